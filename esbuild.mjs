@@ -1,0 +1,65 @@
+// Builds the extension into one CommonJS bundle, dist/extension.js, with `vscode` left to the host and
+// the AWS SDK in dist/aws-sdk.js, loaded on first use.
+//   node esbuild.mjs               development: source maps, not minified
+//   node esbuild.mjs --watch       development, rebuilding on change
+//   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
+import * as esbuild from 'esbuild';
+import { sep } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints esbuild's problems in the `file:line:col: message` form VS Code's problem matchers read. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/**
+ * dist/extension.js is what activation loads; the AWS SDK goes into dist/aws-sdk.js, which
+ * src/aws/loadSdk.ts requires on first use. This plugin turns that one import into a require of the
+ * sibling file, so the SDK is neither parsed nor run at activation.
+ */
+const lazyAwsSdk = {
+  name: 'lazy-aws-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+      args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: './aws-sdk.js', external: true } : undefined,
+    );
+  },
+};
+
+const context = await esbuild.context({
+  entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: 'dist',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  // The AWS SDK ships ESM and CJS; prefer `main` (CJS) so esbuild can wrap each SDK module in a lazy
+  // initializer that runs only when the SDK is first required, not when the bundle loads.
+  mainFields: ['main', 'module'],
+  legalComments: production ? 'none' : 'inline',
+  logLevel: 'warning',
+  plugins: watch ? [lazyAwsSdk, problemReporter] : [lazyAwsSdk],
+});
+
+if (watch) {
+  await context.watch();
+} else {
+  await context.rebuild();
+  await context.dispose();
+}

@@ -1,0 +1,83 @@
+// `npm start`: build the extension and open it in VS Code.
+//   default        against a local moto seeded with sample distributions, key groups and public keys
+//   -- --aws       against real AWS with your credentials (the SDK's default chain)
+//   -- --profile P with --aws, use profile P
+//   -- --browser   use the offline VS Code in the browser even when desktop `code` is on PATH
+// Desktop `code` (extension development mode, its own user data dir) when it is on PATH, otherwise
+// VS Code 1.139 from the npm package code-server at a printed 127.0.0.1 URL. Ctrl-C stops all of it.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { seedSample } from './lib/seedSample.mjs';
+import { startCodeServer } from '../test/runner/lib/codeServer.mjs';
+import { startMoto } from '../test/runner/lib/moto.mjs';
+import { installCleanupHandlers, onCleanup, runCleanups, spawnGroup } from '../test/runner/lib/processes.mjs';
+import { createScratch, isolatedEnv } from '../test/runner/lib/scratch.mjs';
+import { workbenchUrl } from '../test/runner/lib/browser.mjs';
+
+const args = process.argv.slice(2);
+const useAws = args.includes('--aws');
+const profileIndex = args.indexOf('--profile');
+const profile = profileIndex >= 0 ? args[profileIndex + 1] : undefined;
+const forceBrowser = args.includes('--browser');
+const repo = resolve('.');
+
+installCleanupHandlers();
+
+const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const scratch = createScratch({ prefix: 'cfpc-start-' });
+onCleanup(() => scratch.remove());
+
+/** The environment VS Code (and so the extension host) runs with. */
+async function extensionHostEnv() {
+  if (useAws) {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VSCODE_|ELECTRON_|npm_)/.test(key)));
+    if (profile) env.AWS_PROFILE = profile;
+    console.log(`Using your AWS credentials${profile ? ` (profile ${profile})` : ' (default chain)'}.`);
+    return env;
+  }
+  const moto = await startMoto({ logFile: join(scratch.root, 'moto.log') });
+  onCleanup(() => moto.stop());
+  const sample = await seedSample({ endpoint: moto.url });
+  console.log(`Local CloudFront API (moto) at ${moto.url}, seeded with:`);
+  for (const d of sample.distributions) console.log(`  ${d.id}  ${d.domainName}  ${d.aliases.join(', ')}  ${d.comment}`);
+  console.log(`  key groups: ${Object.keys(sample.keyGroups).join(', ')}`);
+  writeFileSync(
+    join(scratch.workspace, 'README.md'),
+    `# Try CloudFront Private Content\n\nOpen the CloudFront view in the activity bar. The sample distributions live in a local moto server:\n\n${sample.distributions
+      .map((d) => `- ${d.comment}: https://${d.domainName}/ (${d.aliases.join(', ')})`)
+      .join('\n')}\n`,
+  );
+  // isolatedEnv points HOME and the AWS SDK at the scratch folder and moto, never at real credentials.
+  return isolatedEnv({ scratch, motoUrl: moto.url, base: process.env });
+}
+
+function hasDesktopCode() {
+  return !forceBrowser && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+const env = await extensionHostEnv();
+if (hasDesktopCode()) {
+  console.log('Opening desktop VS Code with the extension in development mode; close its window to stop.');
+  const code = spawnGroup(
+    'code',
+    ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, scratch.workspace],
+    { name: 'code', env: { ...env, HOME: process.env.HOME } },
+  );
+  await code.exited;
+} else {
+  const server = await startCodeServer({
+    env,
+    userDataDir: scratch.dir('code-server-user-data'),
+    extensionsDir: scratch.dir('extensions'),
+    logFile: join(scratch.root, 'code-server.log'),
+  });
+  onCleanup(() => server.stop());
+  console.log('\nVS Code is ready. Open this URL in your browser (Ctrl-C here stops everything):\n');
+  console.log(`  ${workbenchUrl({ serverUrl: server.url, folder: scratch.workspace, extensionDevelopmentPath: repo })}\n`);
+  await server.group.exited;
+  console.error('code-server stopped.');
+}
+await runCleanups();

@@ -1,0 +1,45 @@
+// The domain seam between the extension and CloudFront. Tree and commands depend on this interface
+// only; the SDK implementation is in sdkCloudFrontService.ts and tests substitute a typed fake.
+
+/** One page of a CloudFront list; `nextMarker` is CloudFront's NextMarker, absent on the last page. */
+export interface Page<T> {
+  items: T[];
+  nextMarker?: string;
+}
+
+export interface OriginSummary {
+  id: string;
+  domainName: string;
+  originPath: string;
+  kind: 's3' | 'custom';
+  originAccessControlId?: string;
+  originAccessIdentity?: string;
+}
+
+export interface BehaviorSummary {
+  /** undefined for the default cache behavior, which matches `*` after every pattern. */
+  pathPattern?: string;
+  targetOriginId: string;
+  trustedKeyGroupIds: string[];
+  /** Legacy CloudFront key pairs: AWS account ids, or `self`. */
+  trustedSigners: string[];
+}
+
+export interface DistributionSummary {
+  id: string;
+  arn: string;
+  domainName: string;
+  aliases: string[];
+  comment: string;
+  status: string;
+  /** undefined when the summary does not say (CloudFront always does; moto's summaries omit it). */
+  enabled: boolean | undefined;
+  origins: OriginSummary[];
+  /** In CloudFront's evaluation order: path patterns as listed, then the default. */
+  behaviors: BehaviorSummary[];
+}
+
+export interface CloudFrontService {
+  /** One page of distributions, starting after `marker` (CloudFront's Marker). */
+  listDistributions(marker?: string, pageSize?: number): Promise<Page<DistributionSummary>>;
+}

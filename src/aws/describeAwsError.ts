@@ -1,0 +1,44 @@
+// Turns an AWS SDK failure into one sentence that says what went wrong and what to do next.
+import * as vscode from 'vscode';
+
+export type AwsFailureKind = 'accessDenied' | 'noCredentials' | 'ssoExpired' | 'network' | 'other';
+
+export interface AwsFailure {
+  kind: AwsFailureKind;
+  message: string;
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'EPIPE']);
+
+export function classifyAwsError(error: unknown): AwsFailureKind {
+  if (!(error instanceof Error)) return 'other';
+  const code = (error as { code?: string }).code;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (error.name === 'AccessDenied' || error.name === 'AccessDeniedException' || status === 403) return 'accessDenied';
+  if (/sso/i.test(error.message) && /expired|refresh|token/i.test(error.message)) return 'ssoExpired';
+  if (error.name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message)) return 'noCredentials';
+  if ((code && NETWORK_CODES.has(code)) || error.name === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(error.message)) return 'network';
+  return 'other';
+}
+
+/**
+ * @param action the IAM action of the failed call, for example `cloudfront:ListDistributions`
+ * @param profile the profile in use, undefined for the default credential chain
+ */
+export function describeAwsError(error: unknown, action: string, profile: string | undefined): AwsFailure {
+  const who = profile ?? vscode.l10n.t('the default credentials');
+  const kind = classifyAwsError(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (kind) {
+    case 'accessDenied':
+      return { kind, message: vscode.l10n.t('Access denied: {0} may not call {1}', who, action) };
+    case 'ssoExpired':
+      return { kind, message: vscode.l10n.t('The SSO session has expired: run aws sso login --profile {0}', profile ?? 'default') };
+    case 'noCredentials':
+      return { kind, message: vscode.l10n.t('No AWS credentials found for {0}: choose an AWS profile', who) };
+    case 'network':
+      return { kind, message: vscode.l10n.t('Cannot reach CloudFront: {0}', detail) };
+    default:
+      return { kind, message: vscode.l10n.t('{0} failed: {1}', action, detail) };
+  }
+}

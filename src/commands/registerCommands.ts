@@ -1,0 +1,24 @@
+// Every command of the extension in one table, each run through the one wrapper.
+import type * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { Logger } from '../log';
+import type { DistributionsProvider } from '../tree/distributionsProvider';
+import type { PagedParent } from '../tree/rows';
+import { copyDomain, openInConsole } from './distributionCommands';
+import { registerCommand, type CommandHandler } from './runCommand';
+
+export interface CommandServices {
+  log: Logger;
+  distributions: DistributionsProvider;
+}
+
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  const table: Record<string, CommandHandler> = {
+    [Commands.refresh]: () => services.distributions.refresh(),
+    [Commands.loadMore]: (parent) => (parent as PagedParent).loadMore(),
+    [Commands.copyDomain]: copyDomain,
+    [Commands.openInConsole]: openInConsole,
+    [Commands.showLog]: () => services.log.show(),
+  };
+  return Object.entries(table).map(([id, handler]) => registerCommand(id, handler, services.log));
+}

@@ -1,0 +1,39 @@
+// The one wrapper every command runs in: log once, tell the user what to do next, stay silent on
+// cancel. A command called with an options object (automation, other extensions, tests) rejects with
+// the error instead, so its caller learns which input was wrong; interactive calls (palette, menus,
+// tree rows) get the same message as a notification.
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { isCancellation, UserError } from '../errors';
+import { describeError, type Logger } from '../log';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** Tree nodes and URIs come from menus, which are interactive; a plain object is an options bag. */
+export function isOptionsCall(args: readonly unknown[]): boolean {
+  const first = args[0];
+  if (first === undefined || first === null || typeof first !== 'object') return false;
+  if (first instanceof vscode.Uri) return false;
+  return typeof (first as { getTreeItem?: unknown }).getTreeItem !== 'function';
+}
+
+export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (isCancellation(error)) {
+        if (isOptionsCall(args)) throw error;
+        return undefined;
+      }
+      log.error(`[${id}] failed`, error);
+      if (isOptionsCall(args)) throw error;
+      const message = error instanceof UserError ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+        if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);
+      });
+      return undefined;
+    }
+  });
+}

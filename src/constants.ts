@@ -1,0 +1,40 @@
+// Every id the extension shares with package.json lives here, so a rename is one edit and a typo a
+// compile error. package.json must use the same strings (a unit test compares them).
+
+export const EXTENSION_ID = 'cloudfront-private-content.cloudfront-private-content';
+
+export const Commands = {
+  refresh: 'cloudfront.refresh',
+  loadMore: 'cloudfront.loadMore',
+  signUrl: 'cloudfront.signUrl',
+  copyDomain: 'cloudfront.copyDomain',
+  openInConsole: 'cloudfront.openInConsole',
+  showLog: 'cloudfront.showLog',
+} as const;
+
+export const Views = {
+  container: 'cloudfront',
+  distributions: 'cloudfront.distributions',
+  keys: 'cloudfront.keys',
+} as const;
+
+/** `contextValue`s of tree items; menus in package.json match them with `viewItem == …`. */
+export const ContextValues = {
+  distribution: 'distribution',
+  loadMore: 'loadMore',
+  error: 'error',
+} as const;
+
+/** Context keys read by `when` clauses (viewsWelcome, menus). */
+export const ContextKeys = {
+  distributionsLoaded: 'cloudfront.distributions.loaded',
+  distributionsEmpty: 'cloudfront.distributions.empty',
+} as const;
+
+export const Settings = {
+  section: 'cloudfront',
+  profile: 'profile',
+} as const;
+
+/** CloudFront answers lists in pages of at most 100 (MaxItems); the tree shows one page at a time. */
+export const PAGE_SIZE = 100;

@@ -1,0 +1,61 @@
+// The "Distributions" view: the account's distributions, one CloudFront page at a time.
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../aws/awsSession';
+import type { DistributionSummary } from '../aws/cloudFrontService';
+import { describeAwsError } from '../aws/describeAwsError';
+import { ContextKeys } from '../constants';
+import type { Logger } from '../log';
+import { DistributionNode } from './distributionNode';
+import { PagedList } from './pagedList';
+import { errorRow, loadMoreRow, type PagedParent } from './rows';
+import type { TreeNode } from './treeNode';
+
+export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly distributions: PagedList<DistributionSummary>;
+  private readonly sessionListener: vscode.Disposable;
+
+  constructor(
+    private readonly session: CloudFrontSource,
+    private readonly log: Logger,
+  ) {
+    this.distributions = new PagedList(async (marker) => (await session.cloudFront()).listDistributions(marker));
+    this.sessionListener = session.onDidChange(() => this.refresh());
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node) return node.getChildren ? node.getChildren() : [];
+    const state = await this.distributions.ensureLoaded();
+    if (state.kind !== 'loaded') return [];
+    const rows: TreeNode[] = state.items.map((d) => new DistributionNode(d));
+    if (state.error) {
+      const failure = describeAwsError(state.error, 'cloudfront:ListDistributions', this.session.profile);
+      this.log.error('[distributions] ListDistributions failed', state.error);
+      rows.push(errorRow(failure.message, this));
+    } else if (state.nextMarker) {
+      rows.push(loadMoreRow(this));
+    }
+    void vscode.commands.executeCommand('setContext', ContextKeys.distributionsEmpty, rows.length === 0);
+    return rows;
+  }
+
+  async loadMore(): Promise<void> {
+    await this.distributions.loadMore();
+    this.changed.fire(undefined);
+  }
+
+  refresh(): void {
+    this.distributions.reset();
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.sessionListener.dispose();
+    this.changed.dispose();
+  }
+}

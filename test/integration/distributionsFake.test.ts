@@ -1,0 +1,80 @@
+// The Distributions view against a typed fake at the service seam, for what moto 5.2.1 lacks:
+// paging, full summaries, and failures (AccessDenied, network). Each case asserts the exact rows.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../../src/aws/awsSession';
+import { Commands, ContextValues } from '../../src/constants';
+import { createLogger } from '../../src/log';
+import { DistributionsProvider } from '../../src/tree/distributionsProvider';
+import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { labelOf, renderChildren } from './support/extension';
+
+function providerOver(service: FakeCloudFrontService, profile?: string): DistributionsProvider {
+  const changed = new vscode.EventEmitter<void>();
+  const source: CloudFrontSource = { cloudFront: async () => service, profile, onDidChange: changed.event };
+  const log = createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
+  return new DistributionsProvider(source, log);
+}
+
+describe('Distributions view (typed fake)', () => {
+  it('renders a full summary: alias and comment in the description, state in the tooltip', async () => {
+    const service = new FakeCloudFrontService([
+      sampleDistribution(1, { aliases: ['media.example.com'], comment: 'paid downloads' }),
+      sampleDistribution(2, { enabled: false, status: 'InProgress' }),
+    ]);
+    const rows = await renderChildren(providerOver(service));
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id]),
+      [
+        ['E000000000001', 'media.example.com · paid downloads', ContextValues.distribution, 'cloud'],
+        ['E000000000002', 'd2abcdef.cloudfront.net', ContextValues.distribution, 'circle-slash'],
+      ],
+    );
+    assert.match((rows[1]!.item.tooltip as vscode.MarkdownString).value, /InProgress, disabled/);
+    assert.equal(rows[0]!.item.accessibilityInformation?.label, 'Distribution E000000000001, d1abcdef.cloudfront.net, Deployed, enabled');
+  });
+
+  it('shows the first page of 100, then a "Load more" row that fetches the next page', async () => {
+    const service = new FakeCloudFrontService(Array.from({ length: 250 }, (_, i) => sampleDistribution(i)));
+    const provider = providerOver(service);
+    let rows = await renderChildren(provider);
+    assert.equal(rows.length, 101);
+    const more = rows[100]!;
+    assert.equal(labelOf(more.item), 'Load more…');
+    assert.equal(more.item.contextValue, ContextValues.loadMore);
+    assert.equal(more.item.command?.command, Commands.loadMore);
+
+    await vscode.commands.executeCommand(Commands.loadMore, ...(more.item.command?.arguments ?? []));
+    rows = await renderChildren(provider);
+    assert.equal(rows.length, 201);
+    await provider.loadMore();
+    rows = await renderChildren(provider);
+    assert.equal(rows.length, 250, 'the last page has no "Load more" row');
+    assert.deepEqual(service.distributionCalls, [undefined, '100', '200']);
+  });
+
+  it('AccessDenied: a row naming the IAM action and the profile, that retries when clicked', async () => {
+    const service = new FakeCloudFrontService([sampleDistribution(1)]);
+    service.failures.push(awsError('AccessDenied', 'User is not authorized to perform: cloudfront:ListDistributions', 403));
+    const provider = providerOver(service, 'prod-readonly');
+    const rows = await renderChildren(provider);
+    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
+      ['Access denied: prod-readonly may not call cloudfront:ListDistributions', ContextValues.error],
+    ]);
+    await vscode.commands.executeCommand(rows[0]!.item.command!.command, ...(rows[0]!.item.command!.arguments ?? []));
+    assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['E000000000001']);
+  });
+
+  it('network failure on a later page keeps the rows shown and adds a retry row', async () => {
+    const service = new FakeCloudFrontService(Array.from({ length: 150 }, (_, i) => sampleDistribution(i)));
+    const provider = providerOver(service);
+    await renderChildren(provider);
+    service.failures.push(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }));
+    await provider.loadMore();
+    const rows = await renderChildren(provider);
+    assert.equal(rows.length, 101);
+    assert.equal(labelOf(rows[100]!.item), 'Cannot reach CloudFront: connect ECONNREFUSED 127.0.0.1:9');
+    await provider.loadMore();
+    assert.equal((await renderChildren(provider)).length, 150);
+  });
+});
