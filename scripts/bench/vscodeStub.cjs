@@ -2,18 +2,18 @@
 // benchmark measures our code's load and activation cost without a workbench around it.
 const Module = require('node:module');
 
-class Disposable {
+class StubDisposable {
   constructor(fn = () => {}) { this.fn = fn; }
   dispose() { this.fn(); }
 }
 class EventEmitter {
-  constructor() { this.listeners = new Set(); this.event = (l) => { this.listeners.add(l); return new Disposable(() => this.listeners.delete(l)); }; }
+  constructor() { this.listeners = new Set(); this.event = (l) => { this.listeners.add(l); return new StubDisposable(() => this.listeners.delete(l)); }; }
   fire(e) { for (const l of this.listeners) l(e); }
   dispose() { this.listeners.clear(); }
 }
 const channel = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {}, dispose() {}, append() {}, appendLine() {} };
 const vscode = {
-  Disposable,
+  Disposable: StubDisposable,
   EventEmitter,
   TreeItem: class { constructor(label, state) { this.label = label; this.collapsibleState = state; } },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
@@ -24,11 +24,11 @@ const vscode = {
   l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[i])) },
   window: {
     createOutputChannel: () => channel,
-    createTreeView: () => new Disposable(),
-    registerTreeDataProvider: () => new Disposable(),
+    createTreeView: () => new StubDisposable(),
+    registerTreeDataProvider: () => new StubDisposable(),
   },
-  commands: { registerCommand: () => new Disposable(), executeCommand: async () => undefined },
-  workspace: { onDidChangeConfiguration: () => new Disposable(), getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }) },
+  commands: { registerCommand: () => new StubDisposable(), executeCommand: async () => undefined },
+  workspace: { onDidChangeConfiguration: () => new StubDisposable(), getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }) },
   env: {},
 };
 
@@ -41,6 +41,6 @@ Module._load = function (request, ...rest) {
 exports.fakeContext = () => ({
   subscriptions: [],
   extension: { packageJSON: { version: '0.0.0-bench' } },
-  secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => new Disposable() },
+  secrets: { get: async () => undefined, store: async () => {}, delete: async () => {}, onDidChange: () => new StubDisposable() },
   globalState: { get: () => undefined, update: async () => {}, keys: () => [] },
 });
