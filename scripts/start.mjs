@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedSample } from './lib/seedSample.mjs';
-import { startCodeServer } from '../test/runner/lib/codeServer.mjs';
+import { linkExtension, startCodeServer } from '../test/runner/lib/codeServer.mjs';
 import { startMoto } from '../test/runner/lib/moto.mjs';
 import { installCleanupHandlers, onCleanup, runCleanups, spawnGroup } from '../test/runner/lib/processes.mjs';
 import { createScratch, isolatedEnv } from '../test/runner/lib/scratch.mjs';
@@ -28,7 +28,8 @@ const build = spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const scratch = createScratch({ prefix: 'cfpc-start-' });
-onCleanup(() => scratch.remove());
+// Last, after the servers that write into it have stopped.
+onCleanup(() => scratch.remove(), { last: true });
 
 /** The environment VS Code (and so the extension host) runs with. */
 async function extensionHostEnv() {
@@ -68,15 +69,20 @@ if (hasDesktopCode()) {
   );
   await code.exited;
 } else {
+  // code-server reads a development-mode `payload` only under its smoke-test driver, which also hides
+  // notifications; so the built folder is linked in as an installed extension instead (no copy:
+  // `npm run watch` in another terminal plus a window reload picks up changes).
+  const extensionsDir = scratch.dir('extensions');
+  linkExtension(extensionsDir, repo);
   const server = await startCodeServer({
     env,
     userDataDir: scratch.dir('code-server-user-data'),
-    extensionsDir: scratch.dir('extensions'),
+    extensionsDir,
     logFile: join(scratch.root, 'code-server.log'),
   });
   onCleanup(() => server.stop());
   console.log('\nVS Code is ready. Open this URL in your browser (Ctrl-C here stops everything):\n');
-  console.log(`  ${workbenchUrl({ serverUrl: server.url, folder: scratch.workspace, extensionDevelopmentPath: repo })}\n`);
+  console.log(`  ${workbenchUrl({ serverUrl: server.url, folder: scratch.workspace })}\n`);
   await server.group.exited;
   console.error('code-server stopped.');
 }

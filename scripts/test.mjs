@@ -9,7 +9,8 @@ const args = process.argv.slice(2);
 const only = args.includes('--unit') ? 'unit' : args.includes('--integration') ? 'integration' : undefined;
 const grepIndex = args.indexOf('--grep');
 const grep = grepIndex >= 0 ? args[grepIndex + 1] : undefined;
-const countsFile = join('out', 'test', 'counts.json');
+// Per run, so two `npm test` runs in one checkout cannot read each other's counts.
+const countsFile = join('out', 'test', `counts-${process.pid}.json`);
 
 /** Runs one part in a child process and reads the counts it wrote. */
 function runPart(script, extraArgs) {
@@ -19,7 +20,9 @@ function runPart(script, extraArgs) {
     env: { ...process.env, CFPC_COUNTS_FILE: countsFile },
   });
   try {
-    return JSON.parse(readFileSync(countsFile, 'utf8'));
+    const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+    rmSync(countsFile, { force: true });
+    return counts;
   } catch {
     // The part died before reporting: count it as one failure so the total can never read green.
     console.error(`${script} ended (status ${result.status}, signal ${result.signal}) without reporting counts`);

@@ -1,0 +1,106 @@
+// Helpers for UI tests that drive the VS Code workbench in Chromium the way a person would.
+// Selectors are VS Code's own DOM classes (1.139); keep them here so a VS Code update is one edit.
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * Waits until the workbench is rendered and connected to the remote extension host.
+ * @param {Page} page
+ * @param {{ timeoutMs?: number }} [options]
+ */
+export async function waitForWorkbench(page, { timeoutMs = 60000 } = {}) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: timeoutMs });
+  await page.locator('.part.statusbar').waitFor({ timeout: timeoutMs });
+  // The explorer shows the folder once the remote file system answers.
+  await page.locator('.explorer-folders-view, .part.sidebar .pane-body').first().waitFor({ timeout: timeoutMs });
+  // Keyboard focus goes to the workbench a moment after it renders; F1 before that is lost.
+  await page.waitForTimeout(1000);
+}
+
+/**
+ * Opens the command palette (F1; retried, since the first key press can be lost while the workbench
+ * is still taking focus) and returns its input box.
+ * @param {Page} page
+ */
+export async function openPalette(page) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let i = 0; i < 6 && !(await input.isVisible()); i++) {
+    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+    await page.keyboard.press(i % 2 ? 'Control+Shift+P' : 'F1');
+    await input.waitFor({ state: 'visible', timeout: 1500 }).catch(() => {});
+  }
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  return input;
+}
+
+/**
+ * Runs a command from the palette as a person would: F1, type `>` + text, wait for a matching row, Enter.
+ * @param {Page} page
+ * @param {string} text what to type after `>`, e.g. `CloudFront: Refresh`
+ * @param {{ rowText?: string | RegExp, timeoutMs?: number }} [options] rowText: what the row must
+ *   show before Enter is pressed (default: `text`)
+ */
+export async function runCommand(page, text, { rowText = text, timeoutMs = 15000 } = {}) {
+  const input = await openPalette(page);
+  await input.fill('>' + text);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
+  try {
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    const shown = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+    await page.keyboard.press('Escape');
+    throw new Error(`command palette has no entry for "${text}"; it shows: ${JSON.stringify(shown.slice(0, 10))}`);
+  }
+  // Enter runs the highlighted (first) row; if the best match is not the one we mean, click it instead.
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
+  const focusedText = await focused.innerText().catch(() => '');
+  const matches = typeof rowText === 'string' ? focusedText.includes(rowText) : rowText.test(focusedText);
+  if (matches) await page.keyboard.press('Enter');
+  else await row.click();
+  await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+}
+
+/**
+ * Shows a view container (activity bar item), clicking its activity-bar icon like a person, or,
+ * when the icon is not there (e.g. overflowed), through the palette.
+ * @param {Page} page
+ * @param {{ title: string, id: string }} container title (aria-label of the icon) and view container id
+ */
+export async function showViewContainer(page, { title, id }) {
+  const label = JSON.stringify(title);
+  const item = page
+    .locator(`.part.activitybar .action-item[aria-label*=${label}], .part.activitybar .action-item:has([aria-label*=${label}])`)
+    .first();
+  if (await item.isVisible().catch(() => false)) {
+    const open = (await item.getAttribute('class', { timeout: 2000 }).catch(() => ''))?.split(/\s+/).includes('checked');
+    if (!open) await item.click();
+  } else {
+    await runCommand(page, `View: Show ${title}`, { rowText: new RegExp(`Show ${title}`) }).catch(async (error) => {
+      // Last resort: the command id (`workbench.view.extension.<id>`) is not typeable in the palette, so say what failed.
+      throw new Error(`no activity bar item "${title}" and ${error.message} (view container id ${id})`);
+    });
+  }
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 10000 });
+}
+
+/**
+ * A locator for the rows of one tree view in the side bar, found by its pane title.
+ * @param {Page} page
+ * @param {string | RegExp} paneTitle e.g. 'Distributions'
+ */
+export function treeRows(page, paneTitle) {
+  const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: paneTitle }) });
+  return pane.locator('.monaco-list-row');
+}
+
+/**
+ * Expands a collapsed pane (view) in the side bar by its title; no-op when expanded or when the view
+ * is the container's only one (its header is hidden then).
+ * @param {Page} page
+ * @param {string | RegExp} paneTitle
+ */
+export async function expandPane(page, paneTitle) {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: paneTitle }).first();
+  if (!(await header.isVisible().catch(() => false))) return;
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+}
