@@ -8,6 +8,7 @@ export const Commands = {
   loadMore: 'cloudfront.loadMore',
   signUrl: 'cloudfront.signUrl',
   copyDomain: 'cloudfront.copyDomain',
+  copyBucketPolicy: 'cloudfront.copyBucketPolicy',
   openInConsole: 'cloudfront.openInConsole',
   showLog: 'cloudfront.showLog',
 } as const;
@@ -21,6 +22,16 @@ export const Views = {
 /** `contextValue`s of tree items; menus in package.json match them with `viewItem == …`. */
 export const ContextValues = {
   distribution: 'distribution',
+  /** A cache behavior that requires signed URLs or cookies through key groups. */
+  behaviorRestricted: 'behavior.restricted',
+  /** Restricted through legacy trusted signers (CloudFront key pairs of the root user). */
+  behaviorLegacy: 'behavior.legacy',
+  behaviorUnrestricted: 'behavior.unrestricted',
+  originS3WithOac: 'origin.s3.oac',
+  originS3: 'origin.s3',
+  originCustom: 'origin.custom',
+  keyGroup: 'keyGroup',
+  publicKey: 'publicKey',
   loadMore: 'loadMore',
   error: 'error',
 } as const;

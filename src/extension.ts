@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CloudFrontPrivateContentApi } from './api';
 import { AwsSession } from './aws/awsSession';
 import { registerCommands } from './commands/registerCommands';
+import { KeyGroupDirectory } from './aws/keyGroupDirectory';
 import { Views } from './constants';
 import { createLogger } from './log';
 import { DistributionsProvider } from './tree/distributionsProvider';
@@ -14,17 +15,20 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
   const log = createLogger(channel);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const session = new AwsSession(`cloudfront-private-content/${version}`);
-  const distributions = new DistributionsProvider(session, log);
+  const keyGroups = new KeyGroupDirectory(() => session.cloudFront());
+  const distributions = new DistributionsProvider(session, keyGroups, log);
+  const keys = new KeysProvider(session, keyGroups, log);
 
   context.subscriptions.push(
     channel,
     session,
     distributions,
+    keys,
     vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributions, showCollapseAll: true }),
-    vscode.window.createTreeView(Views.keys, { treeDataProvider: new KeysProvider() }),
-    ...registerCommands({ log, distributions }),
+    vscode.window.createTreeView(Views.keys, { treeDataProvider: keys, showCollapseAll: true }),
+    ...registerCommands({ log, distributions, keys }),
   );
-  return { distributionsView: distributions };
+  return { distributionsView: distributions, keysView: keys };
 }
 
 export function deactivate(): void {}

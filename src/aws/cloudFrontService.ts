@@ -39,7 +39,28 @@ export interface DistributionSummary {
   behaviors: BehaviorSummary[];
 }
 
+export interface KeyGroupSummary {
+  id: string;
+  name: string;
+  comment: string;
+  publicKeyIds: string[];
+  lastModified?: Date;
+}
+
+export interface PublicKeySummary {
+  id: string;
+  name: string;
+  comment: string;
+  created?: Date;
+  /** SubjectPublicKeyInfo PEM, as uploaded. */
+  encodedKey: string;
+}
+
 export interface CloudFrontService {
   /** One page of distributions, starting after `marker` (CloudFront's Marker). */
   listDistributions(marker?: string, pageSize?: number): Promise<Page<DistributionSummary>>;
+  /** One distribution with its origins and behaviors, read from its current configuration. */
+  getDistribution(id: string): Promise<DistributionSummary>;
+  listKeyGroups(marker?: string, pageSize?: number): Promise<Page<KeyGroupSummary>>;
+  listPublicKeys(marker?: string, pageSize?: number): Promise<Page<PublicKeySummary>>;
 }

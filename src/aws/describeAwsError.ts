@@ -10,6 +10,23 @@ export interface AwsFailure {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH', 'EPIPE']);
 
+/** A failure tagged with the IAM action of the call that failed, when several calls run together. */
+export class FailedCall extends Error {
+  override readonly name = 'FailedCall';
+  constructor(
+    readonly action: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${action}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+export function tagFailure<T>(action: string, call: Promise<T>): Promise<T> {
+  return call.catch((error: unknown) => {
+    throw new FailedCall(action, error);
+  });
+}
+
 export function classifyAwsError(error: unknown): AwsFailureKind {
   if (!(error instanceof Error)) return 'other';
   const code = (error as { code?: string }).code;
@@ -26,6 +43,7 @@ export function classifyAwsError(error: unknown): AwsFailureKind {
  * @param profile the profile in use, undefined for the default credential chain
  */
 export function describeAwsError(error: unknown, action: string, profile: string | undefined): AwsFailure {
+  if (error instanceof FailedCall) return describeAwsError(error.cause, error.action, profile);
   const who = profile ?? vscode.l10n.t('the default credentials');
   const kind = classifyAwsError(error);
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,9 @@
 // The AWS SDK surface the extension uses. esbuild bundles this module into its own file,
 // dist/aws-sdk.js, which loadSdk.ts requires on first use: activation never parses or runs the SDK.
-export { CloudFrontClient, paginateListDistributions } from '@aws-sdk/client-cloudfront';
+export {
+  CloudFrontClient,
+  GetDistributionCommand,
+  ListKeyGroupsCommand,
+  paginateListDistributions,
+  paginateListPublicKeys,
+} from '@aws-sdk/client-cloudfront';

@@ -1,7 +1,16 @@
-// Maps the SDK's DistributionSummary to ours: plain arrays instead of {Quantity, Items}, behaviors
-// in CloudFront's evaluation order (the listed path patterns, then the default `*`).
-import type { CacheBehavior, DefaultCacheBehavior, DistributionSummary as SdkSummary, Origin } from '@aws-sdk/client-cloudfront';
-import type { BehaviorSummary, DistributionSummary, OriginSummary } from './cloudFrontService';
+// Maps SDK shapes to our domain types: plain arrays instead of {Quantity, Items}, behaviors in
+// CloudFront's evaluation order (the listed path patterns, then the default `*`).
+import type {
+  CacheBehavior,
+  DefaultCacheBehavior,
+  Distribution,
+  DistributionSummary as SdkSummary,
+  KeyGroupSummary as SdkKeyGroupSummary,
+  Origin,
+  PublicKeySummary as SdkPublicKeySummary,
+} from '@aws-sdk/client-cloudfront';
+import { bucketOfDomain } from './bucketPolicy';
+import type { BehaviorSummary, DistributionSummary, KeyGroupSummary, OriginSummary, PublicKeySummary } from './cloudFrontService';
 
 export function toDistributionSummary(summary: SdkSummary): DistributionSummary {
   const behaviors = (summary.CacheBehaviors?.Items ?? []).map(toBehavior);
@@ -36,8 +45,56 @@ function toOrigin(origin: Origin): OriginSummary {
     id: origin.Id ?? '',
     domainName: origin.DomainName ?? '',
     originPath: origin.OriginPath ?? '',
-    kind: origin.S3OriginConfig ? 's3' : 'custom',
+    kind: originKind(origin),
     ...(origin.OriginAccessControlId ? { originAccessControlId: origin.OriginAccessControlId } : {}),
     ...(oai ? { originAccessIdentity: oai } : {}),
   };
+}
+
+/** A distribution read with GetDistribution: the same fields, from its DistributionConfig. */
+export function fromDistribution(distribution: Distribution): DistributionSummary {
+  const config = distribution.DistributionConfig;
+  return toDistributionSummary({
+    Id: distribution.Id,
+    ARN: distribution.ARN,
+    DomainName: distribution.DomainName,
+    Status: distribution.Status,
+    Aliases: config?.Aliases,
+    Comment: config?.Comment,
+    Enabled: config?.Enabled,
+    Origins: config?.Origins,
+    CacheBehaviors: config?.CacheBehaviors,
+    DefaultCacheBehavior: config?.DefaultCacheBehavior,
+  } as SdkSummary);
+}
+
+export function toKeyGroupSummary(summary: SdkKeyGroupSummary): KeyGroupSummary {
+  const group = summary.KeyGroup;
+  return {
+    id: group?.Id ?? '',
+    name: group?.KeyGroupConfig?.Name ?? '',
+    comment: group?.KeyGroupConfig?.Comment ?? '',
+    publicKeyIds: group?.KeyGroupConfig?.Items ?? [],
+    ...(group?.LastModifiedTime ? { lastModified: group.LastModifiedTime } : {}),
+  };
+}
+
+export function toPublicKeySummary(summary: SdkPublicKeySummary): PublicKeySummary {
+  return {
+    id: summary.Id ?? '',
+    name: summary.Name ?? '',
+    comment: summary.Comment ?? '',
+    encodedKey: summary.EncodedKey ?? '',
+    ...(summary.CreatedTime ? { created: summary.CreatedTime } : {}),
+  };
+}
+
+/**
+ * CloudFront answers every origin with either S3OriginConfig or CustomOriginConfig. Where an answer
+ * has neither (moto's GetDistribution), an S3 REST endpoint domain makes it an S3 origin.
+ */
+function originKind(origin: Origin): OriginSummary['kind'] {
+  if (origin.S3OriginConfig) return 's3';
+  if (origin.CustomOriginConfig) return 'custom';
+  return bucketOfDomain(origin.DomainName ?? '') ? 's3' : 'custom';
 }

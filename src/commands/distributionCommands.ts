@@ -1,7 +1,10 @@
-// Actions on a distribution row: copy its domain, open it in the AWS console.
+// Actions on distribution rows: copy its domain, open it in the AWS console, copy the bucket policy
+// an S3 origin with origin access control needs.
 import * as vscode from 'vscode';
+import { oacBucketPolicy } from '../aws/bucketPolicy';
 import { UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
+import { OriginNode } from '../tree/originNode';
 
 function distributionOf(node: unknown): DistributionNode {
   if (node instanceof DistributionNode) return node;
@@ -24,4 +27,17 @@ export function consoleUrl(distributionId: string): vscode.Uri {
 
 export async function openInConsole(node: unknown): Promise<boolean> {
   return vscode.env.openExternal(consoleUrl(distributionOf(node).distribution.id));
+}
+
+export async function copyBucketPolicy(node: unknown): Promise<string> {
+  if (!(node instanceof OriginNode)) throw new UserError(vscode.l10n.t('Choose an S3 origin in the Distributions view first.'), 'node');
+  const policy = oacBucketPolicy(node.distribution, node.origin);
+  if (!policy) {
+    throw new UserError(vscode.l10n.t('{0} is not an S3 bucket endpoint: origin access control applies to S3 origins only.', node.origin.domainName), 'node');
+  }
+  await vscode.env.clipboard.writeText(policy);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Copied the bucket policy for {0}: add it to the bucket\'s policy in the S3 console.', node.origin.domainName),
+  );
+  return policy;
 }

@@ -3,20 +3,26 @@ import type * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { Logger } from '../log';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
+import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
-import { copyDomain, openInConsole } from './distributionCommands';
+import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
 import { registerCommand, type CommandHandler } from './runCommand';
 
 export interface CommandServices {
   log: Logger;
   distributions: DistributionsProvider;
+  keys: KeysProvider;
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const table: Record<string, CommandHandler> = {
-    [Commands.refresh]: () => services.distributions.refresh(),
+    [Commands.refresh]: () => {
+      services.distributions.refresh();
+      services.keys.refresh();
+    },
     [Commands.loadMore]: (parent) => (parent as PagedParent).loadMore(),
     [Commands.copyDomain]: copyDomain,
+    [Commands.copyBucketPolicy]: copyBucketPolicy,
     [Commands.openInConsole]: openInConsole,
     [Commands.showLog]: () => services.log.show(),
   };

@@ -1,14 +1,35 @@
 import * as vscode from 'vscode';
-import type { DistributionSummary } from '../aws/cloudFrontService';
+import type { CloudFrontSource } from '../aws/awsSession';
+import type { DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
+import { describeAwsError } from '../aws/describeAwsError';
+import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { ContextValues } from '../constants';
+import type { Logger } from '../log';
+import { BehaviorNode } from './behaviorNode';
+import { OriginNode } from './originNode';
+import { errorRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
-export class DistributionNode implements TreeNode {
-  constructor(readonly distribution: DistributionSummary) {}
+/** What distribution rows share with their view. */
+export interface DistributionTreeContext {
+  source: CloudFrontSource;
+  keyGroups: KeyGroupDirectory;
+  log: Logger;
+  /** Re-renders one node (after a retry). */
+  changed(node: TreeNode): void;
+}
+
+export class DistributionNode implements TreeNode, PagedParent {
+  private details: Promise<DistributionSummary> | undefined;
+
+  constructor(
+    readonly distribution: DistributionSummary,
+    private readonly context: DistributionTreeContext,
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const d = this.distribution;
-    const item = new vscode.TreeItem(d.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(d.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `distribution/${d.id}`;
     item.description = [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · ');
     item.contextValue = ContextValues.distribution;
@@ -32,5 +53,47 @@ export class DistributionNode implements TreeNode {
       label: vscode.l10n.t('Distribution {0}, {1}, {2}, {3}', d.id, d.domainName, d.status, state),
     };
     return item;
+  }
+
+  /** Its origins, then its cache behaviors in CloudFront's evaluation order. */
+  async getChildren(): Promise<TreeNode[]> {
+    let distribution: DistributionSummary;
+    try {
+      distribution = await this.withBehaviors();
+    } catch (error) {
+      this.details = undefined;
+      this.context.log.error(`[distributions] GetDistribution ${this.distribution.id} failed`, error);
+      return [errorRow(describeAwsError(error, 'cloudfront:GetDistribution', this.context.source.profile).message, this)];
+    }
+    const keyGroups = await this.keyGroupsOrIds();
+    return [
+      ...distribution.origins.map((origin) => new OriginNode(distribution, origin)),
+      ...distribution.behaviors.map((behavior) => new BehaviorNode(distribution.id, behavior, keyGroups)),
+    ];
+  }
+
+  /** "Try again" on an error row below this node. */
+  async loadMore(): Promise<void> {
+    this.context.changed(this);
+  }
+
+  /**
+   * Every distribution has a default behavior, so a summary without behaviors is incomplete (moto's
+   * are): read the distribution itself. CloudFront's own summaries carry them, so no extra call.
+   */
+  private withBehaviors(): Promise<DistributionSummary> {
+    if (this.distribution.behaviors.length > 0) return Promise.resolve(this.distribution);
+    this.details ??= this.context.source.cloudFront().then((service) => service.getDistribution(this.distribution.id));
+    return this.details;
+  }
+
+  /** Key group names for the behavior rows; when they cannot be read, rows show the ids instead. */
+  private async keyGroupsOrIds(): Promise<ReadonlyMap<string, KeyGroupSummary>> {
+    try {
+      return await this.context.keyGroups.byId();
+    } catch (error) {
+      this.context.log.warn(`[distributions] ListKeyGroups failed, showing key group ids: ${describeAwsError(error, 'cloudfront:ListKeyGroups', this.context.source.profile).message}`);
+      return new Map();
+    }
   }
 }

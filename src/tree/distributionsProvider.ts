@@ -5,7 +5,8 @@ import type { DistributionSummary } from '../aws/cloudFrontService';
 import { describeAwsError } from '../aws/describeAwsError';
 import { ContextKeys } from '../constants';
 import type { Logger } from '../log';
-import { DistributionNode } from './distributionNode';
+import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
+import { DistributionNode, type DistributionTreeContext } from './distributionNode';
 import { PagedList } from './pagedList';
 import { errorRow, loadMoreRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
@@ -15,12 +16,20 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
   readonly onDidChangeTreeData = this.changed.event;
   private readonly distributions: PagedList<DistributionSummary>;
   private readonly sessionListener: vscode.Disposable;
+  private readonly nodeContext: DistributionTreeContext;
 
   constructor(
     private readonly session: CloudFrontSource,
+    keyGroups: KeyGroupDirectory,
     private readonly log: Logger,
   ) {
     this.distributions = new PagedList(async (marker) => (await session.cloudFront()).listDistributions(marker));
+    this.nodeContext = {
+      source: session,
+      keyGroups,
+      log,
+      changed: (node) => this.changed.fire(node),
+    };
     this.sessionListener = session.onDidChange(() => this.refresh());
   }
 
@@ -32,7 +41,7 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
     if (node) return node.getChildren ? node.getChildren() : [];
     const state = await this.distributions.ensureLoaded();
     if (state.kind !== 'loaded') return [];
-    const rows: TreeNode[] = state.items.map((d) => new DistributionNode(d));
+    const rows: TreeNode[] = state.items.map((d) => new DistributionNode(d, this.nodeContext));
     if (state.error) {
       const failure = describeAwsError(state.error, 'cloudfront:ListDistributions', this.session.profile);
       this.log.error('[distributions] ListDistributions failed', state.error);
@@ -51,6 +60,7 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
 
   refresh(): void {
     this.distributions.reset();
+    this.nodeContext.keyGroups.reset();
     this.changed.fire(undefined);
   }
 

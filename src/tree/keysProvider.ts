@@ -1,14 +1,68 @@
-// The "Keys" view. Until a key is created or imported it has no rows, so VS Code shows the view's
-// welcome content (package.json `viewsWelcome`) instead of an empty list.
-import type * as vscode from 'vscode';
+// The "Keys" view: key groups with their public keys, then public keys in no group. With no key
+// group and no public key it has no rows, and VS Code shows the view's welcome content instead.
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../aws/awsSession';
+import type { PublicKeySummary } from '../aws/cloudFrontService';
+import { describeAwsError, tagFailure } from '../aws/describeAwsError';
+import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
+import { readAllPages } from '../aws/readAllPages';
+import type { Logger } from '../log';
+import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
+import { errorRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
-export class KeysProvider implements vscode.TreeDataProvider<TreeNode> {
+export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private publicKeys: Promise<PublicKeySummary[]> | undefined;
+  private readonly sessionListener: vscode.Disposable;
+
+  constructor(
+    private readonly source: CloudFrontSource,
+    private readonly keyGroups: KeyGroupDirectory,
+    private readonly log: Logger,
+  ) {
+    this.sessionListener = source.onDidChange(() => this.refresh());
+  }
+
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.getTreeItem();
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    return node?.getChildren ? node.getChildren() : [];
+    if (node) return node.getChildren ? node.getChildren() : [];
+    try {
+      this.publicKeys ??= this.source.cloudFront().then((service) => readAllPages((marker) => service.listPublicKeys(marker)));
+      const [groups, keys] = await Promise.all([
+        tagFailure('cloudfront:ListKeyGroups', this.keyGroups.byId()),
+        tagFailure('cloudfront:ListPublicKeys', this.publicKeys),
+      ]);
+      const keysById = new Map(keys.map((key) => [key.id, key]));
+      const grouped = new Set([...groups.values()].flatMap((group) => group.publicKeyIds));
+      const ungrouped = keys.filter((key) => !grouped.has(key.id));
+      const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById));
+      if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped));
+      return rows;
+    } catch (error) {
+      this.publicKeys = undefined;
+      this.log.error('[keys] listing key groups and public keys failed', error);
+      return [errorRow(describeAwsError(error, 'cloudfront:ListKeyGroups', this.source.profile).message, this)];
+    }
+  }
+
+  /** "Try again" on the error row. */
+  async loadMore(): Promise<void> {
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.publicKeys = undefined;
+    this.keyGroups.reset();
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.sessionListener.dispose();
+    this.changed.dispose();
   }
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
-import { createDistribution, seedClient } from './support/cloudFrontSeed';
+import { behavior, createDistribution, createKeyGroup, createPublicKey, seedClient } from './support/cloudFrontSeed';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
 
 describe('Distributions view', () => {
@@ -37,5 +37,58 @@ describe('Distributions view', () => {
     const copied = await vscode.commands.executeCommand(Commands.copyDomain, row.node);
     assert.equal(copied, created.DomainName);
     assert.equal(await vscode.env.clipboard.readText(), created.DomainName);
+  });
+
+  it('expands a distribution into its origin and its behaviors in evaluation order, naming trusted key groups', async () => {
+    const api = await activateExtension();
+    const client = seedClient();
+    const suffix = Date.now();
+    const keyGroupId = await createKeyGroup(client, `signers-${suffix}`, [await createPublicKey(client, `key-${suffix}`)]);
+    const created = await createDistribution(client, `behaviors ${suffix}`, [
+      behavior('/paid/*', [keyGroupId]),
+      behavior('/legacy/*', [], ['self']),
+      behavior('/public/*'),
+    ]);
+
+    await vscode.commands.executeCommand(Commands.refresh);
+    const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
+    assert.ok(row);
+    const children = await renderChildren(api.distributionsView, row.node);
+    assert.deepEqual(
+      children.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue]),
+      [
+        ['media', 'media-bucket.s3.us-east-1.amazonaws.com · S3 · public bucket access (no OAC)', ContextValues.originS3],
+        ['/paid/*', `restricted by key groups: signers-${suffix}`, ContextValues.behaviorRestricted],
+        ['/legacy/*', 'restricted by legacy trusted signers: self', ContextValues.behaviorLegacy],
+        ['/public/*', 'unrestricted: serves content to anyone', ContextValues.behaviorUnrestricted],
+        ['Default (*)', 'unrestricted: serves content to anyone', ContextValues.behaviorUnrestricted],
+      ],
+    );
+  });
+});
+
+describe('Keys view', () => {
+  it('shows a key group created in CloudFront with its public key, and a public key in no group', async () => {
+    const api = await activateExtension();
+    const client = seedClient();
+    const suffix = Date.now();
+    const keyId = await createPublicKey(client, `grouped-${suffix}`);
+    await createPublicKey(client, `lone-${suffix}`);
+    const groupId = await createKeyGroup(client, `group-${suffix}`, [keyId]);
+
+    await vscode.commands.executeCommand(Commands.refresh);
+    const rows = await renderChildren(api.keysView);
+    const group = rows.find((r) => labelOf(r.item) === `group-${suffix}`);
+    assert.ok(group, `no key group row among ${rows.map((r) => labelOf(r.item)).join(', ')}`);
+    assert.equal(group.item.description, `${groupId} · 1 of 5 keys`);
+    assert.equal(group.item.contextValue, ContextValues.keyGroup);
+    const keys = await renderChildren(api.keysView, group.node);
+    assert.deepEqual(keys.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]), [
+      [`grouped-${suffix}`, keyId, ContextValues.publicKey],
+    ]);
+    const ungrouped = rows.find((r) => labelOf(r.item) === 'Public keys in no key group');
+    assert.ok(ungrouped);
+    const lone = (await renderChildren(api.keysView, ungrouped.node)).map((r) => labelOf(r.item));
+    assert.ok(lone.includes(`lone-${suffix}`) && !lone.includes(`grouped-${suffix}`), lone.join(', '));
   });
 });

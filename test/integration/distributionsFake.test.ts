@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../src/aws/awsSession';
+import { KeyGroupDirectory } from '../../src/aws/keyGroupDirectory';
 import { Commands, ContextValues } from '../../src/constants';
 import { createLogger } from '../../src/log';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
@@ -13,7 +14,7 @@ function providerOver(service: FakeCloudFrontService, profile?: string): Distrib
   const changed = new vscode.EventEmitter<void>();
   const source: CloudFrontSource = { cloudFront: async () => service, profile, onDidChange: changed.event };
   const log = createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
-  return new DistributionsProvider(source, log);
+  return new DistributionsProvider(source, new KeyGroupDirectory(source.cloudFront), log);
 }
 
 describe('Distributions view (typed fake)', () => {
@@ -32,6 +33,75 @@ describe('Distributions view (typed fake)', () => {
     );
     assert.match((rows[1]!.item.tooltip as vscode.MarkdownString).value, /InProgress, disabled/);
     assert.equal(rows[0]!.item.accessibilityInformation?.label, 'Distribution E000000000001, d1abcdef.cloudfront.net, Deployed, enabled');
+  });
+
+  it('expands a distribution into its origins, then its behaviors in evaluation order, naming key groups', async () => {
+    const service = new FakeCloudFrontService([
+      sampleDistribution(1, {
+        origins: [
+          { id: 'media', domainName: 'media.s3.us-east-1.amazonaws.com', originPath: '/v1', kind: 's3', originAccessControlId: 'E2OAC' },
+          { id: 'api', domainName: 'api.example.com', originPath: '', kind: 'custom' },
+        ],
+        behaviors: [
+          { pathPattern: '/paid/*', targetOriginId: 'media', trustedKeyGroupIds: ['KG1', 'KG2'], trustedSigners: [] },
+          { pathPattern: '/legacy/*', targetOriginId: 'media', trustedKeyGroupIds: [], trustedSigners: ['self'] },
+          { targetOriginId: 'api', trustedKeyGroupIds: [], trustedSigners: [] },
+        ],
+      }),
+    ]);
+    service.keyGroups = [
+      { id: 'KG1', name: 'media-signers', comment: '', publicKeyIds: ['K1'] },
+      { id: 'KG2', name: 'partners', comment: '', publicKeyIds: ['K2'] },
+    ];
+    const provider = providerOver(service);
+    const [distribution] = await renderChildren(provider);
+    assert.equal(distribution!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const children = await renderChildren(provider, distribution!.node);
+    assert.deepEqual(
+      children.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id]),
+      [
+        ['media', 'media.s3.us-east-1.amazonaws.com/v1 · S3 · origin access control E2OAC', ContextValues.originS3WithOac, 'database'],
+        ['api', 'api.example.com · custom origin', ContextValues.originCustom, 'server'],
+        ['/paid/*', 'restricted by key groups: media-signers, partners', ContextValues.behaviorRestricted, 'lock'],
+        ['/legacy/*', 'restricted by legacy trusted signers: self', ContextValues.behaviorLegacy, 'warning'],
+        ['Default (*)', 'unrestricted: serves content to anyone', ContextValues.behaviorUnrestricted, 'unlock'],
+      ],
+    );
+    assert.match((children[3]!.item.tooltip as vscode.MarkdownString).value, /key groups instead/);
+    assert.deepEqual(service.calls, ['ListDistributions', 'ListKeyGroups'], 'a full summary needs no GetDistribution');
+  });
+
+  it('reads the distribution itself when its summary lacks behaviors, as moto\'s summaries do', async () => {
+    const full = sampleDistribution(3, {
+      behaviors: [{ pathPattern: '/hls/*', targetOriginId: 'media', trustedKeyGroupIds: ['KG9'], trustedSigners: [] }, { targetOriginId: 'media', trustedKeyGroupIds: [], trustedSigners: [] }],
+    });
+    const service = new FakeCloudFrontService([{ ...full, behaviors: [], origins: [] }]);
+    service.details.set(full.id, full);
+    service.failures.push(awsError('AccessDenied', 'not authorized', 403)); // ListDistributions fails once
+    const provider = providerOver(service);
+    await renderChildren(provider);
+    await provider.loadMore();
+    const [distribution] = await renderChildren(provider);
+    // ListKeyGroups is denied: the behavior row names the key group by id instead of failing.
+    service.operationFailures.set('ListKeyGroups', [awsError('AccessDenied', 'not authorized', 403)]);
+    const children = await renderChildren(provider, distribution!.node);
+    assert.deepEqual(children.map((r) => [labelOf(r.item), r.item.description]), [
+      ['media', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC'],
+      ['/hls/*', 'restricted by key groups: KG9'],
+      ['Default (*)', 'unrestricted: serves content to anyone'],
+    ]);
+    assert.deepEqual(service.calls, ['ListDistributions', 'ListDistributions', 'GetDistribution', 'ListKeyGroups']);
+  });
+
+  it('a failed GetDistribution shows a retry row under the distribution', async () => {
+    const service = new FakeCloudFrontService([{ ...sampleDistribution(4), behaviors: [] }]);
+    const provider = providerOver(service, 'dev');
+    const [distribution] = await renderChildren(provider);
+    service.failures.push(awsError('AccessDenied', 'not authorized', 403));
+    const rows = await renderChildren(provider, distribution!.node);
+    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [
+      ['Access denied: dev may not call cloudfront:GetDistribution', ContextValues.error, Commands.loadMore],
+    ]);
   });
 
   it('shows the first page of 100, then a "Load more" row that fetches the next page', async () => {

@@ -1,13 +1,50 @@
 // Creates CloudFront resources in the API peer the extension host talks to (moto in `npm test`),
 // through the SDK and the same standard configuration the extension uses (AWS_ENDPOINT_URL_CLOUDFRONT).
-import { CloudFrontClient, CreateDistributionCommand, type Distribution } from '@aws-sdk/client-cloudfront';
-import { randomUUID } from 'node:crypto';
+import {
+  CloudFrontClient,
+  CreateDistributionCommand,
+  CreateKeyGroupCommand,
+  CreatePublicKeyCommand,
+  type CacheBehavior,
+  type Distribution,
+} from '@aws-sdk/client-cloudfront';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 
 export function seedClient(): CloudFrontClient {
   return new CloudFrontClient({ region: 'us-east-1' });
 }
 
-export async function createDistribution(client: CloudFrontClient, comment: string): Promise<Distribution> {
+/** AWS's managed CachingOptimized cache policy. */
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+
+/** A cache behavior for `pathPattern` that trusts `keyGroupIds` (none: unrestricted). */
+export function behavior(pathPattern: string, keyGroupIds: string[] = [], trustedSigners: string[] = []): CacheBehavior {
+  return {
+    PathPattern: pathPattern,
+    TargetOriginId: 'media',
+    ViewerProtocolPolicy: 'redirect-to-https',
+    CachePolicyId: CACHING_OPTIMIZED,
+    TrustedKeyGroups: { Enabled: keyGroupIds.length > 0, Quantity: keyGroupIds.length, Items: keyGroupIds },
+    TrustedSigners: { Enabled: trustedSigners.length > 0, Quantity: trustedSigners.length, Items: trustedSigners },
+  };
+}
+
+export async function createPublicKey(client: CloudFrontClient, name: string): Promise<string> {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const answer = await client.send(
+    new CreatePublicKeyCommand({
+      PublicKeyConfig: { CallerReference: randomUUID(), Name: name, EncodedKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
+    }),
+  );
+  return answer.PublicKey!.Id!;
+}
+
+export async function createKeyGroup(client: CloudFrontClient, name: string, publicKeyIds: string[]): Promise<string> {
+  const answer = await client.send(new CreateKeyGroupCommand({ KeyGroupConfig: { Name: name, Items: publicKeyIds } }));
+  return answer.KeyGroup!.Id!;
+}
+
+export async function createDistribution(client: CloudFrontClient, comment: string, behaviors: CacheBehavior[] = []): Promise<Distribution> {
   const answer = await client.send(
     new CreateDistributionCommand({
       DistributionConfig: {
@@ -21,8 +58,9 @@ export async function createDistribution(client: CloudFrontClient, comment: stri
         DefaultCacheBehavior: {
           TargetOriginId: 'media',
           ViewerProtocolPolicy: 'redirect-to-https',
-          CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+          CachePolicyId: CACHING_OPTIMIZED,
         },
+        CacheBehaviors: { Quantity: behaviors.length, Items: behaviors },
       },
     }),
   );

@@ -55,7 +55,7 @@ describe('package.json', () => {
     for (const [menu, items] of Object.entries(manifest.contributes.menus)) {
       for (const item of items) {
         assert.ok((Object.values(Commands) as string[]).includes(item.command), `${menu}: ${item.command}`);
-        for (const [, value] of (item.when ?? '').matchAll(/viewItem == (\w+)/g)) {
+        for (const [, value] of (item.when ?? '').matchAll(/viewItem == ([\w.]+)/g)) {
           assert.ok(known.has(value!), `${menu}: unknown contextValue ${value}`);
         }
       }

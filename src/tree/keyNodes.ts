@@ -1,0 +1,96 @@
+// Rows of the Keys view: key groups, the public keys they hold, and public keys in no group.
+import * as vscode from 'vscode';
+import type { KeyGroupSummary, PublicKeySummary } from '../aws/cloudFrontService';
+import { ContextValues } from '../constants';
+import type { TreeNode } from './treeNode';
+
+/** CloudFront's quota of public keys per key group. */
+export const KEYS_PER_KEY_GROUP = 5;
+
+export class PublicKeyNode implements TreeNode {
+  constructor(
+    readonly publicKey: PublicKeySummary,
+    private readonly parentId: string,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const key = this.publicKey;
+    const item = new vscode.TreeItem(key.name || key.id, vscode.TreeItemCollapsibleState.None);
+    item.id = `${this.parentId}/publicKey/${key.id}`;
+    const created = key.created ? key.created.toISOString().slice(0, 10) : undefined;
+    item.description = [key.id, created].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.contextValue = ContextValues.publicKey;
+    item.tooltip = new vscode.MarkdownString(
+      [
+        `**${key.name}**`,
+        `${vscode.l10n.t('Public key ID')}: \`${key.id}\``,
+        created ? `${vscode.l10n.t('Created')}: ${key.created!.toISOString()}` : '',
+        key.comment ? `${vscode.l10n.t('Comment')}: ${key.comment}` : '',
+      ]
+        .filter(Boolean)
+        .join('  \n'),
+    );
+    item.accessibilityInformation = { label: vscode.l10n.t('Public key {0}, {1}', key.name, key.id) };
+    return item;
+  }
+}
+
+/** A public key id that a key group names but ListPublicKeys did not return. */
+class MissingPublicKeyNode implements TreeNode {
+  constructor(private readonly id: string) {}
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.id, vscode.TreeItemCollapsibleState.None);
+    item.description = vscode.l10n.t('not found among the public keys');
+    item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    return item;
+  }
+}
+
+export class KeyGroupNode implements TreeNode {
+  constructor(
+    readonly keyGroup: KeyGroupSummary,
+    private readonly publicKeys: ReadonlyMap<string, PublicKeySummary>,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const group = this.keyGroup;
+    const item = new vscode.TreeItem(group.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `keyGroup/${group.id}`;
+    const used = group.publicKeyIds.length;
+    item.description = vscode.l10n.t('{0} · {1} of {2} keys', group.id, used, KEYS_PER_KEY_GROUP);
+    item.iconPath = new vscode.ThemeIcon('shield');
+    item.contextValue = ContextValues.keyGroup;
+    item.tooltip = new vscode.MarkdownString(
+      [`**${group.name}**`, `${vscode.l10n.t('Key group ID')}: \`${group.id}\``, group.comment].filter(Boolean).join('  \n'),
+    );
+    item.accessibilityInformation = { label: vscode.l10n.t('Key group {0}, {1} of {2} keys', group.name, used, KEYS_PER_KEY_GROUP) };
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const parentId = `keyGroup/${this.keyGroup.id}`;
+    return this.keyGroup.publicKeyIds.map((id) => {
+      const key = this.publicKeys.get(id);
+      return key ? new PublicKeyNode(key, parentId) : new MissingPublicKeyNode(id);
+    });
+  }
+}
+
+/** "Public keys in no key group": they can verify nothing until a group holds them. */
+export class UngroupedKeysNode implements TreeNode {
+  constructor(private readonly keys: PublicKeySummary[]) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Public keys in no key group'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = 'ungroupedPublicKeys';
+    item.description = String(this.keys.length);
+    item.iconPath = new vscode.ThemeIcon('key');
+    item.tooltip = vscode.l10n.t('CloudFront accepts signatures only from public keys in a key group that a cache behavior trusts.');
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys'));
+  }
+}

@@ -1,0 +1,42 @@
+// An origin of a distribution: S3 (with origin access control or a legacy identity) or custom.
+import * as vscode from 'vscode';
+import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontService';
+import { ContextValues } from '../constants';
+import type { TreeNode } from './treeNode';
+
+export class OriginNode implements TreeNode {
+  constructor(
+    readonly distribution: DistributionSummary,
+    readonly origin: OriginSummary,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const o = this.origin;
+    const item = new vscode.TreeItem(o.id, vscode.TreeItemCollapsibleState.None);
+    item.id = `distribution/${this.distribution.id}/origin/${o.id}`;
+    let access: string;
+    if (o.kind === 'custom') {
+      access = vscode.l10n.t('custom origin');
+      item.contextValue = ContextValues.originCustom;
+      item.iconPath = new vscode.ThemeIcon('server');
+    } else {
+      item.iconPath = new vscode.ThemeIcon('database');
+      if (o.originAccessControlId) {
+        access = vscode.l10n.t('S3 · origin access control {0}', o.originAccessControlId);
+        item.contextValue = ContextValues.originS3WithOac;
+      } else if (o.originAccessIdentity) {
+        access = vscode.l10n.t('S3 · legacy origin access identity {0}', o.originAccessIdentity.replace(/^origin-access-identity\/cloudfront\//, ''));
+        item.contextValue = ContextValues.originS3;
+      } else {
+        access = vscode.l10n.t('S3 · public bucket access (no OAC)');
+        item.contextValue = ContextValues.originS3;
+      }
+    }
+    item.description = `${o.domainName}${o.originPath} · ${access}`;
+    item.tooltip = new vscode.MarkdownString(
+      [`**${o.id}**`, `${vscode.l10n.t('Domain')}: \`${o.domainName}\``, `${vscode.l10n.t('Origin path')}: \`${o.originPath || '/'}\``, access].join('  \n'),
+    );
+    item.accessibilityInformation = { label: vscode.l10n.t('Origin {0}, {1}', o.id, String(item.description)) };
+    return item;
+  }
+}
