@@ -19,11 +19,15 @@ for (const [title, bench] of sections) {
   const rows = await bench();
   console.log(`## ${title}`);
   for (const row of rows) {
-    const verdict = row.pass === undefined ? '' : row.pass ? '  ✔ goal met' : '  ✘ goal missed';
-    if (row.pass === false) failed++;
-    const goal = row.goal ? `  (goal ${row.goal})` : '';
+    // A row is either a measurement, a measurement compared with ours (`ratio` = ours / value, goal
+    // a minimum), or a ratio itself (`pass` given).
+    const pass = row.pass ?? (row.ratio !== undefined && typeof row.goal === 'number' ? row.ratio >= row.goal : undefined);
+    if (pass === false) failed++;
+    const ratio = row.ratio !== undefined ? `  ours/this ${row.ratio.toFixed(2)}×` : '';
+    const goal = row.goal === undefined ? '' : `  (goal ${typeof row.goal === 'number' ? `≥ ${row.goal}×` : row.goal})`;
+    const verdict = pass === undefined ? '' : pass ? '  ✔ met' : '  ✘ missed';
     const note = row.note ? `  [${row.note}]` : '';
-    console.log(`  ${row.name.padEnd(52)} ${String(format(row.value)).padStart(10)} ${row.unit}${goal}${verdict}${note}`);
+    console.log(`  ${row.name}\n      ${String(format(row.value)).padStart(10)} ${row.unit}${ratio}${goal}${verdict}${note}`);
   }
   console.log('');
 }
