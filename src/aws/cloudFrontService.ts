@@ -1,3 +1,5 @@
+import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
+
 // The domain seam between the extension and CloudFront. Tree and commands depend on this interface
 // only; the SDK implementation is in sdkCloudFrontService.ts and tests substitute a typed fake.
 
@@ -56,6 +58,31 @@ export interface PublicKeySummary {
   encodedKey: string;
 }
 
+/** A resource as read, with the ETag that an update or delete must send back (If-Match). */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+export interface NewPublicKey {
+  name: string;
+  /** SubjectPublicKeyInfo PEM. */
+  encodedKey: string;
+  comment?: string;
+}
+
+export interface KeyGroupFields {
+  name: string;
+  publicKeyIds: string[];
+  comment?: string;
+}
+
+/**
+ * A distribution's configuration exactly as CloudFront returned it. Callers change only what they
+ * mean to and send the rest back untouched, as UpdateDistribution replaces the whole configuration.
+ */
+export type RawDistributionConfig = DistributionConfig;
+
 export interface CloudFrontService {
   /** One page of distributions, starting after `marker` (CloudFront's Marker). */
   listDistributions(marker?: string, pageSize?: number): Promise<Page<DistributionSummary>>;
@@ -63,4 +90,18 @@ export interface CloudFrontService {
   getDistribution(id: string): Promise<DistributionSummary>;
   listKeyGroups(marker?: string, pageSize?: number): Promise<Page<KeyGroupSummary>>;
   listPublicKeys(marker?: string, pageSize?: number): Promise<Page<PublicKeySummary>>;
+
+  getPublicKey(id: string): Promise<Versioned<PublicKeySummary>>;
+  createPublicKey(key: NewPublicKey): Promise<Versioned<PublicKeySummary>>;
+  deletePublicKey(id: string, etag: string): Promise<void>;
+
+  getKeyGroup(id: string): Promise<Versioned<KeyGroupSummary>>;
+  createKeyGroup(fields: KeyGroupFields): Promise<Versioned<KeyGroupSummary>>;
+  /** Fails with PreconditionFailed when `etag` is no longer current. */
+  updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>>;
+  deleteKeyGroup(id: string, etag: string): Promise<void>;
+
+  getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
+  /** Fails with PreconditionFailed when `etag` is no longer current. */
+  updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>>;
 }

@@ -2,8 +2,17 @@
 // dist/aws-sdk.js, which loadSdk.ts requires on first use: activation never parses or runs the SDK.
 export {
   CloudFrontClient,
+  CreateKeyGroupCommand,
+  CreatePublicKeyCommand,
+  DeleteKeyGroupCommand,
+  DeletePublicKeyCommand,
   GetDistributionCommand,
+  GetDistributionConfigCommand,
+  GetKeyGroupCommand,
+  GetPublicKeyCommand,
   ListKeyGroupsCommand,
   paginateListDistributions,
   paginateListPublicKeys,
+  UpdateDistributionCommand,
+  UpdateKeyGroupCommand,
 } from '@aws-sdk/client-cloudfront';

@@ -3,9 +3,20 @@
 // operation we go through it.
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { PAGE_SIZE } from '../constants';
-import type { CloudFrontService, DistributionSummary, KeyGroupSummary, Page, PublicKeySummary } from './cloudFrontService';
+import { randomUUID } from 'node:crypto';
+import type {
+  CloudFrontService,
+  DistributionSummary,
+  KeyGroupFields,
+  KeyGroupSummary,
+  NewPublicKey,
+  Page,
+  PublicKeySummary,
+  RawDistributionConfig,
+  Versioned,
+} from './cloudFrontService';
 import { loadSdk } from './loadSdk';
-import { fromDistribution, toDistributionSummary, toKeyGroupSummary, toPublicKeySummary } from './toDomain';
+import { fromDistribution, fromPublicKey, toDistributionSummary, toKeyGroupSummary, toPublicKeySummary } from './toDomain';
 
 interface CloudFrontList<T> {
   Items?: T[];
@@ -54,7 +65,76 @@ export class SdkCloudFrontService implements CloudFrontService {
     return pageOf(page?.PublicKeyList, toPublicKeySummary);
   }
 
+  async getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.GetPublicKeyCommand({ Id: id }));
+    return versioned(fromPublicKey(answer.PublicKey), answer.ETag);
+  }
+
+  async createPublicKey(key: NewPublicKey): Promise<Versioned<PublicKeySummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(
+      new sdk.CreatePublicKeyCommand({
+        // CallerReference makes a retried request idempotent: CloudFront returns the key it created.
+        PublicKeyConfig: { CallerReference: randomUUID(), Name: key.name, EncodedKey: key.encodedKey, ...(key.comment ? { Comment: key.comment } : {}) },
+      }),
+    );
+    return versioned(fromPublicKey(answer.PublicKey), answer.ETag);
+  }
+
+  async deletePublicKey(id: string, etag: string): Promise<void> {
+    const sdk = await loadSdk();
+    await this.client.send(new sdk.DeletePublicKeyCommand({ Id: id, IfMatch: etag }));
+  }
+
+  async getKeyGroup(id: string): Promise<Versioned<KeyGroupSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.GetKeyGroupCommand({ Id: id }));
+    return versioned(toKeyGroupSummary({ KeyGroup: answer.KeyGroup }), answer.ETag);
+  }
+
+  async createKeyGroup(fields: KeyGroupFields): Promise<Versioned<KeyGroupSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.CreateKeyGroupCommand({ KeyGroupConfig: keyGroupConfig(fields) }));
+    return versioned(toKeyGroupSummary({ KeyGroup: answer.KeyGroup }), answer.ETag);
+  }
+
+  async updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.UpdateKeyGroupCommand({ Id: id, IfMatch: etag, KeyGroupConfig: keyGroupConfig(fields) }));
+    return versioned(toKeyGroupSummary({ KeyGroup: answer.KeyGroup }), answer.ETag);
+  }
+
+  async deleteKeyGroup(id: string, etag: string): Promise<void> {
+    const sdk = await loadSdk();
+    await this.client.send(new sdk.DeleteKeyGroupCommand({ Id: id, IfMatch: etag }));
+  }
+
+  async getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.GetDistributionConfigCommand({ Id: id }));
+    if (!answer.DistributionConfig) throw new Error(`GetDistributionConfig returned no configuration for ${id}`);
+    return versioned(answer.DistributionConfig, answer.ETag);
+  }
+
+  async updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.UpdateDistributionCommand({ Id: id, IfMatch: etag, DistributionConfig: config }));
+    if (!answer.Distribution) throw new Error(`UpdateDistribution returned no distribution for ${id}`);
+    return versioned(fromDistribution(answer.Distribution), answer.ETag);
+  }
+
   private paging(marker: string | undefined, pageSize: number) {
     return { client: this.client, pageSize, ...(marker ? { startingToken: marker } : {}) };
   }
+}
+
+function versioned<T>(value: T, etag: string | undefined): Versioned<T> {
+  // CloudFront always sends an ETag with these answers; without one a later If-Match cannot succeed.
+  if (!etag) throw new Error('CloudFront answered without an ETag');
+  return { value, etag };
+}
+
+function keyGroupConfig(fields: KeyGroupFields) {
+  return { Name: fields.name, Items: fields.publicKeyIds, ...(fields.comment ? { Comment: fields.comment } : {}) };
 }

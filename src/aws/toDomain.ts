@@ -7,6 +7,7 @@ import type {
   DistributionSummary as SdkSummary,
   KeyGroupSummary as SdkKeyGroupSummary,
   Origin,
+  PublicKey,
   PublicKeySummary as SdkPublicKeySummary,
 } from '@aws-sdk/client-cloudfront';
 import { bucketOfDomain } from './bucketPolicy';
@@ -97,4 +98,16 @@ function originKind(origin: Origin): OriginSummary['kind'] {
   if (origin.S3OriginConfig) return 's3';
   if (origin.CustomOriginConfig) return 'custom';
   return bucketOfDomain(origin.DomainName ?? '') ? 's3' : 'custom';
+}
+
+/** A public key as GetPublicKey and CreatePublicKey return it. */
+export function fromPublicKey(key: PublicKey | undefined): PublicKeySummary {
+  const config = key?.PublicKeyConfig;
+  return toPublicKeySummary({
+    Id: key?.Id,
+    Name: config?.Name,
+    Comment: config?.Comment,
+    EncodedKey: config?.EncodedKey,
+    CreatedTime: key?.CreatedTime,
+  } as SdkPublicKeySummary);
 }

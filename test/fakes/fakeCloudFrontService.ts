@@ -1,7 +1,23 @@
 // A typed fake of CloudFrontService for what moto 5.2.1 cannot do: pagination (it returns every item
 // in one page), full ListDistributions summaries (it omits Comment, Enabled, Aliases, Origins and
-// behaviors), and failures on demand (AccessDenied, expired SSO, network errors).
-import type { CloudFrontService, DistributionSummary, KeyGroupSummary, Page, PublicKeySummary } from '../../src/aws/cloudFrontService';
+// behaviors), UpdateKeyGroup and DeleteKeyGroup (missing), real not-found errors for public keys,
+// ETag conflicts (PreconditionFailed), and failures on demand (AccessDenied, expired SSO, network).
+import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
+import type {
+  CloudFrontService,
+  DistributionSummary,
+  KeyGroupFields,
+  KeyGroupSummary,
+  NewPublicKey,
+  Page,
+  PublicKeySummary,
+  RawDistributionConfig,
+  Versioned,
+} from '../../src/aws/cloudFrontService';
+import { fromDistribution } from '../../src/aws/toDomain';
+
+/** CloudFront's quota of public keys per key group. */
+const KEYS_PER_GROUP = 5;
 
 export class FakeCloudFrontService implements CloudFrontService {
   /** Markers of every listDistributions call, in order. */
@@ -16,6 +32,11 @@ export class FakeCloudFrontService implements CloudFrontService {
   publicKeys: PublicKeySummary[] = [];
   /** Full distributions for getDistribution, when they differ from the list summaries. */
   readonly details = new Map<string, DistributionSummary>();
+  /** Raw configurations for Get/UpdateDistributionConfig. */
+  readonly configs = new Map<string, RawDistributionConfig>();
+  /** Current ETag of every resource by id; each write gives a resource a new one. */
+  readonly etags = new Map<string, string>();
+  private sequence = 0;
 
   constructor(public distributions: DistributionSummary[] = []) {}
 
@@ -40,12 +61,177 @@ export class FakeCloudFrontService implements CloudFrontService {
     return this.answer('ListPublicKeys', () => pageOf(this.publicKeys, marker, pageSize));
   }
 
+  async getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {
+    return this.answer('GetPublicKey', () => this.versioned(this.findPublicKey(id)));
+  }
+
+  async createPublicKey(key: NewPublicKey): Promise<Versioned<PublicKeySummary>> {
+    return this.answer('CreatePublicKey', () => {
+      if (this.publicKeys.some((k) => k.name === key.name)) {
+        throw awsError('PublicKeyAlreadyExists', `A public key named ${key.name} already exists`, 409);
+      }
+      const created: PublicKeySummary = { id: this.newId('K'), name: key.name, comment: key.comment ?? '', encodedKey: key.encodedKey, created: new Date() };
+      this.publicKeys.push(created);
+      return this.touch(created);
+    });
+  }
+
+  async deletePublicKey(id: string, etag: string): Promise<void> {
+    return this.answer('DeletePublicKey', () => {
+      const key = this.findPublicKey(id);
+      this.checkEtag(id, etag);
+      if (this.keyGroups.some((g) => g.publicKeyIds.includes(id))) {
+        throw awsError('PublicKeyInUse', 'The specified public key is in use.', 409);
+      }
+      this.publicKeys = this.publicKeys.filter((k) => k !== key);
+      this.etags.delete(id);
+    });
+  }
+
+  async getKeyGroup(id: string): Promise<Versioned<KeyGroupSummary>> {
+    return this.answer('GetKeyGroup', () => this.versioned(this.findKeyGroup(id)));
+  }
+
+  async createKeyGroup(fields: KeyGroupFields): Promise<Versioned<KeyGroupSummary>> {
+    return this.answer('CreateKeyGroup', () => {
+      this.checkKeyGroupFields(fields);
+      if (this.keyGroups.some((g) => g.name === fields.name)) {
+        throw awsError('KeyGroupAlreadyExists', `A key group named ${fields.name} already exists`, 409);
+      }
+      const created: KeyGroupSummary = { id: this.newId('KG'), name: fields.name, comment: fields.comment ?? '', publicKeyIds: [...fields.publicKeyIds], lastModified: new Date() };
+      this.keyGroups.push(created);
+      return this.touch(created);
+    });
+  }
+
+  async updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>> {
+    return this.answer('UpdateKeyGroup', () => {
+      const group = this.findKeyGroup(id);
+      this.checkEtag(id, etag);
+      this.checkKeyGroupFields(fields);
+      Object.assign(group, { name: fields.name, comment: fields.comment ?? '', publicKeyIds: [...fields.publicKeyIds], lastModified: new Date() });
+      return this.touch(group);
+    });
+  }
+
+  async deleteKeyGroup(id: string, etag: string): Promise<void> {
+    return this.answer('DeleteKeyGroup', () => {
+      const group = this.findKeyGroup(id);
+      this.checkEtag(id, etag);
+      const users = [...this.configs.entries()].filter(([, config]) => trustedKeyGroupIds(config).includes(id));
+      if (users.length > 0) throw awsError('ResourceInUse', `The key group is used by distribution ${users[0]![0]}`, 409);
+      this.keyGroups = this.keyGroups.filter((g) => g !== group);
+      this.etags.delete(id);
+    });
+  }
+
+  async getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {
+    return this.answer('GetDistributionConfig', () => {
+      const config = this.configs.get(id);
+      if (!config) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+      return this.versionedAs(id, structuredClone(config));
+    });
+  }
+
+  async updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>> {
+    return this.answer('UpdateDistribution', () => {
+      if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+      this.checkEtag(id, etag);
+      for (const groupId of trustedKeyGroupIds(config)) this.findKeyGroup(groupId);
+      this.configs.set(id, structuredClone(config));
+      const previous = this.distributions.find((d) => d.id === id);
+      const updated = fromDistribution({
+        Id: id,
+        ARN: previous?.arn ?? `arn:aws:cloudfront::123456789012:distribution/${id}`,
+        DomainName: previous?.domainName ?? `${id.toLowerCase()}.cloudfront.net`,
+        Status: 'InProgress',
+        DistributionConfig: config,
+      } as Parameters<typeof fromDistribution>[0]);
+      this.distributions = this.distributions.map((d) => (d.id === id ? updated : d));
+      this.details.set(id, updated);
+      this.etags.set(id, this.newEtag());
+      return { value: updated, etag: this.etags.get(id)! };
+    });
+  }
+
+  /** Adds a distribution with its raw configuration, as CloudFront would list and read it. */
+  addDistribution(id: string, config: DistributionConfig): DistributionSummary {
+    const summary = fromDistribution({
+      Id: id,
+      ARN: `arn:aws:cloudfront::123456789012:distribution/${id}`,
+      DomainName: `${id.toLowerCase()}.cloudfront.net`,
+      Status: 'Deployed',
+      DistributionConfig: config,
+    } as Parameters<typeof fromDistribution>[0]);
+    this.distributions.push(summary);
+    this.configs.set(id, structuredClone(config));
+    this.etags.set(id, this.newEtag());
+    return summary;
+  }
+
+  /** Someone else changes the resource: its ETag moves on, so the next If-Match with the old one fails. */
+  bumpEtag(id: string): void {
+    this.etags.set(id, this.newEtag());
+  }
+
   private answer<T>(operation: string, result: () => T): T {
     this.calls.push(operation);
     const failure = this.operationFailures.get(operation)?.shift() ?? this.failures.shift();
     if (failure) throw failure;
     return result();
   }
+
+  private findPublicKey(id: string): PublicKeySummary {
+    const key = this.publicKeys.find((k) => k.id === id);
+    if (!key) throw awsError('NoSuchPublicKey', 'The specified public key does not exist.', 404);
+    return key;
+  }
+
+  private findKeyGroup(id: string): KeyGroupSummary {
+    const group = this.keyGroups.find((g) => g.id === id);
+    if (!group) throw awsError('NoSuchResource', `The specified key group does not exist: ${id}`, 404);
+    return group;
+  }
+
+  private checkKeyGroupFields(fields: KeyGroupFields): void {
+    if (fields.publicKeyIds.length > KEYS_PER_GROUP) {
+      throw awsError('TooManyPublicKeysInKeyGroup', `A key group can hold at most ${KEYS_PER_GROUP} public keys.`, 400);
+    }
+    for (const id of fields.publicKeyIds) this.findPublicKey(id);
+  }
+
+  private checkEtag(id: string, etag: string): void {
+    if (this.etags.get(id) !== etag) {
+      throw awsError('PreconditionFailed', 'The precondition given in one or more of the request-header fields evaluated to false.', 412);
+    }
+  }
+
+  private versioned<T extends { id: string }>(value: T): Versioned<T> {
+    return this.versionedAs(value.id, { ...value });
+  }
+
+  private versionedAs<T>(id: string, value: T): Versioned<T> {
+    if (!this.etags.has(id)) this.etags.set(id, this.newEtag());
+    return { value, etag: this.etags.get(id)! };
+  }
+
+  private touch<T extends { id: string }>(value: T): Versioned<T> {
+    this.etags.set(value.id, this.newEtag());
+    return { value: { ...value }, etag: this.etags.get(value.id)! };
+  }
+
+  private newId(prefix: string): string {
+    return `${prefix}FAKE${String(++this.sequence).padStart(6, '0')}`;
+  }
+
+  private newEtag(): string {
+    return `E${String(++this.sequence).padStart(8, '0')}`;
+  }
+}
+
+function trustedKeyGroupIds(config: RawDistributionConfig): string[] {
+  const behaviors = [...(config.CacheBehaviors?.Items ?? []), ...(config.DefaultCacheBehavior ? [config.DefaultCacheBehavior] : [])];
+  return behaviors.flatMap((b) => (b.TrustedKeyGroups?.Enabled ? (b.TrustedKeyGroups.Items ?? []) : []));
 }
 
 /** CloudFront-style paging over an array: the marker is the index of the page's first item. */
