@@ -11,6 +11,8 @@ export const Commands = {
   copyBucketPolicy: 'cloudfront.copyBucketPolicy',
   openInConsole: 'cloudfront.openInConsole',
   showLog: 'cloudfront.showLog',
+  chooseProfile: 'cloudfront.chooseProfile',
+  ssoLogin: 'cloudfront.ssoLogin',
 } as const;
 
 export const Views = {
@@ -38,9 +40,13 @@ export const ContextValues = {
 
 /** Context keys read by `when` clauses (viewsWelcome, menus). */
 export const ContextKeys = {
-  distributionsLoaded: 'cloudfront.distributions.loaded',
-  distributionsEmpty: 'cloudfront.distributions.empty',
+  /** What the Distributions view shows: ViewState. viewsWelcome shows for `empty` and `noCredentials`. */
+  distributionsState: 'cloudfront.distributions.state',
+  keysState: 'cloudfront.keys.state',
 } as const;
+
+/** The states a view's welcome content depends on. */
+export type ViewState = 'rows' | 'empty' | 'noCredentials';
 
 export const Settings = {
   section: 'cloudfront',

@@ -24,11 +24,22 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
     session,
     distributions,
     keys,
-    vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributions, showCollapseAll: true }),
-    vscode.window.createTreeView(Views.keys, { treeDataProvider: keys, showCollapseAll: true }),
+    ...showProfileIn(session, [
+      vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributions, showCollapseAll: true }),
+      vscode.window.createTreeView(Views.keys, { treeDataProvider: keys, showCollapseAll: true }),
+    ]),
     ...registerCommands({ log, distributions, keys }),
   );
   return { distributionsView: distributions, keysView: keys };
+}
+
+/** The profile in use, as each view's description, kept current when the user chooses another. */
+function showProfileIn(session: AwsSession, views: vscode.TreeView<unknown>[]): vscode.Disposable[] {
+  const describe = () => {
+    for (const view of views) view.description = session.profile ?? vscode.l10n.t('default credentials');
+  };
+  describe();
+  return [...views, session.onDidChange(describe)];
 }
 
 export function deactivate(): void {}

@@ -13,6 +13,16 @@ export interface CloudFrontSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
+/**
+ * The profile from the `cloudfront.profile` user setting. Only the user (global) value counts: the
+ * setting has application scope, and a workspace must never redirect credentials. Empty means the
+ * SDK's default chain (AWS_PROFILE, environment variables, …).
+ */
+export function configuredProfile(): string | undefined {
+  const value = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.profile)?.globalValue;
+  return value ? value : undefined;
+}
+
 export class AwsSession implements CloudFrontSource, vscode.Disposable {
   private service: Promise<CloudFrontService> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -29,14 +39,8 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
     });
   }
 
-  /**
-   * The profile from the `cloudfront.profile` setting. The setting has application scope, so a
-   * workspace cannot redirect credentials; empty means the SDK's default chain (AWS_PROFILE, env, …).
-   */
   get profile(): string | undefined {
-    const inspected = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.profile);
-    const value = inspected?.globalValue;
-    return value ? value : undefined;
+    return configuredProfile();
   }
 
   cloudFront(): Promise<CloudFrontService> {

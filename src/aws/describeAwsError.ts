@@ -28,6 +28,7 @@ export function tagFailure<T>(action: string, call: Promise<T>): Promise<T> {
 }
 
 export function classifyAwsError(error: unknown): AwsFailureKind {
+  if (error instanceof FailedCall) return classifyAwsError(error.cause);
   if (!(error instanceof Error)) return 'other';
   const code = (error as { code?: string }).code;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

@@ -6,6 +6,7 @@ import type { DistributionsProvider } from '../tree/distributionsProvider';
 import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
+import { chooseProfile, ssoLogin } from './profileCommands';
 import { registerCommand, type CommandHandler } from './runCommand';
 
 export interface CommandServices {
@@ -25,6 +26,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [Commands.copyBucketPolicy]: copyBucketPolicy,
     [Commands.openInConsole]: openInConsole,
     [Commands.showLog]: () => services.log.show(),
+    [Commands.chooseProfile]: chooseProfile,
+    [Commands.ssoLogin]: ssoLogin,
   };
   return Object.entries(table).map(([id, handler]) => registerCommand(id, handler, services.log));
 }

@@ -3,6 +3,8 @@
 // the error instead, so its caller learns which input was wrong; interactive calls (palette, menus,
 // tree rows) get the same message as a notification.
 import * as vscode from 'vscode';
+import { configuredProfile } from '../aws/awsSession';
+import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
 import { isCancellation, UserError } from '../errors';
 import { describeError, type Logger } from '../log';
@@ -28,6 +30,14 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
       }
       log.error(`[${id}] failed`, error);
       if (isOptionsCall(args)) throw error;
+      if (classifyAwsError(error) === 'ssoExpired') {
+        const profile = configuredProfile() ?? 'default';
+        const signIn = vscode.l10n.t('Run aws sso login');
+        void vscode.window.showErrorMessage(describeAwsError(error, id, profile).message, signIn).then((choice) => {
+          if (choice === signIn) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
+        });
+        return undefined;
+      }
       const message = error instanceof UserError ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(message, showLog).then((choice) => {

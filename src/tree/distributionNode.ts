@@ -7,7 +7,7 @@ import { ContextValues } from '../constants';
 import type { Logger } from '../log';
 import { BehaviorNode } from './behaviorNode';
 import { OriginNode } from './originNode';
-import { errorRow, type PagedParent } from './rows';
+import { awsFailureRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
 /** What distribution rows share with their view. */
@@ -63,7 +63,7 @@ export class DistributionNode implements TreeNode, PagedParent {
     } catch (error) {
       this.details = undefined;
       this.context.log.error(`[distributions] GetDistribution ${this.distribution.id} failed`, error);
-      return [errorRow(describeAwsError(error, 'cloudfront:GetDistribution', this.context.source.profile).message, this)];
+      return [awsFailureRow(error, 'cloudfront:GetDistribution', this.context.source.profile, this)];
     }
     const keyGroups = await this.keyGroupsOrIds();
     return [

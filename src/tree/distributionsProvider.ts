@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
 import type { DistributionSummary } from '../aws/cloudFrontService';
-import { describeAwsError } from '../aws/describeAwsError';
+import { classifyAwsError } from '../aws/describeAwsError';
 import { ContextKeys } from '../constants';
 import type { Logger } from '../log';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { DistributionNode, type DistributionTreeContext } from './distributionNode';
 import { PagedList } from './pagedList';
-import { errorRow, loadMoreRow, type PagedParent } from './rows';
+import { awsFailureRow, loadMoreRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
 export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
@@ -42,14 +42,14 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
     const state = await this.distributions.ensureLoaded();
     if (state.kind !== 'loaded') return [];
     const rows: TreeNode[] = state.items.map((d) => new DistributionNode(d, this.nodeContext));
-    if (state.error) {
-      const failure = describeAwsError(state.error, 'cloudfront:ListDistributions', this.session.profile);
-      this.log.error('[distributions] ListDistributions failed', state.error);
-      rows.push(errorRow(failure.message, this));
-    } else if (state.nextMarker) {
-      rows.push(loadMoreRow(this));
+    if (state.error) this.log.error('[distributions] ListDistributions failed', state.error);
+    if (state.error && rows.length === 0 && classifyAwsError(state.error) === 'noCredentials') {
+      setViewState(ContextKeys.distributionsState, 'noCredentials');
+      return [];
     }
-    void vscode.commands.executeCommand('setContext', ContextKeys.distributionsEmpty, rows.length === 0);
+    if (state.error) rows.push(awsFailureRow(state.error, 'cloudfront:ListDistributions', this.session.profile, this));
+    else if (state.nextMarker) rows.push(loadMoreRow(this));
+    setViewState(ContextKeys.distributionsState, rows.length === 0 ? 'empty' : 'rows');
     return rows;
   }
 

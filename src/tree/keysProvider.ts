@@ -3,12 +3,13 @@
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
 import type { PublicKeySummary } from '../aws/cloudFrontService';
-import { describeAwsError, tagFailure } from '../aws/describeAwsError';
+import { classifyAwsError, tagFailure } from '../aws/describeAwsError';
+import { ContextKeys } from '../constants';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { readAllPages } from '../aws/readAllPages';
 import type { Logger } from '../log';
 import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
-import { errorRow, type PagedParent } from './rows';
+import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
 export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
@@ -42,11 +43,16 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       const ungrouped = keys.filter((key) => !grouped.has(key.id));
       const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById));
       if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped));
+      setViewState(ContextKeys.keysState, rows.length === 0 ? 'empty' : 'rows');
       return rows;
     } catch (error) {
       this.publicKeys = undefined;
       this.log.error('[keys] listing key groups and public keys failed', error);
-      return [errorRow(describeAwsError(error, 'cloudfront:ListKeyGroups', this.source.profile).message, this)];
+      if (classifyAwsError(error) === 'noCredentials') {
+        setViewState(ContextKeys.keysState, 'noCredentials');
+        return [];
+      }
+      return [awsFailureRow(error, 'cloudfront:ListKeyGroups', this.source.profile, this)];
     }
   }
 

@@ -1,7 +1,8 @@
 // The non-data rows every tree shows: errors with a retry, "Load more", and plain messages.
 // One helper so that every list in the extension fails, pages and empties the same way.
 import * as vscode from 'vscode';
-import { Commands, ContextValues } from '../constants';
+import { describeAwsError } from '../aws/describeAwsError';
+import { Commands, ContextValues, type ViewState } from '../constants';
 import type { TreeNode } from './treeNode';
 
 export class MessageNode implements TreeNode {
@@ -35,4 +36,24 @@ export function loadMoreRow(parent: PagedParent): TreeNode {
   item.contextValue = ContextValues.loadMore;
   item.command = { command: Commands.loadMore, title: vscode.l10n.t('Load more'), arguments: [parent] };
   return new MessageNode(item);
+}
+
+/**
+ * The row for a failed AWS call: an expired SSO session offers the login (run in a terminal), any
+ * other failure retries. Missing credentials are not a row: the caller shows the welcome view.
+ */
+export function awsFailureRow(error: unknown, action: string, profile: string | undefined, retry: PagedParent): TreeNode {
+  const failure = describeAwsError(error, action, profile);
+  if (failure.kind !== 'ssoExpired') return errorRow(failure.message, retry);
+  const item = new vscode.TreeItem(failure.message, vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon('sign-in', new vscode.ThemeColor('errorForeground'));
+  item.contextValue = ContextValues.error;
+  item.tooltip = vscode.l10n.t('Click to run aws sso login --profile {0} in a terminal', profile ?? 'default');
+  item.command = { command: Commands.ssoLogin, title: vscode.l10n.t('Sign in with AWS SSO'), arguments: [profile ?? 'default'] };
+  return new MessageNode(item);
+}
+
+/** Tells viewsWelcome which content to show (`when` clauses on the view's state key). */
+export function setViewState(key: string, state: ViewState): void {
+  void vscode.commands.executeCommand('setContext', key, state);
 }

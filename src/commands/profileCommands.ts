@@ -1,0 +1,80 @@
+// "CloudFront: Choose AWS Profile" and the AWS SSO login it may lead to.
+import * as vscode from 'vscode';
+import { readProfiles, type AwsProfile } from '../aws/profiles';
+import { Settings } from '../constants';
+import { CancellationError, UserError } from '../errors';
+
+/** Profile names the AWS CLI accepts; anything else is refused before it reaches a terminal. */
+const PROFILE_NAME = /^[A-Za-z0-9_.+@=,-]+$/;
+
+function kindLabel(profile: AwsProfile): string {
+  switch (profile.kind) {
+    case 'sso':
+      return vscode.l10n.t('IAM Identity Center (SSO)');
+    case 'credential_process':
+      return vscode.l10n.t('credential process');
+    case 'role':
+      return vscode.l10n.t('assumed role');
+    case 'web_identity':
+      return vscode.l10n.t('web identity');
+    case 'static':
+      return vscode.l10n.t('access keys');
+    default:
+      return vscode.l10n.t('profile');
+  }
+}
+
+/**
+ * Stores the choice in the user settings (application scope: a workspace cannot set it). With
+ * `{ profile }` it asks nothing; '' means the SDK's default credential chain.
+ */
+export async function chooseProfile(options?: unknown): Promise<string> {
+  const profiles = await readProfiles();
+  let chosen: string;
+  if (options && typeof options === 'object' && 'profile' in options) {
+    const requested = (options as { profile: unknown }).profile;
+    if (typeof requested !== 'string' || (requested !== '' && !profiles.some((p) => p.name === requested))) {
+      throw new UserError(
+        vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),
+        'profile',
+      );
+    }
+    chosen = requested;
+  } else {
+    const current = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.profile)?.globalValue ?? '';
+    type Item = vscode.QuickPickItem & { profile: string };
+    const items: Item[] = [
+      {
+        label: vscode.l10n.t('Default credential chain'),
+        description: current === '' ? vscode.l10n.t('current') : undefined,
+        detail: vscode.l10n.t('AWS_PROFILE, environment variables, then the default profile'),
+        profile: '',
+      },
+      ...profiles.map((p) => ({
+        label: p.name,
+        description: [kindLabel(p), p.name === current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
+        detail: [p.region, p.sources.map((s) => (s === 'config' ? '~/.aws/config' : '~/.aws/credentials')).join(', ')].filter(Boolean).join(' · '),
+        profile: p.name,
+      })),
+    ];
+    const picked = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t('Choose AWS Profile for CloudFront'),
+      placeHolder: profiles.length ? vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials') : vscode.l10n.t('No profiles found in ~/.aws/config or ~/.aws/credentials'),
+      matchOnDetail: true,
+    });
+    if (!picked) throw new CancellationError();
+    chosen = picked.profile;
+  }
+  await vscode.workspace.getConfiguration(Settings.section).update(Settings.profile, chosen, vscode.ConfigurationTarget.Global);
+  return chosen;
+}
+
+/** Runs `aws sso login --profile NAME` in a terminal the user sees; `profile` is a name or `{ profile }`. */
+export async function ssoLogin(profile: unknown): Promise<void> {
+  const given = profile && typeof profile === 'object' ? (profile as { profile?: unknown }).profile : profile;
+  const name = typeof given === 'string' && given ? given : 'default';
+  if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');
+  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO login') });
+  terminal.show();
+  terminal.sendText(`aws sso login --profile ${name}`);
+}
