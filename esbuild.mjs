@@ -25,21 +25,22 @@ const problemReporter = {
 };
 
 /**
- * dist/extension.js is what activation loads; the AWS SDK goes into dist/aws-sdk.js, which
- * src/aws/loadSdk.ts requires on first use. This plugin turns that one import into a require of the
- * sibling file, so the SDK is neither parsed nor run at activation.
+ * dist/extension.js is what activation loads; the AWS SDK goes into dist/aws-sdk.js (CloudFront)
+ * and dist/aws-s3.js (S3), which src/aws/loadSdk.ts requires on first use. This plugin turns those
+ * requires into requires of the sibling files, so the SDK is neither parsed nor run at activation.
  */
+const lazyChunks = { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js' };
 const lazyAwsSdk = {
   name: 'lazy-aws-sdk',
   setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-      args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: './aws-sdk.js', external: true } : undefined,
+    build.onResolve({ filter: /^\.\/(sdk|s3Sdk)$/ }, (args) =>
+      args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: lazyChunks[args.path], external: true } : undefined,
     );
   },
 };
 
 const context = await esbuild.context({
-  entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts' },
+  entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',

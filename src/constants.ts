@@ -32,6 +32,7 @@ export const ContextValues = {
   originS3WithOac: 'origin.s3.oac',
   originS3: 'origin.s3',
   originCustom: 'origin.custom',
+  s3Object: 's3Object',
   keyGroup: 'keyGroup',
   publicKey: 'publicKey',
   loadMore: 'loadMore',

@@ -1,14 +1,17 @@
-// Holds the CloudFrontService for the chosen AWS profile. The service (and with it the SDK) is built
-// on first use; choosing another profile drops it so the next call builds one for the new profile.
+// Holds the AWS clients for the chosen profile. They (and with them the SDK) are built on first use;
+// choosing another profile drops them so the next call builds them for the new profile.
 import * as vscode from 'vscode';
 import { Settings } from '../constants';
-import { buildCloudFrontClient } from './clientBuilder';
+import { buildCloudFrontClient, buildS3Client, type AwsConnection } from './clientBuilder';
 import type { CloudFrontService } from './cloudFrontService';
+import { Lazy } from './lazy';
+import { SdkS3Browser, type S3Browser } from './s3Browser';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
 
-/** Where views and commands get CloudFront from: the session below, or a typed fake in tests. */
+/** Where views and commands get AWS from: the session below, or typed fakes in tests. */
 export interface CloudFrontSource {
   cloudFront(): Promise<CloudFrontService>;
+  s3(): Promise<S3Browser>;
   readonly profile: string | undefined;
   readonly onDidChange: vscode.Event<void>;
 }
@@ -24,7 +27,8 @@ export function configuredProfile(): string | undefined {
 }
 
 export class AwsSession implements CloudFrontSource, vscode.Disposable {
-  private service: Promise<CloudFrontService> | undefined;
+  private readonly service = new Lazy(async () => new SdkCloudFrontService(await buildCloudFrontClient(this.connection())));
+  private readonly objects = new Lazy(async () => new SdkS3Browser(await buildS3Client(this.connection())));
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly configListener: vscode.Disposable;
   /** Fires when the profile changes: views reload. */
@@ -33,7 +37,8 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   constructor(private readonly userAgent: string) {
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${Settings.section}.${Settings.profile}`)) {
-        this.service = undefined;
+        this.service.reset();
+        this.objects.reset();
         this.changed.fire();
       }
     });
@@ -44,19 +49,20 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   }
 
   cloudFront(): Promise<CloudFrontService> {
-    if (!this.service) {
-      const profile = this.profile;
-      this.service = buildCloudFrontClient({ userAgent: this.userAgent, ...(profile ? { profile } : {}) }).then(
-        (client) => new SdkCloudFrontService(client),
-      );
-      // A failed build (bad profile) must not stick: the next call tries again.
-      this.service.catch(() => (this.service = undefined));
-    }
-    return this.service;
+    return this.service.get();
+  }
+
+  s3(): Promise<S3Browser> {
+    return this.objects.get();
   }
 
   dispose(): void {
     this.configListener.dispose();
     this.changed.dispose();
+  }
+
+  private connection(): AwsConnection {
+    const profile = this.profile;
+    return { userAgent: this.userAgent, ...(profile ? { profile } : {}) };
   }
 }

@@ -2,8 +2,9 @@
 // Endpoints are never set here: the SDK reads them from standard AWS configuration only
 // (AWS_ENDPOINT_URL_CLOUDFRONT, or a profile's endpoint_url), never from workspace settings.
 // https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
-import { loadSdk } from './loadSdk';
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { loadS3Sdk, loadSdk } from './loadSdk';
 
 export interface AwsConnection {
   /** A profile of ~/.aws/config or ~/.aws/credentials; undefined uses the SDK's default chain. */
@@ -21,6 +22,22 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
     region: CLOUDFRONT_REGION,
     ...(connection.profile ? { profile: connection.profile } : {}),
     // Adaptive retry backs off on throttling (400 Throttling, 503 SlowDown) across all calls of the client.
+    retryMode: 'adaptive',
+    maxAttempts: 5,
+    customUserAgent: connection.userAgent,
+  });
+}
+
+/**
+ * An S3 client for reading the buckets behind S3 origins. Buckets live in any region: the client
+ * follows S3's redirect to the bucket's region instead of failing with PermanentRedirect.
+ */
+export async function buildS3Client(connection: AwsConnection): Promise<S3Client> {
+  const sdk = await loadS3Sdk();
+  return new sdk.S3Client({
+    region: CLOUDFRONT_REGION,
+    followRegionRedirects: true,
+    ...(connection.profile ? { profile: connection.profile } : {}),
     retryMode: 'adaptive',
     maxAttempts: 5,
     customUserAgent: connection.userAgent,

@@ -1,17 +1,26 @@
-// Loads the AWS SDK on first use. In the extension bundle, esbuild.mjs maps this require of './sdk'
-// to the separate file dist/aws-sdk.js, so activation neither parses nor runs the SDK (see
-// `npm run bench`); elsewhere (unit tests) it is an ordinary bundled module.
+// Loads the AWS SDK on first use. In the extension bundle, esbuild.mjs maps these requires of
+// './sdk' and './s3Sdk' to the separate files dist/aws-sdk.js and dist/aws-s3.js, so activation
+// neither parses nor runs the SDK (see `npm run bench`); elsewhere (unit tests) they are ordinary
+// bundled modules.
 import type * as SdkModule from './sdk';
+import type * as S3SdkModule from './s3Sdk';
 
 export type Sdk = typeof SdkModule;
+export type S3Sdk = typeof S3SdkModule;
 
 let loading: Promise<Sdk> | undefined;
+let loadingS3: Promise<S3Sdk> | undefined;
 
+// CommonJS requires, not import(): the extension host loads extensions through Node's require, and
+// a required file shows in require.cache, which the activation test inspects.
+/* eslint-disable @typescript-eslint/no-require-imports */
 export function loadSdk(): Promise<Sdk> {
-  // A CommonJS require, not import(): the extension host loads extensions through Node's require,
-  // and a required file shows in require.cache, which the activation test inspects.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   loading ??= Promise.resolve().then(() => require('./sdk') as Sdk);
   return loading;
 }
 
+export function loadS3Sdk(): Promise<S3Sdk> {
+  loadingS3 ??= Promise.resolve().then(() => require('./s3Sdk') as S3Sdk);
+  return loadingS3;
+}
+/* eslint-enable @typescript-eslint/no-require-imports */

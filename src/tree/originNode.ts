@@ -1,18 +1,29 @@
-// An origin of a distribution: S3 (with origin access control or a legacy identity) or custom.
+// An origin of a distribution: S3 (with origin access control or a legacy identity) or custom. An S3
+// origin expands into the objects of its bucket, under its origin path.
 import * as vscode from 'vscode';
+import { bucketOfOrigin } from '../aws/bucketPolicy';
 import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontService';
+import { originKeyPrefix } from '../aws/objectUrl';
 import { ContextValues } from '../constants';
+import type { DistributionTreeContext } from './distributionNode';
+import { S3Listing } from './s3Nodes';
 import type { TreeNode } from './treeNode';
 
 export class OriginNode implements TreeNode {
+  private readonly listing: S3Listing | undefined;
+
   constructor(
     readonly distribution: DistributionSummary,
     readonly origin: OriginSummary,
-  ) {}
+    context: DistributionTreeContext,
+  ) {
+    const bucket = origin.kind === 's3' ? bucketOfOrigin(origin) : undefined;
+    this.listing = bucket ? new S3Listing({ distribution, origin, bucket }, originKeyPrefix(origin), context, () => this) : undefined;
+  }
 
   getTreeItem(): vscode.TreeItem {
     const o = this.origin;
-    const item = new vscode.TreeItem(o.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(o.id, this.listing ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `distribution/${this.distribution.id}/origin/${o.id}`;
     let access: string;
     if (o.kind === 'custom') {
@@ -38,5 +49,9 @@ export class OriginNode implements TreeNode {
     );
     item.accessibilityInformation = { label: vscode.l10n.t('Origin {0}, {1}', o.id, String(item.description)) };
     return item;
+  }
+
+  getChildren(): Promise<TreeNode[]> {
+    return this.listing ? this.listing.rows() : Promise.resolve([]);
   }
 }

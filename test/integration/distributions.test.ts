@@ -1,5 +1,6 @@
 // The Distributions view lists what the real API peer (moto) holds, created through the SDK.
 import assert from 'node:assert/strict';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, seedClient } from './support/cloudFrontSeed';
@@ -90,5 +91,30 @@ describe('Keys view', () => {
     assert.ok(ungrouped);
     const lone = (await renderChildren(api.keysView, ungrouped.node)).map((r) => labelOf(r.item));
     assert.ok(lone.includes(`lone-${suffix}`) && !lone.includes(`grouped-${suffix}`), lone.join(', '));
+  });
+});
+
+describe('S3 origin objects', () => {
+  it('lists the objects put into a moto S3 bucket under the distribution\'s origin', async () => {
+    const api = await activateExtension();
+    const bucket = `media-${Date.now()}`;
+    const s3 = new S3Client({ region: 'us-east-1' });
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    for (const key of ['paid/movie.mp4', 'paid/trailer.mp4', 'index.html']) {
+      await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `body of ${key}` }));
+    }
+    const created = await createDistribution(seedClient(), `objects ${bucket}`, [], `${bucket}.s3.us-east-1.amazonaws.com`);
+    await vscode.commands.executeCommand(Commands.refresh);
+    const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
+    assert.ok(row);
+    const [origin] = await renderChildren(api.distributionsView, row.node);
+    const top = await renderChildren(api.distributionsView, origin!.node);
+    assert.deepEqual(top.map((r) => labelOf(r.item)), ['paid/', 'index.html']);
+    const paid = await renderChildren(api.distributionsView, top[0]!.node);
+    assert.deepEqual(paid.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]), [
+      ['movie.mp4', `${'body of paid/movie.mp4'.length} B`, ContextValues.s3Object],
+      ['trailer.mp4', `${'body of paid/trailer.mp4'.length} B`, ContextValues.s3Object],
+    ]);
+    assert.match((paid[0]!.item.tooltip as vscode.MarkdownString).value, new RegExp(`https://${created.DomainName}/paid/movie\\.mp4`));
   });
 });

@@ -2,19 +2,16 @@
 // paging, full summaries, and failures (AccessDenied, network). Each case asserts the exact rows.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../src/aws/awsSession';
-import { KeyGroupDirectory } from '../../src/aws/keyGroupDirectory';
 import { Commands, ContextValues } from '../../src/constants';
-import { createLogger } from '../../src/log';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
 import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { FakeS3Browser } from '../fakes/fakeS3Browser';
 import { labelOf, renderChildren } from './support/extension';
+import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
-function providerOver(service: FakeCloudFrontService, profile?: string): DistributionsProvider {
-  const changed = new vscode.EventEmitter<void>();
-  const source: CloudFrontSource = { cloudFront: async () => service, profile, onDidChange: changed.event };
-  const log = createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
-  return new DistributionsProvider(source, new KeyGroupDirectory(source.cloudFront), log);
+function providerOver(service: FakeCloudFrontService, profile?: string, s3?: FakeS3Browser): DistributionsProvider {
+  const source = fakeSource(service, { ...(profile ? { profile } : {}), ...(s3 ? { s3 } : {}) });
+  return new DistributionsProvider(source, keyGroupsOf(source), testLog());
 }
 
 describe('Distributions view (typed fake)', () => {
@@ -102,6 +99,55 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [
       ['Access denied: dev may not call cloudfront:GetDistribution', ContextValues.error, Commands.loadMore],
     ]);
+  });
+
+  it('an S3 origin expands into its bucket under the origin path: folders, then objects with size and URL, paged', async () => {
+    const s3 = new FakeS3Browser(
+      { media: { 'v1/paid/a.mp4': 1536, 'v1/paid/hls/index.m3u8': 10, 'v1/b.txt': 5, 'v1/c.txt': 7, 'v2/hidden.txt': 1 } },
+      2,
+    );
+    const distribution = sampleDistribution(5, {
+      aliases: ['media.example.com'],
+      origins: [{ id: 'media', domainName: 'media.s3.us-east-1.amazonaws.com', originPath: '/v1', kind: 's3', originAccessControlId: 'E2OAC' }],
+    });
+    const provider = providerOver(new FakeCloudFrontService([distribution]), undefined, s3);
+    const [row] = await renderChildren(provider);
+    const [origin] = await renderChildren(provider, row!.node);
+    assert.equal(origin!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    let level = await renderChildren(provider, origin!.node);
+    assert.deepEqual(level.map((r) => [labelOf(r.item), r.item.description ?? '']), [
+      ['paid/', ''],
+      ['b.txt', '5 B · 2026-05-06 07:08'],
+      ['Load more…', ''],
+    ]);
+    await vscode.commands.executeCommand(Commands.loadMore, ...(level[2]!.item.command?.arguments ?? []));
+    level = await renderChildren(provider, origin!.node);
+    assert.deepEqual(level.map((r) => labelOf(r.item)), ['paid/', 'b.txt', 'c.txt']);
+    const paid = await renderChildren(provider, level[0]!.node);
+    assert.deepEqual(paid.map((r) => [labelOf(r.item), r.item.description ?? '', r.item.contextValue]), [
+      ['hls/', '', undefined],
+      ['a.mp4', '1.5 KB · 2026-05-06 07:08', ContextValues.s3Object],
+    ]);
+    assert.match((paid[1]!.item.tooltip as vscode.MarkdownString).value, /https:\/\/media\.example\.com\/paid\/a\.mp4/);
+    assert.deepEqual(s3.calls.map((c) => [c.bucket, c.prefix, c.marker ?? '']), [
+      ['media', 'v1/', ''],
+      ['media', 'v1/', '2'],
+      ['media', 'v1/paid/', ''],
+    ]);
+  });
+
+  it('a bucket the profile may not list: a row naming s3:ListBucket and the bucket, instead of a failure', async () => {
+    const s3 = new FakeS3Browser({ media: {} });
+    s3.failures.push(awsError('AccessDenied', 'Access Denied', 403));
+    const provider = providerOver(new FakeCloudFrontService([sampleDistribution(6)]), 'viewer', s3);
+    const [row] = await renderChildren(provider);
+    const [origin] = await renderChildren(provider, row!.node);
+    const rows = await renderChildren(provider, origin!.node);
+    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
+      ['Access denied: viewer may not call s3:ListBucket (arn:aws:s3:::media)', ContextValues.error],
+    ]);
+    await vscode.commands.executeCommand(Commands.loadMore, ...(rows[0]!.item.command?.arguments ?? []));
+    assert.deepEqual((await renderChildren(provider, origin!.node)).map((r) => labelOf(r.item)), ['No objects']);
   });
 
   it('shows the first page of 100, then a "Load more" row that fetches the next page', async () => {

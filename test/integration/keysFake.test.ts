@@ -2,19 +2,15 @@
 // fail on demand): structure, quota display, missing keys, and the error row.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../src/aws/awsSession';
-import { KeyGroupDirectory } from '../../src/aws/keyGroupDirectory';
 import { Commands, ContextValues } from '../../src/constants';
-import { createLogger } from '../../src/log';
 import { KeysProvider } from '../../src/tree/keysProvider';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
 import { labelOf, renderChildren } from './support/extension';
+import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
 function keysOver(service: FakeCloudFrontService, profile?: string): KeysProvider {
-  const changed = new vscode.EventEmitter<void>();
-  const source: CloudFrontSource = { cloudFront: async () => service, profile, onDidChange: changed.event };
-  const log = createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
-  return new KeysProvider(source, new KeyGroupDirectory(source.cloudFront), log);
+  const source = fakeSource(service, profile ? { profile } : {});
+  return new KeysProvider(source, keyGroupsOf(source), testLog());
 }
 
 const created = new Date('2026-03-04T05:06:07Z');

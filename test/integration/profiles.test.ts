@@ -4,21 +4,17 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../src/aws/awsSession';
-import { KeyGroupDirectory } from '../../src/aws/keyGroupDirectory';
 import { sharedFilePaths } from '../../src/aws/profiles';
 import { Commands, ContextValues } from '../../src/constants';
 import { UserError } from '../../src/errors';
-import { createLogger } from '../../src/log';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
 import { KeysProvider } from '../../src/tree/keysProvider';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
+import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
-function sourceOver(service: FakeCloudFrontService, profile?: string): CloudFrontSource {
-  return { cloudFront: async () => service, profile, onDidChange: new vscode.EventEmitter<void>().event };
-}
-const log = createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
+const sourceOver = (service: FakeCloudFrontService, profile?: string) => fakeSource(service, profile ? { profile } : {});
+const log = testLog();
 const noCredentials = () => Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
 const ssoExpired = () => Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' });
 
@@ -51,7 +47,7 @@ describe('credential states (typed fake)', () => {
     const service = new FakeCloudFrontService();
     service.failures.push(noCredentials(), noCredentials(), noCredentials());
     const source = sourceOver(service);
-    const directory = new KeyGroupDirectory(source.cloudFront);
+    const directory = keyGroupsOf(source);
     assert.deepEqual(await renderChildren(new DistributionsProvider(source, directory, log)), []);
     assert.deepEqual(await renderChildren(new KeysProvider(source, directory, log)), []);
   });
@@ -60,7 +56,7 @@ describe('credential states (typed fake)', () => {
     const service = new FakeCloudFrontService();
     service.failures.push(ssoExpired());
     const source = sourceOver(service, 'team-sso');
-    const rows = await renderChildren(new DistributionsProvider(source, new KeyGroupDirectory(source.cloudFront), log));
+    const rows = await renderChildren(new DistributionsProvider(source, keyGroupsOf(source), log));
     assert.deepEqual(
       rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command, r.item.command?.arguments]),
       [['The SSO session has expired: run aws sso login --profile team-sso', ContextValues.error, Commands.ssoLogin, ['team-sso']]],
@@ -86,7 +82,7 @@ describe('AccessDenied from CloudFront (typed fake)', () => {
     const service = new FakeCloudFrontService();
     service.failures.push(awsError('AccessDenied', 'denied', 403));
     const source = sourceOver(service, 'auditor');
-    const rows = await renderChildren(new DistributionsProvider(source, new KeyGroupDirectory(source.cloudFront), log));
+    const rows = await renderChildren(new DistributionsProvider(source, keyGroupsOf(source), log));
     assert.equal(labelOf(rows[0]!.item), 'Access denied: auditor may not call cloudfront:ListDistributions');
   });
 });

@@ -44,7 +44,12 @@ export async function createKeyGroup(client: CloudFrontClient, name: string, pub
   return answer.KeyGroup!.Id!;
 }
 
-export async function createDistribution(client: CloudFrontClient, comment: string, behaviors: CacheBehavior[] = []): Promise<Distribution> {
+export async function createDistribution(
+  client: CloudFrontClient,
+  comment: string,
+  behaviors: CacheBehavior[] = [],
+  originDomain = 'media-bucket.s3.us-east-1.amazonaws.com',
+): Promise<Distribution> {
   const answer = await client.send(
     new CreateDistributionCommand({
       DistributionConfig: {
@@ -53,7 +58,7 @@ export async function createDistribution(client: CloudFrontClient, comment: stri
         Enabled: true,
         Origins: {
           Quantity: 1,
-          Items: [{ Id: 'media', DomainName: 'media-bucket.s3.us-east-1.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }],
+          Items: [{ Id: 'media', DomainName: originDomain, S3OriginConfig: { OriginAccessIdentity: '' } }],
         },
         DefaultCacheBehavior: {
           TargetOriginId: 'media',

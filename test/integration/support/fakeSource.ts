@@ -1,0 +1,22 @@
+// A CloudFrontSource over typed fakes, for views and commands under test without moto.
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../../../src/aws/awsSession';
+import { KeyGroupDirectory } from '../../../src/aws/keyGroupDirectory';
+import { createLogger, type Logger } from '../../../src/log';
+import type { FakeCloudFrontService } from '../../fakes/fakeCloudFrontService';
+import { FakeS3Browser } from '../../fakes/fakeS3Browser';
+
+export function fakeSource(service: FakeCloudFrontService, options: { profile?: string; s3?: FakeS3Browser } = {}): CloudFrontSource {
+  const s3 = options.s3 ?? new FakeS3Browser();
+  return { cloudFront: async () => service, s3: async () => s3, profile: options.profile, onDidChange: new vscode.EventEmitter<void>().event };
+}
+
+export function keyGroupsOf(source: CloudFrontSource): KeyGroupDirectory {
+  return new KeyGroupDirectory(() => source.cloudFront());
+}
+
+let log: Logger | undefined;
+export function testLog(): Logger {
+  log ??= createLogger(vscode.window.createOutputChannel('CloudFront (test)', { log: true }));
+  return log;
+}
