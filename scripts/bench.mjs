@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { benchActivation } from './bench/activation.mjs';
 import { benchSigning } from './bench/signing.mjs';
+import { benchTree } from './bench/tree.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -10,6 +11,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const sections = [
   ['Activation', benchActivation],
   ['Signing', benchSigning],
+  ['Distributions view', benchTree],
 ];
 
 const format = (value) => (typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3)) : value);

@@ -5,6 +5,7 @@ export const EXTENSION_ID = 'cloudfront-private-content.cloudfront-private-conte
 
 export const Commands = {
   refresh: 'cloudfront.refresh',
+  refreshNode: 'cloudfront.refreshNode',
   loadMore: 'cloudfront.loadMore',
   signUrl: 'cloudfront.signUrl',
   copyDomain: 'cloudfront.copyDomain',
@@ -33,6 +34,7 @@ export const ContextValues = {
   originS3: 'origin.s3',
   originCustom: 'origin.custom',
   s3Object: 's3Object',
+  s3Folder: 's3Folder',
   keyGroup: 'keyGroup',
   publicKey: 'publicKey',
   loadMore: 'loadMore',

@@ -5,6 +5,7 @@ import type { Logger } from '../log';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
 import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
+import type { TreeNode } from '../tree/treeNode';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import { registerCommand, type CommandHandler } from './runCommand';
@@ -22,6 +23,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       services.keys.refresh();
     },
     [Commands.loadMore]: (parent) => (parent as PagedParent).loadMore(),
+    [Commands.refreshNode]: (node) => (node as TreeNode).refresh?.(),
     [Commands.copyDomain]: copyDomain,
     [Commands.copyBucketPolicy]: copyBucketPolicy,
     [Commands.openInConsole]: openInConsole,

@@ -77,6 +77,13 @@ export class DistributionNode implements TreeNode, PagedParent {
     this.context.changed(this);
   }
 
+  /** Reads the distribution and the key group names again. */
+  refresh(): void {
+    this.details = undefined;
+    this.context.keyGroups.reset();
+    this.context.changed(this);
+  }
+
   /**
    * Every distribution has a default behavior, so a summary without behaviors is incomplete (moto's
    * are): read the distribution itself. CloudFront's own summaries carry them, so no extra call.

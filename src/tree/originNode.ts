@@ -54,4 +54,8 @@ export class OriginNode implements TreeNode {
   getChildren(): Promise<TreeNode[]> {
     return this.listing ? this.listing.rows() : Promise.resolve([]);
   }
+
+  refresh(): void {
+    this.listing?.refresh();
+  }
 }

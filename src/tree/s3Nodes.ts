@@ -53,6 +53,11 @@ export class S3Listing implements PagedParent {
     await this.entries.loadMore();
     this.context.changed(this.owner());
   }
+
+  refresh(): void {
+    this.entries.reset();
+    this.context.changed(this.owner());
+  }
 }
 
 export class S3FolderNode implements TreeNode {
@@ -71,12 +76,17 @@ export class S3FolderNode implements TreeNode {
     const item = new vscode.TreeItem(`${name}/`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `distribution/${this.location.distribution.id}/origin/${this.location.origin.id}/prefix/${this.prefix}`;
     item.iconPath = vscode.ThemeIcon.Folder;
+    item.contextValue = ContextValues.s3Folder;
     item.tooltip = `s3://${this.location.bucket}/${this.prefix}`;
     return item;
   }
 
   getChildren(): Promise<TreeNode[]> {
     return this.listing.rows();
+  }
+
+  refresh(): void {
+    this.listing.refresh();
   }
 }
 

@@ -4,4 +4,6 @@ import type * as vscode from 'vscode';
 export interface TreeNode {
   getTreeItem(): vscode.TreeItem;
   getChildren?(): Promise<TreeNode[]>;
+  /** Forgets what was loaded below this node and shows it again ("Refresh" on the row). */
+  refresh?(): void;
 }

@@ -125,7 +125,7 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(level.map((r) => labelOf(r.item)), ['paid/', 'b.txt', 'c.txt']);
     const paid = await renderChildren(provider, level[0]!.node);
     assert.deepEqual(paid.map((r) => [labelOf(r.item), r.item.description ?? '', r.item.contextValue]), [
-      ['hls/', '', undefined],
+      ['hls/', '', ContextValues.s3Folder],
       ['a.mp4', '1.5 KB · 2026-05-06 07:08', ContextValues.s3Object],
     ]);
     assert.match((paid[1]!.item.tooltip as vscode.MarkdownString).value, /https:\/\/media\.example\.com\/paid\/a\.mp4/);
@@ -192,5 +192,24 @@ describe('Distributions view (typed fake)', () => {
     assert.equal(labelOf(rows[100]!.item), 'Cannot reach CloudFront: connect ECONNREFUSED 127.0.0.1:9');
     await provider.loadMore();
     assert.equal((await renderChildren(provider)).length, 150);
+  });
+});
+
+describe('refreshing one row', () => {
+  it('"Refresh" on a distribution reads it and its key groups again; on a folder, lists it again', async () => {
+    const s3 = new FakeS3Browser({ media: { 'a.txt': 1 } });
+    const service = new FakeCloudFrontService([{ ...sampleDistribution(8), behaviors: [] }]);
+    service.details.set('E000000000008', sampleDistribution(8));
+    const source = fakeSource(service, { s3 });
+    const provider = new DistributionsProvider(source, keyGroupsOf(source), testLog());
+    const [row] = await renderChildren(provider);
+    const [origin] = await renderChildren(provider, row!.node);
+    await renderChildren(provider, origin!.node);
+    s3.buckets.media!['b.txt'] = 2;
+    await vscode.commands.executeCommand(Commands.refreshNode, origin!.node);
+    assert.deepEqual((await renderChildren(provider, origin!.node)).map((r) => labelOf(r.item)), ['a.txt', 'b.txt']);
+    await vscode.commands.executeCommand(Commands.refreshNode, row!.node);
+    await renderChildren(provider, row!.node);
+    assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'ListKeyGroups', 'GetDistribution', 'ListKeyGroups']);
   });
 });
