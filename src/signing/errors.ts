@@ -15,7 +15,8 @@ export type SigningInput =
   | 'hashAlgorithm'
   | 'publicKey'
   | 'policy'
-  | 'cookies';
+  | 'cookies'
+  | 'domain';
 
 export type SigningErrorCode =
   | 'MISSING_OPTION'
@@ -40,7 +41,8 @@ export type SigningErrorCode =
   | 'PASSPHRASE_REQUIRED'
   | 'WRONG_PASSPHRASE'
   | 'INVALID_SIGNING_PARAMETERS'
-  | 'INVALID_POLICY';
+  | 'INVALID_POLICY'
+  | 'INVALID_DOMAIN';
 
 export class SigningError extends Error {
   override readonly name = 'SigningError';

@@ -1,0 +1,58 @@
+// What a signed URL says, in words, for the hover and the CodeLens: key, hash algorithm, resource,
+// and its expiry relative to now ("expires in 3 hours", "expired 2 days ago").
+import type { ParsedSignedUrl } from '../types';
+
+const UNITS: Array<[string, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** "3 hours", "1 day", "45 seconds": the largest unit, rounded down. */
+export function durationInWords(seconds: number): string {
+  const abs = Math.abs(seconds);
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) {
+      const count = Math.floor(abs / size);
+      return `${count} ${unit}${count === 1 ? '' : 's'}`;
+    }
+  }
+  return '0 seconds';
+}
+
+/** "expires in 3 hours" or "expired 2 days ago", at `now` (epoch seconds). */
+export function expiryInWords(expires: number, now: number): string {
+  return expires > now ? `expires in ${durationInWords(expires - now)}` : `expired ${durationInWords(now - expires)} ago`;
+}
+
+export interface SignedUrlSummary {
+  keyPairId: string;
+  hashAlgorithm: string;
+  policyKind: 'canned' | 'custom';
+  resource: string;
+  expires: number;
+  activeFrom?: number;
+  ipRange?: string;
+  expiry: string;
+  /** True when it no longer works, or does not work yet. */
+  expired: boolean;
+  notYetValid: boolean;
+}
+
+export function summarizeSignedUrl(parsed: ParsedSignedUrl, now: number): SignedUrlSummary {
+  return {
+    keyPairId: parsed.keyPairId,
+    hashAlgorithm: parsed.hashAlgorithm,
+    policyKind: parsed.policyKind,
+    resource: parsed.resource,
+    expires: parsed.expires,
+    ...(parsed.activeFrom !== undefined ? { activeFrom: parsed.activeFrom } : {}),
+    ...(parsed.ipRange !== undefined ? { ipRange: parsed.ipRange } : {}),
+    expiry: expiryInWords(parsed.expires, now),
+    expired: parsed.expires <= now,
+    notYetValid: parsed.activeFrom !== undefined && parsed.activeFrom > now,
+  };
+}
