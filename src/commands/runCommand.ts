@@ -8,6 +8,7 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
 import { isCancellation, UserError } from '../errors';
 import { describeError, type Logger } from '../log';
+import { SigningError } from '../signing';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -38,7 +39,7 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
         });
         return undefined;
       }
-      const message = error instanceof UserError ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
+      const message = error instanceof UserError || error instanceof SigningError ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(message, showLog).then((choice) => {
         if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);

@@ -7,6 +7,7 @@ export { loadPrivateKey, loadPublicKey, publicKeyPemFromPrivate, type LoadedKey 
 export { parseSignedCookies, parseSignedUrl } from './parse';
 export { buildPolicy, parsePolicy, type PolicyConditions } from './policy';
 export { normalizeResource, resourceMatches } from './resource';
+export { sharedPolicySigner, type SharedPolicyOptions } from './sharedPolicy';
 export { signUrl } from './sign-url';
 export { toEpochSeconds } from './time';
 export type { HashAlgorithm, ParsedSignature, ParsedSignedCookies, ParsedSignedUrl, SignCookiesOptions, SignedCookieName, SignOptions } from './types';

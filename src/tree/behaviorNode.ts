@@ -2,7 +2,7 @@
 // cookies only where the behavior trusts key groups (or, legacy, trusted signers); elsewhere content
 // is served to anyone and a signature is ignored.
 import * as vscode from 'vscode';
-import type { BehaviorSummary, KeyGroupSummary } from '../aws/cloudFrontService';
+import type { BehaviorSummary, DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
 import { ContextValues } from '../constants';
 import type { TreeNode } from './treeNode';
 
@@ -10,7 +10,7 @@ const KEY_GROUPS_DOC = 'https://docs.aws.amazon.com/AmazonCloudFront/latest/Deve
 
 export class BehaviorNode implements TreeNode {
   constructor(
-    readonly distributionId: string,
+    readonly distribution: DistributionSummary,
     readonly behavior: BehaviorSummary,
     private readonly keyGroups: ReadonlyMap<string, KeyGroupSummary>,
   ) {}
@@ -23,7 +23,7 @@ export class BehaviorNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const b = this.behavior;
     const item = new vscode.TreeItem(this.pattern, vscode.TreeItemCollapsibleState.None);
-    item.id = `distribution/${this.distributionId}/behavior/${b.pathPattern ?? '*'}`;
+    item.id = `distribution/${this.distribution.id}/behavior/${b.pathPattern ?? '*'}`;
     const groupNames = b.trustedKeyGroupIds.map((id) => this.keyGroups.get(id)?.name ?? id);
     const tooltip = new vscode.MarkdownString();
     if (groupNames.length > 0) {

@@ -68,7 +68,7 @@ export class DistributionNode implements TreeNode, PagedParent {
     const keyGroups = await this.keyGroupsOrIds();
     return [
       ...distribution.origins.map((origin) => new OriginNode(distribution, origin, this.context)),
-      ...distribution.behaviors.map((behavior) => new BehaviorNode(distribution.id, behavior, keyGroups)),
+      ...distribution.behaviors.map((behavior) => new BehaviorNode(distribution, behavior, keyGroups)),
     ];
   }
 

@@ -1,0 +1,95 @@
+// The key that signs a URL: only local keys whose public key a key group of the serving behavior
+// holds can sign; the others are listed with the reason. Automation names it (`keyPairId`) or gets
+// the one the choice is clear for.
+import type { KeyObject } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { UrlTarget } from '../../aws/distributionFinder';
+import { UserError } from '../../errors';
+import { automaticKey, keyCandidates, type KeyCandidate } from '../../keys/signingKeys';
+import { lastKeyMemory, type SigningContext } from './signingContext';
+
+export interface ChosenKey {
+  publicKeyId: string;
+  privateKey: KeyObject;
+  candidate: KeyCandidate;
+}
+
+function describeTarget(url: string, target: UrlTarget | undefined): string {
+  if (!target) return vscode.l10n.t('{0} is not a distribution of this account', new URL(url).host);
+  return vscode.l10n.t('{0}, behavior {1}', target.distribution.id, target.behavior?.pathPattern ?? 'Default (*)');
+}
+
+/** undefined `interactive` ui: automation; the error names `keyPairId`. */
+export async function chooseSigningKey(
+  context: SigningContext,
+  url: string,
+  target: UrlTarget | undefined,
+  request: { keyPairId?: string; interactive: boolean },
+): Promise<ChosenKey> {
+  const keyGroups = target ? await context.keyGroups.byId() : new Map();
+  const candidates = keyCandidates(context.keyStore.list(), { behavior: target?.behavior, keyGroups });
+  const lastUsed = target ? context.memory.get<string>(lastKeyMemory(target.distribution.id)) : undefined;
+  const defaultSigners = (target?.behavior?.trustedKeyGroupIds ?? []).flatMap((id) => context.keyStore.defaultSigner(id)?.publicKeyId ?? []);
+
+  let chosen: KeyCandidate | undefined;
+  if (request.keyPairId) {
+    chosen = candidates.find((c) => c.key.publicKeyId === request.keyPairId);
+    if (!chosen) {
+      throw new UserError(
+        vscode.l10n.t('No private key for {0} on this machine: create or import it with "CloudFront: Create Key Pair" or "CloudFront: Import Private Key".', request.keyPairId),
+        'keyPairId',
+      );
+    }
+    if (chosen.disabledReason) {
+      throw new UserError(vscode.l10n.t('Key {0} cannot sign {1}: {2}.', request.keyPairId, describeTarget(url, target), chosen.disabledReason), 'keyPairId');
+    }
+  } else if (!request.interactive || candidates.filter((c) => !c.disabledReason).length === 1) {
+    chosen = automaticKey(candidates, lastUsed, defaultSigners);
+  }
+  if (!chosen && !request.interactive) {
+    const usable = candidates.filter((c) => !c.disabledReason);
+    throw new UserError(
+      usable.length === 0
+        ? vscode.l10n.t('No key on this machine can sign for {0}: {1}', describeTarget(url, target), reasonsOf(candidates))
+        : vscode.l10n.t('Several keys can sign for {0} ({1}): pass keyPairId.', describeTarget(url, target), usable.map((c) => c.key.publicKeyId).join(', ')),
+      'keyPairId',
+    );
+  }
+  if (!chosen) chosen = await pickKey(context, url, target, candidates, lastUsed ?? defaultSigners[0]);
+
+  const privateKey = await context.keyStore.getPrivateKey(chosen.key.publicKeyId!);
+  if (!privateKey) {
+    throw new UserError(vscode.l10n.t('The private key of {0} is missing from this machine\'s secret storage: import it again.', chosen.key.publicKeyId!), 'keyPairId');
+  }
+  if (target) await context.memory.update(lastKeyMemory(target.distribution.id), chosen.key.publicKeyId);
+  return { publicKeyId: chosen.key.publicKeyId!, privateKey, candidate: chosen };
+}
+
+function reasonsOf(candidates: readonly KeyCandidate[]): string {
+  if (candidates.length === 0) return vscode.l10n.t('there are no local keys; create a key pair first.');
+  return candidates.map((c) => `${c.key.name} (${c.key.publicKeyId ?? c.key.fingerprint.slice(0, 8)}): ${c.disabledReason}`).join('; ');
+}
+
+async function pickKey(context: SigningContext, url: string, target: UrlTarget | undefined, candidates: KeyCandidate[], preferred: string | undefined): Promise<KeyCandidate> {
+  if (candidates.length === 0) {
+    throw new UserError(vscode.l10n.t('No private keys on this machine yet: run "CloudFront: Create Key Pair" or "CloudFront: Import Private Key" first.'), 'keyPairId');
+  }
+  if (candidates.every((c) => c.disabledReason)) {
+    throw new UserError(vscode.l10n.t('No key on this machine can sign for {0}: {1}', describeTarget(url, target), reasonsOf(candidates)), 'keyPairId');
+  }
+  const ordered = [...candidates].sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason));
+  return context.ui.pick({
+    title: vscode.l10n.t('Sign with which key?'),
+    placeholder: target
+      ? vscode.l10n.t('Keys trusted by {0} come first', describeTarget(url, target))
+      : vscode.l10n.t('{0}: trust cannot be checked', describeTarget(url, target)),
+    items: ordered.map((c) => ({
+      label: `${c.disabledReason ? '$(circle-slash) ' : '$(key) '}${c.key.name}`,
+      description: [c.key.publicKeyId, c.key.algorithm, c.keyGroupNames.join(', ')].filter(Boolean).join(' · '),
+      ...(c.disabledReason ? { detail: vscode.l10n.t('Cannot sign: {0}', c.disabledReason) } : {}),
+      value: c,
+      picked: c.key.publicKeyId === preferred,
+    })),
+    validate: (c) => (c.disabledReason ? vscode.l10n.t('{0} cannot sign this URL: {1}', c.key.name, c.disabledReason) : undefined),
+  });
+}

@@ -1,0 +1,162 @@
+// The policy part of a sign request: expiry, start, IP range, resource, hash algorithm. Read from a
+// command's arguments (automation) or asked for (people): expiry presets or a local date and time,
+// and "Custom policy…" for a wildcard resource, an IP range and a start time.
+import * as vscode from 'vscode';
+import { UserError } from '../../errors';
+import { normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
+import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
+import type { Ui } from '../../wizard/ui';
+
+export interface PolicyChoice {
+  expires: Date;
+  activeFrom?: Date;
+  ipRange?: string;
+  resource?: string;
+  hashAlgorithm?: HashAlgorithm;
+}
+
+function toDate(value: Date | number): Date {
+  return value instanceof Date ? value : new Date(value * 1000);
+}
+
+/**
+ * Reads the policy arguments of an automation call. `defaultExpirySeconds` applies when `expires` is
+ * absent (undefined: it is required). A past or invalid date is refused, naming the argument.
+ */
+export function readPolicyArguments(args: Record<string, unknown>, defaultExpirySeconds?: number, now = new Date()): PolicyChoice {
+  const readDate = (name: 'expires' | 'activeFrom'): Date | undefined => {
+    const value = readDateArgument(args[name]);
+    if (value === undefined) return undefined;
+    if (typeof value === 'number' && value > 1e11) {
+      throw new UserError(vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)), name);
+    }
+    const date = toDate(value);
+    if (Number.isNaN(date.getTime())) throw new UserError(vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', name), name);
+    return date;
+  };
+  let expires = readDate('expires');
+  if (!expires) {
+    if (defaultExpirySeconds === undefined) throw new UserError(vscode.l10n.t('expires is required: pass an ISO 8601 date or epoch seconds.'), 'expires');
+    expires = new Date(now.getTime() + defaultExpirySeconds * 1000);
+  }
+  if (expires.getTime() <= now.getTime()) {
+    throw new UserError(vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', expires.toISOString()), 'expires');
+  }
+  const activeFrom = readDate('activeFrom');
+  const text = (name: 'ipRange' | 'resource') => {
+    const value = args[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
+    return value;
+  };
+  const hashAlgorithm = args.hashAlgorithm;
+  if (hashAlgorithm !== undefined && hashAlgorithm !== 'SHA1' && hashAlgorithm !== 'SHA256') {
+    throw new UserError(vscode.l10n.t('hashAlgorithm must be "SHA1" or "SHA256".'), 'hashAlgorithm');
+  }
+  const ipRange = text('ipRange');
+  const resource = text('resource');
+  return {
+    expires,
+    ...(activeFrom ? { activeFrom } : {}),
+    ...(ipRange ? { ipRange } : {}),
+    ...(resource ? { resource } : {}),
+    ...(hashAlgorithm ? { hashAlgorithm } : {}),
+  };
+}
+
+/** "2026-11-25 15:00 (14:00 UTC)": local time first, as people read it, with UTC beside it. */
+export function localAndUtc(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const local = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return vscode.l10n.t('{0} local ({1} UTC)', local, date.toISOString().slice(0, 16).replace('T', ' '));
+}
+
+function validateLocalDate(text: string, now: Date, mustBeFuture: boolean): string | undefined {
+  const date = parseLocalDateTime(text);
+  if (!date) return vscode.l10n.t('Type a local date and time as YYYY-MM-DD HH:MM');
+  if (mustBeFuture && date.getTime() <= now.getTime()) return vscode.l10n.t('{0} is in the past', localAndUtc(date));
+  return undefined;
+}
+
+async function askLocalDate(ui: Ui, title: string, prompt: string, mustBeFuture: boolean): Promise<Date> {
+  const now = new Date();
+  const text = await ui.input({
+    title,
+    prompt,
+    placeholder: 'YYYY-MM-DD HH:MM',
+    validate: (value) => validateLocalDate(value, now, mustBeFuture),
+  });
+  return parseLocalDateTime(text)!;
+}
+
+type ExpiryAnswer = { kind: 'seconds'; seconds: number } | { kind: 'date' } | { kind: 'custom' };
+
+/**
+ * Asks for the expiry (and, through "Custom policy…", resource, IP range and start). `url` is what
+ * will be signed; `customOnly` asks for the custom parts directly (cookies always need a resource).
+ */
+export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boolean } = {}): Promise<PolicyChoice> {
+  const custom: Omit<PolicyChoice, 'expires'> = {};
+  let askCustom = options.customOnly ?? false;
+  for (;;) {
+    if (askCustom) {
+      Object.assign(custom, await askCustomParts(ui, url));
+      askCustom = false;
+    }
+    const answer = await ui.pick<ExpiryAnswer>({
+      title: vscode.l10n.t('Signed URL expires in'),
+      placeholder: custom.resource || custom.ipRange || custom.activeFrom ? vscode.l10n.t('Custom policy: choose when it expires') : vscode.l10n.t('Canned policy: choose when it expires'),
+      items: [
+        ...EXPIRY_PRESETS.map((preset) => ({
+          label: vscode.l10n.t(preset.label),
+          description: localAndUtc(new Date(Date.now() + preset.seconds * 1000)),
+          value: { kind: 'seconds' as const, seconds: preset.seconds },
+          picked: preset.seconds === 3600,
+        })),
+        { label: vscode.l10n.t('Date and time…'), description: vscode.l10n.t('in your local time'), value: { kind: 'date' as const } },
+        ...(options.customOnly ? [] : [{ label: vscode.l10n.t('Custom policy…'), description: vscode.l10n.t('wildcard resource, IP range, start time'), value: { kind: 'custom' as const } }]),
+      ],
+    });
+    if (answer.kind === 'custom') {
+      askCustom = true;
+      continue;
+    }
+    const expires =
+      answer.kind === 'seconds'
+        ? new Date(Date.now() + answer.seconds * 1000)
+        : await askLocalDate(ui, vscode.l10n.t('Expires at'), vscode.l10n.t('Local date and time when the URL stops working'), true);
+    return { expires, ...custom };
+  }
+}
+
+async function askCustomParts(ui: Ui, url: string): Promise<Omit<PolicyChoice, 'expires'>> {
+  const resource = await ui.input({
+    title: vscode.l10n.t('Custom policy: resource'),
+    prompt: vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
+    value: url,
+    validate: (value) => (/["\\\u0000-\u001f]/.test(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
+  });
+  const ipRange = await ui.input({
+    title: vscode.l10n.t('Custom policy: viewer IP range (optional)'),
+    prompt: vscode.l10n.t('An IPv4 address or CIDR range the viewer must come from; empty for any'),
+    validate: (value) => {
+      if (!value.trim()) return undefined;
+      try {
+        normalizeIpRange(value.trim());
+        return undefined;
+      } catch (error) {
+        return error instanceof SigningError ? error.message : String(error);
+      }
+    },
+  });
+  const start = await ui.input({
+    title: vscode.l10n.t('Custom policy: valid from (optional)'),
+    prompt: vscode.l10n.t('Local date and time from which the URL works (YYYY-MM-DD HH:MM); empty for now'),
+    validate: (value) => (value.trim() ? validateLocalDate(value, new Date(), false) : undefined),
+  });
+  return {
+    ...(resource && resource !== url ? { resource } : {}),
+    ...(ipRange.trim() ? { ipRange: ipRange.trim() } : {}),
+    ...(start.trim() ? { activeFrom: parseLocalDateTime(start)! } : {}),
+  };
+}

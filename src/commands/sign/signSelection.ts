@@ -1,0 +1,169 @@
+// "Sign CloudFront URLs in Selection": every http(s) URL of the selection (or the whole document)
+// whose host is a distribution of this account, signed in place as one undoable edit or copied.
+// Relative URIs of an HLS playlist are resolved against a base URL. With options it asks nothing.
+import * as vscode from 'vscode';
+import type { UrlTarget } from '../../aws/distributionFinder';
+import { UserError } from '../../errors';
+import { sharedPolicySigner, signUrl } from '../../signing';
+import { applyEdits, findUrls, isPlaylist, signText, type SkippedUrl } from '../../signing/output';
+import { isOptionsCall } from '../runCommand';
+import { chooseSigningKey, type ChosenKey } from './chooseSigningKey';
+import { askPolicy, readPolicyArguments, type PolicyChoice } from './policyOptions';
+import type { SigningContext } from './signingContext';
+
+export interface SignSelectionResult {
+  signed: number;
+  skipped: number;
+  /** Each skipped URL with the reason. */
+  skippedUrls: SkippedUrl[];
+}
+
+const behaviorKey = (target: UrlTarget) => `${target.distribution.id} ${target.behavior?.pathPattern ?? '*'}`;
+
+function validateBaseUrl(value: string): string | undefined {
+  try {
+    return /^https?:$/.test(new URL(value).protocol) ? undefined : vscode.l10n.t('Use an http or https URL');
+  } catch {
+    return vscode.l10n.t('Type the URL the playlist is served at, such as https://media.example.com/hls/index.m3u8');
+  }
+}
+
+export async function signSelectionCommand(context: SigningContext, arg?: unknown): Promise<SignSelectionResult> {
+  const automation = isOptionsCall([arg]);
+  const args = automation ? (arg as Record<string, unknown>) : {};
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) throw new UserError(vscode.l10n.t('Open the document whose URLs you want to sign first.'), 'editor');
+  const range = editor.selection.isEmpty ? new vscode.Range(0, 0, editor.document.lineCount, 0) : editor.selection;
+  const fullRange = editor.document.validateRange(range);
+  const text = editor.document.getText(fullRange);
+  const policyFromArgs = automation ? readPolicyArguments(args) : undefined;
+
+  let baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
+  if (baseUrl && validateBaseUrl(baseUrl)) throw new UserError(validateBaseUrl(baseUrl)!, 'baseUrl');
+  const hasRelative = isPlaylist(editor.document.getText()) && findUrls(text, 'https://base.invalid/').some((o) => o.url.startsWith('https://base.invalid/'));
+  if (!automation && hasRelative && !baseUrl) {
+    baseUrl = await context.ui.input({
+      title: vscode.l10n.t('Base URL of the playlist'),
+      prompt: vscode.l10n.t('Relative segment URIs are resolved against the URL the playlist is served at'),
+      validate: validateBaseUrl,
+    });
+  }
+
+  // Read the account's distributions once, then group the URLs by the behavior that serves them:
+  // each group needs one key choice, not each URL.
+  await context.finder.readAll();
+  const occurrences = findUrls(text, baseUrl).filter((o) => {
+    try {
+      return context.finder.knows(new URL(o.url).hostname);
+    } catch {
+      return false;
+    }
+  });
+  if (occurrences.length === 0) {
+    const message = vscode.l10n.t('No URL of a CloudFront distribution of this account in the {0}.', editor.selection.isEmpty ? vscode.l10n.t('document') : vscode.l10n.t('selection'));
+    if (automation) return { signed: 0, skipped: 0, skippedUrls: [] };
+    throw new UserError(message, 'selection');
+  }
+  const policy: PolicyChoice = policyFromArgs ?? (await askPolicy(context.ui, occurrences[0]!.url));
+  const keys = await keysByBehavior(context, occurrences.map((o) => o.url), typeof args.keyPairId === 'string' ? args.keyPairId : undefined, !automation);
+
+  const signers = new Map<string, (url: string) => string>();
+  const signerFor = (key: ChosenKey) => {
+    let signer = signers.get(key.publicKeyId);
+    if (!signer) {
+      const common = {
+        keyPairId: key.publicKeyId,
+        privateKey: key.privateKey,
+        expires: policy.expires,
+        ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
+        ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
+        ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
+      };
+      // A wildcard resource signs once for all URLs it covers; otherwise one canned policy per URL.
+      signer = policy.resource ? sharedPolicySigner({ ...common, resource: policy.resource }) : (url: string) => signUrl({ ...common, url });
+      signers.set(key.publicKeyId, signer);
+    }
+    return signer;
+  };
+  const result = signText(text, {
+    baseUrl,
+    isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')),
+    sign: (url) => {
+      const key = keys.get(url);
+      if (!key || 'reason' in key) throw new Error(key?.reason ?? 'no key');
+      return signerFor(key)(url);
+    },
+  });
+
+  const start = editor.document.offsetAt(fullRange.start);
+  if (!automation && result.edits.length > 0 && (await copyInstead(context))) {
+    await vscode.env.clipboard.writeText(applyEdits(text, result.edits));
+  } else if (result.edits.length > 0) {
+    // One edit call: one undo step restores the document exactly.
+    const applied = await editor.edit((builder) => {
+      for (const edit of result.edits) {
+        builder.replace(new vscode.Range(editor.document.positionAt(start + edit.start), editor.document.positionAt(start + edit.end)), edit.newText);
+      }
+    });
+    if (!applied) throw new UserError(vscode.l10n.t('The document changed while signing: run the command again.'), 'editor');
+  }
+  context.log.info(`[sign] signed ${result.signed} URLs in a document, skipped ${result.skipped.length}`);
+  if (!automation) void report(context, result.signed, result.skipped);
+  return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
+}
+
+async function copyInstead(context: SigningContext): Promise<boolean> {
+  return context.ui.pick({
+    title: vscode.l10n.t('Signed URLs'),
+    items: [
+      { label: vscode.l10n.t('Replace in the document'), description: vscode.l10n.t('one edit: Undo restores it'), value: false },
+      { label: vscode.l10n.t('Copy the signed text'), description: vscode.l10n.t('the document stays as it is'), value: true },
+    ],
+  });
+}
+
+/** One key per serving behavior, chosen once; a URL whose behavior no key can sign carries the reason. */
+async function keysByBehavior(
+  context: SigningContext,
+  urls: string[],
+  keyPairId: string | undefined,
+  interactive: boolean,
+): Promise<Map<string, ChosenKey | { reason: string }>> {
+  const byGroup = new Map<string, ChosenKey | { reason: string }>();
+  const byUrl = new Map<string, ChosenKey | { reason: string }>();
+  let preferred = keyPairId;
+  for (const url of urls) {
+    const target = await context.finder.target(url);
+    if (!target) continue;
+    const group = behaviorKey(target);
+    let choice = byGroup.get(group);
+    if (!choice) {
+      try {
+        // The key picked for the first behavior is tried first for the others: one question at most.
+        choice = await chooseSigningKey(context, url, target, { ...(preferred ? { keyPairId: preferred } : {}), interactive: interactive && !preferred });
+        preferred ??= choice.publicKeyId;
+      } catch (error) {
+        if (keyPairId === undefined && preferred && error instanceof UserError) {
+          choice = await chooseSigningKey(context, url, target, { interactive: false }).catch((e: Error) => ({ reason: e.message }));
+        } else {
+          choice = { reason: error instanceof Error ? error.message : String(error) };
+        }
+      }
+      byGroup.set(group, choice);
+    }
+    byUrl.set(url, choice);
+  }
+  return byUrl;
+}
+
+async function report(context: SigningContext, signed: number, skipped: SkippedUrl[]): Promise<void> {
+  const details = vscode.l10n.t('Show skipped');
+  const message = skipped.length
+    ? vscode.l10n.t('Signed {0} URLs; skipped {1}.', signed, skipped.length)
+    : vscode.l10n.t('Signed {0} URLs.', signed);
+  const choice = await context.ui.notify(skipped.length ? 'warning' : 'info', message, ...(skipped.length ? [details] : []));
+  if (choice === details) {
+    const content = [`# ${message}`, '', ...skipped.map((s) => `- ${s.url}: ${s.reason}`)].join('\n');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+  }
+}

@@ -1,0 +1,66 @@
+// Where "Sign CloudFront URL" takes its URL from, in this order: a tree row (an S3 object: its
+// CloudFront URL; a distribution or behavior: a path the user completes), the editor selection (a
+// URL, or a path when a distribution was used before), the clipboard when it holds a URL, else an
+// input box.
+import * as vscode from 'vscode';
+import type { DistributionSummary } from '../../aws/cloudFrontService';
+import { BehaviorNode } from '../../tree/behaviorNode';
+import { DistributionNode } from '../../tree/distributionNode';
+import { S3ObjectNode } from '../../tree/s3Nodes';
+import { UserError } from '../../errors';
+import type { Ui } from '../../wizard/ui';
+
+const SINGLE_URL = /^https?:\/\/\S+$/i;
+export const LAST_DISTRIBUTION_HOST = 'cloudfront.lastSigningHost';
+
+function hostOf(distribution: DistributionSummary): string {
+  return distribution.aliases[0] ?? distribution.domainName;
+}
+
+function validateUrl(value: string): string | undefined {
+  try {
+    const url = new URL(value.trim());
+    return /^(https?|wss?):$/.test(url.protocol) ? undefined : vscode.l10n.t('Use an http, https, ws or wss URL');
+  } catch {
+    return vscode.l10n.t('Type a full URL, such as https://d111111abcdef8.cloudfront.net/video.mp4');
+  }
+}
+
+async function askPath(ui: Ui, distribution: DistributionSummary, pattern: string | undefined): Promise<string> {
+  // The behavior's pattern as a start: `/paid/*` becomes `/paid/`, ready for the file name.
+  const start = (pattern ?? '/').replace(/\*.*$/, '');
+  return (
+    await ui.input({
+      title: vscode.l10n.t('URL to sign ({0})', distribution.id),
+      prompt: vscode.l10n.t('Complete the path the viewer will request'),
+      value: `https://${hostOf(distribution)}${start.startsWith('/') ? start : `/${start}`}`,
+      validate: validateUrl,
+    })
+  ).trim();
+}
+
+export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | undefined): Promise<string> {
+  if (node instanceof S3ObjectNode) {
+    if (!node.url) throw new UserError(vscode.l10n.t('{0} lies outside the origin path: CloudFront cannot serve it.', node.object.key), 'node');
+    return node.url;
+  }
+  if (node instanceof BehaviorNode) return askPath(ui, node.distribution, node.behavior.pathPattern);
+  if (node instanceof DistributionNode) return askPath(ui, node.distribution, undefined);
+
+  const editor = vscode.window.activeTextEditor;
+  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  if (SINGLE_URL.test(selected)) return selected;
+  if (selected.startsWith('/') && lastHost && !/\s/.test(selected)) return `https://${lastHost}${selected}`;
+
+  const clipboard = (await vscode.env.clipboard.readText()).trim();
+  if (SINGLE_URL.test(clipboard) && !/[?&](Signature|Expires|Policy)=/.test(clipboard)) return clipboard;
+
+  return (
+    await ui.input({
+      title: vscode.l10n.t('Sign CloudFront URL'),
+      prompt: vscode.l10n.t('The URL the viewer will request'),
+      placeholder: 'https://d111111abcdef8.cloudfront.net/video.mp4',
+      validate: validateUrl,
+    })
+  ).trim();
+}
