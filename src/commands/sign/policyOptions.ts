@@ -129,12 +129,17 @@ export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boo
   }
 }
 
+/** Characters that would break out of the policy's JSON string: the signing core refuses them too. */
+function hasUnsafeCharacter(value: string): boolean {
+  return [...value].some((char) => char === '"' || char === '\\' || char.charCodeAt(0) < 0x20);
+}
+
 async function askCustomParts(ui: Ui, url: string): Promise<Omit<PolicyChoice, 'expires'>> {
   const resource = await ui.input({
     title: vscode.l10n.t('Custom policy: resource'),
     prompt: vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
     value: url,
-    validate: (value) => (/["\\\u0000-\u001f]/.test(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
+    validate: (value) => (hasUnsafeCharacter(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
   });
   const ipRange = await ui.input({
     title: vscode.l10n.t('Custom policy: viewer IP range (optional)'),

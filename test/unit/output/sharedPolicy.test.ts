@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { parseSignedUrl, sharedPolicySigner, signUrl, SigningError, verifySignedUrl } from '../../../src/signing';
+import { parseSignedUrl, sharedPolicySigner, signUrl, verifySignedUrl, type SigningError } from '../../../src/signing';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
