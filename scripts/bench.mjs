@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { benchActivation } from './bench/activation.mjs';
 import { benchSigning } from './bench/signing.mjs';
 import { benchTree } from './bench/tree.mjs';
+import { benchDocumentSigning } from './bench/documentSigning.mjs';
+import { benchKeygen } from './bench/keygen.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -12,6 +14,8 @@ const sections = [
   ['Activation', benchActivation],
   ['Signing', benchSigning],
   ['Distributions view', benchTree],
+  ['Sign commands', benchDocumentSigning],
+  ['Key generation', benchKeygen],
 ];
 
 const format = (value) => (typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3)) : value);

@@ -20,7 +20,7 @@ const vscode = {
   ThemeIcon: class { constructor(id, color) { this.id = id; this.color = color; } },
   ThemeColor: class { constructor(id) { this.id = id; } },
   MarkdownString: class { constructor(value) { this.value = value; } },
-  Uri: { parse: (v) => ({ toString: () => v }) },
+  Uri: class { static parse(v) { return { toString: () => v }; } },
   l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[i])) },
   window: {
     createOutputChannel: () => channel,
@@ -29,8 +29,10 @@ const vscode = {
   },
   commands: { registerCommand: () => new StubDisposable(), executeCommand: async () => undefined },
   workspace: { onDidChangeConfiguration: () => new StubDisposable(), getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }) },
-  env: {},
+  env: { clipboard: { writeText: async () => void clipboardWrites++, readText: async () => '' } },
 };
+let clipboardWrites = 0;
+exports.clipboardWrites = () => clipboardWrites;
 
 const load = Module._load;
 Module._load = function (request, ...rest) {
