@@ -11,6 +11,8 @@ export class PublicKeyNode implements TreeNode {
   constructor(
     readonly publicKey: PublicKeySummary,
     private readonly parentId: string,
+    /** Its private key is in this machine's SecretStorage. */
+    readonly hasPrivateKey = false,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -18,9 +20,9 @@ export class PublicKeyNode implements TreeNode {
     const item = new vscode.TreeItem(key.name || key.id, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parentId}/publicKey/${key.id}`;
     const created = key.created ? key.created.toISOString().slice(0, 10) : undefined;
-    item.description = [key.id, created].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon('key');
-    item.contextValue = ContextValues.publicKey;
+    item.description = [key.id, created, this.hasPrivateKey ? vscode.l10n.t('private key on this machine') : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(this.hasPrivateKey ? 'lock' : 'key');
+    item.contextValue = this.hasPrivateKey ? ContextValues.publicKeyWithPrivateKey : ContextValues.publicKey;
     item.tooltip = new vscode.MarkdownString(
       [
         `**${key.name}**`,
@@ -51,6 +53,8 @@ export class KeyGroupNode implements TreeNode {
   constructor(
     readonly keyGroup: KeyGroupSummary,
     private readonly publicKeys: ReadonlyMap<string, PublicKeySummary>,
+    /** Public key ids whose private key is on this machine. */
+    private readonly localKeyIds: ReadonlySet<string> = new Set(),
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -72,14 +76,17 @@ export class KeyGroupNode implements TreeNode {
     const parentId = `keyGroup/${this.keyGroup.id}`;
     return this.keyGroup.publicKeyIds.map((id) => {
       const key = this.publicKeys.get(id);
-      return key ? new PublicKeyNode(key, parentId) : new MissingPublicKeyNode(id);
+      return key ? new PublicKeyNode(key, parentId, this.localKeyIds.has(id)) : new MissingPublicKeyNode(id);
     });
   }
 }
 
 /** "Public keys in no key group": they can verify nothing until a group holds them. */
 export class UngroupedKeysNode implements TreeNode {
-  constructor(private readonly keys: PublicKeySummary[]) {}
+  constructor(
+    private readonly keys: PublicKeySummary[],
+    private readonly localKeyIds: ReadonlySet<string> = new Set(),
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Public keys in no key group'), vscode.TreeItemCollapsibleState.Collapsed);
@@ -91,6 +98,6 @@ export class UngroupedKeysNode implements TreeNode {
   }
 
   async getChildren(): Promise<TreeNode[]> {
-    return this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys'));
+    return this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys', this.localKeyIds.has(key.id)));
   }
 }

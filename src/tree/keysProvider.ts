@@ -8,7 +8,9 @@ import { ContextKeys } from '../constants';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { readAllPages } from '../aws/readAllPages';
 import type { Logger } from '../log';
+import type { KeyStore } from '../keys/keyStore';
 import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
+import { LocalKeysWithoutPublicKeyNode } from './localKeyNodes';
 import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
@@ -17,13 +19,17 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
   readonly onDidChangeTreeData = this.changed.event;
   private publicKeys: Promise<PublicKeySummary[]> | undefined;
   private readonly sessionListener: vscode.Disposable;
+  private readonly localKeysListener: vscode.Disposable | undefined;
 
   constructor(
     private readonly source: CloudFrontSource,
     private readonly keyGroups: KeyGroupDirectory,
     private readonly log: Logger,
+    /** Private keys on this machine: marks their public keys, and lists those CloudFront does not. */
+    private readonly localKeys?: KeyStore,
   ) {
     this.sessionListener = source.onDidChange(() => this.refresh());
+    this.localKeysListener = localKeys?.onDidChange(() => this.changed.fire(undefined));
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -41,8 +47,12 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       const keysById = new Map(keys.map((key) => [key.id, key]));
       const grouped = new Set([...groups.values()].flatMap((group) => group.publicKeyIds));
       const ungrouped = keys.filter((key) => !grouped.has(key.id));
-      const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById));
-      if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped));
+      const local = this.localKeys?.list() ?? [];
+      const localIds = new Set(local.flatMap((key) => (key.publicKeyId && keysById.has(key.publicKeyId) ? [key.publicKeyId] : [])));
+      const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById, localIds));
+      if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped, localIds));
+      const unlisted = local.filter((key) => !key.publicKeyId || !keysById.has(key.publicKeyId));
+      if (unlisted.length > 0) rows.push(new LocalKeysWithoutPublicKeyNode(unlisted));
       setViewState(ContextKeys.keysState, rows.length === 0 ? 'empty' : 'rows');
       return rows;
     } catch (error) {
@@ -69,6 +79,7 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
 
   dispose(): void {
     this.sessionListener.dispose();
+    this.localKeysListener?.dispose();
     this.changed.dispose();
   }
 }

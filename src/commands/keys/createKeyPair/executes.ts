@@ -1,0 +1,90 @@
+// The work of "CloudFront: Create Key Pair", one step per change, in an order that never uploads a
+// public key whose private key is not stored: generate, then store, upload and link
+// (keyMaterialSteps.ts), key group, default signer, behaviors. Each step records its result in the state (Retry skips what is done) and knows
+// how to revert itself (Undo, newest first).
+import * as vscode from 'vscode';
+import type { CloudFrontService } from '../../../aws/cloudFrontService';
+import { updateWithRetry } from '../../../aws/etagRetry';
+import { trustedIds, withKeyGroup, withoutKeyGroup } from '../../../aws/trustedKeyGroups';
+import { generateKeyPair } from '../../../keys/generate';
+import type { MutableKeyStore } from '../../../keys/keyStore';
+import type { ExecuteStep } from '../../../wizard/wizard';
+import { addToKeyGroup, removeFromKeyGroup } from '../keyGroupChanges';
+import { keyMaterialSteps } from '../keyMaterialSteps';
+import { ALGORITHM_LABELS } from './prompts';
+import type { CreateKeyPairState } from './state';
+
+export function createKeyPairExecutes(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore): ExecuteStep<CreateKeyPairState>[] {
+  return [
+    {
+      id: 'generate',
+      title: (s) => vscode.l10n.t('Generate an {0} key pair', ALGORITHM_LABELS[s.algorithm!]),
+      shouldExecute: (s) => !s.key,
+      execute: async (s) => {
+        s.key = await generateKeyPair(s.algorithm!);
+      },
+    },
+    ...keyMaterialSteps(service, keyStore),
+    {
+      id: 'keyGroup',
+      title: (s) =>
+        s.keyGroup?.kind === 'new'
+          ? vscode.l10n.t('Create key group {0}', s.keyGroup.name!)
+          : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup?.name ?? ''),
+      shouldExecute: () => true,
+      execute: async (s) => {
+        const cloudFront = await service();
+        if (s.keyGroup!.kind === 'new') {
+          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroup!.name!, publicKeyIds: [s.publicKeyId!] })).value.id;
+        } else {
+          s.keyGroupId = s.keyGroup!.id;
+          await addToKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId!);
+        }
+      },
+      undo: async (s) => {
+        const cloudFront = await service();
+        if (s.keyGroup!.kind === 'new') {
+          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId!);
+          await cloudFront.deleteKeyGroup(s.keyGroupId!, etag);
+        } else {
+          await removeFromKeyGroup(cloudFront, s.keyGroupId!, s.publicKeyId!);
+        }
+      },
+    },
+    {
+      id: 'defaultSigner',
+      title: (s) => vscode.l10n.t('Make it the default signer for key group {0}', s.keyGroup?.name ?? ''),
+      shouldExecute: (s) => !keyStore.defaultSigner(s.keyGroupId!),
+      execute: (s) => keyStore.setDefaultSigner(s.keyGroupId!, s.key!.fingerprint),
+    },
+    {
+      id: 'restrict',
+      title: (s) => vscode.l10n.t('Restrict {0} of distribution {1}', (s.restrictedPatterns ?? s.pathPatterns ?? []).join(', '), s.distributionId ?? ''),
+      shouldExecute: (s) => !!s.distributionId && (s.pathPatterns?.length ?? 0) > 0,
+      execute: async (s) => {
+        const cloudFront = await service();
+        await updateWithRetry(
+          () => cloudFront.getDistributionConfig(s.distributionId!),
+          (config, etag) => {
+            const updated = withKeyGroup(config, s.keyGroupId!, s.pathPatterns!);
+            s.restrictedPatterns = s.pathPatterns!.filter((p) => changedTrust(config, updated, p));
+            return cloudFront.updateDistributionConfig(s.distributionId!, updated, etag);
+          },
+        );
+      },
+      undo: async (s) => {
+        const cloudFront = await service();
+        await updateWithRetry(
+          () => cloudFront.getDistributionConfig(s.distributionId!),
+          (config, etag) => cloudFront.updateDistributionConfig(s.distributionId!, withoutKeyGroup(config, s.keyGroupId!, s.restrictedPatterns ?? []), etag),
+        );
+      },
+    },
+  ];
+}
+
+function changedTrust(before: Parameters<typeof withKeyGroup>[0], after: Parameters<typeof withKeyGroup>[0], pattern: string): boolean {
+  const find = (config: typeof before) =>
+    pattern === '*' ? config.DefaultCacheBehavior?.TrustedKeyGroups : config.CacheBehaviors?.Items?.find((b) => b.PathPattern === pattern)?.TrustedKeyGroups;
+  return trustedIds(find(before)).length !== trustedIds(find(after)).length;
+}

@@ -1,0 +1,209 @@
+// The questions of "CloudFront: Create Key Pair", each a step that keeps its answer in the state so
+// Back shows it again. Lists come from CloudFront once per wizard. With arguments nothing is asked
+// (command.ts checks them instead), so whether a step asks depends only on earlier answers.
+import * as vscode from 'vscode';
+import type { CloudFrontService, DistributionSummary, KeyGroupSummary } from '../../../aws/cloudFrontService';
+import { readAllPages } from '../../../aws/readAllPages';
+import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
+import { CancellationError } from '../../../errors';
+import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
+import { KEYS_PER_KEY_GROUP } from '../../../tree/keyNodes';
+import type { PromptStep } from '../../../wizard/wizard';
+import { RESOURCE_NAME } from '../keyCommandContext';
+import type { CreateKeyPairState, KeyGroupChoice } from './state';
+
+/** What the prompts read from CloudFront, each list loaded at most once. */
+export class WizardLookups {
+  private publicKeyNames: Promise<Set<string>> | undefined;
+  private keyGroups: Promise<KeyGroupSummary[]> | undefined;
+  private distributions: Promise<DistributionSummary[]> | undefined;
+  private readonly details = new Map<string, Promise<DistributionSummary>>();
+
+  constructor(readonly service: () => Promise<CloudFrontService>) {}
+
+  existingPublicKeyNames(): Promise<Set<string>> {
+    return (this.publicKeyNames ??= this.service()
+      .then((s) => readAllPages((m) => s.listPublicKeys(m)))
+      .then((keys) => new Set(keys.map((k) => k.name))));
+  }
+
+  allKeyGroups(): Promise<KeyGroupSummary[]> {
+    return (this.keyGroups ??= this.service().then((s) => readAllPages((m) => s.listKeyGroups(m))));
+  }
+
+  /** The first page of distributions (100), which is what a pick can sensibly show. */
+  someDistributions(): Promise<DistributionSummary[]> {
+    return (this.distributions ??= this.service().then(async (s) => (await s.listDistributions()).items));
+  }
+
+  distribution(id: string): Promise<DistributionSummary> {
+    let found = this.details.get(id);
+    if (!found) this.details.set(id, (found = this.service().then((s) => s.getDistribution(id))));
+    return found;
+  }
+}
+
+export function nameProblem(value: string, what: string): string | undefined {
+  if (!value) return vscode.l10n.t('Enter a name for the {0}.', what);
+  if (!RESOURCE_NAME.test(value)) return vscode.l10n.t('Use up to 128 letters, digits, hyphens and underscores: {0}', value);
+  return undefined;
+}
+
+export const ALGORITHM_LABELS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
+
+export function keyGroupFullProblem(group: KeyGroupSummary): string | undefined {
+  return group.publicKeyIds.length >= KEYS_PER_KEY_GROUP
+    ? vscode.l10n.t('Key group {0} already holds {1} of {1} public keys, CloudFront\'s limit: remove a key from it or choose another group.', group.name, KEYS_PER_KEY_GROUP)
+    : undefined;
+}
+
+export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateKeyPairState>[] {
+  const title = vscode.l10n.t('Create Key Pair');
+  return [
+    {
+      shouldPrompt: (state) => state.interactive,
+      prompt: async (state, ui, position) => {
+        state.name = await ui.input({
+          title,
+          position,
+          prompt: vscode.l10n.t('Name of the public key in CloudFront'),
+          value: state.name,
+          placeholder: 'media-signer-2026',
+          validate: async (value) => {
+            const problem = nameProblem(value, vscode.l10n.t('public key'));
+            if (problem) return problem;
+            return (await lookups.existingPublicKeyNames()).has(value) ? vscode.l10n.t('A public key named {0} already exists.', value) : undefined;
+          },
+        });
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive,
+      prompt: async (state, ui, position) => {
+        state.algorithm = await ui.pick({
+          title,
+          position,
+          placeholder: vscode.l10n.t('Key algorithm'),
+          items: KEY_ALGORITHMS.map((algorithm) => ({
+            label: ALGORITHM_LABELS[algorithm],
+            description:
+              algorithm === 'RSA_2048'
+                ? vscode.l10n.t('default · private key kept as PKCS#1 PEM')
+                : vscode.l10n.t('shorter keys and signatures · signs with SHA-256'),
+            value: algorithm,
+            picked: algorithm === (state.algorithm ?? 'RSA_2048'),
+          })),
+        });
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive,
+      prompt: async (state, ui, position) => {
+        const previous = state.keyGroup;
+        const chosen = await ui.pick<KeyGroupChoice | KeyGroupSummary>({
+          title,
+          position,
+          placeholder: vscode.l10n.t('Key group to put the public key in'),
+          items: lookups.allKeyGroups().then((groups) => [
+            { label: vscode.l10n.t('$(add) New key group'), value: { kind: 'new' as const }, picked: previous?.kind === 'new' },
+            ...groups.map((group) => ({
+              label: group.name,
+              description: vscode.l10n.t('{0} of {1} keys used', group.publicKeyIds.length, KEYS_PER_KEY_GROUP),
+              detail: keyGroupFullProblem(group) ? vscode.l10n.t('full') : group.id,
+              value: group,
+              picked: previous?.kind === 'existing' && previous.id === group.id,
+            })),
+          ]),
+          validate: (value) => ('kind' in value ? undefined : keyGroupFullProblem(value)),
+        });
+        state.keyGroup = 'kind' in chosen ? { kind: 'new', ...(previous?.kind === 'new' && previous.name ? { name: previous.name } : {}) } : { kind: 'existing', id: chosen.id, name: chosen.name };
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive && state.keyGroup?.kind === 'new',
+      prompt: async (state, ui, position) => {
+        const groups = lookups.allKeyGroups();
+        const name = await ui.input({
+          title,
+          position,
+          prompt: vscode.l10n.t('Name of the new key group'),
+          value: state.keyGroup?.kind === 'new' ? state.keyGroup.name : undefined,
+          validate: async (value) =>
+            nameProblem(value, vscode.l10n.t('key group')) ??
+            ((await groups).some((g) => g.name === value) ? vscode.l10n.t('A key group named {0} already exists.', value) : undefined),
+        });
+        state.keyGroup = { kind: 'new', name };
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive,
+      prompt: async (state, ui, position) => {
+        const none = { id: null };
+        const chosen = await ui.pick<{ id: string | null }>({
+          title,
+          position,
+          placeholder: vscode.l10n.t('Restrict cache behaviors of a distribution with this key group? (optional)'),
+          items: lookups.someDistributions().then((list) => [
+            { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('only create the key pair and key group'), value: none, picked: !state.distributionId },
+            ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+          ]),
+        });
+        if (chosen.id !== state.distributionId) state.pathPatterns = undefined;
+        state.distributionId = chosen.id;
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive && !!state.distributionId,
+      prompt: async (state, ui, position) => {
+        const distribution = lookups.distribution(state.distributionId!);
+        const groups = lookups.allKeyGroups();
+        state.pathPatterns = await ui.pickMany({
+          title,
+          position,
+          placeholder: vscode.l10n.t('Cache behaviors of {0} that should require URLs signed with this key group', state.distributionId!),
+          items: Promise.all([distribution, groups]).then(([d, all]) =>
+            d.behaviors.map((b) => {
+              const names = b.trustedKeyGroupIds.map((id) => all.find((g) => g.id === id)?.name ?? id);
+              const pattern = b.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
+              return {
+                label: b.pathPattern ?? vscode.l10n.t('Default (*)'),
+                description: names.length ? vscode.l10n.t('restricted by key groups: {0}', names.join(', ')) : vscode.l10n.t('unrestricted now'),
+                value: pattern,
+                picked: state.pathPatterns?.includes(pattern) ?? false,
+              };
+            }),
+          ),
+          validate: (values) => (values.length ? undefined : vscode.l10n.t('Choose at least one cache behavior, or go Back and choose "Not now".')),
+        });
+      },
+    },
+    {
+      shouldPrompt: (state) => state.interactive,
+      prompt: async (state, ui, position) => {
+        const create = await ui.pick({
+          title,
+          position,
+          placeholder: vscode.l10n.t('Create this key pair?'),
+          items: [
+            { label: vscode.l10n.t('$(check) Create'), detail: summary(state), value: true },
+            { label: vscode.l10n.t('Cancel'), value: false },
+          ],
+        });
+        if (!create) throw new CancellationError();
+        state.confirmed = true;
+      },
+    },
+  ];
+}
+
+/** One line saying what the wizard will do. */
+export function summary(state: CreateKeyPairState): string {
+  const group = state.keyGroup?.kind === 'existing' ? vscode.l10n.t('existing key group {0}', state.keyGroup.name) : vscode.l10n.t('new key group {0}', state.keyGroup?.name ?? '');
+  const parts = [
+    vscode.l10n.t('{0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
+    vscode.l10n.t('private key in VS Code\'s secret storage'),
+    group,
+  ];
+  if (state.distributionId) parts.push(vscode.l10n.t('restrict {0} on {1}', (state.pathPatterns ?? []).join(', '), state.distributionId));
+  return parts.join(' · ');
+}

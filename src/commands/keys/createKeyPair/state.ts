@@ -1,0 +1,35 @@
+// Everything the key-pair wizard knows: the answers (from prompts or arguments), then what each
+// execute step produced, so that Retry resumes and Undo knows what to remove.
+import type { KeyAlgorithm } from '../../../keys/algorithms';
+import type { KeyMaterialState } from '../keyMaterialSteps';
+
+export type KeyGroupChoice = { kind: 'new'; name?: string } | { kind: 'existing'; id: string; name: string };
+
+export interface CreateKeyPairArgs {
+  name: string;
+  algorithm: 'RSA_2048' | 'ECDSA_P256';
+  keyGroupName?: string;
+  keyGroupId?: string;
+  distributionId?: string;
+  /** `*` names the default cache behavior. */
+  pathPatterns?: string[];
+}
+
+export interface CreateKeyPairResult {
+  publicKeyId: string;
+  keyGroupId: string;
+}
+
+export interface CreateKeyPairState extends KeyMaterialState {
+  interactive: boolean;
+  algorithm?: KeyAlgorithm;
+  keyGroup?: KeyGroupChoice;
+  /** null: the user chose not to restrict behaviors now. */
+  distributionId?: string | null;
+  pathPatterns?: string[];
+  confirmed?: boolean;
+
+  keyGroupId?: string;
+  /** The patterns whose behaviors did not trust the key group before, and now do. */
+  restrictedPatterns?: string[];
+}

@@ -1,0 +1,212 @@
+// "CloudFront: Import Private Key": a private key from a file or pasted (PKCS#1, PKCS#8, SEC1, or
+// encrypted PEM with its passphrase) goes into SecretStorage, linked to a public key CloudFront holds
+// only when that key is exactly this private key's public half, or uploaded as a new public key.
+// 1024-bit RSA keys are taken only for legacy key pair ids (APKA…): key groups refuse them.
+// With `{ pem, passphrase?, publicKeyId?, name? }` it asks nothing and returns `{ publicKeyId }`.
+import * as vscode from 'vscode';
+import { readAllPages } from '../../aws/readAllPages';
+import { UserError } from '../../errors';
+import { isLegacyKeyPairId, keyGroupProblem } from '../../keys/algorithms';
+import { samePublicKey } from '../../keys/fingerprint';
+import { isEncryptedPem, normalizePem } from '../../keys/pem';
+import { readPrivateKey, type ReadPrivateKey } from '../../keys/readPrivateKey';
+import { SigningError } from '../../signing';
+import { GoBack } from '../../wizard/ui';
+import { runPrompts } from '../../wizard/wizard';
+import { nameProblem } from './createKeyPair/prompts';
+import type { KeyCommandContext } from './keyCommandContext';
+import { keyMaterialSteps, type KeyMaterialState } from './keyMaterialSteps';
+import { executeWithRecovery } from './runSteps';
+
+export interface ImportPrivateKeyArgs {
+  pem: string;
+  passphrase?: string;
+  publicKeyId?: string;
+  name?: string;
+}
+
+interface ImportState extends KeyMaterialState {
+  pem?: string;
+  passphrase?: string;
+  read?: ReadPrivateKey;
+  target?: { kind: 'link'; publicKeyId: string; name: string } | { kind: 'upload' } | { kind: 'legacy'; publicKeyId?: string };
+}
+
+/** The signing core's refusal as a UserError naming our argument (pem or passphrase). */
+function readOrRefuse(pem: string, passphrase: string | undefined): ReadPrivateKey {
+  try {
+    return readPrivateKey(normalizePem(pem), passphrase);
+  } catch (error) {
+    if (error instanceof SigningError) throw new UserError(error.message, error.input === 'passphrase' ? 'passphrase' : 'pem');
+    throw error;
+  }
+}
+
+function refuseForKeyGroups(read: ReadPrivateKey): void {
+  const problem = keyGroupProblem(read.loaded);
+  if (problem) throw new UserError(problem, 'pem');
+}
+
+export async function importPrivateKey(context: KeyCommandContext, args?: unknown): Promise<{ publicKeyId: string }> {
+  const service = () => context.source.cloudFront();
+  const interactive = args === undefined;
+  const state: ImportState = { done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  if (interactive) await askImport(context, state);
+  else await readImportArgs(context, state, args);
+
+  const read = state.read!;
+  state.key = read;
+  state.algorithm = read.algorithm;
+  await executeWithRecovery(context, vscode.l10n.t('Importing private key {0}', state.name!), state, keyMaterialSteps<ImportState>(service, context.keyStore), interactive);
+  state.key = undefined;
+  context.refresh();
+  context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
+  if (interactive) void context.ui.notify('info', vscode.l10n.t('Imported the private key of {0} into VS Code\'s secret storage.', state.publicKeyId!));
+  return { publicKeyId: state.publicKeyId! };
+}
+
+async function readImportArgs(context: KeyCommandContext, state: ImportState, args: unknown): Promise<void> {
+  const a = (args ?? {}) as Partial<Record<keyof ImportPrivateKeyArgs, unknown>>;
+  for (const input of ['pem', 'passphrase', 'publicKeyId', 'name'] as const) {
+    if (a[input] !== undefined && typeof a[input] !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', input), input);
+  }
+  if (!a.pem) throw new UserError(vscode.l10n.t('pem is required: the private key as PEM text.'), 'pem');
+  state.read = readOrRefuse(a.pem as string, a.passphrase as string | undefined);
+  const publicKeyId = a.publicKeyId as string | undefined;
+  const name = a.name as string | undefined;
+  if (publicKeyId && isLegacyKeyPairId(publicKeyId)) {
+    state.publicKeyId = publicKeyId;
+    state.name = name || publicKeyId;
+    return;
+  }
+  refuseForKeyGroups(state.read);
+  if (publicKeyId) {
+    state.name = name || (await linkable(context, state.read, publicKeyId));
+    state.publicKeyId = publicKeyId;
+    return;
+  }
+  const problem = nameProblem(name ?? '', vscode.l10n.t('public key'));
+  if (problem) throw new UserError(`name: ${problem}`, 'name');
+  state.name = name;
+}
+
+/** The CloudFront name of `publicKeyId` when it holds exactly this private key's public half. */
+async function linkable(context: KeyCommandContext, read: ReadPrivateKey, publicKeyId: string): Promise<string> {
+  let held;
+  try {
+    held = (await (await context.source.cloudFront()).getPublicKey(publicKeyId)).value;
+  } catch (error) {
+    throw new UserError(vscode.l10n.t('publicKeyId: cannot read public key {0}: {1}', publicKeyId, error instanceof Error ? error.message : String(error)), 'publicKeyId');
+  }
+  if (!samePublicKey(held.encodedKey, read.loaded.keyObject)) {
+    throw new UserError(vscode.l10n.t('publicKeyId: public key {0} in CloudFront is not the public half of this private key.', publicKeyId), 'publicKeyId');
+  }
+  return held.name || publicKeyId;
+}
+
+async function askImport(context: KeyCommandContext, state: ImportState): Promise<void> {
+  const title = vscode.l10n.t('Import Private Key');
+  await runPrompts<ImportState>(
+    state,
+    [
+      {
+        shouldPrompt: () => true,
+        prompt: async (s, ui, position) => {
+          const source = await ui.pick({
+            title,
+            position,
+            placeholder: vscode.l10n.t('Where is the private key?'),
+            items: [
+              { label: vscode.l10n.t('$(file) From a PEM file…'), value: 'file' as const },
+              { label: vscode.l10n.t('$(clippy) Paste the PEM text'), value: 'paste' as const },
+            ],
+          });
+          if (source === 'file') {
+            const uri = await ui.chooseFile({ title, save: false, filters: { [vscode.l10n.t('PEM files')]: ['pem', 'key'], [vscode.l10n.t('All files')]: ['*'] } });
+            if (!uri) throw new GoBack(); // ask where the key is again
+            s.pem = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          } else {
+            s.pem = await ui.input({
+              title,
+              position,
+              password: true,
+              prompt: vscode.l10n.t('Paste the private key PEM (PKCS#1, PKCS#8, SEC1 or encrypted)'),
+              validate: (value) => (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value) ? undefined : vscode.l10n.t('Paste a PEM that starts with -----BEGIN … PRIVATE KEY-----.')),
+            });
+          }
+          s.passphrase = undefined;
+          if (!isEncryptedPem(s.pem)) s.read = readOrRefuse(s.pem, undefined);
+        },
+      },
+      {
+        shouldPrompt: (s) => isEncryptedPem(s.pem ?? ''),
+        prompt: async (s, ui, position) => {
+          s.passphrase = await ui.input({
+            title,
+            position,
+            password: true,
+            prompt: vscode.l10n.t('Passphrase of the encrypted private key'),
+            validate: (value) => {
+              try {
+                readPrivateKey(normalizePem(s.pem!), value);
+                return undefined;
+              } catch (error) {
+                return error instanceof Error ? error.message : String(error);
+              }
+            },
+          });
+          s.read = readOrRefuse(s.pem!, s.passphrase);
+        },
+      },
+      {
+        shouldPrompt: () => true,
+        prompt: async (s, ui, position) => {
+          const read = s.read!;
+          const problem = keyGroupProblem(read.loaded);
+          const matching = context.source
+            .cloudFront()
+            .then((service) => readAllPages((marker) => service.listPublicKeys(marker)))
+            .then((keys) => keys.filter((k) => samePublicKey(k.encodedKey, read.loaded.keyObject)));
+          s.target = await ui.pick<NonNullable<ImportState['target']>>({
+            title,
+            position,
+            placeholder: vscode.l10n.t('Which CloudFront public key does this private key sign for?'),
+            items: matching.then((keys) => [
+              ...keys.map((k) => ({ label: vscode.l10n.t('Link to {0}', k.name), description: k.id, value: { kind: 'link' as const, publicKeyId: k.id, name: k.name } })),
+              { label: vscode.l10n.t('$(cloud-upload) Upload as a new public key'), ...(problem ? { detail: problem } : {}), value: { kind: 'upload' as const } },
+              { label: vscode.l10n.t('Legacy CloudFront key pair ID (APKA…)'), value: { kind: 'legacy' as const } },
+            ]),
+            validate: (target) => (target.kind !== 'legacy' ? problem : undefined),
+          });
+          if (s.target.kind === 'link') {
+            s.publicKeyId = s.target.publicKeyId;
+            s.name = s.target.name;
+          } else {
+            s.publicKeyId = undefined;
+          }
+        },
+      },
+      {
+        shouldPrompt: (s) => s.target?.kind !== 'link',
+        prompt: async (s, ui, position) => {
+          const legacy = s.target?.kind === 'legacy';
+          const value = await ui.input({
+            title,
+            position,
+            prompt: legacy ? vscode.l10n.t('Legacy key pair ID (starts with APKA)') : vscode.l10n.t('Name of the new public key in CloudFront'),
+            value: legacy ? s.publicKeyId : s.name,
+            validate: (text) =>
+              legacy ? (isLegacyKeyPairId(text) ? undefined : vscode.l10n.t('Legacy key pair IDs start with APKA: {0}', text)) : nameProblem(text, vscode.l10n.t('public key')),
+          });
+          if (legacy) {
+            s.publicKeyId = value;
+            s.name = value;
+          } else {
+            s.name = value;
+          }
+        },
+      },
+    ],
+    context.ui,
+  );
+}

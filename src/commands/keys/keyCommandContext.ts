@@ -1,0 +1,18 @@
+// What key commands work with: CloudFront, the local key store, the Ui to ask through, and the views
+// to refresh afterwards. Tests build one over the typed fake, an in-memory store and a scripted Ui.
+import type { CloudFrontSource } from '../../aws/awsSession';
+import type { MutableKeyStore } from '../../keys/keyStore';
+import type { Logger } from '../../log';
+import type { Ui } from '../../wizard/ui';
+
+export interface KeyCommandContext {
+  source: CloudFrontSource;
+  keyStore: MutableKeyStore;
+  ui: Ui;
+  log: Logger;
+  /** Reloads the Distributions and Keys views. */
+  refresh(): void;
+}
+
+/** CloudFront's rule for public key and key group names. */
+export const RESOURCE_NAME = /^[A-Za-z0-9_-]{1,128}$/;

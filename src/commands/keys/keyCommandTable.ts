@@ -1,0 +1,21 @@
+// The key commands for the one command table (registerCommands.ts), each bound to its context.
+import { Commands } from '../../constants';
+import type { CommandHandler } from '../runCommand';
+import { createKeyPair } from './createKeyPair/command';
+import { deleteLocalKey, deletePublicKey } from './deleteKeys';
+import { exportPrivateKey, exportPublicKey } from './exportKeys';
+import { importPrivateKey } from './importPrivateKey';
+import type { KeyCommandContext } from './keyCommandContext';
+import { rotateKey } from './rotateKey';
+
+export function keyCommandTable(context: KeyCommandContext): Record<string, CommandHandler> {
+  return {
+    [Commands.createKeyPair]: (args) => createKeyPair(context, args),
+    [Commands.importPrivateKey]: (args) => importPrivateKey(context, args),
+    [Commands.exportPublicKey]: (args) => exportPublicKey(context, args),
+    [Commands.exportPrivateKey]: (args) => exportPrivateKey(context, args),
+    [Commands.deleteLocalKey]: (args) => deleteLocalKey(context, args),
+    [Commands.deletePublicKey]: (args) => deletePublicKey(context, args),
+    [Commands.rotateKey]: (args) => rotateKey(context, args),
+  };
+}

@@ -1,0 +1,115 @@
+// "CloudFront: Rotate Key" in two stages, within CloudFront's 5 keys per key group:
+//   1. a new key pair into the same group, made the default signer (the old key keeps verifying the
+//      URLs already handed out);
+//   2. later, once those URLs have expired, `{ keyGroupId, removePublicKeyId }` (or "Remove Old Key
+//      Now") takes the old key out of the group, deletes it from CloudFront when no other group holds
+//      it, and deletes its local private key.
+// A full group is refused: finish an earlier rotation first.
+import * as vscode from 'vscode';
+import type { KeyGroupSummary } from '../../aws/cloudFrontService';
+import { readAllPages } from '../../aws/readAllPages';
+import { UserError } from '../../errors';
+import { isKeyAlgorithm, type KeyAlgorithm } from '../../keys/algorithms';
+import { KEYS_PER_KEY_GROUP, KeyGroupNode } from '../../tree/keyNodes';
+import { createKeyPairExecutes } from './createKeyPair/executes';
+import { keyGroupFullProblem, nameProblem } from './createKeyPair/prompts';
+import type { CreateKeyPairState } from './createKeyPair/state';
+import type { KeyCommandContext } from './keyCommandContext';
+import { deletePublicKeyNow, keyGroupsHolding, removeFromKeyGroup } from './keyGroupChanges';
+import { executeWithRecovery } from './runSteps';
+
+export interface RotateKeyArgs {
+  keyGroupId: string;
+  name?: string;
+  algorithm?: KeyAlgorithm;
+  /** Stage 2: the old public key to take out of the group. */
+  removePublicKeyId?: string;
+}
+
+export interface RotateKeyResult {
+  keyGroupId: string;
+  publicKeyId?: string;
+  previousPublicKeyId?: string;
+  removedPublicKeyId?: string;
+}
+
+async function chooseKeyGroup(context: KeyCommandContext, arg: unknown): Promise<KeyGroupSummary> {
+  const service = await context.source.cloudFront();
+  if (arg instanceof KeyGroupNode) return (await service.getKeyGroup(arg.keyGroup.id)).value;
+  if (arg !== undefined) {
+    const id = (arg as { keyGroupId?: unknown }).keyGroupId;
+    if (typeof id !== 'string' || !id) throw new UserError(vscode.l10n.t('keyGroupId is required.'), 'keyGroupId');
+    try {
+      return (await service.getKeyGroup(id)).value;
+    } catch (error) {
+      throw new UserError(vscode.l10n.t('keyGroupId: cannot read key group {0}: {1}', id, error instanceof Error ? error.message : String(error)), 'keyGroupId');
+    }
+  }
+  return context.ui.pick({
+    title: vscode.l10n.t('Rotate Key'),
+    placeholder: vscode.l10n.t('Key group whose signing key to rotate'),
+    items: readAllPages((marker) => service.listKeyGroups(marker)).then((groups) =>
+      groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g })),
+    ),
+  });
+}
+
+export async function rotateKey(context: KeyCommandContext, arg?: unknown): Promise<RotateKeyResult> {
+  const group = await chooseKeyGroup(context, arg);
+  const options = arg instanceof KeyGroupNode || arg === undefined ? {} : (arg as Partial<RotateKeyArgs>);
+  if (options.removePublicKeyId !== undefined) return removeOldKey(context, group, options.removePublicKeyId);
+
+  const interactive = arg === undefined || arg instanceof KeyGroupNode;
+  const full = keyGroupFullProblem(group);
+  if (full) throw new UserError(full, 'keyGroupId');
+  const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));
+  const algorithm = options.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
+  if (!isKeyAlgorithm(algorithm)) throw new UserError(vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.'), 'algorithm');
+  const name = options.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, 128);
+  const problem = nameProblem(name, vscode.l10n.t('public key'));
+  if (problem) throw new UserError(`name: ${problem}`, 'name');
+
+  const state: CreateKeyPairState = {
+    interactive: false,
+    done: [],
+    name,
+    algorithm,
+    keyGroup: { kind: 'existing', id: group.id, name: group.name },
+    ...(context.source.profile ? { profile: context.source.profile } : {}),
+  };
+  const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore);
+  await executeWithRecovery(context, vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
+  await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
+  state.key = undefined;
+  context.refresh();
+  const result: RotateKeyResult = { keyGroupId: group.id, publicKeyId: state.publicKeyId!, ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}) };
+  if (interactive && result.previousPublicKeyId) {
+    const removeNow = vscode.l10n.t('Remove Old Key Now');
+    void context.ui
+      .notify(
+        'info',
+        vscode.l10n.t('{0} now signs for key group {1}. Remove the old key {2} once the URLs signed with it have expired.', result.publicKeyId!, group.name, result.previousPublicKeyId),
+        removeNow,
+      )
+      .then((choice) => (choice === removeNow ? removeOldKey(context, group, result.previousPublicKeyId!) : undefined));
+  }
+  return result;
+}
+
+async function removeOldKey(context: KeyCommandContext, group: KeyGroupSummary, publicKeyId: string): Promise<RotateKeyResult> {
+  if (!group.publicKeyIds.includes(publicKeyId)) {
+    throw new UserError(vscode.l10n.t('removePublicKeyId: key group {0} does not hold public key {1}.', group.name, publicKeyId), 'removePublicKeyId');
+  }
+  const local = context.keyStore.find(publicKeyId);
+  if (local?.defaultSignerFor.includes(group.id)) {
+    throw new UserError(vscode.l10n.t('removePublicKeyId: {0} is the default signer of key group {1}; rotate to a new key first.', publicKeyId, group.name), 'removePublicKeyId');
+  }
+  const service = await context.source.cloudFront();
+  await removeFromKeyGroup(service, group.id, publicKeyId);
+  if ((await keyGroupsHolding(service, publicKeyId)).length === 0) {
+    await deletePublicKeyNow(service, publicKeyId);
+    if (local) await context.keyStore.remove(local.fingerprint);
+  }
+  context.refresh();
+  return { keyGroupId: group.id, removedPublicKeyId: publicKeyId };
+}

@@ -1,0 +1,46 @@
+// Runs a wizard's execute steps under a progress notification. When a step fails, an interactive
+// caller is told what was done and what failed, with "Retry" (resume at the failed step) and "Undo"
+// (revert what was done, newest first); a caller with arguments gets the same report as the error.
+import * as vscode from 'vscode';
+import { CancellationError, UserError } from '../../errors';
+import { ExecuteFailure, doneTitles, runExecutes, undoExecutes, type ExecuteStep, type WizardState } from '../../wizard/wizard';
+import type { KeyCommandContext } from './keyCommandContext';
+
+export function failureReport(what: string, failure: ExecuteFailure): string {
+  const cause = failure.cause;
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  const done = failure.doneSteps.length ? failure.doneSteps.join('; ') : vscode.l10n.t('nothing');
+  return vscode.l10n.t('{0} stopped at "{1}": {2}. Done so far: {3}.', what, failure.failedStep, reason, done);
+}
+
+export async function executeWithRecovery<S extends WizardState>(
+  context: KeyCommandContext,
+  what: string,
+  state: S,
+  steps: readonly ExecuteStep<S>[],
+  interactive: boolean,
+): Promise<void> {
+  for (;;) {
+    try {
+      await context.ui.withProgress(what, (report) => runExecutes(state, steps, report));
+      return;
+    } catch (error) {
+      if (!(error instanceof ExecuteFailure)) throw error;
+      context.log.error(`[keys] ${error.failedStep} failed`, error.cause);
+      const report = failureReport(what, error);
+      context.refresh();
+      if (!interactive) throw new UserError(report, error.cause instanceof UserError ? error.cause.input : undefined);
+      const retry = vscode.l10n.t('Retry');
+      const undo = vscode.l10n.t('Undo');
+      const choice = await context.ui.notify('error', report, retry, undo);
+      if (choice === retry) continue;
+      if (choice === undo) {
+        const undone = doneTitles(state, steps);
+        await undoExecutes(state, steps);
+        context.refresh();
+        void context.ui.notify('info', vscode.l10n.t('Undone: {0}.', undone.join('; ') || vscode.l10n.t('nothing')));
+      }
+      throw new CancellationError();
+    }
+  }
+}

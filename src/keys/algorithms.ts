@@ -1,0 +1,33 @@
+// Which keys CloudFront takes where. Key groups hold RSA 2048-bit and ECDSA P-256 public keys only;
+// legacy CloudFront key pairs (root user, ids starting APKA) may be RSA of other sizes (AWS's own
+// test vectors are 1024-bit). https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html#private-content-creating-cloudfront-key-pairs
+import type { LoadedKey } from '../signing';
+
+/** What the key-pair wizard generates. */
+export type KeyAlgorithm = 'RSA_2048' | 'ECDSA_P256';
+export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = ['RSA_2048', 'ECDSA_P256'];
+
+/** What a stored key is: a generated algorithm, or an imported RSA key of another size (legacy). */
+export type LocalKeyAlgorithm = KeyAlgorithm | `RSA_${number}`;
+
+/** CloudFront's reason, as its console and API documentation put it. */
+export const KEY_GROUP_RULE = 'CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys';
+
+export function isKeyAlgorithm(value: unknown): value is KeyAlgorithm {
+  return typeof value === 'string' && (KEY_ALGORITHMS as readonly string[]).includes(value);
+}
+
+export function algorithmOf(key: LoadedKey): LocalKeyAlgorithm {
+  return key.type === 'ec' ? 'ECDSA_P256' : `RSA_${key.bits}`;
+}
+
+/** Legacy CloudFront key pair ids (of the account's root user) start with APKA; public keys of key groups with K. */
+export function isLegacyKeyPairId(id: string): boolean {
+  return /^APKA[A-Z0-9]+$/.test(id);
+}
+
+/** Why CloudFront would refuse this key in a key group, or undefined when it takes it. */
+export function keyGroupProblem(key: LoadedKey): string | undefined {
+  if (key.type === 'ec' || key.bits === 2048) return undefined;
+  return `This is an RSA ${key.bits}-bit key. ${KEY_GROUP_RULE}; a ${key.bits}-bit key can only be used with a legacy key pair ID (APKA…).`;
+}

@@ -1,0 +1,48 @@
+// Rows for private keys on this machine that no CloudFront public key lists: not uploaded yet (a
+// wizard stopped midway), a public key that no longer exists, or a legacy key pair id (APKA…), which
+// ListPublicKeys never returns.
+import * as vscode from 'vscode';
+import { ContextValues } from '../constants';
+import { isLegacyKeyPairId } from '../keys/algorithms';
+import type { LocalKey } from '../keys/keyStore';
+import type { TreeNode } from './treeNode';
+
+export class LocalKeyNode implements TreeNode {
+  constructor(readonly localKey: LocalKey) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const key = this.localKey;
+    const item = new vscode.TreeItem(key.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `localKey/${key.fingerprint}`;
+    item.contextValue = ContextValues.localKey;
+    const legacy = key.publicKeyId !== undefined && isLegacyKeyPairId(key.publicKeyId);
+    item.description = !key.publicKeyId
+      ? vscode.l10n.t('private key on this machine · not uploaded to CloudFront')
+      : legacy
+        ? vscode.l10n.t('{0} · legacy key pair · private key on this machine', key.publicKeyId)
+        : vscode.l10n.t('{0} · public key no longer exists in CloudFront', key.publicKeyId);
+    item.iconPath = legacy ? new vscode.ThemeIcon('key') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.tooltip = new vscode.MarkdownString(
+      [`**${key.name}**`, `${vscode.l10n.t('Fingerprint (SHA-256)')}: \`${key.fingerprint}\``, `${vscode.l10n.t('Created')}: ${key.created}`, String(item.description)].join('  \n'),
+    );
+    item.accessibilityInformation = { label: vscode.l10n.t('Local private key {0}, {1}', key.name, String(item.description)) };
+    return item;
+  }
+}
+
+export class LocalKeysWithoutPublicKeyNode implements TreeNode {
+  constructor(private readonly keys: LocalKey[]) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Private keys without a CloudFront public key'), vscode.TreeItemCollapsibleState.Expanded);
+    item.id = 'localKeysWithoutPublicKey';
+    item.description = String(this.keys.length);
+    item.iconPath = new vscode.ThemeIcon('lock');
+    item.tooltip = vscode.l10n.t('Private keys in VS Code\'s secret storage whose public key CloudFront does not list.');
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return this.keys.map((key) => new LocalKeyNode(key));
+  }
+}

@@ -1,0 +1,76 @@
+// What prompt and execute steps may ask of the user. Steps never call vscode.window: they talk to a
+// Ui, so the real one (vscodeUi.ts) shows quick picks and input boxes, and tests script the answers
+// (test/fakes/scriptedUi.ts). Every prompt throws CancellationError when dismissed and GoBack when
+// the user presses Back.
+import type * as vscode from 'vscode';
+
+/** Thrown by a prompt when the user presses Back: the wizard re-asks the previous step. */
+export class GoBack extends Error {
+  override readonly name = 'GoBack';
+  constructor() {
+    super('Back');
+  }
+}
+
+/** Where a prompt stands in its wizard: shown as "2/5", with Back from the second step on. */
+export interface StepPosition {
+  step: number;
+  totalSteps: number;
+  canGoBack: boolean;
+}
+
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+  /** Pre-selected in a multi-select; the active row in a single pick. */
+  picked?: boolean;
+}
+
+export interface PickOptions<T> {
+  title: string;
+  placeholder?: string;
+  /** A promise shows the list busy until it resolves. */
+  items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>;
+  /** Why this choice cannot be taken (the pick stays open and says so), or undefined to accept. */
+  validate?(value: T): string | undefined;
+  position?: StepPosition;
+}
+
+export interface PickManyOptions<T> extends Omit<PickOptions<T>, 'validate'> {
+  validate?(values: readonly T[]): string | undefined;
+}
+
+export interface InputOptions {
+  title: string;
+  prompt?: string;
+  placeholder?: string;
+  /** The previous answer, kept when the user comes back to this step. */
+  value?: string;
+  password?: boolean;
+  /** Runs as the user types; stale results are ignored, a slow check shows busy. */
+  validate?(value: string): string | undefined | Promise<string | undefined>;
+  position?: StepPosition;
+}
+
+export interface FileOptions {
+  title: string;
+  save: boolean;
+  defaultName?: string;
+  filters?: Record<string, string[]>;
+}
+
+export interface Ui {
+  pick<T>(options: PickOptions<T>): Promise<T>;
+  pickMany<T>(options: PickManyOptions<T>): Promise<T[]>;
+  input(options: InputOptions): Promise<string>;
+  /** A modal warning with one action; resolves true when the user takes it. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A notification with buttons; resolves to the button pressed, undefined when dismissed. */
+  notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
+  /** A file chosen in an open or save dialog, undefined when dismissed. */
+  chooseFile(options: FileOptions): Promise<vscode.Uri | undefined>;
+  /** Runs `task` under a progress notification that shows each reported message. */
+  withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T>;
+}

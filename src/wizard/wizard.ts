@@ -1,0 +1,89 @@
+// A wizard is typed state + prompt steps + execute steps (after vscode-azuretools' AzureWizard).
+// Prompt steps write their answers into the state; Back re-asks the previous step with its answer
+// still in the state, so nothing typed is lost. Execute steps then run in order under one progress
+// notification; each remembers that it ran, so after a failure "Retry" resumes at the failed step and
+// "Undo" reverts the steps that ran, newest first.
+import { GoBack, type StepPosition, type Ui } from './ui';
+
+export interface PromptStep<S> {
+  /** False when the state already has the answer (from arguments, or implied by another answer). */
+  shouldPrompt(state: S): boolean;
+  prompt(state: S, ui: Ui, position: StepPosition): Promise<void>;
+}
+
+export interface ExecuteStep<S> {
+  readonly id: string;
+  /** What the step does ("Upload public key media"), for progress and for the report after a failure. */
+  title(state: S): string;
+  shouldExecute(state: S): boolean;
+  execute(state: S): Promise<void>;
+  /** Reverts what execute did; absent when there is nothing to revert. */
+  undo?(state: S): Promise<void>;
+}
+
+/** The state every wizard carries: which execute steps ran. */
+export interface WizardState {
+  done: string[];
+}
+
+export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], ui: Ui): Promise<void> {
+  const asked: number[] = [];
+  let index = 0;
+  while (index < steps.length) {
+    const step = steps[index]!;
+    if (!step.shouldPrompt(state)) {
+      index++;
+      continue;
+    }
+    const remaining = steps.slice(index + 1).filter((s) => s.shouldPrompt(state)).length;
+    const position = { step: asked.length + 1, totalSteps: asked.length + 1 + remaining, canGoBack: asked.length > 0 };
+    try {
+      await step.prompt(state, ui, position);
+      asked.push(index);
+      index++;
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+      const previous = asked.pop();
+      if (previous !== undefined) index = previous;
+    }
+  }
+}
+
+/** A failed execute step, with what ran before it. */
+export class ExecuteFailure extends Error {
+  override readonly name = 'ExecuteFailure';
+  constructor(
+    readonly failedStep: string,
+    readonly doneSteps: string[],
+    override readonly cause: unknown,
+  ) {
+    super(`${failedStep}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  }
+}
+
+/** Runs the steps that have not run yet; throws ExecuteFailure at the first that fails. */
+export async function runExecutes<S extends WizardState>(state: S, steps: readonly ExecuteStep<S>[], report: (message: string) => void): Promise<void> {
+  for (const step of steps) {
+    if (state.done.includes(step.id) || !step.shouldExecute(state)) continue;
+    report(step.title(state));
+    try {
+      await step.execute(state);
+    } catch (error) {
+      throw new ExecuteFailure(step.title(state), doneTitles(state, steps), error);
+    }
+    state.done.push(step.id);
+  }
+}
+
+/** Reverts the steps that ran, newest first; a step that was reverted is no longer done. */
+export async function undoExecutes<S extends WizardState>(state: S, steps: readonly ExecuteStep<S>[]): Promise<void> {
+  for (const step of [...steps].reverse()) {
+    if (!state.done.includes(step.id)) continue;
+    await step.undo?.(state);
+    state.done = state.done.filter((id) => id !== step.id);
+  }
+}
+
+export function doneTitles<S extends WizardState>(state: S, steps: readonly ExecuteStep<S>[]): string[] {
+  return steps.filter((s) => state.done.includes(s.id)).map((s) => s.title(state));
+}

@@ -1,0 +1,120 @@
+// A Ui that answers prompts from a script, for wizard tests (after vscode-azuretools' TestUserInput).
+// Each answer names the kind of prompt it expects and may check its title/placeholder; validation
+// runs on scripted input as it would while typing, and `assertAllUsed()` fails on leftover answers.
+import assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+import { CancellationError } from '../../src/errors';
+import { GoBack, type FileOptions, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type StepPosition, type Ui } from '../../src/wizard/ui';
+
+type Matcher = string | RegExp;
+export type Answer =
+  | { kind: 'pick'; choose: Matcher; expectRefusal?: RegExp; expectPicked?: Matcher }
+  | { kind: 'pickMany'; choose: Matcher[]; expectPicked?: Matcher[] }
+  | { kind: 'input'; value: string; expectValue?: string; expectInvalid?: RegExp }
+  | { kind: 'confirm'; accept: boolean }
+  | { kind: 'file'; uri: vscode.Uri | undefined }
+  | { kind: 'back' }
+  | { kind: 'cancel' };
+
+export const pick = (choose: Matcher, extra: Omit<Extract<Answer, { kind: 'pick' }>, 'kind' | 'choose'> = {}): Answer => ({ kind: 'pick', choose, ...extra });
+export const pickMany = (choose: Matcher[], expectPicked?: Matcher[]): Answer => ({ kind: 'pickMany', choose, ...(expectPicked ? { expectPicked } : {}) });
+export const input = (value: string, extra: Omit<Extract<Answer, { kind: 'input' }>, 'kind' | 'value'> = {}): Answer => ({ kind: 'input', value, ...extra });
+export const back = (): Answer => ({ kind: 'back' });
+
+const matches = (m: Matcher, text: string) => (typeof m === 'string' ? text === m : m.test(text));
+
+export class ScriptedUi implements Ui {
+  /** Every notification shown, with its buttons. */
+  readonly notifications: Array<{ severity: string; message: string; actions: string[] }> = [];
+  /** Progress messages reported while executing. */
+  readonly progress: string[] = [];
+  /** Titles of every prompt shown, with its position. */
+  readonly prompts: Array<{ kind: string; title: string; position?: StepPosition }> = [];
+  /** Answers for notifications by button: when a notification offers one of these, it is pressed. */
+  readonly notificationAnswers: string[] = [];
+
+  constructor(private readonly answers: Answer[]) {}
+
+  private next<K extends Answer['kind']>(kind: K, title: string, position?: StepPosition): Extract<Answer, { kind: K }> {
+    this.prompts.push({ kind, title, ...(position ? { position } : {}) });
+    const answer = this.answers.shift();
+    assert.ok(answer, `no scripted answer left for ${kind} "${title}"`);
+    if (answer.kind === 'back') {
+      assert.ok(position?.canGoBack, `Back pressed on "${title}", which has no Back button`);
+      throw new GoBack();
+    }
+    if (answer.kind === 'cancel') throw new CancellationError();
+    assert.equal(answer.kind, kind, `expected a ${answer.kind} answer, got a ${kind} prompt "${title}"`);
+    return answer as Extract<Answer, { kind: K }>;
+  }
+
+  private async find<T>(items: readonly PickItem<T>[] | Promise<readonly PickItem<T>[]>, m: Matcher, where: string): Promise<PickItem<T>> {
+    const list = await items;
+    const found = list.find((item) => matches(m, item.label));
+    assert.ok(found, `${where}: no item ${String(m)} among ${list.map((i) => i.label).join(' | ')}`);
+    return found;
+  }
+
+  async pick<T>(options: PickOptions<T>): Promise<T> {
+    const answer = this.next('pick', `${options.title}: ${options.placeholder ?? ''}`, options.position);
+    if (answer.expectPicked) {
+      const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
+      assert.ok(picked.some((label) => matches(answer.expectPicked!, label)), `pre-selected ${picked.join(', ')}, expected ${String(answer.expectPicked)}`);
+    }
+    const item = await this.find(options.items, answer.choose, options.placeholder ?? options.title);
+    const refusal = options.validate?.(item.value);
+    if (answer.expectRefusal) {
+      assert.match(refusal ?? '', answer.expectRefusal);
+      // A person then goes back or cancels: the next answer says which.
+      return this.pick(options);
+    }
+    assert.equal(refusal, undefined, `choosing ${item.label} was refused: ${refusal}`);
+    return item.value;
+  }
+
+  async pickMany<T>(options: PickManyOptions<T>): Promise<T[]> {
+    const answer = this.next('pickMany', `${options.title}: ${options.placeholder ?? ''}`, options.position);
+    if (answer.expectPicked) {
+      const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
+      assert.deepEqual(picked, answer.expectPicked.map((m) => picked.find((label) => matches(m, label)) ?? String(m)));
+    }
+    const values = await Promise.all(answer.choose.map(async (m) => (await this.find(options.items, m, options.title)).value));
+    assert.equal(options.validate?.(values), undefined);
+    return values;
+  }
+
+  async input(options: InputOptions): Promise<string> {
+    const answer = this.next('input', `${options.title}: ${options.prompt ?? ''}`, options.position);
+    if (answer.expectValue !== undefined) assert.equal(options.value, answer.expectValue, 'the previous answer is offered again');
+    const message = await options.validate?.(answer.value);
+    if (answer.expectInvalid) {
+      assert.match(message ?? '', answer.expectInvalid);
+      return this.input(options);
+    }
+    assert.equal(message, undefined, `input "${answer.value}" was refused: ${message}`);
+    return answer.value;
+  }
+
+  async confirm(message: string): Promise<boolean> {
+    return this.next('confirm', message).accept;
+  }
+
+  async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+    this.notifications.push({ severity, message, actions });
+    const index = this.notificationAnswers.findIndex((answer) => actions.includes(answer));
+    return index >= 0 ? this.notificationAnswers.splice(index, 1)[0] : undefined;
+  }
+
+  async chooseFile(options: FileOptions): Promise<vscode.Uri | undefined> {
+    return this.next('file', options.title).uri;
+  }
+
+  async withProgress<T>(_title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
+    return task((message) => this.progress.push(message));
+  }
+
+  assertAllUsed(): void {
+    assert.deepEqual(this.answers, [], 'scripted answers left unused');
+    assert.deepEqual(this.notificationAnswers, [], 'notification answers left unused');
+  }
+}

@@ -1,0 +1,273 @@
+// "Create Key Pair", "Import Private Key", "Rotate Key" and the delete/export commands over the typed
+// fake. moto 5.2.1 lacks UpdateKeyGroup and DeleteKeyGroup, cannot raise ETag conflicts or fail a
+// step on demand: all of that is covered here, each test asserting what exists remotely and locally.
+import assert from 'node:assert/strict';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { createKeyPair } from '../../src/commands/keys/createKeyPair/command';
+import { deleteLocalKey, deletePublicKey } from '../../src/commands/keys/deleteKeys';
+import { exportPrivateKey } from '../../src/commands/keys/exportKeys';
+import { importPrivateKey } from '../../src/commands/keys/importPrivateKey';
+import { rotateKey } from '../../src/commands/keys/rotateKey';
+import { UserError } from '../../src/errors';
+import { samePublicKey } from '../../src/keys/fingerprint';
+import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
+import { input, pick, pickMany, back } from '../fakes/scriptedUi';
+import { keyWorld, rawConfig } from './support/keyCommands';
+
+const spki = () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const fixture = (name: string) => readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'aws-cli-cloudfront', name), 'utf8');
+
+function accountWithGroups(): FakeCloudFrontService {
+  const service = new FakeCloudFrontService();
+  service.publicKeys = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'].map((id) => ({ id, name: `old-${id}`, comment: '', encodedKey: spki() }));
+  service.keyGroups = [
+    { id: 'KGFULL', name: 'full-group', comment: '', publicKeyIds: ['K1', 'K2', 'K3', 'K4', 'K5'] },
+    { id: 'KGMEDIA', name: 'media-signers', comment: 'prod', publicKeyIds: ['K6'] },
+  ];
+  service.addDistribution('E1', rawConfig());
+  return service;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof UserError, `expected a UserError, got ${String(error)}`);
+  return error;
+}
+
+describe('Create Key Pair (typed fake)', () => {
+  it('asks step by step with Back, refuses a full group, adds to an existing group through an ETag conflict and restricts the chosen behaviors', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, [
+      input('bad name', { expectInvalid: /letters, digits, hyphens and underscores/ }),
+      input('old-K6', { expectInvalid: /already exists/ }),
+      input('media-2026'),
+      pick('ECDSA P-256', { expectPicked: 'RSA 2048' }),
+      pick('full-group', { expectRefusal: /holds 5 of 5 public keys/ }),
+      pick('media-signers'),
+      pick('E1'),
+      back(), // at the behaviors: the distribution is asked again, with E1 still chosen
+      pick('E1', { expectPicked: 'E1' }),
+      pickMany(['/public/*', 'Default (*)']),
+      pick('$(check) Create'),
+    ]);
+    // Someone else changes the key group between our read and our write: CloudFront answers 412.
+    service.operationFailures.set('UpdateKeyGroup', [awsError('PreconditionFailed', 'The precondition given in one or more of the request-header fields evaluated to false.', 412)]);
+    const before = structuredClone(service.configs.get('E1')!);
+
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+
+    const created = service.publicKeys.find((k) => k.id === result.publicKeyId)!;
+    assert.equal(created.name, 'media-2026');
+    assert.equal(result.keyGroupId, 'KGMEDIA');
+    assert.deepEqual(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.publicKeyIds, ['K6', result.publicKeyId]);
+    assert.equal(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.comment, 'prod', 'the rest of the group is kept');
+    assert.deepEqual(service.calls.filter((c) => /KeyGroup$/.test(c) && c !== 'ListKeyGroups'), ['GetKeyGroup', 'UpdateKeyGroup', 'GetKeyGroup', 'UpdateKeyGroup'], 're-read and retried after 412');
+
+    const after = service.configs.get('E1')!;
+    assert.deepEqual(after.CacheBehaviors!.Items![1]!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
+    assert.deepEqual(after.DefaultCacheBehavior!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
+    const rest = (c: typeof before) => ({ ...c, CacheBehaviors: { ...c.CacheBehaviors, Items: [c.CacheBehaviors!.Items![0]] }, DefaultCacheBehavior: { ...c.DefaultCacheBehavior, TrustedKeyGroups: undefined } });
+    assert.deepEqual(rest(after), rest(before), 'everything else as read');
+
+    const [local] = world.keyStore.list();
+    assert.deepEqual([local!.publicKeyId, local!.name, local!.algorithm, local!.defaultSignerFor], [result.publicKeyId, 'media-2026', 'ECDSA_P256', ['KGMEDIA']]);
+    assert.ok(samePublicKey(created.encodedKey, (await world.keyStore.getPrivateKey(result.publicKeyId))!), 'the uploaded SPKI is the stored private key\'s');
+    const done = world.ui.notifications.at(-1)!;
+    assert.deepEqual([done.severity, done.actions], ['info', ['Sign a URL now']]);
+  });
+
+  it('a failure midway reports what was done; Retry resumes at the failed step', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, newGroupAnswers('retry-key', 'retry-group', ['/paid/*']));
+    world.ui.notificationAnswers.push('Retry');
+    service.operationFailures.set('CreateKeyGroup', [awsError('ServiceUnavailable', 'CloudFront is busy', 503)]);
+
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    const failure = world.ui.notifications.find((n) => n.severity === 'error')!;
+    assert.deepEqual(failure.actions, ['Retry', 'Undo']);
+    assert.match(failure.message, /stopped at "Create key group retry-group": CloudFront is busy\. Done so far: Generate an RSA 2048 key pair; Store the private key in VS Code's secret storage; Upload public key K\w+; Link the private key to public key K\w+\./);
+    assert.equal(service.calls.filter((c) => c === 'CreatePublicKey').length, 1, 'the public key is not uploaded twice');
+    assert.equal(service.publicKeys.filter((k) => k.name === 'retry-key').length, 1);
+    assert.deepEqual(service.keyGroups.find((g) => g.name === 'retry-group')?.publicKeyIds, [result.publicKeyId]);
+    assert.deepEqual(service.configs.get('E1')!.CacheBehaviors!.Items![0]!.TrustedKeyGroups!.Items, [result.keyGroupId]);
+    assert.deepEqual(world.keyStore.list().map((k) => [k.publicKeyId, k.defaultSignerFor]), [[result.publicKeyId, [result.keyGroupId]]]);
+  });
+
+  it('Undo after a failed UpdateDistribution removes the key group, the public key and the stored private key', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, newGroupAnswers('undo-key', 'undo-group', ['/paid/*']));
+    world.ui.notificationAnswers.push('Undo');
+    service.operationFailures.set('UpdateDistribution', [awsError('AccessDenied', 'not authorized to perform cloudfront:UpdateDistribution', 403)]);
+    const before = structuredClone(service.configs.get('E1'));
+    const keysBefore = service.publicKeys.length;
+
+    await assert.rejects(createKeyPair(world.context), { name: 'CancellationError' });
+    world.ui.assertAllUsed();
+    assert.match(world.ui.notifications.find((n) => n.severity === 'error')!.message, /stopped at "Restrict \/paid\/\* of distribution E1": not authorized.*Done so far: .*Create key group undo-group; Make it the default signer/);
+    assert.equal(service.publicKeys.length, keysBefore, 'the uploaded public key is deleted');
+    assert.equal(service.keyGroups.find((g) => g.name === 'undo-group'), undefined, 'the new key group is deleted (DeleteKeyGroup: fake only)');
+    assert.deepEqual(service.configs.get('E1'), before);
+    assert.deepEqual(world.keyStore.list(), []);
+    assert.deepEqual([...world.secrets.values.keys()], [], 'no private key left in SecretStorage');
+    assert.match(world.ui.notifications.at(-1)!.message, /^Undone: /);
+  });
+
+  it('Undo on an existing group takes the key out again through UpdateKeyGroup', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, [input('undo-existing'), pick('RSA 2048'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
+    world.ui.notificationAnswers.push('Undo');
+    service.operationFailures.set('UpdateKeyGroup', [awsError('Throttling', 'Rate exceeded', 400)]);
+    await assert.rejects(createKeyPair(world.context), { name: 'CancellationError' });
+    assert.deepEqual(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.publicKeyIds, ['K6']);
+    assert.equal(service.publicKeys.some((k) => k.name === 'undo-existing'), false);
+    assert.deepEqual(world.keyStore.list(), []);
+  });
+
+  it('with arguments asks nothing, rejects a bad argument by name before changing anything, and reports a failure', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service);
+    const base = { name: 'args-key', algorithm: 'RSA_2048', keyGroupName: 'args-group' };
+    assert.equal((await rejection(createKeyPair(world.context, { ...base, algorithm: 'DSA' }))).input, 'algorithm');
+    assert.equal((await rejection(createKeyPair(world.context, { ...base, name: 'has space' }))).input, 'name');
+    assert.equal((await rejection(createKeyPair(world.context, { ...base, keyGroupName: undefined }))).input, 'keyGroupName');
+    assert.equal((await rejection(createKeyPair(world.context, { name: 'x', algorithm: 'RSA_2048', keyGroupId: 'KGFULL' }))).input, 'keyGroupId');
+    assert.equal((await rejection(createKeyPair(world.context, { ...base, distributionId: 'E1', pathPatterns: ['/nope/*'] }))).input, 'pathPatterns');
+    assert.equal((await rejection(createKeyPair(world.context, { ...base, distributionId: 'ENONE', pathPatterns: ['*'] }))).input, 'distributionId');
+    assert.equal(service.calls.filter((c) => /^(Create|Update|Delete)/.test(c)).length, 0, 'nothing changed');
+
+    // CreatePublicKey fails: the stored private key has no public key, and the Keys view flags it.
+    service.operationFailures.set('CreatePublicKey', [awsError('AccessDenied', 'denied', 403)]);
+    const error = await rejection(createKeyPair(world.context, base));
+    assert.match(error.message, /stopped at "Upload public key args-key": denied\. Done so far: Generate an RSA 2048 key pair; Store the private key/);
+    assert.deepEqual(world.keyStore.list().map((k) => [k.name, k.publicKeyId]), [['args-key', undefined]]);
+    world.ui.assertAllUsed();
+  });
+});
+
+function newGroupAnswers(name: string, group: string, patterns: string[]) {
+  return [input(name), pick('RSA 2048'), pick('$(add) New key group'), input(group), pick('E1'), pickMany(patterns), pick('$(check) Create')];
+}
+
+describe('Import Private Key (typed fake): every key file of the AWS CLI test data', () => {
+  it('uploads the ECDSA P-256 PKCS#8 key as a new public key, and links the SEC1 form of it to that key', async () => {
+    const service = new FakeCloudFrontService();
+    const world = keyWorld(service);
+    const { publicKeyId } = await importPrivateKey(world.context, { pem: fixture('test-ecdsa-key.pem'), name: 'aws-cli-ecdsa' });
+    assert.ok(samePublicKey(service.publicKeys.find((k) => k.id === publicKeyId)!.encodedKey, fixture('test-ecdsa-key-public.pem')));
+    await world.keyStore.remove(world.keyStore.find(publicKeyId)!.fingerprint);
+    const linked = await importPrivateKey(world.context, { pem: fixture('test-ecdsa-key-sec1.pem'), publicKeyId });
+    assert.equal(linked.publicKeyId, publicKeyId);
+    assert.equal(service.publicKeys.length, 1, 'linked, not uploaded again');
+    assert.deepEqual(world.keyStore.list().map((k) => [k.publicKeyId, k.name, k.algorithm]), [[publicKeyId, 'aws-cli-ecdsa', 'ECDSA_P256']]);
+  });
+
+  it('links only when CloudFront holds exactly this private key\'s public half', async () => {
+    const service = new FakeCloudFrontService();
+    service.publicKeys = [{ id: 'KOTHER', name: 'other', comment: '', encodedKey: spki() }];
+    const error = await rejection(importPrivateKey(keyWorld(service).context, { pem: fixture('test-ecdsa-key.pem'), publicKeyId: 'KOTHER' }));
+    assert.equal(error.input, 'publicKeyId');
+    assert.match(error.message, /not the public half of this private key/);
+  });
+
+  for (const name of ['test-rsa-key.pem', 'test-rsa-key-pkcs1.pem']) {
+    it(`imports the 1024-bit RSA ${name} only for a legacy key pair id, refusing it for key groups with CloudFront's reason`, async () => {
+      const service = new FakeCloudFrontService();
+      const world = keyWorld(service);
+      for (const args of [{ name: 'rsa1024' }, { publicKeyId: 'K2JCJMDEHXQW5F' }]) {
+        const error = await rejection(importPrivateKey(world.context, { pem: fixture(name), ...args }));
+        assert.equal(error.input, 'pem');
+        assert.match(error.message, /RSA 1024-bit key\. CloudFront key groups accept only RSA 2048-bit and ECDSA P-256/);
+      }
+      const { publicKeyId } = await importPrivateKey(world.context, { pem: fixture(name), publicKeyId: 'APKAEIBAERJR2EXAMPLE' });
+      assert.equal(publicKeyId, 'APKAEIBAERJR2EXAMPLE');
+      assert.deepEqual(world.keyStore.list().map((k) => k.algorithm), ['RSA_1024']);
+      assert.deepEqual(service.calls, [], 'CloudFront is not asked about legacy key pairs');
+    });
+  }
+
+  it('refuses the DSA key, naming the supported key types', async () => {
+    const error = await rejection(importPrivateKey(keyWorld(new FakeCloudFrontService()).context, { pem: fixture('test-dsa-key.pem'), name: 'dsa' }));
+    assert.equal(error.input, 'pem');
+    assert.match(error.message, /unsupported DSA key; CloudFront accepts RSA keys .* and ECDSA P-256/);
+  });
+
+  it('asks for the passphrase of an encrypted PEM pasted in one line, and for a name', async () => {
+    const service = new FakeCloudFrontService();
+    const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'open sesame' }).toString();
+    const world = keyWorld(service, [
+      pick('$(clippy) Paste the PEM text'),
+      input(pem.replace(/\n/g, ' ')),
+      input('wrong', { expectInvalid: /passphrase does not decrypt/ }),
+      input('open sesame'),
+      pick('$(cloud-upload) Upload as a new public key'),
+      input('pasted-key'),
+    ]);
+    const { publicKeyId } = await importPrivateKey(world.context);
+    world.ui.assertAllUsed();
+    const stored = await world.keyStore.privateKeyPem(world.keyStore.find(publicKeyId)!.fingerprint);
+    assert.match(stored!, /^-----BEGIN RSA PRIVATE KEY-----\n/, 'stored decrypted, as PKCS#1');
+    assert.ok(samePublicKey(service.publicKeys[0]!.encodedKey, stored!));
+  });
+});
+
+describe('Rotate, export and delete keys (typed fake)', () => {
+  it('rotates within the quota: a new default signer in the same group, then the old key removed', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service);
+    const first = await createKeyPair(world.context, { name: 'gen1', algorithm: 'ECDSA_P256', keyGroupName: 'rotating' });
+    await rejection(rotateKey(world.context, { keyGroupId: 'KGFULL' })).then((e) => assert.match(e.message, /holds 5 of 5/));
+
+    const rotated = await rotateKey(world.context, { keyGroupId: first.keyGroupId, name: 'gen2' });
+    assert.equal(rotated.previousPublicKeyId, first.publicKeyId);
+    assert.deepEqual(service.keyGroups.find((g) => g.id === first.keyGroupId)!.publicKeyIds, [first.publicKeyId, rotated.publicKeyId]);
+    assert.equal(world.keyStore.defaultSigner(first.keyGroupId)?.publicKeyId, rotated.publicKeyId);
+    assert.equal(world.keyStore.find(rotated.publicKeyId!)?.algorithm, 'ECDSA_P256', 'same algorithm as before');
+
+    const refused = await rejection(rotateKey(world.context, { keyGroupId: first.keyGroupId, removePublicKeyId: rotated.publicKeyId }));
+    assert.match(refused.message, /is the default signer/);
+    await rotateKey(world.context, { keyGroupId: first.keyGroupId, removePublicKeyId: first.publicKeyId });
+    assert.deepEqual(service.keyGroups.find((g) => g.id === first.keyGroupId)!.publicKeyIds, [rotated.publicKeyId]);
+    assert.equal(service.publicKeys.some((k) => k.id === first.publicKeyId), false, 'the old public key is deleted');
+    assert.deepEqual(world.keyStore.list().map((k) => k.name), ['gen2']);
+  });
+
+  it('deletes a public key only when no key group holds it, naming the groups that do', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service);
+    const error = await rejection(deletePublicKey(world.context, { publicKeyId: 'K6' }));
+    assert.match(error.message, /K6 is in key groups media-signers \(KGMEDIA\)/);
+    service.publicKeys.push({ id: 'KLONE', name: 'lone', comment: '', encodedKey: spki() });
+    await deletePublicKey(world.context, { publicKeyId: 'KLONE' });
+    assert.equal(service.publicKeys.some((k) => k.id === 'KLONE'), false);
+  });
+
+  it('exports a private key only after the modal warning, as PKCS#1, to the chosen file; deletes a local key after confirming', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service);
+    const { publicKeyId } = await createKeyPair(world.context, { name: 'exported', algorithm: 'RSA_2048', keyGroupName: 'export-group' });
+    const file = vscode.Uri.file(join(tmpdir(), `cfpc-export-${process.pid}.pem`));
+    world.ui['answers'].push({ kind: 'confirm', accept: false });
+    await assert.rejects(exportPrivateKey(world.context, { publicKeyId, uri: file.fsPath }), { name: 'CancellationError' });
+    world.ui['answers'].push({ kind: 'confirm', accept: true });
+    await exportPrivateKey(world.context, { publicKeyId, uri: file.fsPath });
+    const pem = await readFile(file.fsPath, 'utf8');
+    await vscode.workspace.fs.delete(file);
+    assert.match(pem, /^-----BEGIN RSA PRIVATE KEY-----\n/);
+    assert.ok(samePublicKey(createPublicKey(pem), service.publicKeys.find((k) => k.id === publicKeyId)!.encodedKey));
+
+    world.ui['answers'].push({ kind: 'confirm', accept: true });
+    await deleteLocalKey(world.context, { publicKeyId });
+    assert.deepEqual(world.keyStore.list(), []);
+    world.ui.assertAllUsed();
+  });
+});

@@ -1,0 +1,82 @@
+// The wizard runner: Back re-asks the previous step with its answer kept, steps implied by earlier
+// answers are skipped, and execute steps resume after a failure and undo newest first.
+import assert from 'node:assert/strict';
+import { ExecuteFailure, runExecutes, runPrompts, undoExecutes, type ExecuteStep, type PromptStep, type WizardState } from '../../../src/wizard/wizard';
+import { back, input, pick, ScriptedUi } from '../../fakes/scriptedUi';
+
+interface State {
+  name?: string;
+  kind?: 'new' | 'existing';
+  groupName?: string;
+}
+
+const steps: PromptStep<State>[] = [
+  { shouldPrompt: () => true, prompt: async (s, ui, position) => void (s.name = await ui.input({ title: 'name', value: s.name, position })) },
+  {
+    shouldPrompt: () => true,
+    prompt: async (s, ui, position) =>
+      void (s.kind = await ui.pick({ title: 'kind', position, items: [{ label: 'new', value: 'new' as const, picked: s.kind === 'new' }, { label: 'existing', value: 'existing' as const, picked: s.kind === 'existing' }] })),
+  },
+  { shouldPrompt: (s) => s.kind === 'new', prompt: async (s, ui, position) => void (s.groupName = await ui.input({ title: 'group', value: s.groupName, position })) },
+];
+
+describe('wizard', () => {
+  it('goes Back with earlier answers kept and re-asks only what the new answers imply', async () => {
+    const ui = new ScriptedUi([
+      input('first'),
+      pick('new'),
+      back(), // at "group": back to "kind", which shows "new" picked
+      pick('existing', { expectPicked: 'new' }),
+    ]);
+    const state: State = {};
+    await runPrompts(state, steps, ui);
+    ui.assertAllUsed();
+    assert.deepEqual(state, { name: 'first', kind: 'existing' }, 'the group step is skipped now');
+    assert.deepEqual(
+      ui.prompts.map((p) => [p.title, p.position?.step, p.position?.totalSteps, p.position?.canGoBack]),
+      [
+        // The total counts the steps that earlier answers imply, so it grows once "new" is chosen.
+        ['name: ', 1, 2, false],
+        ['kind: ', 2, 2, true],
+        ['group: ', 3, 3, true],
+        ['kind: ', 2, 3, true],
+      ],
+    );
+  });
+
+  it('offers the kept answer again when going back to an input', async () => {
+    const ui = new ScriptedUi([input('first'), back(), input('second', { expectValue: 'first' }), pick('existing')]);
+    const state: State = {};
+    await runPrompts(state, steps, ui);
+    ui.assertAllUsed();
+    assert.equal(state.name, 'second');
+  });
+
+  it('resumes execute steps at the one that failed and undoes the rest newest first', async () => {
+    const log: string[] = [];
+    let failOnce = true;
+    const step = (id: string, fail = false): ExecuteStep<WizardState> => ({
+      id,
+      title: () => id,
+      shouldExecute: () => true,
+      execute: async () => {
+        if (fail && failOnce) {
+          failOnce = false;
+          throw new Error('boom');
+        }
+        log.push(`do ${id}`);
+      },
+      undo: async () => void log.push(`undo ${id}`),
+    });
+    const executes = [step('a'), step('b'), step('c', true), step('d')];
+    const state: WizardState = { done: [] };
+    const failure = await runExecutes(state, executes, () => {}).catch((e: unknown) => e);
+    assert.ok(failure instanceof ExecuteFailure);
+    assert.deepEqual([failure.failedStep, failure.doneSteps], ['c', ['a', 'b']]);
+    await runExecutes(state, executes, () => {});
+    assert.deepEqual(log, ['do a', 'do b', 'do c', 'do d']);
+    await undoExecutes(state, executes);
+    assert.deepEqual(log.slice(4), ['undo d', 'undo c', 'undo b', 'undo a']);
+    assert.deepEqual(state.done, []);
+  });
+});
