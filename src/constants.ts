@@ -8,10 +8,20 @@ export const Commands = {
   refreshNode: 'cloudfront.refreshNode',
   loadMore: 'cloudfront.loadMore',
   signUrl: 'cloudfront.signUrl',
+  signSelection: 'cloudfront.signSelection',
+  signCookies: 'cloudfront.signCookies',
   copyDomain: 'cloudfront.copyDomain',
   copyBucketPolicy: 'cloudfront.copyBucketPolicy',
   openInConsole: 'cloudfront.openInConsole',
   showLog: 'cloudfront.showLog',
+  diagnoseUrl: 'cloudfront.diagnoseUrl',
+  createKeyPair: 'cloudfront.createKeyPair',
+  importPrivateKey: 'cloudfront.importPrivateKey',
+  exportPublicKey: 'cloudfront.exportPublicKey',
+  exportPrivateKey: 'cloudfront.exportPrivateKey',
+  deleteLocalKey: 'cloudfront.deleteLocalKey',
+  deletePublicKey: 'cloudfront.deletePublicKey',
+  rotateKey: 'cloudfront.rotateKey',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
 } as const;
@@ -37,6 +47,10 @@ export const ContextValues = {
   s3Folder: 's3Folder',
   keyGroup: 'keyGroup',
   publicKey: 'publicKey',
+  /** A CloudFront public key whose private key is stored on this machine. */
+  publicKeyWithPrivateKey: 'publicKey.local',
+  /** A private key on this machine whose public key CloudFront does not list. */
+  localKey: 'localKey',
   loadMore: 'loadMore',
   error: 'error',
 } as const;

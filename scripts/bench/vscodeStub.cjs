@@ -28,7 +28,13 @@ const vscode = {
     registerTreeDataProvider: () => new StubDisposable(),
   },
   commands: { registerCommand: () => new StubDisposable(), executeCommand: async () => undefined },
-  workspace: { onDidChangeConfiguration: () => new StubDisposable(), getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }) },
+  workspace: {
+    onDidChangeConfiguration: () => new StubDisposable(),
+    getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }),
+    registerTextDocumentContentProvider: () => new StubDisposable(),
+  },
+  languages: { registerHoverProvider: () => new StubDisposable(), registerCodeLensProvider: () => new StubDisposable() },
+  ExtensionMode: { Production: 1, Development: 2, Test: 3 },
   env: { clipboard: { writeText: async () => void clipboardWrites++, readText: async () => '' } },
 };
 let clipboardWrites = 0;

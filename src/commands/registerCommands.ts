@@ -6,19 +6,30 @@ import type { DistributionsProvider } from '../tree/distributionsProvider';
 import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
 import type { TreeNode } from '../tree/treeNode';
+import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
+import { keyCommandTable } from './keys/keyCommandTable';
+import type { KeyCommandContext } from './keys/keyCommandContext';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import { registerCommand, type CommandHandler } from './runCommand';
+import type { SigningContext } from './sign/signingContext';
+import { signCookiesCommand } from './sign/signCookies';
+import { signSelectionCommand } from './sign/signSelection';
+import { signUrlCommand } from './sign/signUrl';
 
 export interface CommandServices {
   log: Logger;
   distributions: DistributionsProvider;
   keys: KeysProvider;
+  keyCommands: KeyCommandContext;
+  diagnosis: UrlDiagnosis;
+  signing: SigningContext;
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const table: Record<string, CommandHandler> = {
     [Commands.refresh]: () => {
+      services.signing.finder.reset();
       services.distributions.refresh();
       services.keys.refresh();
     },
@@ -28,8 +39,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [Commands.copyBucketPolicy]: copyBucketPolicy,
     [Commands.openInConsole]: openInConsole,
     [Commands.showLog]: () => services.log.show(),
+    [Commands.signUrl]: (arg) => signUrlCommand(services.signing, arg),
+    [Commands.signSelection]: (arg) => signSelectionCommand(services.signing, arg),
+    [Commands.signCookies]: (arg) => signCookiesCommand(services.signing, arg),
+    [Commands.diagnoseUrl]: (...args) => services.diagnosis.run(...args),
     [Commands.chooseProfile]: chooseProfile,
     [Commands.ssoLogin]: ssoLogin,
+    ...keyCommandTable(services.keyCommands),
   };
   return Object.entries(table).map(([id, handler]) => registerCommand(id, handler, services.log));
 }

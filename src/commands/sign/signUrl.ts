@@ -36,8 +36,10 @@ export function curlCommand(url: string): string {
 }
 
 export async function signUrlCommand(context: SigningContext, arg?: unknown): Promise<string> {
-  const automation = isOptionsCall([arg]);
-  const args = automation ? (arg as Record<string, unknown>) : {};
+  const options = isOptionsCall([arg]) ? (arg as Record<string, unknown>) : undefined;
+  // `{ keyPairId }` alone (the key wizard's "Sign a URL now") asks for the URL, with that key preferred.
+  const automation = options !== undefined && 'url' in options;
+  const args = options ?? {};
   const url = automation ? readUrlArgument(args) : await urlFromSources(context.ui, arg, context.memory.get<string>(LAST_DISTRIBUTION_HOST));
   // Read and check the automation's policy before any network call, so a bad date fails fast.
   const argumentPolicy = automation ? readPolicyArguments(args, DEFAULT_EXPIRY_SECONDS) : undefined;

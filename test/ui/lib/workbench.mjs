@@ -25,7 +25,9 @@ export async function waitForWorkbench(page, { timeoutMs = 60000 } = {}) {
 export async function openPalette(page) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   for (let i = 0; i < 6 && !(await input.isVisible()); i++) {
-    await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+    // The first try keeps the focus where it is (an editor selection must survive); later tries
+    // click into the workbench first, in case the key press was lost while it took focus.
+    if (i > 0) await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
     await page.keyboard.press(i % 2 ? 'Control+Shift+P' : 'F1');
     await input.waitFor({ state: 'visible', timeout: 1500 }).catch(() => {});
   }

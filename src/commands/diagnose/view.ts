@@ -1,0 +1,106 @@
+// Shows a diagnosis as a read-only markdown document (a virtual document of our own scheme, opened in
+// the markdown preview): a summary, then errors, warnings and passed checks, each with its fix. The
+// document updates in place when the live check adds its findings.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Finding, Severity } from '../../signing/diagnose';
+
+export const DIAGNOSIS_SCHEME = 'cloudfront-diagnosis';
+
+export interface DiagnosisReport {
+  readonly url: string;
+  readonly withCookies: boolean;
+  readonly findings: readonly Finding[];
+  /** Whether the live check ran (its findings are among `findings`). */
+  readonly liveChecked: boolean;
+}
+
+/** Markdown's special characters, escaped so URLs with * and _ show as written. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, ok: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** "2 errors, 1 warning, 5 checks passed" */
+export function summarize(findings: readonly Finding[]): string {
+  const { error, warning, ok } = countBySeverity(findings);
+  return vscode.l10n.t('{0} error(s), {1} warning(s), {2} check(s) passed', error, warning, ok);
+}
+
+export function renderDiagnosis(report: DiagnosisReport): string {
+  const sections: Array<[Severity, string, string]> = [
+    ['error', vscode.l10n.t('Errors: CloudFront refuses the request'), '✖'],
+    ['warning', vscode.l10n.t('Warnings'), '⚠'],
+    ['ok', vscode.l10n.t('Passed'), '✔'],
+  ];
+  const lines = [
+    `# ${vscode.l10n.t('Signed URL diagnosis')}`,
+    '',
+    '```text',
+    report.url,
+    '```',
+    '',
+    report.withCookies ? vscode.l10n.t('With the signed cookies given.') : '',
+    '',
+    `**${escapeMarkdown(summarize(report.findings))}.** ${
+      report.liveChecked
+        ? vscode.l10n.t('The live check ran: its answer is among the findings.')
+        : vscode.l10n.t('The live check has not run: it requests the URL from the network, so it runs only when you choose Run Live Check.')
+    }`,
+  ];
+  for (const [severity, title, mark] of sections) {
+    const findings = report.findings.filter((finding) => finding.severity === severity);
+    if (findings.length === 0) continue;
+    lines.push('', `## ${title}`, '');
+    for (const finding of findings) {
+      lines.push(`- ${mark} **${finding.code}**: ${escapeMarkdown(finding.message)}`);
+      if (finding.fix) lines.push(`  ${severity === 'ok' ? '' : `*${vscode.l10n.t('Fix')}:* `}${escapeMarkdown(finding.fix)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The virtual documents of the diagnoses shown in this window. */
+export class DiagnosisDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly contents = new Map<string, string>();
+  private readonly registration: vscode.Disposable;
+  private count = 0;
+
+  constructor() {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(DIAGNOSIS_SCHEME, this);
+  }
+
+  /** Undefined for a URI this instance did not make, so another provider of the scheme can answer. */
+  provideTextDocumentContent(uri: vscode.Uri): string | undefined {
+    return this.contents.get(uri.toString());
+  }
+
+  /** Opens a new diagnosis in the markdown preview (or as text where the preview is unavailable). */
+  async open(report: DiagnosisReport): Promise<vscode.Uri> {
+    const uri = vscode.Uri.from({ scheme: DIAGNOSIS_SCHEME, path: `/Diagnosis ${++this.count}.md`, query: randomUUID() });
+    this.contents.set(uri.toString(), renderDiagnosis(report));
+    try {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      await vscode.window.showTextDocument(uri, { preview: false });
+    }
+    return uri;
+  }
+
+  update(uri: vscode.Uri, report: DiagnosisReport): void {
+    this.contents.set(uri.toString(), renderDiagnosis(report));
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}

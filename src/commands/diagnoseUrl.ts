@@ -1,0 +1,123 @@
+// "CloudFront: Diagnose Signed URL": why CloudFront grants or refuses a signed URL (or a URL with
+// signed cookies). Reads what the account says about the URL's host and key, runs the pure diagnosis
+// (src/signing/diagnose), and shows the findings as a markdown document. The live check, which sends
+// the URL to the network, runs only when the user chooses it.
+//
+// Called with an options object `{ url, cookies?, viewerIp?, publicKey?, live? }` (automation, tests)
+// it shows nothing and returns the findings as plain data `{ severity, code, message, fix }[]`.
+import * as vscode from 'vscode';
+import { UserError } from '../errors';
+import type { Logger } from '../log';
+import { diagnose, keyPairIdOf, type DiagnoseInput, type Finding, type LiveAnswer } from '../signing/diagnose';
+import type { Ui } from '../wizard/ui';
+import { readAccount, type AccountSources } from './diagnose/account';
+import { requestLive } from './diagnose/liveRequest';
+import { countBySeverity, DiagnosisDocuments, summarize, type DiagnosisReport } from './diagnose/view';
+import { isOptionsCall } from './runCommand';
+
+export interface DiagnoseUrlOptions {
+  /** The signed URL, or the plain URL when `cookies` carry the signature. */
+  url: string;
+  /** A Cookie header, or `Set-Cookie:` lines, with the CloudFront-* cookies. */
+  cookies?: string;
+  /** The viewer's IP address, for a policy's IpAddress condition. */
+  viewerIp?: string;
+  /** A public key PEM to verify with when the account cannot be read. */
+  publicKey?: string;
+  /** Also request the URL and classify the answer (sends it to the network). */
+  live?: boolean;
+}
+
+export interface UrlDiagnosisServices extends AccountSources {
+  readonly log: Logger;
+  /** The Ui prompts and notifications go through (a scripted one in tests). */
+  ui(): Ui;
+}
+
+function readOptions(value: unknown): DiagnoseUrlOptions {
+  const options = value as Partial<DiagnoseUrlOptions>;
+  if (typeof options.url !== 'string' || options.url.trim() === '') {
+    throw new UserError(vscode.l10n.t('url is required: pass the signed URL to diagnose.'), 'url');
+  }
+  for (const name of ['cookies', 'viewerIp', 'publicKey'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
+  }
+  return options as DiagnoseUrlOptions;
+}
+
+const isAbsoluteUrl = (text: string): boolean => URL.canParse(text.trim());
+
+export class UrlDiagnosis implements vscode.Disposable {
+  private readonly documents = new DiagnosisDocuments();
+
+  constructor(private readonly services: UrlDiagnosisServices) {}
+
+  /** The command handler: options in, findings out; or the interactive flow. */
+  async run(...args: unknown[]): Promise<Finding[] | undefined> {
+    if (isOptionsCall(args)) return this.diagnoseOptions(readOptions(args[0]));
+    return this.diagnoseInteractively();
+  }
+
+  /** Reads the account and diagnoses; `live` adds a live answer already obtained. */
+  private async findings(options: DiagnoseUrlOptions, live?: LiveAnswer): Promise<Finding[]> {
+    const url = options.url.trim();
+    const input: DiagnoseInput = {
+      url,
+      ...(options.cookies ? { cookies: options.cookies } : {}),
+      ...(options.viewerIp ? { viewerIp: options.viewerIp } : {}),
+      ...(options.publicKey ? { publicKey: options.publicKey } : {}),
+      ...(live ? { live } : {}),
+    };
+    const account = isAbsoluteUrl(url) ? await readAccount(this.services, url, keyPairIdOf(input)) : undefined;
+    const findings = diagnose({ ...input, ...(account ? { account } : {}) });
+    // Codes only: the URL, its signature and policy stay out of the log.
+    const counts = countBySeverity(findings);
+    this.services.log.info(`[diagnose] ${counts.error} errors, ${counts.warning} warnings: ${findings.filter((f) => f.severity !== 'ok').map((f) => f.code).join(', ') || 'none'}`);
+    return findings;
+  }
+
+  private async diagnoseOptions(options: DiagnoseUrlOptions): Promise<Finding[]> {
+    const live = options.live ? await requestLive(options.url.trim(), options.cookies) : undefined;
+    return (await this.findings(options, live)).map(({ severity, code, message, fix }) => ({ severity, code, message, fix }));
+  }
+
+  private async diagnoseInteractively(): Promise<Finding[]> {
+    const ui = this.services.ui();
+    const clipboard = (await vscode.env.clipboard.readText()).trim();
+    const url = await ui.input({
+      title: vscode.l10n.t('Diagnose Signed URL'),
+      prompt: vscode.l10n.t('The signed URL as the client requests it (or the plain URL, when signed cookies carry the signature).'),
+      placeholder: 'https://d111111abcdef8.cloudfront.net/private/file.pdf?Expires=…&Signature=…&Key-Pair-Id=…',
+      value: /^https?:\/\//i.test(clipboard) && !/\s/.test(clipboard) ? clipboard : '',
+      validate: (value) => (isAbsoluteUrl(value) ? undefined : vscode.l10n.t('Enter an absolute URL, starting with https://.')),
+      position: { step: 1, totalSteps: 2, canGoBack: false },
+    });
+    const cookies = await ui.input({
+      title: vscode.l10n.t('Diagnose Signed URL'),
+      prompt: vscode.l10n.t('Signed cookies sent with the request: a Cookie header (CloudFront-Policy=…; CloudFront-Signature=…; CloudFront-Key-Pair-Id=…). Leave empty for a signed URL.'),
+      placeholder: vscode.l10n.t('Optional'),
+      position: { step: 2, totalSteps: 2, canGoBack: false },
+    });
+    const options: DiagnoseUrlOptions = { url, ...(cookies.trim() ? { cookies } : {}) };
+    let findings = await ui.withProgress(vscode.l10n.t('Diagnosing the signed URL'), () => this.findings(options));
+    let report: DiagnosisReport = { url: options.url.trim(), withCookies: options.cookies !== undefined, findings, liveChecked: false };
+    const document = await this.documents.open(report);
+    const runLive = vscode.l10n.t('Run Live Check');
+    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive);
+    if (choice !== runLive) return findings;
+    findings = await ui.withProgress(vscode.l10n.t('Requesting the URL'), async () => this.findings(options, await requestLive(options.url.trim(), options.cookies)));
+    report = { ...report, findings, liveChecked: true };
+    this.documents.update(document, report);
+    void ui.notify(this.severityOf(findings), vscode.l10n.t('Live check done: {0}.', summarize(findings)));
+    return findings;
+  }
+
+  private severityOf(findings: readonly Finding[]): 'info' | 'warning' | 'error' {
+    const { error, warning } = countBySeverity(findings);
+    return error > 0 ? 'error' : warning > 0 ? 'warning' : 'info';
+  }
+
+  dispose(): void {
+    this.documents.dispose();
+  }
+}

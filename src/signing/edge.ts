@@ -1,0 +1,69 @@
+// The decision a CloudFront edge makes on a request to a distribution with one restricted behavior,
+// by the same rules as the diagnosis (./diagnose): the behavior is chosen by path pattern; an
+// unrestricted behavior serves anyone; a restricted one serves only a request whose signed URL or
+// signed cookies pass every check, and otherwise answers 403 with CloudFront's XML error. The local
+// edge (`npm run edge`, src/edge/server.ts) serves files with it; tests use it as a stand-in for
+// CloudFront.
+import { CLOUDFRONT_ERROR_MESSAGES, cloudFrontAnswer, diagnose, matchBehavior, requestPath, type CloudFrontErrorCode, type Finding } from './diagnose';
+import { type BehaviorData, type DistributionData } from './diagnose/types';
+
+export interface EdgeConfig {
+  /** Public keys of the key group the restricted behavior trusts, by key ID (SPKI PEM). */
+  readonly publicKeys: ReadonlyMap<string, string>;
+  /** The restricted behavior's path pattern; without one, the default behavior (*) is restricted. */
+  readonly pathPattern?: string;
+  readonly keyGroupName?: string;
+}
+
+export interface EdgeRequest {
+  /** The absolute request URL as received: scheme, Host header, request target. */
+  readonly url: string;
+  readonly cookieHeader?: string;
+  readonly viewerIp?: string;
+  /** Epoch seconds; default now. */
+  readonly now?: number;
+}
+
+export type EdgeDecision =
+  | { readonly granted: true; readonly behavior: string }
+  | { readonly granted: false; readonly behavior: string; readonly code: CloudFrontErrorCode; readonly message: string; readonly findings: readonly Finding[] };
+
+const EDGE_KEY_GROUP_ID = 'EDGEKEYGROUP';
+const UNRESTRICTED: BehaviorData = { trustedKeyGroupIds: [], trustedSigners: [] };
+const RESTRICTED: BehaviorData = { trustedKeyGroupIds: [EDGE_KEY_GROUP_ID], trustedSigners: [] };
+
+/** The behaviors of the edge's distribution, in evaluation order. */
+export function edgeBehaviors(config: Pick<EdgeConfig, 'pathPattern'>): BehaviorData[] {
+  return config.pathPattern === undefined ? [RESTRICTED] : [{ ...RESTRICTED, pathPattern: config.pathPattern }, UNRESTRICTED];
+}
+
+/** CloudFront's error document, byte for byte as it sends it. */
+export function cloudFrontErrorXml(code: CloudFrontErrorCode): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${CLOUDFRONT_ERROR_MESSAGES[code]}</Message></Error>`;
+}
+
+export function evaluateEdgeRequest(request: EdgeRequest, config: EdgeConfig): EdgeDecision {
+  const behaviors = edgeBehaviors(config);
+  const behavior = matchBehavior(behaviors, requestPath(request.url)) ?? UNRESTRICTED;
+  const label = behavior.pathPattern ?? 'Default (*)';
+  if (behavior.trustedKeyGroupIds.length === 0) return { granted: true, behavior: label };
+  const host = URL.canParse(request.url) ? new URL(request.url).hostname : '';
+  const distribution: DistributionData = { id: 'EDGE', domainName: host, aliases: [], behaviors };
+  const publicKeys = [...config.publicKeys].map(([id, encodedKey]) => ({ id, name: id, encodedKey }));
+  const findings = diagnose({
+    url: request.url,
+    ...(request.cookieHeader !== undefined && { cookies: request.cookieHeader }),
+    ...(request.viewerIp !== undefined && { viewerIp: request.viewerIp }),
+    ...(request.now !== undefined && { now: request.now }),
+    account: {
+      distributions: [distribution],
+      keyGroups: [{ id: EDGE_KEY_GROUP_ID, name: config.keyGroupName ?? 'edge', publicKeyIds: [...config.publicKeys.keys()] }],
+      publicKeys,
+    },
+  });
+  // Fails closed: without an error, the request still needs a trusted key and a signature that verifies.
+  const passed = (code: string) => findings.some((finding) => finding.code === code && finding.severity === 'ok');
+  const code = cloudFrontAnswer(findings) ?? (passed('KeyTrusted') ? (passed('SignatureValid') ? undefined : 'AccessDenied') : 'InvalidKey');
+  if (code === undefined) return { granted: true, behavior: label };
+  return { granted: false, behavior: label, code, message: CLOUDFRONT_ERROR_MESSAGES[code], findings };
+}

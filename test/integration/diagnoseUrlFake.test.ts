@@ -1,0 +1,113 @@
+// "Diagnose Signed URL" against the typed fake, for what moto 5.2.1 cannot do: GetPublicKey's real
+// NoSuchPublicKey answer, aliases in list summaries, and failures on demand; and the interactive flow
+// with a scripted Ui, including the live check (against the local edge, started in this process).
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import * as vscode from 'vscode';
+import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
+import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
+import { startEdge } from '../../src/edge/server';
+import { signUrl } from '../../src/signing';
+import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { input, ScriptedUi } from '../fakes/scriptedUi';
+import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
+
+const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const PUBLIC_PEM = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+const KEY_ID = 'K2FAKEKEY0001';
+
+function serviceWith(host: string): FakeCloudFrontService {
+  const service = new FakeCloudFrontService([
+    sampleDistribution(1, {
+      domainName: 'd1abcdef.cloudfront.net',
+      aliases: [host],
+      behaviors: [
+        { pathPattern: '/paid/*', targetOriginId: 'media', trustedKeyGroupIds: ['KGPAID'], trustedSigners: [] },
+        { targetOriginId: 'media', trustedKeyGroupIds: [], trustedSigners: [] },
+      ],
+    }),
+  ]);
+  service.keyGroups = [{ id: 'KGPAID', name: 'paid-signers', comment: '', publicKeyIds: [KEY_ID] }];
+  service.publicKeys = [{ id: KEY_ID, name: 'media-2026', comment: '', encodedKey: PUBLIC_PEM }];
+  return service;
+}
+
+const created: UrlDiagnosis[] = [];
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 3000): Promise<T | undefined> {
+  for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((done) => setTimeout(done, 50))) {
+    const value = probe();
+    if (value !== undefined) return value;
+  }
+  return probe();
+}
+
+function diagnosisOver(service: FakeCloudFrontService, ui: ScriptedUi = new ScriptedUi([]), profile = 'dev'): UrlDiagnosis {
+  const source = fakeSource(service, { profile });
+  const diagnosis = new UrlDiagnosis({ source, keyGroups: keyGroupsOf(source), log: testLog(), ui: () => ui });
+  created.push(diagnosis);
+  return diagnosis;
+}
+
+const sign = (url: string, keyPairId = KEY_ID) => signUrl({ url, keyPairId, privateKey: PRIVATE_PEM, expires: Math.floor(Date.now() / 1000) + 3600 });
+const codes = (findings: readonly { severity: string; code: string }[] | undefined) => (findings ?? []).map((f) => `${f.severity} ${f.code}`);
+
+describe('Diagnose Signed URL (typed fake)', () => {
+  afterEach(() => created.splice(0).forEach((diagnosis) => diagnosis.dispose()));
+
+  it('an unknown key ID: GetPublicKey answers NoSuchPublicKey, the finding is UnknownKey (CloudFront\'s InvalidKey)', async () => {
+    const service = serviceWith('media.example.com');
+    const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf', 'K0UNKNOWN') });
+    assert.ok(codes(findings).includes('error UnknownKey'), codes(findings).join(', '));
+    assert.match(findings!.find((f) => f.code === 'UnknownKey')!.message, /No public key with ID K0UNKNOWN exists in this account/);
+    assert.deepEqual(service.calls.filter((c) => c === 'GetPublicKey'), ['GetPublicKey']);
+  });
+
+  it('finds the distribution by an alias from the list summaries and verifies with CloudFront\'s copy of the key', async () => {
+    const service = serviceWith('media.example.com');
+    const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
+    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
+    assert.ok(!service.calls.includes('GetDistribution'), 'full summaries need no GetDistribution');
+  });
+
+  it('a denied ListDistributions becomes a warning naming the action and profile; the local checks still run', async () => {
+    const service = serviceWith('media.example.com');
+    service.operationFailures.set('ListDistributions', [awsError('AccessDenied', 'not authorized', 403)]);
+    const findings = await diagnosisOver(service, undefined, 'readonly').run({ url: sign('https://media.example.com/paid/a.pdf') });
+    const unavailable = findings!.find((f) => f.code === 'AccountUnavailable');
+    assert.equal(unavailable?.severity, 'warning');
+    assert.match(unavailable!.message, /Access denied: readonly may not call cloudfront:ListDistributions/);
+    assert.ok(codes(findings).includes('ok SignatureValid'), 'GetPublicKey still gave the key');
+  });
+
+  it('interactive: asks for the URL and cookies, shows the findings, and runs the live check only when chosen', async () => {
+    const edge = await startEdge({ root: __dirname, publicKeys: new Map([[KEY_ID, PUBLIC_PEM]]), pathPattern: '/paid/*' });
+    try {
+      const url = sign(`${edge.url}/paid/missing.pdf`);
+      const ui = new ScriptedUi([input(url), input('')]);
+      ui.notificationAnswers.push('Run Live Check');
+      const findings = await diagnosisOver(serviceWith('127.0.0.1'), ui).run();
+      ui.assertAllUsed();
+      assert.deepEqual(codes(findings).filter((c) => c.includes('Origin') || c.includes('Live')), ['error OriginNoSuchKey']);
+      assert.equal(ui.notifications.length, 2);
+      assert.deepEqual(ui.notifications[0]!.actions, ['Run Live Check']);
+      assert.match(ui.notifications[0]!.message, /0 error\(s\), 0 warning\(s\), 5 check\(s\) passed\. The live check requests the URL from the network/);
+      // The preview re-reads the document after the update; wait for it.
+      const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes('OriginNoSuchKey')));
+      assert.ok(shown, `no diagnosis document shows the live check's finding: ${vscode.workspace.textDocuments.filter((d) => d.uri.scheme === DIAGNOSIS_SCHEME).map((d) => d.getText()).join('\n---\n')}`);
+      assert.match(shown.getText(), /# Signed URL diagnosis[\s\S]*## Errors: CloudFront refuses the request\n\n- ✖ \*\*OriginNoSuchKey\*\*/);
+      assert.match(shown.getText(), /The live check ran/);
+    } finally {
+      await edge.close();
+    }
+  });
+
+  it('interactive: without choosing the live check, nothing is requested', async () => {
+    const ui = new ScriptedUi([input(sign('https://media.example.com/paid/a.pdf')), input('')]);
+    const findings = await diagnosisOver(serviceWith('media.example.com'), ui).run();
+    ui.assertAllUsed();
+    assert.ok(!codes(findings).some((c) => c.includes('Live')));
+    assert.equal(ui.notifications.length, 1);
+  });
+});

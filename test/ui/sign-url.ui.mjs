@@ -1,0 +1,115 @@
+// UI test, as a person would: protect a behavior with "CloudFront: Create Key Pair" (name, RSA 2048,
+// a new key group, the distribution's /paid/* behavior, Create), then select a URL in an editor, run
+// "Sign CloudFront URL" from the palette, pick "1 hour", and read the clipboard back: the signed URL
+// must verify with the public key CloudFront (moto) holds. Screenshot at the end.
+import { randomUUID, verify } from 'node:crypto';
+import { join } from 'node:path';
+import { CloudFrontClient, CreateDistributionCommand, GetDistributionConfigCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { runCommand } from './lib/workbench.mjs';
+
+const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+
+/**
+ * Answers the quick input on screen: types `text`, waits for a row showing `rowText` (picks), Enter,
+ * then waits until the next step is shown (its title changes) or the input closes, as a person
+ * reads the next question before answering it.
+ * @param {import('playwright-core').Page} page
+ */
+async function answer(page, text, { rowText } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  const title = widget.locator('.quick-input-title');
+  await input.waitFor({ state: 'visible', timeout: 20000 });
+  await input.fill(text);
+  if (rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 20000 });
+  // Validation runs as the user types; give it a moment before Enter, as a person would.
+  await page.waitForTimeout(400);
+  const before = await title.innerText().catch(() => '');
+  await page.keyboard.press('Enter');
+  await until(async () => !(await widget.isVisible()) || (await title.innerText()) !== before, `the step after "${before}"`, 20000);
+}
+
+/** Waits until `check` returns a value, polling CloudFront as the wizard's work lands. */
+async function until(check, what, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+/** The canned-policy check CloudFront does: RSA-SHA1 over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}. */
+function verifyCanned(signedUrl, publicKeyPem) {
+  const url = new URL(signedUrl);
+  const expires = url.searchParams.get('Expires');
+  const signature = url.searchParams.get('Signature').replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/');
+  const unsigned = signedUrl.slice(0, signedUrl.indexOf('?'));
+  const policy = `{"Statement":[{"Resource":"${unsigned}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
+  return verify('RSA-SHA1', Buffer.from(policy), publicKeyPem, Buffer.from(signature, 'base64'));
+}
+
+/** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
+export default async function signUrlFromThePalette({ page, outputDir, motoUrl, log }) {
+  const client = new CloudFrontClient({ endpoint: motoUrl, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const suffix = randomUUID().slice(0, 8);
+  const behavior = (pathPattern) => ({ PathPattern: pathPattern, TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: CACHING_OPTIMIZED });
+  const { Distribution: distribution } = await client.send(
+    new CreateDistributionCommand({
+      DistributionConfig: {
+        CallerReference: `ui-sign-${suffix}`,
+        Comment: `ui sign ${suffix}`,
+        Enabled: true,
+        Origins: { Quantity: 1, Items: [{ Id: 'media', DomainName: 'media.s3.us-east-1.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
+        DefaultCacheBehavior: { TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: CACHING_OPTIMIZED },
+        CacheBehaviors: { Quantity: 1, Items: [behavior('/paid/*')] },
+      },
+    }),
+  );
+  log(`created distribution ${distribution.Id} with an unrestricted /paid/*`);
+
+  // 1. From nothing to a protected behavior, through the wizard.
+  await runCommand(page, 'CloudFront: Create Key Pair');
+  await answer(page, `ui-key-${suffix}`);
+  await answer(page, '', { rowText: 'RSA 2048' });
+  await answer(page, '', { rowText: 'New key group' });
+  await answer(page, `ui-group-${suffix}`);
+  await answer(page, distribution.Id, { rowText: distribution.Id });
+  const paidRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/paid/*' }).first();
+  await paidRow.waitFor({ timeout: 20000 });
+  await paidRow.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
+  await answer(page, '', { rowText: '/paid/*' });
+  await answer(page, '', { rowText: 'Create' });
+  log('answered the wizard');
+  const keyGroupId = await until(async () => {
+    const { DistributionConfig } = await client.send(new GetDistributionConfigCommand({ Id: distribution.Id }));
+    return DistributionConfig.CacheBehaviors.Items[0].TrustedKeyGroups?.Items?.[0];
+  }, '/paid/* to trust the new key group');
+  log(`/paid/* now trusts key group ${keyGroupId}`);
+  await page.waitForTimeout(1000);
+
+  // 2. Select a URL in an editor and sign it from the palette.
+  const url = `https://${distribution.DomainName}/paid/movie-${suffix}.mp4`;
+  await runCommand(page, 'File: New Untitled Text File');
+  await page.locator('.monaco-editor textarea').first().waitFor({ timeout: 10000 });
+  await page.keyboard.type(url);
+  await page.keyboard.press('Control+A');
+  await runCommand(page, 'CloudFront: Sign CloudFront URL', { rowText: 'Sign CloudFront URL' });
+  await answer(page, '1 hour', { rowText: '1 hour' });
+  const signed = await until(async () => {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    return text.startsWith(`${url}?Expires=`) ? text : undefined;
+  }, 'the signed URL on the clipboard');
+  log(`clipboard: ${signed.slice(0, url.length + 20)}…`);
+
+  const keyPairId = new URL(signed).searchParams.get('Key-Pair-Id');
+  const { PublicKey } = await client.send(new GetPublicKeyCommand({ Id: keyPairId }));
+  const expires = Number(new URL(signed).searchParams.get('Expires'));
+  const inOneHour = Math.floor(Date.now() / 1000) + 3600;
+  if (Math.abs(expires - inOneHour) > 120) throw new Error(`Expires ${expires} is not about one hour from now (${inOneHour})`);
+  if (!verifyCanned(signed, PublicKey.PublicKeyConfig.EncodedKey)) throw new Error('the signature does not verify with the public key in CloudFront');
+  log(`signed with ${keyPairId}, expires in about an hour, signature verifies`);
+  await page.screenshot({ path: join(outputDir, 'sign-url.png') });
+  client.destroy();
+}
