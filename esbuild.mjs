@@ -1,5 +1,6 @@
-// Builds the extension into one CommonJS bundle, dist/extension.js, with `vscode` left to the host and
-// the AWS SDK in dist/aws-sdk.js, loaded on first use.
+// Builds the extension into CommonJS bundles with `vscode` left to the host: dist/extension.js is what
+// activation loads (registrations only); dist/features.js (everything else), dist/aws-sdk.js and
+// dist/aws-s3.js (the AWS SDK) are loaded on first use.
 //   node esbuild.mjs               development: source maps, not minified
 //   node esbuild.mjs --watch       development, rebuilding on change
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
@@ -29,18 +30,23 @@ const problemReporter = {
  * and dist/aws-s3.js (S3), which src/aws/loadSdk.ts requires on first use. This plugin turns those
  * requires into requires of the sibling files, so the SDK is neither parsed nor run at activation.
  */
-const lazyChunks = { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js' };
+const lazyChunks = {
+  [`aws${sep}loadSdk.ts`]: { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js' },
+  [`src${sep}lazyFeatures.ts`]: { './features': './features.js' },
+};
 const lazyAwsSdk = {
-  name: 'lazy-aws-sdk',
+  name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk|s3Sdk)$/ }, (args) =>
-      args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: lazyChunks[args.path], external: true } : undefined,
-    );
+    build.onResolve({ filter: /^\.\/(sdk|s3Sdk|features)$/ }, (args) => {
+      const importer = Object.keys(lazyChunks).find((suffix) => args.importer.endsWith(suffix));
+      const chunk = importer && lazyChunks[importer][args.path];
+      return chunk ? { path: chunk, external: true } : undefined;
+    });
   },
 };
 
 const context = await esbuild.context({
-  entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts' },
+  entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',

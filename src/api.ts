@@ -10,7 +10,7 @@ export interface CloudFrontPrivateContentApi {
   /** The Keys view's data: key groups with their public keys, then public keys in no group. */
   readonly keysView: vscode.TreeDataProvider<TreeNode>;
   /** Only when VS Code runs the extension for tests (ExtensionMode.Test); see testingApi.ts. */
-  readonly testing?: TestingApi;
+  readonly testing?: () => Promise<TestingApi>;
 }
 
 export interface TestingApi {

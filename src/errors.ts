@@ -20,6 +20,7 @@ export class CancellationError extends Error {
   }
 }
 
+/** By name, not class: the activation bundle and dist/features.js each have a copy of this module. */
 export function isCancellation(error: unknown): boolean {
-  return error instanceof CancellationError || (error instanceof Error && error.name === 'Canceled');
+  return error instanceof Error && (error.name === 'CancellationError' || error.name === 'Canceled');
 }

@@ -1,88 +1,62 @@
-// activate() only wires services, views and commands. Nothing here touches the network or loads the
-// AWS SDK: that happens when a view or command first needs CloudFront.
+// activate() only registers: the views, every command and the signed-URL hover, each with a stand-in
+// that loads dist/features.js when first used. Nothing here touches the network, reads a secret or
+// loads the AWS SDK, so activation costs about a millisecond (see `npm run bench`).
 import * as vscode from 'vscode';
 import type { CloudFrontPrivateContentApi } from './api';
-import { AwsSession } from './aws/awsSession';
-import { DistributionFinder } from './aws/distributionFinder';
-import type { SigningContext } from './commands/sign/signingContext';
-import { registerSignedUrlLenses } from './editor/signedUrlLens';
-import { UrlDiagnosis } from './commands/diagnoseUrl';
-import { registerCommands } from './commands/registerCommands';
-import { KeyGroupDirectory } from './aws/keyGroupDirectory';
-import { Views } from './constants';
+import { configuredProfile, PROFILE_SETTING } from './aws/profileSetting';
+import { registerCommand } from './commands/runCommand';
+import { Commands, Views } from './constants';
+import { LazyFeatures, LazyTreeDataProvider, lazySignedUrlProviders } from './lazyFeatures';
 import { createLogger } from './log';
-import { DistributionsProvider } from './tree/distributionsProvider';
-import { KeysProvider } from './tree/keysProvider';
-import { SecretKeyStore } from './keys/keyStore';
-import type { KeyCommandContext } from './commands/keys/keyCommandContext';
-import { testingApi } from './testingApi';
-import { VscodeUi } from './wizard/vscodeUi';
-import type { Ui } from './wizard/ui';
 
 export function activate(context: vscode.ExtensionContext): CloudFrontPrivateContentApi {
   const channel = vscode.window.createOutputChannel('CloudFront', { log: true });
   const log = createLogger(channel);
-  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
-  const session = new AwsSession(`cloudfront-private-content/${version}`);
-  const keyGroups = new KeyGroupDirectory(() => session.cloudFront());
-  const distributions = new DistributionsProvider(session, keyGroups, log);
-  const keyStore = new SecretKeyStore(context.secrets, context.globalState);
-  const keys = new KeysProvider(session, keyGroups, log, keyStore);
-  const personUi = new VscodeUi();
-  let testUi: Ui | undefined;
-  const keyCommands: KeyCommandContext = {
-    source: session,
-    keyStore,
-    log,
-    get ui() {
-      return testUi ?? personUi;
-    },
-    refresh: () => {
-      distributions.refresh();
-      keys.refresh();
-    },
-  };
-
-  const finder = new DistributionFinder(() => session.cloudFront());
-  const signing: SigningContext = {
-    source: session,
-    finder,
-    keyGroups,
-    keyStore,
-    memory: context.globalState,
-    log,
-    get ui() {
-      return keyCommands.ui;
-    },
-  };
-
-  const diagnosis = new UrlDiagnosis({ source: session, keyGroups, log, ui: () => keyCommands.ui });
+  const features = new LazyFeatures(context, log);
+  const distributionsView = new LazyTreeDataProvider(features, (f) => f.distributions);
+  const keysView = new LazyTreeDataProvider(features, (f) => f.keys);
 
   context.subscriptions.push(
     channel,
-    diagnosis,
-    session,
-    distributions,
-    keys,
-    keyStore,
-    ...showProfileIn(session, [
-      vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributions, showCollapseAll: true }),
-      vscode.window.createTreeView(Views.keys, { treeDataProvider: keys, showCollapseAll: true }),
+    features,
+    distributionsView,
+    keysView,
+    ...showProfileIn([
+      vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributionsView, showCollapseAll: true }),
+      vscode.window.createTreeView(Views.keys, { treeDataProvider: keysView, showCollapseAll: true }),
     ]),
-    session.onDidChange(() => finder.reset()),
-    ...registerSignedUrlLenses(keyStore),
-    ...registerCommands({ log, distributions, keys, keyCommands, diagnosis, signing }),
+    ...lazySignedUrlProviders(features),
+    ...Object.values(Commands).map((id) =>
+      registerCommand(
+        id,
+        async (...args) => {
+          const handler = (await features.get()).commands[id];
+          if (!handler) throw new Error(`${id} has no handler in the command table`);
+          return handler(...args);
+        },
+        log,
+      ),
+    ),
   );
-  return { distributionsView: distributions, keysView: keys, ...testingApi(context, keyStore, (ui) => (testUi = ui)) };
+  return {
+    distributionsView,
+    keysView,
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: async () => (await features.get()).testing! } : {}),
+  };
 }
 
 /** The profile in use, as each view's description, kept current when the user chooses another. */
-function showProfileIn(session: AwsSession, views: vscode.TreeView<unknown>[]): vscode.Disposable[] {
+function showProfileIn(views: vscode.TreeView<unknown>[]): vscode.Disposable[] {
   const describe = () => {
-    for (const view of views) view.description = session.profile ?? vscode.l10n.t('default credentials');
+    for (const view of views) view.description = configuredProfile() ?? vscode.l10n.t('default credentials');
   };
   describe();
-  return [...views, session.onDidChange(describe)];
+  return [
+    ...views,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(PROFILE_SETTING)) describe();
+    }),
+  ];
 }
 
 export function deactivate(): void {}

@@ -1,7 +1,7 @@
 // Holds the AWS clients for the chosen profile. They (and with them the SDK) are built on first use;
 // choosing another profile drops them so the next call builds them for the new profile.
 import * as vscode from 'vscode';
-import { Settings } from '../constants';
+import { configuredProfile, PROFILE_SETTING } from './profileSetting';
 import { buildCloudFrontClient, buildS3Client, type AwsConnection } from './clientBuilder';
 import type { CloudFrontService } from './cloudFrontService';
 import { Lazy } from './lazy';
@@ -16,16 +16,6 @@ export interface CloudFrontSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-/**
- * The profile from the `cloudfront.profile` user setting. Only the user (global) value counts: the
- * setting has application scope, and a workspace must never redirect credentials. Empty means the
- * SDK's default chain (AWS_PROFILE, environment variables, …).
- */
-export function configuredProfile(): string | undefined {
-  const value = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.profile)?.globalValue;
-  return value ? value : undefined;
-}
-
 export class AwsSession implements CloudFrontSource, vscode.Disposable {
   private readonly service = new Lazy(async () => new SdkCloudFrontService(await buildCloudFrontClient(this.connection())));
   private readonly objects = new Lazy(async () => new SdkS3Browser(await buildS3Client(this.connection())));
@@ -36,7 +26,7 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
 
   constructor(private readonly userAgent: string) {
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${Settings.section}.${Settings.profile}`)) {
+      if (event.affectsConfiguration(PROFILE_SETTING)) {
         this.service.reset();
         this.objects.reset();
         this.changed.fire();

@@ -3,12 +3,11 @@
 // the error instead, so its caller learns which input was wrong; interactive calls (palette, menus,
 // tree rows) get the same message as a notification.
 import * as vscode from 'vscode';
-import { configuredProfile } from '../aws/awsSession';
+import { configuredProfile } from '../aws/profileSetting';
 import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
-import { isCancellation, UserError } from '../errors';
+import { isCancellation } from '../errors';
 import { describeError, type Logger } from '../log';
-import { SigningError } from '../signing';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -18,6 +17,14 @@ export function isOptionsCall(args: readonly unknown[]): boolean {
   if (first === undefined || first === null || typeof first !== 'object') return false;
   if (first instanceof vscode.Uri) return false;
   return typeof (first as { getTreeItem?: unknown }).getTreeItem !== 'function';
+}
+
+/**
+ * Errors whose message is written for the user (it names the input and the fix). Matched by name:
+ * the features bundle (dist/features.js) has its own copies of the error classes.
+ */
+function isUserFacing(error: unknown): error is Error {
+  return error instanceof Error && (error.name === 'UserError' || error.name === 'SigningError');
 }
 
 export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
@@ -39,7 +46,7 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
         });
         return undefined;
       }
-      const message = error instanceof UserError || error instanceof SigningError ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
+      const message = isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(message, showLog).then((choice) => {
         if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);

@@ -18,7 +18,7 @@ import { activateExtension } from './support/extension';
 async function testing(): Promise<TestingApi> {
   const api = await activateExtension();
   assert.ok(api.testing, 'the extension runs in test mode');
-  return api.testing;
+  return api.testing();
 }
 
 /** Text forms of a private key that a leak would contain: the PEM bodies and the DER in base64. */
@@ -124,7 +124,7 @@ describe('Create Key Pair (moto)', () => {
 
   it('marks public keys whose private key is on this machine in the Keys view', async () => {
     const api = await activateExtension();
-    const hooks = api.testing!;
+    const hooks = await api.testing!();
     const suffix = Date.now();
     const result = (await vscode.commands.executeCommand(Commands.createKeyPair, { name: `marked-${suffix}`, algorithm: 'ECDSA_P256', keyGroupName: `marked-group-${suffix}` })) as { publicKeyId: string };
     const rows = (await api.keysView.getChildren(undefined)) ?? [];

@@ -1,4 +1,4 @@
-// The key commands for the one command table (registerCommands.ts), each bound to its context.
+// The key commands for the one command table (commandTable.ts), each bound to its context.
 import { Commands } from '../../constants';
 import type { CommandHandler } from '../runCommand';
 import { createKeyPair } from './createKeyPair/command';

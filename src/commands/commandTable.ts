@@ -1,5 +1,5 @@
-// Every command of the extension in one table, each run through the one wrapper.
-import type * as vscode from 'vscode';
+// Every command of the extension in one table. The activation bundle registers each id through the
+// one wrapper (runCommand.ts) and calls into this table when the command first runs.
 import { Commands } from '../constants';
 import type { Logger } from '../log';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
@@ -11,7 +11,7 @@ import { copyBucketPolicy, copyDomain, openInConsole } from './distributionComma
 import { keyCommandTable } from './keys/keyCommandTable';
 import type { KeyCommandContext } from './keys/keyCommandContext';
 import { chooseProfile, ssoLogin } from './profileCommands';
-import { registerCommand, type CommandHandler } from './runCommand';
+import type { CommandHandler } from './runCommand';
 import type { SigningContext } from './sign/signingContext';
 import { signCookiesCommand } from './sign/signCookies';
 import { signSelectionCommand } from './sign/signSelection';
@@ -26,7 +26,7 @@ export interface CommandServices {
   signing: SigningContext;
 }
 
-export function registerCommands(services: CommandServices): vscode.Disposable[] {
+export function commandTable(services: CommandServices): Record<string, CommandHandler> {
   const table: Record<string, CommandHandler> = {
     [Commands.refresh]: () => {
       services.signing.finder.reset();
@@ -47,5 +47,5 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     [Commands.ssoLogin]: ssoLogin,
     ...keyCommandTable(services.keyCommands),
   };
-  return Object.entries(table).map(([id, handler]) => registerCommand(id, handler, services.log));
+  return table;
 }

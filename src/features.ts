@@ -1,0 +1,78 @@
+// Everything the extension does, built when it is first needed: a view asks for rows, a command
+// runs, a signed URL is hovered. esbuild bundles this module into dist/features.js, which
+// activation does not load (see extension.ts and `npm run bench`).
+import type * as vscode from 'vscode';
+import type { TestingApi } from './api';
+import { AwsSession } from './aws/awsSession';
+import { DistributionFinder } from './aws/distributionFinder';
+import { KeyGroupDirectory } from './aws/keyGroupDirectory';
+import { commandTable } from './commands/commandTable';
+import { UrlDiagnosis } from './commands/diagnoseUrl';
+import type { KeyCommandContext } from './commands/keys/keyCommandContext';
+import type { CommandHandler } from './commands/runCommand';
+import type { SigningContext } from './commands/sign/signingContext';
+import { SignedUrlCodeLens, SignedUrlHover } from './editor/signedUrlLens';
+import { SecretKeyStore } from './keys/keyStore';
+import type { Logger } from './log';
+import { testingApi } from './testingApi';
+import { DistributionsProvider } from './tree/distributionsProvider';
+import { KeysProvider } from './tree/keysProvider';
+import type { TreeNode } from './tree/treeNode';
+import type { Ui } from './wizard/ui';
+import { VscodeUi } from './wizard/vscodeUi';
+
+export interface Features extends vscode.Disposable {
+  distributions: vscode.TreeDataProvider<TreeNode>;
+  keys: vscode.TreeDataProvider<TreeNode>;
+  commands: Record<string, CommandHandler>;
+  hover: vscode.HoverProvider;
+  codeLens: vscode.CodeLensProvider;
+  testing: TestingApi | undefined;
+}
+
+export function createFeatures(context: vscode.ExtensionContext, log: Logger): Features {
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const session = new AwsSession(`cloudfront-private-content/${version}`);
+  const keyGroups = new KeyGroupDirectory(() => session.cloudFront());
+  const distributions = new DistributionsProvider(session, keyGroups, log);
+  const keyStore = new SecretKeyStore(context.secrets, context.globalState);
+  const keys = new KeysProvider(session, keyGroups, log, keyStore);
+  const personUi = new VscodeUi();
+  let testUi: Ui | undefined;
+  const keyCommands: KeyCommandContext = {
+    source: session,
+    keyStore,
+    log,
+    get ui() {
+      return testUi ?? personUi;
+    },
+    refresh: () => {
+      distributions.refresh();
+      keys.refresh();
+    },
+  };
+  const finder = new DistributionFinder(() => session.cloudFront());
+  const signing: SigningContext = {
+    source: session,
+    finder,
+    keyGroups,
+    keyStore,
+    memory: context.globalState,
+    log,
+    get ui() {
+      return keyCommands.ui;
+    },
+  };
+  const diagnosis = new UrlDiagnosis({ source: session, keyGroups, log, ui: () => keyCommands.ui });
+  const disposables: vscode.Disposable[] = [diagnosis, session, distributions, keys, keyStore, session.onDidChange(() => finder.reset())];
+
+  return {
+    distributions,
+    keys,
+    commands: commandTable({ log, distributions, keys, keyCommands, diagnosis, signing }),
+    hover: new SignedUrlHover(keyStore),
+    codeLens: new SignedUrlCodeLens(),
+    testing: testingApi(context, keyStore, (ui) => (testUi = ui)).testing,
+    dispose: () => disposables.forEach((d) => d.dispose()),
+  };
+}
