@@ -8,6 +8,7 @@ import {
   CreateKeyGroupCommand,
   CreatePublicKeyCommand,
 } from '@aws-sdk/client-cloudfront';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 
 /** AWS's managed CachingOptimized cache policy. */
@@ -58,6 +59,22 @@ async function createDistribution(client, { comment, aliases, bucket, behaviors,
   return { id: answer.Distribution.Id, domainName: answer.Distribution.DomainName, comment, aliases };
 }
 
+/** Sample objects behind the distributions' S3 origins, so the Distributions view can browse them. */
+async function createBuckets(endpoint, objectsByBucket) {
+  const s3 = new S3Client({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  try {
+    for (const [bucket, keys] of Object.entries(objectsByBucket)) {
+      // Seeding twice (two UI tests on one moto) finds the bucket there already: that is fine.
+      await s3.send(new CreateBucketCommand({ Bucket: bucket })).catch((error) => {
+        if (error.name !== 'BucketAlreadyOwnedByYou' && error.name !== 'BucketAlreadyExists') throw error;
+      });
+      for (const key of keys) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: `sample content of ${key}\n` }));
+    }
+  } finally {
+    s3.destroy();
+  }
+}
+
 /**
  * @param {{ endpoint: string }} options the API peer's URL
  * @returns {Promise<{ distributions: Array<{id: string, domainName: string, comment: string, aliases: string[]}>, keyGroups: Record<string, string> }>}
@@ -86,5 +103,9 @@ export async function seedSample({ endpoint }) {
       defaultBehavior: behavior(undefined, 'sample-video', [media]),
     }),
   ];
+  await createBuckets(endpoint, {
+    'sample-downloads': ['paid/album.zip', 'paid/ebook.pdf', 'reports/2026-q3.pdf', 'public/logo.png', 'index.html'],
+    'sample-video': ['hls/movie/index.m3u8', 'hls/movie/segment-0.ts', 'hls/movie/segment-1.ts', 'legacy/trailer.mp4'],
+  });
   return { distributions, keyGroups: { 'media-signers': media, 'reports-signers': reports } };
 }
