@@ -51,6 +51,8 @@ export interface InputOptions {
   password?: boolean;
   /** Runs as the user types; stale results are ignored, a slow check shows busy. */
   validate?(value: string): string | undefined | Promise<string | undefined>;
+  /** What the typed value means, shown under the box as the user types (e.g. a date in UTC). */
+  describe?(value: string): string | undefined;
   position?: StepPosition;
 }
 

@@ -120,7 +120,14 @@ export class VscodeUi implements Ui {
         if (mine === generation) box.busy = false;
       }
     };
-    box.onDidChangeValue((value) => void validate(value));
+    const describe = (value: string) => {
+      if (options.describe) box.prompt = options.describe(value) ?? options.prompt;
+    };
+    box.onDidChangeValue((value) => {
+      describe(value);
+      void validate(value);
+    });
+    describe(box.value);
     if (box.value) void validate(box.value);
     return show<string>(box, options.title, options.position, async (settle) => {
       const value = box.value;

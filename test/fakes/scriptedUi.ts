@@ -10,7 +10,7 @@ type Matcher = string | RegExp;
 export type Answer =
   | { kind: 'pick'; choose: Matcher; expectRefusal?: RegExp; expectPicked?: Matcher }
   | { kind: 'pickMany'; choose: Matcher[]; expectPicked?: Matcher[] }
-  | { kind: 'input'; value: string; expectValue?: string; expectInvalid?: RegExp }
+  | { kind: 'input'; value: string; expectValue?: string; expectInvalid?: RegExp; expectDescription?: RegExp }
   | { kind: 'confirm'; accept: boolean }
   | { kind: 'file'; uri: vscode.Uri | undefined }
   | { kind: 'back' }
@@ -92,6 +92,7 @@ export class ScriptedUi implements Ui {
       return this.input(options);
     }
     assert.equal(message, undefined, `input "${answer.value}" was refused: ${message}`);
+    if (answer.expectDescription) assert.match(options.describe?.(answer.value) ?? '', answer.expectDescription);
     return answer.value;
   }
 

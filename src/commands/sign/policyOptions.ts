@@ -71,6 +71,12 @@ export function localAndUtc(date: Date): string {
   return vscode.l10n.t('{0} local ({1} UTC)', local, date.toISOString().slice(0, 16).replace('T', ' '));
 }
 
+/** The typed local date and time with its UTC value, as the user types it. */
+function describeLocalDate(text: string): string | undefined {
+  const date = parseLocalDateTime(text);
+  return date ? localAndUtc(date) : undefined;
+}
+
 function validateLocalDate(text: string, now: Date, mustBeFuture: boolean): string | undefined {
   const date = parseLocalDateTime(text);
   if (!date) return vscode.l10n.t('Type a local date and time as YYYY-MM-DD HH:MM');
@@ -85,6 +91,7 @@ async function askLocalDate(ui: Ui, title: string, prompt: string, mustBeFuture:
     prompt,
     placeholder: 'YYYY-MM-DD HH:MM',
     validate: (value) => validateLocalDate(value, now, mustBeFuture),
+    describe: describeLocalDate,
   });
   return parseLocalDateTime(text)!;
 }
@@ -158,6 +165,7 @@ async function askCustomParts(ui: Ui, url: string): Promise<Omit<PolicyChoice, '
     title: vscode.l10n.t('Custom policy: valid from (optional)'),
     prompt: vscode.l10n.t('Local date and time from which the URL works (YYYY-MM-DD HH:MM); empty for now'),
     validate: (value) => (value.trim() ? validateLocalDate(value, new Date(), false) : undefined),
+    describe: describeLocalDate,
   });
   return {
     ...(resource && resource !== url ? { resource } : {}),

@@ -1,0 +1,112 @@
+// "Sign CloudFront URL" as a person uses it, with the prompts answered by a scripted Ui: the URL from
+// the editor selection, keys the behavior does not trust shown but refused with the reason, a date
+// typed in local time (its UTC value shown while typing), a custom policy, and the notification's
+// "Copy as curl".
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/api';
+import { Commands } from '../../src/constants';
+import { parseSignedUrl } from '../../src/signing';
+import { input, pick, ScriptedUi } from '../fakes/scriptedUi';
+import { behavior, createDistribution, seedClient } from './support/cloudFrontSeed';
+import { activateExtension } from './support/extension';
+
+interface CreatedKey {
+  publicKeyId: string;
+  keyGroupId: string;
+}
+
+describe('Sign CloudFront URL, interactively (moto, scripted answers)', function () {
+  this.timeout(120_000);
+  let hooks: TestingApi;
+  let domain: string;
+  const keys: Record<'a' | 'b' | 'c', CreatedKey> = {} as never;
+  const suffix = Date.now();
+
+  before(async () => {
+    const api = await activateExtension();
+    hooks = await api.testing!();
+    for (const name of ['a', 'b', 'c'] as const) {
+      keys[name] = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair, { name: `interactive-${name}-${suffix}`, algorithm: 'RSA_2048', keyGroupName: `interactive-${name}-${suffix}` });
+    }
+    const distribution = await createDistribution(seedClient(), `interactive ${suffix}`, [
+      behavior('/one/*', [keys.a.keyGroupId]),
+      behavior('/two/*', [keys.a.keyGroupId, keys.b.keyGroupId]),
+    ]);
+    domain = distribution.DomainName!;
+    await vscode.commands.executeCommand(Commands.refresh);
+  });
+
+  afterEach(() => hooks.setUi(undefined));
+
+  async function selectInEditor(text: string): Promise<void> {
+    const document = await vscode.workspace.openTextDocument({ content: `see ${text} here`, language: 'plaintext' });
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(0, 4, 0, 4 + text.length);
+  }
+
+  it('takes the selected URL, signs with the one trusted key without asking, until a typed local date', async () => {
+    const url = `https://${domain}/one/movie.mp4`;
+    await selectInEditor(url);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const typed = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())} 14:30`;
+    const ui = new ScriptedUi([pick('Date and time…'), input(typed, { expectDescription: /local \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/ })]);
+    hooks.setUi(ui);
+    const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
+    ui.assertAllUsed();
+    const parsed = parseSignedUrl(signed);
+    assert.equal(parsed.url, url);
+    assert.equal(parsed.keyPairId, keys.a.publicKeyId);
+    const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 14, 30);
+    assert.equal(parsed.expires, Math.floor(expected.getTime() / 1000), 'the local time typed, as epoch seconds');
+    assert.equal(await vscode.env.clipboard.readText(), signed);
+    assert.match(ui.notifications[0]!.message, /Signed URL copied to the clipboard\. It expires in 1 day, at .* local \(.* UTC\)\./);
+    assert.deepEqual(ui.notifications[0]!.actions, ['Open', 'Copy as curl', 'Diagnose']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('lists keys the behavior does not trust, refuses them with the reason, and signs with the one picked', async () => {
+    const url = `https://${domain}/two/trailer.mp4`;
+    await selectInEditor(url);
+    const ui = new ScriptedUi([
+      pick(new RegExp(`interactive-c-${suffix}`), { expectRefusal: /cannot sign this URL: not in a key group that \/two\/\* trusts/ }),
+      pick(new RegExp(`interactive-b-${suffix}`)),
+      pick('1 hour'),
+    ]);
+    ui.notificationAnswers.push('Copy as curl');
+    hooks.setUi(ui);
+    const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
+    ui.assertAllUsed();
+    assert.equal(parseSignedUrl(signed).keyPairId, keys.b.publicKeyId);
+    // The notification's "Copy as curl" replaces the URL on the clipboard with a curl command for it.
+    for (let i = 0; i < 50 && !(await vscode.env.clipboard.readText()).startsWith('curl'); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(await vscode.env.clipboard.readText(), `curl -sS -D - -o /dev/null '${signed}'`);
+
+    // The next time, the key picked for this distribution is offered first.
+    await selectInEditor(url);
+    const again = new ScriptedUi([pick(/interactive-/, { expectPicked: new RegExp(`interactive-b-${suffix}`) }), pick('1 hour')]);
+    hooks.setUi(again);
+    await vscode.commands.executeCommand(Commands.signUrl);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('"Custom policy…" adds a wildcard resource and an IP range', async () => {
+    const url = `https://${domain}/one/hls/index.m3u8`;
+    await selectInEditor(url);
+    const ui = new ScriptedUi([
+      pick('Custom policy…'),
+      input(`https://${domain}/one/hls/*`),
+      input('203.0.113.0/24'),
+      input(''),
+      pick('1 day'),
+    ]);
+    hooks.setUi(ui);
+    const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
+    ui.assertAllUsed();
+    const parsed = parseSignedUrl(signed);
+    assert.deepEqual([parsed.policyKind, parsed.resource, parsed.ipRange], ['custom', `https://${domain}/one/hls/*`, '203.0.113.0/24']);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
