@@ -6,12 +6,25 @@ import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { automaticKey, keyCandidates, type KeyCandidate } from '../../keys/signingKeys';
+import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 
 export interface ChosenKey {
   publicKeyId: string;
   privateKey: KeyObject;
   candidate: KeyCandidate;
+}
+
+/** What every sign command passes to the signing core: the key and the policy's conditions (not its resource). */
+export function signWith(key: ChosenKey, policy: PolicyChoice) {
+  return {
+    keyPairId: key.publicKeyId,
+    privateKey: key.privateKey,
+    expires: policy.expires,
+    ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
+    ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
+    ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
+  };
 }
 
 function describeTarget(url: string, target: UrlTarget | undefined): string {

@@ -5,7 +5,7 @@ import { UserError } from '../../errors';
 import { signCookies } from '../../signing';
 import { checkCookieDomain, formatCookies, type CookieFormat } from '../../signing/output';
 import { isOptionsCall } from '../runCommand';
-import { chooseSigningKey } from './chooseSigningKey';
+import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { askPolicy, readPolicyArguments, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 
@@ -39,15 +39,7 @@ export async function signCookiesCommand(context: SigningContext, arg?: unknown)
   const target = await context.finder.target(probe).catch(() => undefined);
   const key = await chooseSigningKey(context, probe, target, { ...(typeof args.keyPairId === 'string' ? { keyPairId: args.keyPairId } : {}), interactive: !automation });
   const policy = policyFromArgs ?? (await askPolicy(context.ui, resource, { customOnly: false }));
-  const cookies = signCookies({
-    resource: policy.resource ?? resource,
-    keyPairId: key.publicKeyId,
-    privateKey: key.privateKey,
-    expires: policy.expires,
-    ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
-    ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
-    ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
-  });
+  const cookies = signCookies({ resource: policy.resource ?? resource, ...signWith(key, policy) });
   context.log.info(`[sign] created signed cookies for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
 
   let chosenFormat = format;

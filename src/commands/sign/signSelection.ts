@@ -7,7 +7,7 @@ import { UserError } from '../../errors';
 import { sharedPolicySigner, signUrl } from '../../signing';
 import { applyEdits, findUrls, isPlaylist, signText, type SkippedUrl } from '../../signing/output';
 import { isOptionsCall } from '../runCommand';
-import { chooseSigningKey, type ChosenKey } from './chooseSigningKey';
+import { chooseSigningKey, signWith, type ChosenKey } from './chooseSigningKey';
 import { askPolicy, readPolicyArguments, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 
@@ -71,14 +71,7 @@ export async function signSelectionCommand(context: SigningContext, arg?: unknow
   const signerFor = (key: ChosenKey) => {
     let signer = signers.get(key.publicKeyId);
     if (!signer) {
-      const common = {
-        keyPairId: key.publicKeyId,
-        privateKey: key.privateKey,
-        expires: policy.expires,
-        ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
-        ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
-        ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
-      };
+      const common = signWith(key, policy);
       // A wildcard resource signs once for all URLs it covers; otherwise one canned policy per URL.
       signer = policy.resource ? sharedPolicySigner({ ...common, resource: policy.resource }) : (url: string) => signUrl({ ...common, url });
       signers.set(key.publicKeyId, signer);

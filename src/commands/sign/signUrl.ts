@@ -5,7 +5,7 @@ import { UserError } from '../../errors';
 import { signUrl } from '../../signing';
 import { expiryInWords } from '../../signing/output';
 import { isOptionsCall } from '../runCommand';
-import { chooseSigningKey } from './chooseSigningKey';
+import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { askPolicy, localAndUtc, readPolicyArguments, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 import { LAST_DISTRIBUTION_HOST, urlFromSources } from './urlSource';
@@ -50,16 +50,7 @@ export async function signUrlCommand(context: SigningContext, arg?: unknown): Pr
     interactive: !automation,
   });
   const policy: PolicyChoice = argumentPolicy ?? (await askPolicy(context.ui, url));
-  const signed = signUrl({
-    url,
-    keyPairId: key.publicKeyId,
-    privateKey: key.privateKey,
-    expires: policy.expires,
-    ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
-    ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
-    ...(policy.resource ? { resource: policy.resource } : {}),
-    ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
-  });
+  const signed = signUrl({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
   // Ids and times only: never the URL's query, the policy or the signature.
   context.log.info(`[sign] signed a URL for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   if (target) await context.memory.update(LAST_DISTRIBUTION_HOST, new URL(url).host);
