@@ -6,6 +6,7 @@ import { benchSigning } from './bench/signing.mjs';
 import { benchTree } from './bench/tree.mjs';
 import { benchDocumentSigning } from './bench/documentSigning.mjs';
 import { benchKeygen } from './bench/keygen.mjs';
+import { benchRealVsCode } from './bench/realVsCode.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -16,6 +17,7 @@ const sections = [
   ['Distributions view', benchTree],
   ['Sign commands', benchDocumentSigning],
   ['Key generation', benchKeygen],
+  ['Real VS Code (code-server 1.139, moto)', benchRealVsCode],
 ];
 
 const format = (value) => (typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3)) : value);

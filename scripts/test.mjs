@@ -1,12 +1,14 @@
 // `npm test`: unit suites in plain Node, then the integration suites in a real VS Code (see
-// test/runner/). Prints a closing line per part and a total `N passed, N failed`; exits non-zero on
-// any failure.  Flags: --unit, --integration (only that part); --grep PATTERN (mocha grep).
+// test/runner/), then the packaged .vsix installed into VS Code and signing a URL there
+// (test/runner/runVsix.mjs). Prints a closing line per part and a total `N passed, N failed`; exits
+// non-zero on any failure.  Flags: --unit, --integration, --vsix (only that part); --grep PATTERN
+// (mocha grep; skips the .vsix part).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
-const only = args.includes('--unit') ? 'unit' : args.includes('--integration') ? 'integration' : undefined;
+const only = ['unit', 'integration', 'vsix'].find((part) => args.includes(`--${part}`));
 const grepIndex = args.indexOf('--grep');
 const grep = grepIndex >= 0 ? args[grepIndex + 1] : undefined;
 // Per run, so two `npm test` runs in one checkout cannot read each other's counts.
@@ -32,8 +34,9 @@ function runPart(script, extraArgs) {
 
 const totals = { passed: 0, failed: 0, pending: 0 };
 const parts = [];
-if (only !== 'integration') parts.push(['unit', runPart('scripts/lib/runUnit.mjs', [])]);
-if (only !== 'unit') parts.push(['integration', runPart('test/runner/runIntegration.mjs', [])]);
+if (!only || only === 'unit') parts.push(['unit', runPart('scripts/lib/runUnit.mjs', [])]);
+if (!only || only === 'integration') parts.push(['integration', runPart('test/runner/runIntegration.mjs', [])]);
+if (!only ? !grep : only === 'vsix') parts.push(['vsix', runPart('test/runner/runVsix.mjs', [])]);
 for (const [, c] of parts) {
   totals.passed += c.passed;
   totals.failed += c.failed;

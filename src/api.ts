@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { SecretKeyStore } from './keys/keyStore';
 import type { TreeNode } from './tree/treeNode';
+import type { WalkthroughProgress } from './walkthrough';
 import type { Ui } from './wizard/ui';
 
 export interface CloudFrontPrivateContentApi {
@@ -18,4 +19,6 @@ export interface TestingApi {
   /** Answers the key commands' prompts with `ui` instead of quick picks; undefined restores them. */
   setUi(ui: Ui | undefined): void;
   readonly globalStorageUri: vscode.Uri;
+  /** Getting Started progress: which steps are done (globalState) and which context keys were set. */
+  readonly walkthrough: WalkthroughProgress;
 }

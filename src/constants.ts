@@ -62,6 +62,21 @@ export const ContextKeys = {
   keysState: 'cloudfront.keys.state',
 } as const;
 
+/**
+ * The Getting Started walkthrough's steps, each the context key its `completionEvents`
+ * (`onContext:…`) wait for and the globalState flag that remembers it: set when the real thing
+ * happened (src/walkthrough.ts), never when a button was merely clicked.
+ */
+export const WalkthroughKeys = {
+  profileChosen: 'cloudfront.walkthrough.profileChosen',
+  keyPairCreated: 'cloudfront.walkthrough.keyPairCreated',
+  behaviorRestricted: 'cloudfront.walkthrough.behaviorRestricted',
+  urlSigned: 'cloudfront.walkthrough.urlSigned',
+  urlDiagnosed: 'cloudfront.walkthrough.urlDiagnosed',
+} as const;
+export type WalkthroughStep = keyof typeof WalkthroughKeys;
+export const WALKTHROUGH_ID = 'gettingStarted';
+
 /** The states a view's welcome content depends on. */
 export type ViewState = 'rows' | 'empty' | 'noCredentials';
 

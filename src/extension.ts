@@ -8,6 +8,7 @@ import { registerCommand } from './commands/runCommand';
 import { Commands, Views } from './constants';
 import { LazyFeatures, LazyTreeDataProvider, lazySignedUrlProviders } from './lazyFeatures';
 import { createLogger } from './log';
+import { restoreWalkthrough } from './walkthrough';
 
 export function activate(context: vscode.ExtensionContext): CloudFrontPrivateContentApi {
   const channel = vscode.window.createOutputChannel('CloudFront', { log: true });
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
     features,
     distributionsView,
     keysView,
+    restoreWalkthrough(context.globalState),
     ...showProfileIn([
       vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributionsView, showCollapseAll: true }),
       vscode.window.createTreeView(Views.keys, { treeDataProvider: keysView, showCollapseAll: true }),

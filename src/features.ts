@@ -19,6 +19,7 @@ import { DistributionsProvider } from './tree/distributionsProvider';
 import { KeysProvider } from './tree/keysProvider';
 import type { TreeNode } from './tree/treeNode';
 import type { Ui } from './wizard/ui';
+import { WalkthroughProgress } from './walkthrough';
 import { VscodeUi } from './wizard/vscodeUi';
 
 export interface Features extends vscode.Disposable {
@@ -38,6 +39,12 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
   const keyStore = new SecretKeyStore(context.secrets, context.globalState);
   const keys = new KeysProvider(session, keyGroups, log, keyStore);
   const personUi = new VscodeUi();
+  const progress = new WalkthroughProgress(context.globalState);
+  // "Create a key pair" is done once the key store holds a key that CloudFront knows (created or imported).
+  const checkKeys = () => {
+    if (keyStore.list().some((key) => key.publicKeyId)) progress.reached('keyPairCreated');
+  };
+  checkKeys();
   let testUi: Ui | undefined;
   const keyCommands: KeyCommandContext = {
     source: session,
@@ -50,6 +57,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
       distributions.refresh();
       keys.refresh();
     },
+    progress,
   };
   const finder = new DistributionFinder(() => session.cloudFront());
   const signing: SigningContext = {
@@ -59,20 +67,21 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
     keyStore,
     memory: context.globalState,
     log,
+    progress,
     get ui() {
       return keyCommands.ui;
     },
   };
   const diagnosis = new UrlDiagnosis({ source: session, keyGroups, log, ui: () => keyCommands.ui });
-  const disposables: vscode.Disposable[] = [diagnosis, session, distributions, keys, keyStore, session.onDidChange(() => finder.reset())];
+  const disposables: vscode.Disposable[] = [diagnosis, session, distributions, keys, keyStore, session.onDidChange(() => finder.reset()), keyStore.onDidChange(checkKeys)];
 
   return {
     distributions,
     keys,
-    commands: commandTable({ log, distributions, keys, keyCommands, diagnosis, signing }),
+    commands: commandTable({ log, distributions, keys, keyCommands, diagnosis, signing, progress }),
     hover: new SignedUrlHover(keyStore),
     codeLens: new SignedUrlCodeLens(),
-    testing: testingApi(context, keyStore, (ui) => (testUi = ui)).testing,
+    testing: testingApi(context, keyStore, (ui) => (testUi = ui), progress).testing,
     dispose: () => disposables.forEach((d) => d.dispose()),
   };
 }

@@ -4,13 +4,15 @@
 import * as vscode from 'vscode';
 import type { TestingApi } from './api';
 import type { SecretKeyStore } from './keys/keyStore';
+import type { WalkthroughProgress } from './walkthrough';
 import type { Ui } from './wizard/ui';
 
 export function testingApi(
   context: vscode.ExtensionContext,
   keyStore: SecretKeyStore,
   setUi: (ui: Ui | undefined) => void,
+  walkthrough: WalkthroughProgress,
 ): { testing?: TestingApi } {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
-  return { testing: { keyStore, setUi, globalStorageUri: context.globalStorageUri } };
+  return { testing: { keyStore, setUi, globalStorageUri: context.globalStorageUri, walkthrough } };
 }

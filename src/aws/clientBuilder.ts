@@ -16,6 +16,20 @@ export interface AwsConnection {
 /** CloudFront is a global service whose control plane is signed for us-east-1. */
 export const CLOUDFRONT_REGION = 'us-east-1';
 
+/**
+ * How long a call may wait for a connection, and for the next byte once connected. Without limits a
+ * call to an endpoint that accepts the connection and never answers hangs forever; with them the SDK
+ * gets a TimeoutError, which it retries like any transient failure (maxAttempts) before giving up.
+ * CloudFront's control plane answers in well under a second, so 15 s of silence is a dead call.
+ * The test launcher shortens the idle limit (CFPC_AWS_SOCKET_TIMEOUT_MS) so that its fault proxy can
+ * make calls time out within a test.
+ * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html
+ */
+export function requestTimeouts(env: NodeJS.ProcessEnv = process.env): { connectionTimeout: number; socketTimeout: number } {
+  const override = Number(env.CFPC_AWS_SOCKET_TIMEOUT_MS);
+  return { connectionTimeout: 5_000, socketTimeout: Number.isFinite(override) && override > 0 ? override : 15_000 };
+}
+
 export async function buildCloudFrontClient(connection: AwsConnection): Promise<CloudFrontClient> {
   const sdk = await loadSdk();
   return new sdk.CloudFrontClient({
@@ -24,6 +38,7 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
     // Adaptive retry backs off on throttling (400 Throttling, 503 SlowDown) across all calls of the client.
     retryMode: 'adaptive',
     maxAttempts: 5,
+    requestHandler: requestTimeouts(),
     customUserAgent: connection.userAgent,
   });
 }
@@ -40,6 +55,7 @@ export async function buildS3Client(connection: AwsConnection): Promise<S3Client
     ...(connection.profile ? { profile: connection.profile } : {}),
     retryMode: 'adaptive',
     maxAttempts: 5,
+    requestHandler: requestTimeouts(),
     customUserAgent: connection.userAgent,
   });
 }

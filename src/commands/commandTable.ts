@@ -6,6 +6,7 @@ import type { DistributionsProvider } from '../tree/distributionsProvider';
 import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
 import type { TreeNode } from '../tree/treeNode';
+import type { WalkthroughProgress } from '../walkthrough';
 import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
 import { keyCommandTable } from './keys/keyCommandTable';
@@ -24,6 +25,7 @@ export interface CommandServices {
   keyCommands: KeyCommandContext;
   diagnosis: UrlDiagnosis;
   signing: SigningContext;
+  progress: WalkthroughProgress;
 }
 
 export function commandTable(services: CommandServices): Record<string, CommandHandler> {
@@ -42,8 +44,16 @@ export function commandTable(services: CommandServices): Record<string, CommandH
     [Commands.signUrl]: (arg) => signUrlCommand(services.signing, arg),
     [Commands.signSelection]: (arg) => signSelectionCommand(services.signing, arg),
     [Commands.signCookies]: (arg) => signCookiesCommand(services.signing, arg),
-    [Commands.diagnoseUrl]: (...args) => services.diagnosis.run(...args),
-    [Commands.chooseProfile]: chooseProfile,
+    [Commands.diagnoseUrl]: async (...args) => {
+      const findings = await services.diagnosis.run(...args);
+      services.progress.reached('urlDiagnosed');
+      return findings;
+    },
+    [Commands.chooseProfile]: async (options) => {
+      const profile = await chooseProfile(options);
+      services.progress.reached('profileChosen');
+      return profile;
+    },
     [Commands.ssoLogin]: ssoLogin,
     ...keyCommandTable(services.keyCommands),
   };

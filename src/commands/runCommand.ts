@@ -46,7 +46,9 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
         });
         return undefined;
       }
-      const message = isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error));
+      // AWS failures (access denied, no credentials, network) get the sentence that says what to do.
+      const aws = classifyAwsError(error) !== 'other' ? describeAwsError(error, id, configuredProfile()).message : undefined;
+      const message = aws ?? (isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error)));
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showErrorMessage(message, showLog).then((choice) => {
         if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);

@@ -1,6 +1,7 @@
 // A hover and a CodeLens on signed CloudFront URLs in any editor: the key that signed it (and its
 // local name), the hash algorithm, the resource, and its expiry in words, with a link to diagnose.
 import * as vscode from 'vscode';
+import { localizedExpiry } from '../commands/sign/expiryWords';
 import { Commands } from '../constants';
 import type { KeyStore } from '../keys/keyStore';
 import { parseSignedUrl } from '../signing';
@@ -41,7 +42,7 @@ export class SignedUrlHover implements vscode.HoverProvider {
     const local = this.keyStore.find(summary.keyPairId);
     const markdown = new vscode.MarkdownString(undefined, true);
     markdown.isTrusted = { enabledCommands: [Commands.diagnoseUrl] };
-    markdown.appendMarkdown(`**${vscode.l10n.t('Signed CloudFront URL')}** — ${summary.expired ? '$(error) ' : ''}${vscode.l10n.t(summary.expiry)}\n\n`);
+    markdown.appendMarkdown(`**${vscode.l10n.t('Signed CloudFront URL')}** — ${summary.expired ? '$(error) ' : ''}${localizedExpiry(summary.expires, Math.floor(Date.now() / 1000))}\n\n`);
     const rows: Array<[string, string]> = [
       [vscode.l10n.t('Key'), `\`${summary.keyPairId}\`${local ? ` (${local.name}, ${vscode.l10n.t('private key on this machine')})` : ''}`],
       [vscode.l10n.t('Hash algorithm'), summary.hashAlgorithm],
@@ -66,7 +67,7 @@ export class SignedUrlCodeLens implements vscode.CodeLensProvider {
       .flatMap(({ range, url }) => {
         const summary = summarize(url);
         if (!summary) return [];
-        const title = `CloudFront: ${summary.keyPairId} · ${summary.hashAlgorithm} · ${vscode.l10n.t(summary.expiry)}`;
+        const title = `CloudFront: ${summary.keyPairId} · ${summary.hashAlgorithm} · ${localizedExpiry(summary.expires, Math.floor(Date.now() / 1000))}`;
         return [new vscode.CodeLens(range, { ...diagnoseCommand(url), title })];
       });
   }

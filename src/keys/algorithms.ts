@@ -26,8 +26,13 @@ export function isLegacyKeyPairId(id: string): boolean {
   return /^APKA[A-Z0-9]+$/.test(id);
 }
 
-/** Why CloudFront would refuse this key in a key group, or undefined when it takes it. */
-export function keyGroupProblem(key: LoadedKey): string | undefined {
+const englishProblem = (bits: number) => `This is an RSA ${bits}-bit key. ${KEY_GROUP_RULE}; a ${bits}-bit key can only be used with a legacy key pair ID (APKA…).`;
+
+/**
+ * Why CloudFront would refuse this key in a key group, or undefined when it takes it. `say` words
+ * the reason (English here; the import command passes the localized words).
+ */
+export function keyGroupProblem(key: LoadedKey, say: (bits: number) => string = englishProblem): string | undefined {
   if (key.type === 'ec' || key.bits === 2048) return undefined;
-  return `This is an RSA ${key.bits}-bit key. ${KEY_GROUP_RULE}; a ${key.bits}-bit key can only be used with a legacy key pair ID (APKA…).`;
+  return say(key.bits);
 }

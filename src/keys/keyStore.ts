@@ -3,10 +3,16 @@
 // Private keys live only in SecretStorage and, parsed, in memory for this session; nothing here logs,
 // writes to disk or echoes them.
 //
-// Two windows may change keys at once: each secret also carries its own index entry, so when
-// `secrets.onDidChange` reports a change (from any window), the store re-reads that one secret and
-// repairs the index: a secret without an entry gains one, an entry without a secret goes. Writes touch
-// the secret first when adding (a key is never listed without its private key) and last when removing.
+// Two windows may change keys at once, and each window reads globalState from its own copy, which
+// another window's write reaches a moment later: a write made from a stale copy can bring back a key
+// another window deleted, or leave out one it added. So every write of the index is checked against
+// what this window knows: a key it saw deleted (its own Delete, or SecretStorage reporting the secret
+// gone) stays out unless its secret is back, and a key it has seen whose secret it can read comes back
+// (each secret carries its own index entry). `secrets.onDidChange` (a change from any window) and a
+// check a moment after each change, once other windows' writes have landed, make every window apply
+// what it knows. A key is never dropped only because this window cannot read its secret: in VS Code
+// for the Web each window holds its own copy of SecretStorage. Writes touch the secret first when
+// adding (a key is never listed without its private key) and last when removing.
 // https://code.visualstudio.com/api/references/vscode-api#SecretStorage
 import type { KeyObject } from 'node:crypto';
 import { loadPrivateKey } from '../signing';
@@ -76,12 +82,22 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   readonly onDidChange = this.changed.event;
   /** Parsed private keys by fingerprint, for this session only. */
   private readonly parsed = new Map<string, KeyObject>();
+  /** Keys this window has listed, stored or heard of: listed again when their secret can be read. */
+  private readonly seen = new Set<string>();
+  /** Keys this window deleted or heard were deleted: listed again only if their secret is back. */
+  private readonly deleted = new Set<string>();
+  /** Index writes of this window, one at a time. */
+  private writes: Promise<void> = Promise.resolve();
+  private recheck: ReturnType<typeof setTimeout> | undefined;
   private readonly listener: Disposable;
 
   constructor(
     private readonly secrets: SecretBackend,
     private readonly index: IndexBackend,
+    /** How long after a change the index is checked again, once other windows' writes have landed. */
+    private readonly recheckAfterMs = 1000,
   ) {
+    for (const key of this.list()) this.seen.add(key.fingerprint);
     this.listener = secrets.onDidChange(({ key }) => {
       if (key.startsWith(SECRET_PREFIX)) void this.reconcile(key.slice(SECRET_PREFIX.length));
     });
@@ -120,6 +136,8 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   }
 
   async add(key: Omit<LocalKey, 'defaultSignerFor'>, privateKeyPem: string): Promise<LocalKey> {
+    this.seen.add(key.fingerprint);
+    this.deleted.delete(key.fingerprint);
     await this.writeSecret({ pem: privateKeyPem, key: withoutDefaults(key) });
     const entry: LocalKey = { ...withoutDefaults(key), defaultSignerFor: this.byFingerprint(key.fingerprint)?.defaultSignerFor ?? [] };
     await this.updateIndex((keys) => [...keys.filter((k) => k.fingerprint !== key.fingerprint), entry]);
@@ -143,31 +161,25 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   }
 
   async remove(fingerprint: string): Promise<void> {
+    this.seen.delete(fingerprint);
+    this.deleted.add(fingerprint);
     await this.updateIndex((keys) => keys.filter((k) => k.fingerprint !== fingerprint));
     this.parsed.delete(fingerprint);
     await this.secrets.delete(SECRET_PREFIX + fingerprint);
   }
 
   dispose(): void {
+    clearTimeout(this.recheck);
     this.listener.dispose();
     this.changed.dispose();
   }
 
-  /** Brings the index entry of one key in line with its secret, after a change from any window. */
+  /** After a change of one key's secret in any window: note what happened to it, and check the index. */
   private async reconcile(fingerprint: string): Promise<void> {
     this.parsed.delete(fingerprint);
-    const secret = await this.readSecret(fingerprint);
-    const entry = this.byFingerprint(fingerprint);
-    if (!secret && entry) {
-      await this.updateIndex((keys) => keys.filter((k) => k.fingerprint !== fingerprint));
-    } else if (secret && (!entry || entry.publicKeyId !== secret.key.publicKeyId)) {
-      await this.updateIndex((keys) => [
-        ...keys.filter((k) => k.fingerprint !== fingerprint),
-        { ...secret.key, defaultSignerFor: entry?.defaultSignerFor ?? [] },
-      ]);
-    } else {
-      this.changed.fire();
-    }
+    this.seen.add(fingerprint);
+    if (!(await this.readSecret(fingerprint))) this.deleted.add(fingerprint);
+    await this.updateIndex((keys) => keys);
   }
 
   private async readSecret(fingerprint: string): Promise<StoredSecret | undefined> {
@@ -180,11 +192,42 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
     await this.secrets.store(SECRET_PREFIX + secret.key.fingerprint, JSON.stringify(secret));
   }
 
-  /** Read-modify-write on the freshest index, so a window's write loses as little as possible of another's. */
-  private async updateIndex(change: (keys: LocalKey[]) => LocalKey[]): Promise<void> {
-    await this.index.update(INDEX_KEY, change(this.list()));
-    this.changed.fire();
+  /**
+   * Read-modify-write on the freshest index this window has, checked (see the top of the file); one
+   * write at a time per window, and a check again a moment later.
+   */
+  private updateIndex(change: (keys: LocalKey[]) => LocalKey[], recheck = true): Promise<void> {
+    const write = this.writes.then(async () => {
+      const next = await this.checked(change(this.list()));
+      const changed = JSON.stringify(next) !== JSON.stringify(this.list());
+      if (changed) await this.index.update(INDEX_KEY, next);
+      if (changed || recheck) this.changed.fire(); // the check a moment later speaks only when it changed something
+    });
+    this.writes = write.catch(() => undefined);
+    if (recheck) {
+      clearTimeout(this.recheck);
+      this.recheck = setTimeout(() => void this.updateIndex((keys) => keys, false), this.recheckAfterMs);
+      (this.recheck as { unref?: () => void }).unref?.();
+    }
+    return write;
   }
+
+  /** `keys` without the keys seen deleted whose secret is gone, with the seen keys whose secret is here. */
+  private async checked(keys: LocalKey[]): Promise<LocalKey[]> {
+    const candidates = [...new Set([...keys.map((k) => k.fingerprint), ...this.seen, ...this.deleted])];
+    const secrets = new Map(await Promise.all(candidates.map(async (fingerprint) => [fingerprint, await this.readSecret(fingerprint)] as const)));
+    for (const [fingerprint, secret] of secrets) if (secret) this.deleted.delete(fingerprint);
+    const kept = keys.filter((k) => !this.deleted.has(k.fingerprint));
+    const listed = new Set(kept.map((k) => k.fingerprint));
+    const back = candidates.filter((fingerprint) => !listed.has(fingerprint) && this.seen.has(fingerprint) && secrets.get(fingerprint));
+    return [...kept.map((k) => withSecretLink(k, secrets.get(k.fingerprint))), ...back.map((fingerprint) => ({ ...secrets.get(fingerprint)!.key, defaultSignerFor: [] }))];
+  }
+}
+
+/** The entry, with the public key id its secret records when the two differ (linked in another window). */
+function withSecretLink(key: LocalKey, secret: StoredSecret | undefined): LocalKey {
+  const publicKeyId = secret?.key.publicKeyId;
+  return publicKeyId && publicKeyId !== key.publicKeyId ? { ...key, publicKeyId } : key;
 }
 
 function withoutDefaults(key: Omit<LocalKey, 'defaultSignerFor'>): Omit<LocalKey, 'defaultSignerFor'> {

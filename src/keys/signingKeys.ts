@@ -12,6 +12,14 @@ export interface KeyCandidate {
   keyGroupNames: string[];
 }
 
+/** Why a key cannot sign, in the user's words (the sign commands pass localized ones). */
+export interface DisabledReasons {
+  notInCloudFront: string;
+  /** `pattern` undefined: the default behavior. */
+  untrusted(pattern: string | undefined, keyGroups: string): string;
+  legacyOnly(pattern: string | undefined): string;
+}
+
 export interface CandidateContext {
   /** Undefined when the URL's host is no distribution of this account: trust cannot be checked. */
   behavior: BehaviorSummary | undefined;
@@ -21,11 +29,10 @@ export interface CandidateContext {
 /** Legacy CloudFront key pairs (created by the root user) have IDs starting with APKA. */
 const isLegacy = (publicKeyId: string) => publicKeyId.startsWith('APKA');
 
-export function keyCandidates(keys: readonly LocalKey[], context: CandidateContext): KeyCandidate[] {
+export function keyCandidates(keys: readonly LocalKey[], context: CandidateContext, reasons: DisabledReasons): KeyCandidate[] {
   const behavior = context.behavior;
-  const pattern = behavior ? (behavior.pathPattern ?? 'Default (*)') : undefined;
   return keys.map((key) => {
-    if (!key.publicKeyId) return { key, keyGroupNames: [], disabledReason: 'its public key is not in CloudFront yet' };
+    if (!key.publicKeyId) return { key, keyGroupNames: [], disabledReason: reasons.notInCloudFront };
     const groups = (behavior?.trustedKeyGroupIds ?? []).map((id) => context.keyGroups.get(id)).filter((g): g is KeyGroupSummary => g !== undefined);
     const holding = groups.filter((g) => g.publicKeyIds.includes(key.publicKeyId!)).map((g) => g.name);
     if (!behavior) return { key, keyGroupNames: [] };
@@ -39,7 +46,7 @@ export function keyCandidates(keys: readonly LocalKey[], context: CandidateConte
     return {
       key,
       keyGroupNames: [],
-      disabledReason: trusted ? `not in a key group that ${pattern} trusts (${trusted})` : `${pattern} trusts only legacy trusted signers`,
+      disabledReason: trusted ? reasons.untrusted(behavior.pathPattern, trusted) : reasons.legacyOnly(behavior.pathPattern),
     };
   });
 }

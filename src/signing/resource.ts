@@ -21,12 +21,13 @@ export function resourceMatches(pattern: string, text: string): boolean {
   let starAt = -1;
   let textAtStar = 0;
   while (t < text.length) {
-    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
-      p++;
-      t++;
-    } else if (p < pattern.length && pattern[p] === '*') {
+    // A * in the pattern is always the wildcard, also where the URL has a literal * (legal in paths).
+    if (p < pattern.length && pattern[p] === '*') {
       starAt = p++;
       textAtStar = t;
+    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
     } else if (starAt !== -1) {
       p = starAt + 1;
       t = ++textAtStar;

@@ -21,15 +21,19 @@
 //   CFPC_DEBUG_CLEANUP=1     print how long stopping each process took
 //   CFPC_CHROMIUM, CFPC_PYTHON  other Chromium / python3 binaries
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, runExtensionTests, workbenchUrl } from './lib/browser.mjs';
+import { launchChromium, workbenchUrl } from './lib/browser.mjs';
 import { ensureCodeServer, linkExtension, nodeBinary, startCodeServer } from './lib/codeServer.mjs';
+import { countsReporter } from './lib/counts.mjs';
+import { startFaultProxy } from './lib/faultProxy.mjs';
+import { runHostSuite } from './lib/hostSuite.mjs';
 import { startMoto } from './lib/moto.mjs';
-import { installCleanupHandlers, onCleanup, runCleanups, shuttingDown } from './lib/processes.mjs';
+import { onCleanup, runCleanups, shuttingDown } from './lib/processes.mjs';
 import { createScratch, isolatedEnv } from './lib/scratch.mjs';
 import { findUiTests, runUiTests } from './lib/uiTests.mjs';
+import { startUntrustedWorkbench, UNTRUSTED_SUITE } from './lib/untrustedWorkspace.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(repoRoot); // scripts/lib/buildTests.mjs works with paths relative to the repo
@@ -51,27 +55,7 @@ const logDir = join(outputRoot, 'logs');
 const artifactsDir = join(outputRoot, 'integration');
 const uiOutputDir = join(outputRoot, 'ui');
 
-const counts = { passed: 0, failed: 0, pending: 0 };
-let reported = false;
-
-/** Prints the closing line and writes the counts file, once. */
-function report() {
-  if (reported) return;
-  reported = true;
-  console.log(`integration: ${counts.passed} passed, ${counts.failed} failed${counts.pending ? `, ${counts.pending} skipped` : ''}`);
-  const file = process.env.CFPC_COUNTS_FILE;
-  if (file) {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-    writeFileSync(file, JSON.stringify(counts));
-  }
-}
-
-installCleanupHandlers({
-  onSignal: () => {
-    counts.failed++; // an interrupted run is never green
-    report();
-  },
-});
+const { counts, report } = countsReporter('integration');
 
 const seconds = (/** @type {number} */ since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -125,13 +109,19 @@ async function main() {
   // 4. moto, then code-server(s) with the isolated environment the extension host inherits.
   t = Date.now();
   const moto = await startMoto({ logFile: join(logDir, 'moto.log') });
+  // The extension host reaches moto through the fault proxy (a plain pass-through until a test sets
+  // rules); CFPC_AWS_SOCKET_TIMEOUT_MS makes a call that gets no answer time out in 1.5 s, not 15.
+  const proxy = await startFaultProxy({ target: moto.url, logFile: join(logDir, 'fault-proxy.log') });
   const resultsFile = join(scratch.root, 'mocha-results.json');
   const env = isolatedEnv({
     scratch,
-    motoUrl: moto.url,
+    motoUrl: proxy.url,
     extra: {
       CFPC_TEST_RESULTS: resultsFile,
       CFPC_TEST_OUTPUT: artifactsDir,
+      CFPC_FAULT_PROXY: proxy.controlUrl,
+      CFPC_MOTO_URL: moto.url,
+      CFPC_AWS_SOCKET_TIMEOUT_MS: '1500',
       ...(grep ? { CFPC_TEST_GREP: grep } : {}),
     },
   });
@@ -140,7 +130,10 @@ async function main() {
   const separateUi = uiTests.length > 0 && uiServerMode === 'separate';
   const uiExtensionsDir = separateUi ? scratch.dir('extensions-ui') : extensionsDir;
   if (separateUi) linkExtension(uiExtensionsDir, repoRoot);
-  const [testServer, separateUiServer] = await Promise.all([
+  // The workspace-trust suite needs a workbench with trust on: a second server, started alongside.
+  const untrustedResults = join(scratch.root, 'mocha-results-untrusted.json');
+  const runUntrusted = !grep || UNTRUSTED_SUITE.includes(grep) || grep.includes(UNTRUSTED_SUITE);
+  const [testServer, separateUiServer, untrusted] = await Promise.all([
     startCodeServer({
       install,
       env,
@@ -161,6 +154,9 @@ async function main() {
           logFile: join(logDir, 'code-server-ui.log'),
         })
       : undefined,
+    runUntrusted
+      ? startUntrustedWorkbench({ install, scratch, motoUrl: moto.url, resultsFile: untrustedResults, logFile: join(logDir, 'code-server-untrusted.log') })
+      : undefined,
   ]);
   const uiServer = separateUiServer ?? testServer;
   const browser = await launchChromium({
@@ -169,43 +165,45 @@ async function main() {
   });
   await browser.allow(testServer.url);
   if (separateUiServer) await browser.allow(separateUiServer.url);
-  console.log(`moto at ${moto.url}, code-server at ${testServer.url}${separateUiServer ? ` (UI: ${separateUiServer.url})` : ''}, ready in ${seconds(t)}`);
+  if (untrusted) await browser.allow(untrusted.server.url);
+  console.log(`moto at ${moto.url} (fault proxy ${proxy.url}), code-server at ${testServer.url}${separateUiServer ? ` (UI: ${separateUiServer.url})` : ''}, ready in ${seconds(t)}`);
   console.log(`logs: ${logDir}`);
 
   // 5. The mocha suites inside the extension host.
   t = Date.now();
-  const { exitCode, page } = await runExtensionTests({
+  const suites = await runHostSuite({
     context: browser.context,
     url: workbenchUrl({ serverUrl: testServer.url, folder: scratch.workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsEntry }),
+    resultsFile,
     timeoutMs: testTimeoutMs,
     logFile: join(logDir, 'workbench-tests.log'),
+    serverLog: join(logDir, 'code-server-tests.log'),
   });
-  await page.close().catch(() => {});
   if (shuttingDown()) return;
-  /** @type {{ passed: number, failed: number, pending: number } | undefined} */
-  let mocha;
-  try {
-    mocha = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  } catch {
-    mocha = undefined;
-  }
-  if (!mocha) {
-    counts.failed++;
-    console.error(
-      exitCode === 124
-        ? 'the extension tests timed out before reporting results (counted as 1 failure)'
-        : `the extension host reported no results (exit code ${exitCode}; see the output above and ${join(logDir, 'code-server-tests.log')}) — counted as 1 failure`,
-    );
-  } else {
-    counts.passed += mocha.passed;
-    counts.failed += mocha.failed;
-    counts.pending += mocha.pending;
-    if (exitCode !== 0 && mocha.failed === 0) {
-      counts.failed++;
-      console.error(`the extension test run ended with code ${exitCode} although no test failed (counted as 1 failure)`);
-    }
-  }
+  const exitCode = suites.exitCode;
+  counts.passed += suites.passed;
+  counts.failed += suites.failed;
+  counts.pending += suites.pending;
   console.log(`extension-host tests took ${seconds(t)} (exit code ${exitCode})`);
+
+  // 5b. The workspace-trust suite, in the workbench whose folder nobody trusted.
+  if (untrusted) {
+    t = Date.now();
+    const trust = await runHostSuite({
+      context: browser.context,
+      url: workbenchUrl({ serverUrl: untrusted.server.url, folder: untrusted.folder, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsEntry }),
+      resultsFile: untrustedResults,
+      timeoutMs: testTimeoutMs,
+      logFile: join(logDir, 'workbench-untrusted.log'),
+      serverLog: join(logDir, 'code-server-untrusted.log'),
+    });
+    if (shuttingDown()) return;
+    counts.passed += trust.passed;
+    counts.pending += trust.pending;
+    counts.failed += trust.failed + (trust.passed + trust.failed === 0 ? 1 : 0);
+    if (trust.passed + trust.failed === 0) console.error('the untrusted-workspace suite ran no test (counted as 1 failure)');
+    console.log(`untrusted-workspace tests took ${seconds(t)}`);
+  }
 
   // 6. UI tests, each in a fresh page on a workbench with the extension in development mode.
   if (uiTests.length) {

@@ -5,40 +5,9 @@
 import { randomUUID, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { CloudFrontClient, CreateDistributionCommand, GetDistributionConfigCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
-import { runCommand } from './lib/workbench.mjs';
+import { answer, runCommand, until } from './lib/workbench.mjs';
 
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
-
-/**
- * Answers the quick input on screen: types `text`, waits for a row showing `rowText` (picks), Enter,
- * then waits until the next step is shown (its title changes) or the input closes, as a person
- * reads the next question before answering it.
- * @param {import('playwright-core').Page} page
- */
-async function answer(page, text, { rowText } = {}) {
-  const widget = page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
-  const title = widget.locator('.quick-input-title');
-  await input.waitFor({ state: 'visible', timeout: 20000 });
-  await input.fill(text);
-  if (rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 20000 });
-  // Validation runs as the user types; give it a moment before Enter, as a person would.
-  await page.waitForTimeout(400);
-  const before = await title.innerText().catch(() => '');
-  await page.keyboard.press('Enter');
-  await until(async () => !(await widget.isVisible()) || (await title.innerText()) !== before, `the step after "${before}"`, 20000);
-}
-
-/** Waits until `check` returns a value, polling CloudFront as the wizard's work lands. */
-async function until(check, what, timeoutMs = 30000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
 
 /** The canned-policy check CloudFront does: RSA-SHA1 over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}. */
 function verifyCanned(signedUrl, publicKeyPem) {

@@ -42,8 +42,14 @@ function readOrRefuse(pem: string, passphrase: string | undefined): ReadPrivateK
   }
 }
 
+/** CloudFront's rule for keys in key groups, in the user's words, when `read` breaks it. */
+const problemInKeyGroups = (read: ReadPrivateKey): string | undefined =>
+  keyGroupProblem(read.loaded, (bits) =>
+    vscode.l10n.t('This is an RSA {0}-bit key. CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys; a {0}-bit key can only be used with a legacy key pair ID (APKA…).', bits),
+  );
+
 function refuseForKeyGroups(read: ReadPrivateKey): void {
-  const problem = keyGroupProblem(read.loaded);
+  const problem = problemInKeyGroups(read);
   if (problem) throw new UserError(problem, 'pem');
 }
 
@@ -162,7 +168,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         shouldPrompt: () => true,
         prompt: async (s, ui, position) => {
           const read = s.read!;
-          const problem = keyGroupProblem(read.loaded);
+          const problem = problemInKeyGroups(read);
           const matching = context.source
             .cloudFront()
             .then((service) => readAllPages((marker) => service.listPublicKeys(marker)))

@@ -3,6 +3,7 @@
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
+import type { WalkthroughProgress } from '../../walkthrough';
 import type { Ui } from '../../wizard/ui';
 
 export interface KeyCommandContext {
@@ -12,6 +13,8 @@ export interface KeyCommandContext {
   log: Logger;
   /** Reloads the Distributions and Keys views. */
   refresh(): void;
+  /** Checks off Getting Started steps (absent in tests that build their own context). */
+  progress?: WalkthroughProgress;
 }
 
 /** CloudFront's rule for public key and key group names. */

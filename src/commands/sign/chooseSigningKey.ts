@@ -5,7 +5,7 @@ import type { KeyObject } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
-import { automaticKey, keyCandidates, type KeyCandidate } from '../../keys/signingKeys';
+import { automaticKey, keyCandidates, type DisabledReasons, type KeyCandidate } from '../../keys/signingKeys';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 
@@ -27,10 +27,19 @@ export function signWith(key: ChosenKey, policy: PolicyChoice) {
   };
 }
 
+/** A behavior by its path pattern; undefined is the default behavior. */
+const behaviorName = (pattern: string | undefined): string => pattern ?? vscode.l10n.t('Default (*)');
+
 function describeTarget(url: string, target: UrlTarget | undefined): string {
   if (!target) return vscode.l10n.t('{0} is not a distribution of this account', new URL(url).host);
-  return vscode.l10n.t('{0}, behavior {1}', target.distribution.id, target.behavior?.pathPattern ?? 'Default (*)');
+  return vscode.l10n.t('{0}, behavior {1}', target.distribution.id, behaviorName(target.behavior?.pathPattern));
 }
+
+const disabledReasons = (): DisabledReasons => ({
+  notInCloudFront: vscode.l10n.t('its public key is not in CloudFront yet'),
+  untrusted: (pattern, keyGroups) => vscode.l10n.t('not in a key group that {0} trusts ({1})', behaviorName(pattern), keyGroups),
+  legacyOnly: (pattern) => vscode.l10n.t('{0} trusts only legacy trusted signers', behaviorName(pattern)),
+});
 
 /** undefined `interactive` ui: automation; the error names `keyPairId`. */
 export async function chooseSigningKey(
@@ -40,7 +49,7 @@ export async function chooseSigningKey(
   request: { keyPairId?: string; interactive: boolean },
 ): Promise<ChosenKey> {
   const keyGroups = target ? await context.keyGroups.byId() : new Map();
-  const candidates = keyCandidates(context.keyStore.list(), { behavior: target?.behavior, keyGroups });
+  const candidates = keyCandidates(context.keyStore.list(), { behavior: target?.behavior, keyGroups }, disabledReasons());
   const lastUsed = target ? context.memory.get<string>(lastKeyMemory(target.distribution.id)) : undefined;
   const defaultSigners = (target?.behavior?.trustedKeyGroupIds ?? []).flatMap((id) => context.keyStore.defaultSigner(id)?.publicKeyId ?? []);
 
@@ -75,6 +84,8 @@ export async function chooseSigningKey(
     throw new UserError(vscode.l10n.t('The private key of {0} is missing from this machine\'s secret storage: import it again.', chosen.key.publicKeyId!), 'keyPairId');
   }
   if (target) await context.memory.update(lastKeyMemory(target.distribution.id), chosen.key.publicKeyId);
+  // A key group the serving behavior trusts holds this local key: the behavior is restricted by it.
+  if (chosen.keyGroupNames.length > 0) context.progress?.reached('behaviorRestricted');
   return { publicKeyId: chosen.key.publicKeyId!, privateKey, candidate: chosen };
 }
 

@@ -6,6 +6,7 @@ import { UserError } from '../../errors';
 import { normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
 import type { Ui } from '../../wizard/ui';
+import { localizedDuration } from './expiryWords';
 
 export interface PolicyChoice {
   expires: Date;
@@ -115,7 +116,7 @@ export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boo
       placeholder: custom.resource || custom.ipRange || custom.activeFrom ? vscode.l10n.t('Custom policy: choose when it expires') : vscode.l10n.t('Canned policy: choose when it expires'),
       items: [
         ...EXPIRY_PRESETS.map((preset) => ({
-          label: vscode.l10n.t(preset.label),
+          label: localizedDuration(preset.seconds),
           description: localAndUtc(new Date(Date.now() + preset.seconds * 1000)),
           value: { kind: 'seconds' as const, seconds: preset.seconds },
           picked: preset.seconds === 3600,

@@ -101,6 +101,7 @@ export async function signSelectionCommand(context: SigningContext, arg?: unknow
     if (!applied) throw new UserError(vscode.l10n.t('The document changed while signing: run the command again.'), 'editor');
   }
   context.log.info(`[sign] signed ${result.signed} URLs in a document, skipped ${result.skipped.length}`);
+  if (result.signed > 0) context.progress?.reached('urlSigned');
   if (!automation) void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
 }

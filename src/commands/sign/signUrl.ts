@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../errors';
 import { signUrl } from '../../signing';
-import { expiryInWords } from '../../signing/output';
 import { isOptionsCall } from '../runCommand';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
+import { localizedExpiry } from './expiryWords';
 import { askPolicy, localAndUtc, readPolicyArguments, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 import { LAST_DISTRIBUTION_HOST, urlFromSources } from './urlSource';
@@ -27,6 +27,9 @@ export interface SignUrlArguments {
 function readUrlArgument(args: Record<string, unknown>): string {
   if (typeof args.url !== 'string' || !args.url.trim()) {
     throw new UserError(vscode.l10n.t('url is required: pass the URL the viewer will request.'), 'url');
+  }
+  if (!URL.canParse(args.url.trim())) {
+    throw new UserError(vscode.l10n.t('url must be an absolute URL such as https://d111111abcdef8.cloudfront.net/video.mp4.'), 'url');
   }
   return args.url.trim();
 }
@@ -54,6 +57,7 @@ export async function signUrlCommand(context: SigningContext, arg?: unknown): Pr
   // Ids and times only: never the URL's query, the policy or the signature.
   context.log.info(`[sign] signed a URL for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   if (target) await context.memory.update(LAST_DISTRIBUTION_HOST, new URL(url).host);
+  context.progress?.reached('urlSigned');
 
   if (args.copy !== false) await vscode.env.clipboard.writeText(signed);
   if (!automation) void offerNextSteps(context, signed, policy.expires);
@@ -64,7 +68,7 @@ async function offerNextSteps(context: SigningContext, signed: string, expires: 
   const open = vscode.l10n.t('Open');
   const curl = vscode.l10n.t('Copy as curl');
   const diagnose = vscode.l10n.t('Diagnose');
-  const words = expiryInWords(Math.floor(expires.getTime() / 1000), Math.floor(Date.now() / 1000));
+  const words = localizedExpiry(Math.floor(expires.getTime() / 1000), Math.floor(Date.now() / 1000));
   const choice = await context.ui.notify('info', vscode.l10n.t('Signed URL copied to the clipboard. It {0}, at {1}.', words, localAndUtc(expires)), open, curl, diagnose);
   if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(signed, true));
   else if (choice === curl) await vscode.env.clipboard.writeText(curlCommand(signed));

@@ -6,6 +6,7 @@ import type { DistributionFinder } from '../../aws/distributionFinder';
 import type { KeyGroupDirectory } from '../../aws/keyGroupDirectory';
 import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
+import type { WalkthroughProgress } from '../../walkthrough';
 import type { Ui } from '../../wizard/ui';
 
 export interface SigningContext {
@@ -17,6 +18,8 @@ export interface SigningContext {
   /** globalState: the key last used per distribution (ids only, nothing secret). */
   memory: vscode.Memento;
   log: Logger;
+  /** Checks off Getting Started steps (absent in tests and benchmarks that build their own context). */
+  progress?: WalkthroughProgress;
 }
 
 export const lastKeyMemory = (distributionId: string) => `cloudfront.lastSigningKey/${distributionId}`;

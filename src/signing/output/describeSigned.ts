@@ -2,7 +2,9 @@
 // and its expiry relative to now ("expires in 3 hours", "expired 2 days ago").
 import type { ParsedSignedUrl } from '../types';
 
-const UNITS: Array<[string, number]> = [
+export type DurationUnit = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+const UNITS: Array<[DurationUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
   ['day', 24 * 3600],
@@ -11,16 +13,19 @@ const UNITS: Array<[string, number]> = [
   ['second', 1],
 ];
 
-/** "3 hours", "1 day", "45 seconds": the largest unit, rounded down. */
-export function durationInWords(seconds: number): string {
+/** The largest unit that fits, the count rounded down: 3 hours, 1 day, 45 seconds, 0 seconds. */
+export function largestUnit(seconds: number): { count: number; unit: DurationUnit } {
   const abs = Math.abs(seconds);
   for (const [unit, size] of UNITS) {
-    if (abs >= size) {
-      const count = Math.floor(abs / size);
-      return `${count} ${unit}${count === 1 ? '' : 's'}`;
-    }
+    if (abs >= size) return { count: Math.floor(abs / size), unit };
   }
-  return '0 seconds';
+  return { count: 0, unit: 'second' };
+}
+
+/** "3 hours", "1 day", "45 seconds": the largest unit, rounded down. */
+export function durationInWords(seconds: number): string {
+  const { count, unit } = largestUnit(seconds);
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /** "expires in 3 hours" or "expired 2 days ago", at `now` (epoch seconds). */

@@ -1,6 +1,6 @@
 // Turning signatures into what users paste: signed documents, cookie headers, words for a hover.
 export { checkCookieDomain, curlWithCookies, formatCookies, setCookieHeaders, type CookieFormat, type SetCookieOptions } from './cookieOutput';
-export { durationInWords, expiryInWords, summarizeSignedUrl, type SignedUrlSummary } from './describeSigned';
+export { durationInWords, expiryInWords, largestUnit, summarizeSignedUrl, type DurationUnit, type SignedUrlSummary } from './describeSigned';
 export { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument, type ExpiryPreset } from './expiry';
 export { findUrls, isPlaylist, type UrlOccurrence } from './findUrls';
 export { applyEdits, signText, type SignTextOptions, type SignTextResult, type SkippedUrl, type TextEdit } from './signText';

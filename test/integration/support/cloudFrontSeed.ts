@@ -3,12 +3,15 @@
 import {
   CloudFrontClient,
   CreateDistributionCommand,
+  DeleteDistributionCommand,
+  GetDistributionCommand,
   CreateKeyGroupCommand,
   CreatePublicKeyCommand,
   type CacheBehavior,
   type Distribution,
 } from '@aws-sdk/client-cloudfront';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { rememberPrivateKey } from './secrets';
 
 export function seedClient(): CloudFrontClient {
   return new CloudFrontClient({ region: 'us-east-1' });
@@ -30,7 +33,8 @@ export function behavior(pathPattern: string, keyGroupIds: string[] = [], truste
 }
 
 export async function createPublicKey(client: CloudFrontClient, name: string): Promise<string> {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  rememberPrivateKey(privateKey); // never handed to the extension, but the secret scan looks for it all the same
   const answer = await client.send(
     new CreatePublicKeyCommand({
       PublicKeyConfig: { CallerReference: randomUUID(), Name: name, EncodedKey: publicKey.export({ type: 'spki', format: 'pem' }).toString() },
@@ -71,4 +75,12 @@ export async function createDistribution(
   );
   if (!answer.Distribution?.Id) throw new Error('CreateDistribution returned no distribution');
   return answer.Distribution;
+}
+
+/** Deletes distributions a suite created, so that later suites (and the UI tests' views) see few. */
+export async function deleteDistributions(client: CloudFrontClient, ids: string[]): Promise<void> {
+  for (const Id of ids) {
+    const { ETag } = await client.send(new GetDistributionCommand({ Id }));
+    await client.send(new DeleteDistributionCommand({ Id, IfMatch: ETag }));
+  }
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../../../src/log';
 import type { FakeCloudFrontService } from '../../fakes/fakeCloudFrontService';
 import { SharedMemento, SharedSecrets } from '../../fakes/memoryKeyBackends';
 import { ScriptedUi, type Answer } from '../../fakes/scriptedUi';
+import { watchKeyStore } from './secrets';
 
 export interface FakeKeyWorld {
   context: KeyCommandContext;
@@ -30,6 +31,7 @@ export function keyWorld(service: FakeCloudFrontService, answers: Answer[] = [])
   };
   const secrets = new SharedSecrets();
   const keyStore = new SecretKeyStore(secrets.window(), new SharedMemento());
+  watchKeyStore(keyStore); // for the secret scan: these keys pass through the extension's code too
   const ui = new ScriptedUi(answers);
   channel ??= vscode.window.createOutputChannel('CloudFront keys (test)', { log: true });
   const world: FakeKeyWorld = {

@@ -201,13 +201,15 @@ export const TEST_SETTINGS = {
  * @param {string} [options.logFile] server output (default: inherited stdio)
  * @param {Record<string, unknown>} [options.settings] user settings written to <userDataDir>/User/settings.json
  *   (default: TEST_SETTINGS — quiet, offline, no chat panel; pass {} for VS Code's defaults)
+ * @param {boolean} [options.workspaceTrust] keep workspace trust on (code-server runs with
+ *   --disable-workspace-trust otherwise): a folder opens in restricted mode until trusted
  * @param {string[]} [options.extraArgs] more code-server arguments
  * @param {number} [options.timeoutMs] readiness timeout (default 60 s)
  * @param {CodeServerInstall} [options.install] from ensureCodeServer() (default: call it)
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(options) {
-  const { env, userDataDir, extensionsDir, folder, smokeTestDriver = false, logFile, extraArgs = [], timeoutMs = 60000 } = options;
+  const { env, userDataDir, extensionsDir, folder, smokeTestDriver = false, workspaceTrust = false, logFile, extraArgs = [], timeoutMs = 60000 } = options;
   const install = options.install ?? (await ensureCodeServer());
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings ?? TEST_SETTINGS, null, 2));
@@ -227,7 +229,7 @@ export async function startCodeServer(options) {
       '--extensions-dir', extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       ...(smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
       ...extraArgs,

@@ -59,7 +59,8 @@ export async function runCommand(page, text, { rowText = text, timeoutMs = 15000
   const matches = typeof rowText === 'string' ? focusedText.includes(rowText) : rowText.test(focusedText);
   if (matches) await page.keyboard.press('Enter');
   else await row.click();
-  await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+  // The palette closes, or the command's own quick pick or input box takes its place (no `>` any more).
+  await until(async () => !(await input.isVisible()) || !(await input.inputValue({ timeout: 500 })).startsWith('>'), 'the command to start', 5000).catch(() => {});
 }
 
 /**
@@ -105,4 +106,44 @@ export async function expandPane(page, paneTitle) {
   const header = page.locator('.part.sidebar .pane-header', { hasText: paneTitle }).first();
   if (!(await header.isVisible().catch(() => false))) return;
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+}
+
+/**
+ * Answers the quick input on screen: types `text`, waits for a row showing `rowText` (picks), Enter,
+ * then waits until the next step is shown (its title changes) or the input closes, as a person
+ * reads the next question before answering it.
+ * @param {Page} page
+ * @param {string} text
+ * @param {{ rowText?: string | RegExp }} [options]
+ */
+export async function answer(page, text, { rowText } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  const title = widget.locator('.quick-input-title');
+  await input.waitFor({ state: 'visible', timeout: 20000 });
+  await input.fill(text);
+  if (rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 20000 });
+  // Validation runs as the user types; give it a moment before Enter, as a person would.
+  await page.waitForTimeout(400);
+  const before = await title.innerText().catch(() => '');
+  await page.keyboard.press('Enter');
+  await until(async () => !(await widget.isVisible()) || (await title.innerText()) !== before, `the step after "${before}"`, 20000);
+}
+
+/**
+ * Waits until `check` returns a truthy value (polling, e.g. CloudFront as a wizard's work lands) and returns it.
+ * @template T
+ * @param {() => Promise<T>} check
+ * @param {string} what for the timeout message
+ * @param {number} [timeoutMs]
+ * @returns {Promise<T>}
+ */
+export async function until(check, what, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
 }

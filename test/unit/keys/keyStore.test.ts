@@ -15,6 +15,20 @@ function newKey(name: string) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/**
+ * Two windows over one globalState; each window's index writes can be made from what it read earlier.
+ * `ownSecrets`: each window has its own SecretStorage, as in VS Code for the Web.
+ */
+function twoWindows({ ownSecrets = false, recheckAfterMs }: { ownSecrets?: boolean; recheckAfterMs?: number } = {}) {
+  const secrets = new SharedSecrets();
+  const secretsB = ownSecrets ? new SharedSecrets() : secrets;
+  const [mementoA, mementoB] = [new SharedMemento(), new SharedMemento()];
+  Object.defineProperty(mementoB, 'values', { value: mementoA.values });
+  const windowA = new SecretKeyStore(secrets.window(), mementoA, recheckAfterMs);
+  const windowB = new SecretKeyStore(secretsB.window(), mementoB, recheckAfterMs);
+  return { secrets, secretsB, mementoB, windowA, windowB };
+}
+
 describe('key store', () => {
   it('keeps the private key only in SecretStorage and the non-secret index in globalState', async () => {
     const secrets = new SharedSecrets();
@@ -73,6 +87,58 @@ describe('key store', () => {
     assert.deepEqual(names(windowB), ['a', 'b']);
     assert.deepEqual([...secrets.values.keys()].sort(), [a, b].map((k) => SECRET_PREFIX + k.entry.fingerprint).sort());
     assert.ok(changes > 0, 'the other window hears about it');
+  });
+
+  it('drops a key from the index when a window writes a stale index after another deleted the key (two windows deleting at once)', async () => {
+    const { secrets, mementoB, windowA, windowB } = twoWindows();
+    const [a, b] = [newKey('a'), newKey('b')];
+    await windowA.add(a.entry, a.pem);
+    await windowA.add(b.entry, b.pem);
+    await settle();
+    // Window B read the index before window A deleted b, and writes it after (its own delete of a):
+    // the write lands once every event of b's deletion has been handled.
+    const staleB = windowB.list();
+    await windowA.remove(b.entry.fingerprint);
+    await settle();
+    await mementoB.update(INDEX_KEY, staleB.filter((k) => k.fingerprint !== a.entry.fingerprint));
+    await secrets.window().delete(SECRET_PREFIX + a.entry.fingerprint);
+    await settle();
+    assert.deepEqual(windowA.list(), [], 'b, whose private key is gone, is not listed again');
+    assert.deepEqual(windowB.list(), []);
+  });
+
+  it('keeps a key another window added when a write from a stale index leaves it out, and no secret changes after', async () => {
+    const { mementoB, windowA, windowB } = twoWindows();
+    const [a, c] = [newKey('a'), newKey('c')];
+    await windowA.add(a.entry, a.pem);
+    await settle();
+    const staleB = windowB.list();
+    await windowA.add(c.entry, c.pem);
+    await settle();
+    // Window B changes the default signer on what it read before c was added: no secret changes.
+    await mementoB.update(INDEX_KEY, staleB);
+    await windowB.setDefaultSigner('KG1', a.entry.fingerprint);
+    await settle();
+    assert.deepEqual(windowB.list().map((k) => [k.name, k.defaultSignerFor]), [['a', ['KG1']], ['c', []]]);
+  });
+
+  it('converges when each window has its own SecretStorage (VS Code for the Web) and writes from a stale index', async () => {
+    const { secretsB, mementoB, windowA, windowB } = twoWindows({ ownSecrets: true, recheckAfterMs: 30 });
+    const [a, b] = [newKey('a'), newKey('b')];
+    const before = windowB.list();
+    await windowA.add(a.entry, a.pem);
+    await windowB.add(b.entry, b.pem);
+    await mementoB.update(INDEX_KEY, [...before, { ...b.entry, defaultSignerFor: [] }]); // b's write landed last, without a
+    await new Promise((resolve) => setTimeout(resolve, 80)); // the check a moment later
+    const names = (store: SecretKeyStore) => store.list().map((k) => k.name).sort();
+    assert.deepEqual([names(windowA), names(windowB)], [['a', 'b'], ['a', 'b']], 'a key is kept although the other window cannot read its secret');
+
+    const stale = windowB.list();
+    await windowA.remove(a.entry.fingerprint);
+    await mementoB.update(INDEX_KEY, stale.filter((k) => k.fingerprint !== b.entry.fingerprint)); // window B deleting b, from before a went
+    await secretsB.window().delete(SECRET_PREFIX + b.entry.fingerprint);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.deepEqual([names(windowA), names(windowB)], [[], []]);
   });
 
   it('forgets the cached key when another window deletes the secret', async () => {

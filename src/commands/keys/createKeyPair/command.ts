@@ -27,6 +27,8 @@ export async function createKeyPair(context: KeyCommandContext, args?: unknown):
   context.refresh();
   const result = { publicKeyId: state.publicKeyId!, keyGroupId: state.keyGroupId! };
   context.log.info(`[keys] created public key ${result.publicKeyId} in key group ${result.keyGroupId}`);
+  // The key group now holds the new local key, and the chosen behaviors trust that group.
+  if (state.distributionId && state.pathPatterns?.length) context.progress?.reached('behaviorRestricted');
   if (interactive) {
     const sign = vscode.l10n.t('Sign a URL now');
     void context.ui

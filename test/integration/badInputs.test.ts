@@ -1,0 +1,205 @@
+// Every row of badInputs.table.ts against the real extension and moto: the command, called with the
+// row's options, gives exactly the row's message, and nothing happened on the way: no public key, key
+// group or distribution change in CloudFront, no key stored or lost in the key store, nothing copied.
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GetDistributionConfigCommand, ListDistributionsCommand, ListKeyGroupsCommand, ListPublicKeysCommand } from '@aws-sdk/client-cloudfront';
+import * as vscode from 'vscode';
+import type { TestingApi } from '../../src/api';
+import { sharedFilePaths } from '../../src/aws/profiles';
+import { requestTimeouts } from '../../src/aws/clientBuilder';
+import { Commands } from '../../src/constants';
+import type { Finding } from '../../src/signing/diagnose';
+import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
+import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
+import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
+import { rememberPrivateKey, rememberSigned } from './support/secrets';
+import { testingHooks } from './support/testingHooks';
+
+const CLIPBOARD_SENTINEL = 'clipboard before the bad input';
+const FUTURE = '2099-01-01T00:00:00Z';
+let counter = 0;
+const unique = (prefix: string) => `${prefix}-${Date.now()}-${++counter}`;
+
+function pemOf(key: KeyObject, passphrase?: string): string {
+  const pem = key
+    .export({ type: 'pkcs8', format: 'pem', ...(passphrase ? { cipher: 'aes-256-cbc', passphrase } : {}) })
+    .toString();
+  rememberPrivateKey(key);
+  return pem;
+}
+
+/** moto's own API (not CloudFront's): makes new distributions stay InProgress until told otherwise. */
+async function motoStateManager(action: 'set-transition' | 'unset-transition', body: unknown): Promise<void> {
+  const moto = process.env.CFPC_MOTO_URL ?? process.env.AWS_ENDPOINT_URL_CLOUDFRONT!;
+  const response = await fetch(`${moto}/moto-api/state-manager/${action}`, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  assert.ok(response.ok, `moto ${action}: HTTP ${response.status}`);
+}
+
+/** What CloudFront holds that a bad input must not change. */
+async function remoteState(distributionIds: string[]): Promise<unknown> {
+  const client = seedClient();
+  const [keys, groups, distributions, configs] = await Promise.all([
+    client.send(new ListPublicKeysCommand({})),
+    client.send(new ListKeyGroupsCommand({})),
+    client.send(new ListDistributionsCommand({})),
+    Promise.all(distributionIds.map(async (Id) => (await client.send(new GetDistributionConfigCommand({ Id }))).DistributionConfig)),
+  ]);
+  return {
+    publicKeys: (keys.PublicKeyList?.Items ?? []).map((k) => [k.Id, k.Name, k.EncodedKey]).sort(),
+    keyGroups: (groups.KeyGroupList?.Items ?? []).map((g) => [g.KeyGroup!.Id, g.KeyGroup!.KeyGroupConfig!.Name, g.KeyGroup!.KeyGroupConfig!.Items]).sort(),
+    distributions: (distributions.DistributionList?.Items ?? []).map((d) => d.Id).sort(),
+    configs,
+  };
+}
+
+/** Closes every editor, discarding changes (untitled documents would otherwise ask to be saved). */
+async function closeEditors(): Promise<void> {
+  for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+interface Outcome {
+  resolved?: unknown;
+  rejected?: Error & { input?: string };
+}
+
+async function run(row: BadInput, args: unknown): Promise<Outcome> {
+  try {
+    return { resolved: await vscode.commands.executeCommand(row.command, args) };
+  } catch (error) {
+    return { rejected: error as Error & { input?: string } };
+  }
+}
+
+describe('bad inputs (badInputs.table.ts): the exact message, and nothing created, stored or lost', function () {
+  this.timeout(60_000);
+  let hooks: TestingApi;
+  const values: Record<string, string> = {};
+  let distributionIds: string[] = [];
+  let awsConfig: { path: string; before: string | undefined };
+
+  before(async function () {
+    hooks = await testingHooks();
+    const seed = seedClient();
+    const signerKeyName = unique('bad-signer');
+    const signerGroupName = unique('bad-signers');
+    const signer = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair, {
+      name: signerKeyName,
+      algorithm: 'RSA_2048', // RSA signatures have one length, so the length of a signed URL is known
+      keyGroupName: signerGroupName,
+    });
+    const otherGroupName = unique('bad-other-group');
+    const otherGroupId = await createKeyGroup(seed, otherGroupName, [await createPublicKey(seed, unique('bad-other'))]);
+    const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [behavior('/paid/*', [signer.keyGroupId]), behavior('/other/*', [otherGroupId])]);
+    const fullGroupName = unique('bad-full-group');
+    const fullKeys = await Promise.all([0, 1, 2, 3, 4].map((i) => createPublicKey(seed, unique(`bad-full-${i}`))));
+    const fullGroupId = await createKeyGroup(seed, fullGroupName, fullKeys);
+    await motoStateManager('set-transition', { model_name: 'cloudfront::distribution', transition: { progression: 'manual', times: 1_000_000 } });
+    const deploying = await createDistribution(seed, `bad inputs, deploying ${Date.now()}`, [behavior('/paid/*', [signer.keyGroupId])]);
+    assert.equal(deploying.Status, 'InProgress');
+    distributionIds = [distribution.Id!, deploying.Id!];
+    await vscode.commands.executeCommand(Commands.refresh); // forget the distributions read so far
+
+    const signedUrl = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${distribution.DomainName}/paid/a.mp4`, expires: FUTURE, copy: false });
+    rememberSigned(signedUrl);
+    const longPath = 'a'.repeat(8200);
+    const quoted = `https://${distribution.DomainName}/paid/a"}]}.mp4`;
+
+    // A profile to choose from, in the scratch HOME's ~/.aws/config (profiles.test.ts writes its own later).
+    const { config } = sharedFilePaths();
+    awsConfig = { path: config, before: existsSync(config) ? readFileSync(config, 'utf8') : undefined };
+    mkdirSync(dirname(config), { recursive: true });
+    writeFileSync(config, '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n');
+
+    Object.assign(values, {
+      domain: distribution.DomainName!,
+      deployingDomain: deploying.DomainName!,
+      distributionId: distribution.Id!,
+      signerKeyId: signer.publicKeyId,
+      signerKeyName,
+      signerGroupName,
+      otherGroupName,
+      fullGroupId,
+      fullGroupName,
+      socketTimeoutMs: String(requestTimeouts().socketTimeout),
+      longName: 'k'.repeat(129),
+      longPath,
+      // The long URL plus signing parameters as long as those of signedUrl (same key, same expiry).
+      longSignedLength: String(new URL(`https://${distribution.DomainName}/paid/${longPath}`).href.length + signedUrl.length - `https://${distribution.DomainName}/paid/a.mp4`.length),
+      quotePosition: String(quoted.indexOf('"')),
+      profiles: 'default, dev',
+      dsaPem: pemOf(generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey),
+      rsa1024Pem: pemOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey),
+      rsa512Pem: pemOf(generateKeyPairSync('rsa', { modulusLength: 512 }).privateKey),
+      p384Pem: pemOf(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey),
+      ed25519Pem: pemOf(generateKeyPairSync('ed25519').privateKey),
+      publicPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      encryptedPem: pemOf(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, 'the passphrase'),
+      strangerPem: pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+      signedUrl,
+      tamperedUrl: signedUrl.replace('/paid/a.mp4', '/paid/b.mp4'),
+    });
+  });
+
+  after(async () => {
+    await motoStateManager('unset-transition', { model_name: 'cloudfront::distribution' }).catch(() => {});
+    await deleteDistributions(seedClient(), distributionIds);
+    if (awsConfig) {
+      if (awsConfig.before === undefined) rmSync(awsConfig.path, { force: true });
+      else writeFileSync(awsConfig.path, awsConfig.before);
+    }
+    await closeEditors();
+  });
+
+  for (const row of BAD_INPUTS) {
+    const expectation = 'rejects' in row.expect ? `rejects: ${row.expect.rejects.slice(0, 60)}` : 'finding' in row.expect ? `finds ${row.expect.finding.code}` : 'succeeds';
+    it(`${row.command} with ${row.case} → ${expectation}`, async function () {
+      if (row.setup === 'noAnswer' && !faultProxyAvailable()) return this.skip();
+      const args = fillPlaceholders(row.args, values);
+      if (row.setup === 'noEditor') await closeEditors();
+      if (row.setup === 'document') {
+        const document = await vscode.workspace.openTextDocument({ content: `watch https://${values.domain}/paid/a.mp4 tonight\n`, language: 'plaintext' });
+        await vscode.window.showTextDocument(document);
+      }
+      const remoteBefore = await remoteState(distributionIds);
+      const localBefore = hooks.keyStore.list();
+      await vscode.env.clipboard.writeText(CLIPBOARD_SENTINEL);
+
+      if (row.setup === 'noAnswer') await injectFaults({ fault: Faults.hang });
+      let outcome: Outcome;
+      try {
+        outcome = await run(row, args);
+      } finally {
+        if (row.setup === 'noAnswer') await clearFaults();
+        if (row.setup === 'document') await closeEditors();
+      }
+
+      const expect = row.expect;
+      if ('rejects' in expect) {
+        assert.ok(outcome.rejected, `resolved with ${JSON.stringify(outcome.resolved)?.slice(0, 200)}`);
+        assert.equal(outcome.rejected.message, fillPlaceholders(expect.rejects, values));
+        if (expect.unexpected) {
+          assert.equal(outcome.rejected.name, expect.unexpected);
+        } else {
+          assert.ok(['UserError', 'SigningError'].includes(outcome.rejected.name), `${outcome.rejected.name} is one of our errors`);
+          assert.equal(outcome.rejected.input, expect.input, 'the argument the rejection names');
+        }
+      } else if ('finding' in expect) {
+        assert.ok(!outcome.rejected, `rejected: ${outcome.rejected?.message}`);
+        const firstError = (outcome.resolved as Finding[]).find((f) => f.severity === 'error');
+        assert.deepEqual(firstError && { code: firstError.code, message: firstError.message }, fillPlaceholders(expect.finding, values));
+      } else {
+        assert.ok(!outcome.rejected, `rejected: ${outcome.rejected?.message}`);
+        if (typeof outcome.resolved === 'string') rememberSigned(outcome.resolved);
+      }
+
+      assert.deepEqual(await remoteState(distributionIds), remoteBefore, 'nothing created or changed in CloudFront');
+      assert.deepEqual(hooks.keyStore.list(), localBefore, 'nothing stored or lost in the key store');
+      assert.equal(await vscode.env.clipboard.readText(), CLIPBOARD_SENTINEL, 'nothing copied');
+    });
+  }
+});
