@@ -8,7 +8,7 @@ import { SigningError, type SigningErrorCode, type SigningInput } from '../../..
 /** aws-cli's conformance data (see its README.md); the suites run from the repository root. */
 export const AWS_FIXTURES = resolve('test/fixtures/aws-cli-cloudfront');
 /** Test-only keys made with `openssl genpkey` (RSA 2048, EC P-256); never used outside these tests. */
-export const KEYS_DIR = resolve('test/unit/signing/keys');
+export const KEYS_DIR = resolve('test/fixtures/keys');
 
 export interface TestKey {
   readonly path: string;
