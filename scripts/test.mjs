@@ -43,6 +43,9 @@ for (const [, c] of parts) {
   totals.pending += c.pending;
 }
 console.log('');
-for (const [name, c] of parts) console.log(`${name}: ${c.passed} passed, ${c.failed} failed${c.pending ? `, ${c.pending} skipped` : ''}`);
+for (const [name, c] of parts) {
+  const suites = (c.suites ?? []).map((s) => `${s.label}: ${s.passed} passed, ${s.failed} failed`).join('; ');
+  console.log(`${name}: ${c.passed} passed, ${c.failed} failed${c.pending ? `, ${c.pending} skipped` : ''}${suites ? ` (${suites})` : ''}`);
+}
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

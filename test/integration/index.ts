@@ -31,6 +31,7 @@ export async function run(): Promise<void> {
       label: 'integration',
       timeoutMs: 60_000,
       grep: process.env.CFPC_TEST_GREP || undefined,
+      highlight: { faults: 'fault injection', badInputs: 'bad inputs' },
     });
   } catch (error) {
     // A suite that fails to load never reaches mocha's counts: report it as one failure.

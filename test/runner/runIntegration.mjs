@@ -181,6 +181,7 @@ async function main() {
   });
   if (shuttingDown()) return;
   const exitCode = suites.exitCode;
+  if (suites.suites) counts.suites = suites.suites;
   counts.passed += suites.passed;
   counts.failed += suites.failed;
   counts.pending += suites.pending;
