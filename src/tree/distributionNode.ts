@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
 import type { DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
 import { describeAwsError } from '../aws/describeAwsError';
+import { Lazy } from '../aws/lazy';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { ContextValues } from '../constants';
 import type { Logger } from '../log';
@@ -20,7 +21,8 @@ export interface DistributionTreeContext {
 }
 
 export class DistributionNode implements TreeNode, PagedParent {
-  private details: Promise<DistributionSummary> | undefined;
+  /** The distribution read with GetDistribution, when its summary lacks behaviors. */
+  private readonly details = new Lazy(async () => (await this.context.source.cloudFront()).getDistribution(this.distribution.id));
 
   constructor(
     readonly distribution: DistributionSummary,
@@ -61,7 +63,6 @@ export class DistributionNode implements TreeNode, PagedParent {
     try {
       distribution = await this.withBehaviors();
     } catch (error) {
-      this.details = undefined;
       this.context.log.error(`[distributions] GetDistribution ${this.distribution.id} failed`, error);
       return [awsFailureRow(error, 'cloudfront:GetDistribution', this.context.source.profile, this)];
     }
@@ -79,7 +80,7 @@ export class DistributionNode implements TreeNode, PagedParent {
 
   /** Reads the distribution and the key group names again. */
   refresh(): void {
-    this.details = undefined;
+    this.details.reset();
     this.context.keyGroups.reset();
     this.context.changed(this);
   }
@@ -90,8 +91,7 @@ export class DistributionNode implements TreeNode, PagedParent {
    */
   private withBehaviors(): Promise<DistributionSummary> {
     if (this.distribution.behaviors.length > 0) return Promise.resolve(this.distribution);
-    this.details ??= this.context.source.cloudFront().then((service) => service.getDistribution(this.distribution.id));
-    return this.details;
+    return this.details.get();
   }
 
   /** Key group names for the behavior rows; when they cannot be read, rows show the ids instead. */

@@ -6,6 +6,7 @@ import type { PublicKeySummary } from '../aws/cloudFrontService';
 import { classifyAwsError, tagFailure } from '../aws/describeAwsError';
 import { ContextKeys } from '../constants';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
+import { Lazy } from '../aws/lazy';
 import { readAllPages } from '../aws/readAllPages';
 import type { Logger } from '../log';
 import type { KeyStore } from '../keys/keyStore';
@@ -17,7 +18,7 @@ import type { TreeNode } from './treeNode';
 export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private publicKeys: Promise<PublicKeySummary[]> | undefined;
+  private readonly publicKeys: Lazy<PublicKeySummary[]>;
   private readonly sessionListener: vscode.Disposable;
   private readonly localKeysListener: vscode.Disposable | undefined;
 
@@ -28,6 +29,10 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
     /** Private keys on this machine: marks their public keys, and lists those CloudFront does not. */
     private readonly localKeys?: KeyStore,
   ) {
+    this.publicKeys = new Lazy(async () => {
+      const service = await source.cloudFront();
+      return readAllPages((marker) => service.listPublicKeys(marker));
+    });
     this.sessionListener = source.onDidChange(() => this.refresh());
     this.localKeysListener = localKeys?.onDidChange(() => this.changed.fire(undefined));
   }
@@ -39,10 +44,9 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.getChildren ? node.getChildren() : [];
     try {
-      this.publicKeys ??= this.source.cloudFront().then((service) => readAllPages((marker) => service.listPublicKeys(marker)));
       const [groups, keys] = await Promise.all([
         tagFailure('cloudfront:ListKeyGroups', this.keyGroups.byId()),
-        tagFailure('cloudfront:ListPublicKeys', this.publicKeys),
+        tagFailure('cloudfront:ListPublicKeys', this.publicKeys.get()),
       ]);
       const keysById = new Map(keys.map((key) => [key.id, key]));
       const grouped = new Set([...groups.values()].flatMap((group) => group.publicKeyIds));
@@ -56,7 +60,6 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       setViewState(ContextKeys.keysState, rows.length === 0 ? 'empty' : 'rows');
       return rows;
     } catch (error) {
-      this.publicKeys = undefined;
       this.log.error('[keys] listing key groups and public keys failed', error);
       if (classifyAwsError(error) === 'noCredentials') {
         setViewState(ContextKeys.keysState, 'noCredentials');
@@ -72,7 +75,7 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
   }
 
   refresh(): void {
-    this.publicKeys = undefined;
+    this.publicKeys.reset();
     this.keyGroups.reset();
     this.changed.fire(undefined);
   }

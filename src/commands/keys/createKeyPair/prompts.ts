@@ -3,6 +3,7 @@
 // (command.ts checks them instead), so whether a step asks depends only on earlier answers.
 import * as vscode from 'vscode';
 import type { CloudFrontService, DistributionSummary, KeyGroupSummary } from '../../../aws/cloudFrontService';
+import { Lazy } from '../../../aws/lazy';
 import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';
@@ -12,34 +13,41 @@ import type { PromptStep } from '../../../wizard/wizard';
 import { RESOURCE_NAME } from '../keyCommandContext';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
 
-/** What the prompts read from CloudFront, each list loaded at most once. */
+/**
+ * What the prompts read from CloudFront, each list loaded once per wizard (a failed read is tried
+ * again when a prompt next asks).
+ */
 export class WizardLookups {
-  private publicKeyNames: Promise<Set<string>> | undefined;
-  private keyGroups: Promise<KeyGroupSummary[]> | undefined;
-  private distributions: Promise<DistributionSummary[]> | undefined;
-  private readonly details = new Map<string, Promise<DistributionSummary>>();
+  private readonly publicKeyNames = new Lazy(async () => {
+    const service = await this.service();
+    return new Set((await readAllPages((m) => service.listPublicKeys(m))).map((k) => k.name));
+  });
+  private readonly keyGroups = new Lazy(async () => {
+    const service = await this.service();
+    return readAllPages((m) => service.listKeyGroups(m));
+  });
+  private readonly distributions = new Lazy(async () => (await (await this.service()).listDistributions()).items);
+  private readonly details = new Map<string, Lazy<DistributionSummary>>();
 
   constructor(readonly service: () => Promise<CloudFrontService>) {}
 
   existingPublicKeyNames(): Promise<Set<string>> {
-    return (this.publicKeyNames ??= this.service()
-      .then((s) => readAllPages((m) => s.listPublicKeys(m)))
-      .then((keys) => new Set(keys.map((k) => k.name))));
+    return this.publicKeyNames.get();
   }
 
   allKeyGroups(): Promise<KeyGroupSummary[]> {
-    return (this.keyGroups ??= this.service().then((s) => readAllPages((m) => s.listKeyGroups(m))));
+    return this.keyGroups.get();
   }
 
   /** The first page of distributions (100), which is what a pick can sensibly show. */
   someDistributions(): Promise<DistributionSummary[]> {
-    return (this.distributions ??= this.service().then(async (s) => (await s.listDistributions()).items));
+    return this.distributions.get();
   }
 
   distribution(id: string): Promise<DistributionSummary> {
     let found = this.details.get(id);
-    if (!found) this.details.set(id, (found = this.service().then((s) => s.getDistribution(id))));
-    return found;
+    if (!found) this.details.set(id, (found = new Lazy(async () => (await this.service()).getDistribution(id))));
+    return found.get();
   }
 }
 
