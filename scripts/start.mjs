@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedSample } from './lib/seedSample.mjs';
+import { requirePrerequisites } from './setup/prerequisites.mjs';
 import { linkExtension, startCodeServer } from '../test/runner/lib/codeServer.mjs';
 import { startMoto } from '../test/runner/lib/moto.mjs';
 import { installCleanupHandlers, onCleanup, runCleanups, spawnGroup } from '../test/runner/lib/processes.mjs';
@@ -21,6 +22,9 @@ const profileIndex = args.indexOf('--profile');
 const profile = profileIndex >= 0 ? args[profileIndex + 1] : undefined;
 const forceBrowser = args.includes('--browser');
 const repo = resolve('.');
+
+// Only moto: the browser route prints a URL for the user's own browser.
+requirePrerequisites({ moto: !useAws });
 
 installCleanupHandlers();
 
