@@ -48,9 +48,12 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
   it('takes the selected URL, signs with the one trusted key without asking, until a typed local date', async () => {
     const url = `https://${domain}/one/movie.mp4`;
     await selectInEditor(url);
-    const tomorrow = new Date(Date.now() + 86_400_000);
+    // 36 hours from now, to the minute, in the local time of the run: "in 1 day" whatever the hour,
+    // the zone (CI runs UTC+14 and UTC-12) or a daylight-saving change in between (35 to 37 hours).
+    const now = Date.now();
+    const typedAt = new Date(now + 36 * 3_600_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    const typed = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())} 14:30`;
+    const typed = `${typedAt.getFullYear()}-${pad(typedAt.getMonth() + 1)}-${pad(typedAt.getDate())} ${pad(typedAt.getHours())}:${pad(typedAt.getMinutes())}`;
     const ui = new ScriptedUi([pick('Date and time…'), input(typed, { expectDescription: /local \(\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/ })]);
     hooks.setUi(ui);
     const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
@@ -58,7 +61,7 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
     const parsed = parseSignedUrl(signed);
     assert.equal(parsed.url, url);
     assert.equal(parsed.keyPairId, keys.a.publicKeyId);
-    const expected = new Date(tomorrow.getFullYear(), tomorrow.getMonth(), tomorrow.getDate(), 14, 30);
+    const expected = new Date(typedAt.getFullYear(), typedAt.getMonth(), typedAt.getDate(), typedAt.getHours(), typedAt.getMinutes());
     assert.equal(parsed.expires, Math.floor(expected.getTime() / 1000), 'the local time typed, as epoch seconds');
     assert.equal(await vscode.env.clipboard.readText(), signed);
     assert.match(ui.notifications[0]!.message, /Signed URL copied to the clipboard\. It expires in 1 day, at .* local \(.* UTC\)\./);
