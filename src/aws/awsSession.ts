@@ -7,6 +7,7 @@ import type { CloudFrontService } from './cloudFrontService';
 import { Lazy } from './lazy';
 import { SdkS3Browser, type S3Browser } from './s3Browser';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
+import { withWriteEvents, type CloudFrontWrite } from './writeEvents';
 
 /** Where views and commands get AWS from: the session below, or typed fakes in tests. */
 export interface CloudFrontSource {
@@ -17,7 +18,10 @@ export interface CloudFrontSource {
 }
 
 export class AwsSession implements CloudFrontSource, vscode.Disposable {
-  private readonly service = new Lazy(async () => new SdkCloudFrontService(await buildCloudFrontClient(this.connection())));
+  private readonly wrote = new vscode.EventEmitter<CloudFrontWrite>();
+  /** Fires after each write to CloudFront through `cloudFront()`, so readers forget what it changed. */
+  readonly onDidWrite = this.wrote.event;
+  private readonly service = new Lazy(async () => withWriteEvents(new SdkCloudFrontService(await buildCloudFrontClient(this.connection())), (write) => this.wrote.fire(write)));
   private readonly objects = new Lazy(async () => new SdkS3Browser(await buildS3Client(this.connection())));
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly configListener: vscode.Disposable;
@@ -49,6 +53,7 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   dispose(): void {
     this.configListener.dispose();
     this.changed.dispose();
+    this.wrote.dispose();
   }
 
   private connection(): AwsConnection {

@@ -1,13 +1,21 @@
 // Key groups by id, read once (all pages) and shared by every row that names a key group. Accounts
 // hold few key groups (CloudFront's default quota is 10), so reading them all is one or two calls.
+// Signing checks trust them for `maxAgeMs` (a console change shows up without Refresh); the
+// extension's own writes and Refresh forget them at once (`reset()`).
 import type { CloudFrontService, KeyGroupSummary } from './cloudFrontService';
+import { SIGNING_READ_MAX_AGE_MS } from './distributionFinder';
 import { Lazy } from './lazy';
 import { readAllPages } from './readAllPages';
 
 export class KeyGroupDirectory {
   private readonly groups: Lazy<Map<string, KeyGroupSummary>>;
+  private readAt: number | undefined;
 
-  constructor(service: () => Promise<CloudFrontService>) {
+  constructor(
+    service: () => Promise<CloudFrontService>,
+    private readonly maxAgeMs = SIGNING_READ_MAX_AGE_MS,
+    private readonly now: () => number = Date.now,
+  ) {
     this.groups = new Lazy(async () => {
       const cloudFront = await service();
       const groups = await readAllPages((marker) => cloudFront.listKeyGroups(marker));
@@ -16,10 +24,16 @@ export class KeyGroupDirectory {
   }
 
   byId(): Promise<Map<string, KeyGroupSummary>> {
+    const now = this.now();
+    if (this.readAt === undefined || now - this.readAt > this.maxAgeMs) {
+      this.groups.reset();
+      this.readAt = now;
+    }
     return this.groups.get();
   }
 
   reset(): void {
     this.groups.reset();
+    this.readAt = undefined;
   }
 }

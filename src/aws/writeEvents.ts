@@ -1,0 +1,41 @@
+// Every write the extension makes to CloudFront, as an event: whatever read that resource (the
+// distribution finder, the key group directory, the views) forgets it, so the next sign, diagnosis
+// or tree read sees the change. The decorator sits at the service seam, so no command can write
+// without telling; it fires once the call has settled, success or not, because a failed call (a
+// timeout, say) may still have changed the resource.
+import type { CloudFrontService, KeyGroupFields, NewPublicKey, RawDistributionConfig } from './cloudFrontService';
+
+export interface CloudFrontWrite {
+  readonly resource: 'distribution' | 'keyGroup' | 'publicKey';
+  /** The resource's id; for a create that failed, the id is not known: undefined. */
+  readonly id: string | undefined;
+}
+
+export function withWriteEvents(service: CloudFrontService, onWrite: (write: CloudFrontWrite) => void): CloudFrontService {
+  async function writing<T>(resource: CloudFrontWrite['resource'], knownId: string | undefined, call: () => Promise<T>, idOf?: (result: T) => string): Promise<T> {
+    let id = knownId;
+    try {
+      const result = await call();
+      if (idOf) id = idOf(result);
+      return result;
+    } finally {
+      onWrite({ resource, id });
+    }
+  }
+  return {
+    listDistributions: (marker, pageSize) => service.listDistributions(marker, pageSize),
+    getDistribution: (id) => service.getDistribution(id),
+    listKeyGroups: (marker, pageSize) => service.listKeyGroups(marker, pageSize),
+    listPublicKeys: (marker, pageSize) => service.listPublicKeys(marker, pageSize),
+    getPublicKey: (id) => service.getPublicKey(id),
+    getKeyGroup: (id) => service.getKeyGroup(id),
+    getDistributionConfig: (id) => service.getDistributionConfig(id),
+
+    createPublicKey: (key: NewPublicKey) => writing('publicKey', undefined, () => service.createPublicKey(key), (r) => r.value.id),
+    deletePublicKey: (id, etag) => writing('publicKey', id, () => service.deletePublicKey(id, etag)),
+    createKeyGroup: (fields: KeyGroupFields) => writing('keyGroup', undefined, () => service.createKeyGroup(fields), (r) => r.value.id),
+    updateKeyGroup: (id, fields, etag) => writing('keyGroup', id, () => service.updateKeyGroup(id, fields, etag)),
+    deleteKeyGroup: (id, etag) => writing('keyGroup', id, () => service.deleteKeyGroup(id, etag)),
+    updateDistributionConfig: (id, config: RawDistributionConfig, etag) => writing('distribution', id, () => service.updateDistributionConfig(id, config, etag)),
+  };
+}
