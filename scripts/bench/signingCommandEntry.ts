@@ -55,7 +55,7 @@ export function warmContext(): SigningContext {
     finder: new DistributionFinder(source.cloudFront),
     keyGroups: new KeyGroupDirectory(source.cloudFront),
     keyStore,
-    memory: { get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v), keys: () => [...memory.keys()] } as unknown as SigningContext['memory'],
+    memory: { get: (k: string) => memory.get(k), update: async (k: string, v: unknown) => void memory.set(k, v), keys: () => [...memory.keys()] },
     log: quiet,
     ui: {} as Ui,
   };

@@ -32,7 +32,7 @@ export async function chooseProfile(options?: unknown): Promise<string> {
   const profiles = await readProfiles();
   let chosen: string;
   if (options && typeof options === 'object' && 'profile' in options) {
-    const requested = (options as { profile: unknown }).profile;
+    const requested = options.profile;
     if (typeof requested !== 'string' || (requested !== '' && !profiles.some((p) => p.name === requested))) {
       throw new UserError(
         vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),

@@ -119,7 +119,7 @@ export class FakeCloudFrontService implements CloudFrontService {
       const group = this.findKeyGroup(id);
       this.checkEtag(id, etag);
       const users = [...this.configs.entries()].filter(([, config]) => trustedKeyGroupIds(config).includes(id));
-      if (users.length > 0) throw awsError('ResourceInUse', `The key group is used by distribution ${users[0]![0]}`, 409);
+      if (users.length > 0) throw awsError('ResourceInUse', `The key group is used by distribution ${users[0][0]}`, 409);
       this.keyGroups = this.keyGroups.filter((g) => g !== group);
       this.etags.delete(id);
     });

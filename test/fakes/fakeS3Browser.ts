@@ -23,7 +23,7 @@ export class FakeS3Browser implements S3Browser {
     for (const key of keys) {
       const slash = key.indexOf('/', prefix.length);
       if (slash >= 0) folders.add(key.slice(0, slash + 1));
-      else entries.push({ kind: 'object', key, size: this.buckets[bucket]![key]!, lastModified: new Date('2026-05-06T07:08:00Z') });
+      else entries.push({ kind: 'object', key, size: this.buckets[bucket][key], lastModified: new Date('2026-05-06T07:08:00Z') });
     }
     const all: S3Entry[] = [...[...folders].map((p) => ({ kind: 'folder' as const, prefix: p })), ...entries];
     const start = marker ? Number(marker) : 0;

@@ -55,6 +55,6 @@ describe('test harness', () => {
   it('has a workspace folder open', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.ok(folders.length >= 1, 'no workspace folder');
-    assert.ok(statSync(folders[0]!.uri.fsPath).isDirectory(), `${folders[0]!.uri.fsPath} is not a folder`);
+    assert.ok(statSync(folders[0].uri.fsPath).isDirectory(), `${folders[0].uri.fsPath} is not a folder`);
   });
 });
