@@ -70,7 +70,7 @@ export async function chooseProfile(options?: unknown): Promise<string> {
 }
 
 /** Runs `aws sso login --profile NAME` in a terminal the user sees; `profile` is a name or `{ profile }`. */
-export async function ssoLogin(profile: unknown): Promise<void> {
+export function ssoLogin(profile: unknown): void {
   const given = profile && typeof profile === 'object' ? (profile as { profile?: unknown }).profile : profile;
   const name = typeof given === 'string' && given ? given : 'default';
   if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');
