@@ -6,7 +6,7 @@ import { Commands, ContextValues } from '../../src/constants';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
 import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../fakes/fakeS3Browser';
-import { labelOf, renderChildren } from './support/extension';
+import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
 function providerOver(service: FakeCloudFrontService, profile?: string, s3?: FakeS3Browser): DistributionsProvider {
@@ -120,7 +120,7 @@ describe('Distributions view (typed fake)', () => {
       ['b.txt', '5 B · 2026-05-06 07:08'],
       ['Load more…', ''],
     ]);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(level[2].item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(level[2].item.command));
     level = await renderChildren(provider, origin.node);
     assert.deepEqual(level.map((r) => labelOf(r.item)), ['paid/', 'b.txt', 'c.txt']);
     const paid = await renderChildren(provider, level[0].node);
@@ -146,7 +146,7 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
       ['Access denied: viewer may not call s3:ListBucket (arn:aws:s3:::media)', ContextValues.error],
     ]);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(rows[0].item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
     assert.deepEqual((await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)), ['No objects']);
   });
 
@@ -160,7 +160,7 @@ describe('Distributions view (typed fake)', () => {
     assert.equal(more.item.contextValue, ContextValues.loadMore);
     assert.equal(more.item.command?.command, Commands.loadMore);
 
-    await vscode.commands.executeCommand(Commands.loadMore, ...(more.item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(more.item.command));
     rows = await renderChildren(provider);
     assert.equal(rows.length, 201);
     await provider.loadMore();
@@ -177,7 +177,7 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
       ['Access denied: prod-readonly may not call cloudfront:ListDistributions', ContextValues.error],
     ]);
-    await vscode.commands.executeCommand(rows[0].item.command!.command, ...(rows[0].item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(rows[0].item.command!.command, ...argumentsOf(rows[0].item.command));
     assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['E000000000001']);
   });
 

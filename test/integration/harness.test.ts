@@ -16,7 +16,7 @@ describe('test harness', () => {
   it('loads the extension under development', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not among ${vscode.extensions.all.length} loaded extensions`);
-    assert.equal(extension.packageJSON.name, 'cloudfront-private-content');
+    assert.equal((extension.packageJSON as { name?: unknown }).name, 'cloudfront-private-content');
     assert.ok(existsSync(join(extension.extensionUri.fsPath, 'package.json')), 'extension folder has a package.json');
   });
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
 import { KeysProvider } from '../../src/tree/keysProvider';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
-import { labelOf, renderChildren } from './support/extension';
+import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
 function keysOver(service: FakeCloudFrontService, profile?: string): KeysProvider {
@@ -46,7 +46,7 @@ describe('Keys view (typed fake)', () => {
     assert.equal(rows.length, 1);
     assert.match(labelOf(rows[0].item), /^Access denied: readonly may not call cloudfront:List(KeyGroups|PublicKeys)$/);
     assert.equal(rows[0].item.command?.command, Commands.loadMore);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(rows[0].item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
     assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['g']);
   });
 

@@ -104,7 +104,7 @@ describe('cookie output', () => {
         ...(vector.input.hashAlgorithm ? { hashAlgorithm: vector.input.hashAlgorithm } : {}),
       });
       for (const [name, value] of Object.entries(vector.expected.cookies!)) assert.equal(cookies[name], value, name);
-      const json = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
+      const json: unknown = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
       assert.deepEqual(json, cookies);
       const headers = formatCookies(cookies, 'set-cookie', { url: vector.input.resource, domain: 'media.example.com' }).split('\n');
       assert.deepEqual(headers, Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly`));
