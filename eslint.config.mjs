@@ -1,4 +1,7 @@
-// typescript-eslint's recommended type-aware rules over src, test and scripts.
+// typescript-eslint's recommended type-aware rules over src, test and scripts. Every linted .ts (and
+// .d.mts) file belongs to a tsconfig the project service finds: tsconfig.json (src),
+// test/tsconfig.json (test) and scripts/tsconfig.json (scripts). The .mjs/.js/.cjs files are linted
+// without type information.
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
@@ -6,10 +9,15 @@ import globals from 'globals';
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**'] },
   eslint.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.mts', '**/*.cts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart'],
@@ -19,6 +27,10 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -91,6 +91,8 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
     hover: new SignedUrlHover(keyStore),
     codeLens: new SignedUrlCodeLens(),
     testing: testingApi(context, keyStore, (ui) => (testUi = ui), progress).testing,
-    dispose: () => disposables.forEach((d) => d.dispose()),
+    dispose: () => {
+      for (const d of disposables) d.dispose();
+    },
   };
 }

@@ -34,8 +34,8 @@ const quietLog: Logger = { info() {}, warn() {}, error() {}, debug() {}, show() 
 export function createTree(count: number) {
   const service = new FakeCloudFrontService(Array.from({ length: count }, (_, i) => realisticDistribution(i)));
   const s3 = new FakeS3Browser();
-  const source: CloudFrontSource = { cloudFront: async () => service, s3: async () => s3, profile: undefined, onDidChange: () => ({ dispose() {} }) };
-  const provider = new DistributionsProvider(source, new KeyGroupDirectory(source.cloudFront), quietLog);
+  const source: CloudFrontSource = { cloudFront: () => Promise.resolve(service), s3: () => Promise.resolve(s3), profile: undefined, onDidChange: () => ({ dispose() {} }) };
+  const provider = new DistributionsProvider(source, new KeyGroupDirectory(() => source.cloudFront()), quietLog);
   return {
     provider,
     /** Renders the root as the view does: children, then each row's TreeItem. */

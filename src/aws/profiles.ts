@@ -27,7 +27,7 @@ export function parseIni(text: string): Sections {
     const line = raw.replace(/^\s*[#;].*$/, '');
     const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
     if (header) {
-      const name = header[1]!.trim();
+      const name = header[1].trim();
       current = sections.get(name) ?? new Map();
       sections.set(name, current);
       continue;
@@ -35,7 +35,7 @@ export function parseIni(text: string): Sections {
     // Indented lines continue a sub-section (e.g. `s3 =` blocks); they never define a profile's kind.
     if (!current || /^\s/.test(raw)) continue;
     const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
-    if (pair) current.set(pair[1]!.trim().toLowerCase(), pair[2]!.trim());
+    if (pair) current.set(pair[1].trim().toLowerCase(), pair[2].trim());
   }
   return sections;
 }

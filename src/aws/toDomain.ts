@@ -109,5 +109,5 @@ export function fromPublicKey(key: PublicKey | undefined): PublicKeySummary {
     Comment: config?.Comment,
     EncodedKey: config?.EncodedKey,
     CreatedTime: key?.CreatedTime,
-  } as SdkPublicKeySummary);
+  });
 }

@@ -32,7 +32,7 @@ export async function chooseProfile(options?: unknown): Promise<string> {
   const profiles = await readProfiles();
   let chosen: string;
   if (options && typeof options === 'object' && 'profile' in options) {
-    const requested = (options as { profile: unknown }).profile;
+    const requested = options.profile;
     if (typeof requested !== 'string' || (requested !== '' && !profiles.some((p) => p.name === requested))) {
       throw new UserError(
         vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),
@@ -70,7 +70,7 @@ export async function chooseProfile(options?: unknown): Promise<string> {
 }
 
 /** Runs `aws sso login --profile NAME` in a terminal the user sees; `profile` is a name or `{ profile }`. */
-export async function ssoLogin(profile: unknown): Promise<void> {
+export function ssoLogin(profile: unknown): void {
   const given = profile && typeof profile === 'object' ? (profile as { profile?: unknown }).profile : profile;
   const name = typeof given === 'string' && given ? given : 'default';
   if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');

@@ -22,7 +22,7 @@ export function normalizePem(text: string): string {
   const match = /^(-----BEGIN ([A-Z0-9 ]+)-----)\s+([\s\S]*?)\s+(-----END \2-----)$/.exec(trimmed);
   if (trimmed.includes('\n') || !match) return `${trimmed}\n`;
   const [, begin, , body, end] = match;
-  const lines = body!
+  const lines = body
     .replace(/(Proc-Type:|DEK-Info:) /g, '$1\u0000')
     .split(/\s+/)
     .map((token) => token.replace('\u0000', ' '));

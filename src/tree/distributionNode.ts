@@ -74,8 +74,9 @@ export class DistributionNode implements TreeNode, PagedParent {
   }
 
   /** "Try again" on an error row below this node. */
-  async loadMore(): Promise<void> {
+  loadMore(): Promise<void> {
     this.context.changed(this);
+    return Promise.resolve();
   }
 
   /** Reads the distribution and the key group names again. */

@@ -72,12 +72,14 @@ export class KeyGroupNode implements TreeNode {
     return item;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
+  getChildren(): Promise<TreeNode[]> {
     const parentId = `keyGroup/${this.keyGroup.id}`;
-    return this.keyGroup.publicKeyIds.map((id) => {
-      const key = this.publicKeys.get(id);
-      return key ? new PublicKeyNode(key, parentId, this.localKeyIds.has(id)) : new MissingPublicKeyNode(id);
-    });
+    return Promise.resolve(
+      this.keyGroup.publicKeyIds.map((id) => {
+        const key = this.publicKeys.get(id);
+        return key ? new PublicKeyNode(key, parentId, this.localKeyIds.has(id)) : new MissingPublicKeyNode(id);
+      }),
+    );
   }
 }
 
@@ -97,7 +99,7 @@ export class UngroupedKeysNode implements TreeNode {
     return item;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    return this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys', this.localKeyIds.has(key.id)));
+  getChildren(): Promise<TreeNode[]> {
+    return Promise.resolve(this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys', this.localKeyIds.has(key.id))));
   }
 }

@@ -70,8 +70,9 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
   }
 
   /** "Try again" on the error row. */
-  async loadMore(): Promise<void> {
+  loadMore(): Promise<void> {
     this.refresh();
+    return Promise.resolve();
   }
 
   refresh(): void {

@@ -42,7 +42,7 @@ export class LocalKeysWithoutPublicKeyNode implements TreeNode {
     return item;
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    return this.keys.map((key) => new LocalKeyNode(key));
+  getChildren(): Promise<TreeNode[]> {
+    return Promise.resolve(this.keys.map((key) => new LocalKeyNode(key)));
   }
 }

@@ -59,7 +59,7 @@ function loadPick<T>(options: PickOptions<T> | PickManyOptions<T>, canSelectMany
   void Promise.resolve(options.items).then(
     (items) => {
       state.values = itemsOf(widget, items);
-      const picked = widget.items.filter((_, i) => items[i]!.picked);
+      const picked = widget.items.filter((_, i) => items[i].picked);
       if (canSelectMany) widget.selectedItems = picked;
       else if (picked.length) widget.activeItems = picked;
       widget.busy = false;

@@ -30,7 +30,7 @@ export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], u
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
-    const step = steps[index]!;
+    const step = steps[index];
     if (!step.shouldPrompt(state)) {
       index++;
       continue;

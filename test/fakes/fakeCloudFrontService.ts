@@ -15,6 +15,7 @@ import type {
   Versioned,
 } from '../../src/aws/cloudFrontService';
 import { fromDistribution } from '../../src/aws/toDomain';
+import { settle } from './settle';
 
 /** CloudFront's quota of public keys per key group. */
 const KEYS_PER_GROUP = 5;
@@ -40,12 +41,12 @@ export class FakeCloudFrontService implements CloudFrontService {
 
   constructor(public distributions: DistributionSummary[] = []) {}
 
-  async listDistributions(marker?: string, pageSize = 100): Promise<Page<DistributionSummary>> {
+  listDistributions(marker?: string, pageSize = 100): Promise<Page<DistributionSummary>> {
     this.distributionCalls.push(marker);
     return this.answer('ListDistributions', () => pageOf(this.distributions, marker, pageSize));
   }
 
-  async getDistribution(id: string): Promise<DistributionSummary> {
+  getDistribution(id: string): Promise<DistributionSummary> {
     return this.answer('GetDistribution', () => {
       const found = this.details.get(id) ?? this.distributions.find((d) => d.id === id);
       if (!found) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
@@ -53,19 +54,19 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async listKeyGroups(marker?: string, pageSize = 100): Promise<Page<KeyGroupSummary>> {
+  listKeyGroups(marker?: string, pageSize = 100): Promise<Page<KeyGroupSummary>> {
     return this.answer('ListKeyGroups', () => pageOf(this.keyGroups, marker, pageSize));
   }
 
-  async listPublicKeys(marker?: string, pageSize = 100): Promise<Page<PublicKeySummary>> {
+  listPublicKeys(marker?: string, pageSize = 100): Promise<Page<PublicKeySummary>> {
     return this.answer('ListPublicKeys', () => pageOf(this.publicKeys, marker, pageSize));
   }
 
-  async getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {
+  getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {
     return this.answer('GetPublicKey', () => this.versioned(this.findPublicKey(id)));
   }
 
-  async createPublicKey(key: NewPublicKey): Promise<Versioned<PublicKeySummary>> {
+  createPublicKey(key: NewPublicKey): Promise<Versioned<PublicKeySummary>> {
     return this.answer('CreatePublicKey', () => {
       if (this.publicKeys.some((k) => k.name === key.name)) {
         throw awsError('PublicKeyAlreadyExists', `A public key named ${key.name} already exists`, 409);
@@ -76,7 +77,7 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async deletePublicKey(id: string, etag: string): Promise<void> {
+  deletePublicKey(id: string, etag: string): Promise<void> {
     return this.answer('DeletePublicKey', () => {
       const key = this.findPublicKey(id);
       this.checkEtag(id, etag);
@@ -88,11 +89,11 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async getKeyGroup(id: string): Promise<Versioned<KeyGroupSummary>> {
+  getKeyGroup(id: string): Promise<Versioned<KeyGroupSummary>> {
     return this.answer('GetKeyGroup', () => this.versioned(this.findKeyGroup(id)));
   }
 
-  async createKeyGroup(fields: KeyGroupFields): Promise<Versioned<KeyGroupSummary>> {
+  createKeyGroup(fields: KeyGroupFields): Promise<Versioned<KeyGroupSummary>> {
     return this.answer('CreateKeyGroup', () => {
       this.checkKeyGroupFields(fields);
       if (this.keyGroups.some((g) => g.name === fields.name)) {
@@ -104,7 +105,7 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>> {
+  updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>> {
     return this.answer('UpdateKeyGroup', () => {
       const group = this.findKeyGroup(id);
       this.checkEtag(id, etag);
@@ -114,18 +115,18 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async deleteKeyGroup(id: string, etag: string): Promise<void> {
+  deleteKeyGroup(id: string, etag: string): Promise<void> {
     return this.answer('DeleteKeyGroup', () => {
       const group = this.findKeyGroup(id);
       this.checkEtag(id, etag);
       const users = [...this.configs.entries()].filter(([, config]) => trustedKeyGroupIds(config).includes(id));
-      if (users.length > 0) throw awsError('ResourceInUse', `The key group is used by distribution ${users[0]![0]}`, 409);
+      if (users.length > 0) throw awsError('ResourceInUse', `The key group is used by distribution ${users[0][0]}`, 409);
       this.keyGroups = this.keyGroups.filter((g) => g !== group);
       this.etags.delete(id);
     });
   }
 
-  async getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {
+  getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {
     return this.answer('GetDistributionConfig', () => {
       const config = this.configs.get(id);
       if (!config) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
@@ -133,7 +134,7 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  async updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>> {
+  updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>> {
     return this.answer('UpdateDistribution', () => {
       if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
       this.checkEtag(id, etag);
@@ -174,11 +175,14 @@ export class FakeCloudFrontService implements CloudFrontService {
     this.etags.set(id, this.newEtag());
   }
 
-  private answer<T>(operation: string, result: () => T): T {
-    this.calls.push(operation);
-    const failure = this.operationFailures.get(operation)?.shift() ?? this.failures.shift();
-    if (failure) throw failure;
-    return result();
+  /** Records the call, then rejects with the next failure on demand or resolves with `result()`. */
+  private answer<T>(operation: string, result: () => T): Promise<T> {
+    return settle(() => {
+      this.calls.push(operation);
+      const failure = this.operationFailures.get(operation)?.shift() ?? this.failures.shift();
+      if (failure) throw failure;
+      return result();
+    });
   }
 
   private findPublicKey(id: string): PublicKeySummary {

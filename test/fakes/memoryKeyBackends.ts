@@ -3,6 +3,7 @@
 // are announced to all of them as VS Code does (asynchronously, after the write).
 import { Emitter } from '../../src/keys/emitter';
 import type { IndexBackend, SecretBackend } from '../../src/keys/keyStore';
+import { settle } from './settle';
 
 export class SharedSecrets {
   readonly values = new Map<string, string>();
@@ -14,14 +15,16 @@ export class SharedSecrets {
     this.windows.push(changed);
     const announce = (key: string) => setImmediate(() => this.windows.forEach((w) => w.fire({ key })));
     return {
-      get: async (key) => this.values.get(key),
-      store: async (key, value) => {
+      get: (key) => Promise.resolve(this.values.get(key)),
+      store: (key, value) => {
         this.values.set(key, value);
         announce(key);
+        return Promise.resolve();
       },
-      delete: async (key) => {
+      delete: (key) => {
         this.values.delete(key);
         announce(key);
+        return Promise.resolve();
       },
       onDidChange: changed.event,
     };
@@ -33,7 +36,10 @@ export class SharedMemento implements IndexBackend {
   get<T>(key: string): T | undefined {
     return structuredClone(this.values.get(key)) as T | undefined;
   }
-  async update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, structuredClone(value));
+  update(key: string, value: unknown): Promise<void> {
+    // A value structuredClone refuses rejects the update, as it did when this was an async method.
+    return settle(() => {
+      this.values.set(key, structuredClone(value));
+    });
   }
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { CancellationError } from '../../src/errors';
 import { GoBack, type FileOptions, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type StepPosition, type Ui } from '../../src/wizard/ui';
+import { settle } from './settle';
 
 type Matcher = string | RegExp;
 export type Answer =
@@ -96,18 +97,19 @@ export class ScriptedUi implements Ui {
     return answer.value;
   }
 
-  async confirm(message: string): Promise<boolean> {
-    return this.next('confirm', message).accept;
+  // next() throws on a script mismatch, "back" or "cancel": settle makes that a rejection.
+  confirm(message: string): Promise<boolean> {
+    return settle(() => this.next('confirm', message).accept);
   }
 
-  async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+  notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
     this.notifications.push({ severity, message, actions });
     const index = this.notificationAnswers.findIndex((answer) => actions.includes(answer));
-    return index >= 0 ? this.notificationAnswers.splice(index, 1)[0] : undefined;
+    return Promise.resolve(index >= 0 ? this.notificationAnswers.splice(index, 1)[0] : undefined);
   }
 
-  async chooseFile(options: FileOptions): Promise<vscode.Uri | undefined> {
-    return this.next('file', options.title).uri;
+  chooseFile(options: FileOptions): Promise<vscode.Uri | undefined> {
+    return settle(() => this.next('file', options.title).uri);
   }
 
   async withProgress<T>(_title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {

@@ -527,9 +527,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
 /** `{name}` placeholders of a value, filled from `values` (strings only; other values pass through). */
 export function fillPlaceholders<T>(value: T, values: Readonly<Record<string, string>>): T {
   if (typeof value === 'string') {
-    return value.replace(/\{([A-Za-z0-9]+)\}/g, (whole, name: string) => (name in values ? values[name]! : whole)) as T;
+    return value.replace(/\{([A-Za-z0-9]+)\}/g, (whole, name: string) => (name in values ? values[name] : whole)) as T;
   }
-  if (Array.isArray(value)) return value.map((item) => fillPlaceholders(item, values)) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => fillPlaceholders(item, values)) as T;
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, fillPlaceholders(item, values)])) as T;
   }

@@ -67,7 +67,7 @@ describe('Diagnose Signed URL (moto)', () => {
     // Verified with the key CloudFront holds (GetPublicKey), not a local one.
     assert.match(find(findings, 'SignatureValid').message, new RegExp(`CloudFront's public key ${seeded.keyId}`));
     // Plain data, as automation gets it.
-    assert.deepEqual(Object.keys(findings[0]!).sort(), ['code', 'fix', 'message', 'severity']);
+    assert.deepEqual(Object.keys(findings[0]).sort(), ['code', 'fix', 'message', 'severity']);
   });
 
   it('a URL under /free/*: a warning that the behavior ignores the signature', async () => {

@@ -77,7 +77,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
     const findings = await diagnosisOver(service, undefined, 'readonly').run({ url: sign('https://media.example.com/paid/a.pdf') });
     const unavailable = findings!.find((f) => f.code === 'AccountUnavailable');
     assert.equal(unavailable?.severity, 'warning');
-    assert.match(unavailable!.message, /Access denied: readonly may not call cloudfront:ListDistributions/);
+    assert.match(unavailable.message, /Access denied: readonly may not call cloudfront:ListDistributions/);
     assert.ok(codes(findings).includes('ok SignatureValid'), 'GetPublicKey still gave the key');
   });
 
@@ -91,8 +91,8 @@ describe('Diagnose Signed URL (typed fake)', () => {
       ui.assertAllUsed();
       assert.deepEqual(codes(findings).filter((c) => c.includes('Origin') || c.includes('Live')), ['error OriginNoSuchKey']);
       assert.equal(ui.notifications.length, 2);
-      assert.deepEqual(ui.notifications[0]!.actions, ['Run Live Check']);
-      assert.match(ui.notifications[0]!.message, /0 error\(s\), 0 warning\(s\), 5 check\(s\) passed\. The live check requests the URL from the network/);
+      assert.deepEqual(ui.notifications[0].actions, ['Run Live Check']);
+      assert.match(ui.notifications[0].message, /0 error\(s\), 0 warning\(s\), 5 check\(s\) passed\. The live check requests the URL from the network/);
       // The preview re-reads the document after the update; wait for it.
       const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes('OriginNoSuchKey')));
       assert.ok(shown, `no diagnosis document shows the live check's finding: ${vscode.workspace.textDocuments.filter((d) => d.uri.scheme === DIAGNOSIS_SCHEME).map((d) => d.getText()).join('\n---\n')}`);

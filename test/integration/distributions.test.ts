@@ -108,13 +108,13 @@ describe('S3 origin objects', () => {
     const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
     assert.ok(row);
     const [origin] = await renderChildren(api.distributionsView, row.node);
-    const top = await renderChildren(api.distributionsView, origin!.node);
+    const top = await renderChildren(api.distributionsView, origin.node);
     assert.deepEqual(top.map((r) => labelOf(r.item)), ['paid/', 'index.html']);
-    const paid = await renderChildren(api.distributionsView, top[0]!.node);
+    const paid = await renderChildren(api.distributionsView, top[0].node);
     assert.deepEqual(paid.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]), [
       ['movie.mp4', `${'body of paid/movie.mp4'.length} B`, ContextValues.s3Object],
       ['trailer.mp4', `${'body of paid/trailer.mp4'.length} B`, ContextValues.s3Object],
     ]);
-    assert.match((paid[0]!.item.tooltip as vscode.MarkdownString).value, new RegExp(`https://${created.DomainName}/paid/movie\\.mp4`));
+    assert.match((paid[0].item.tooltip as vscode.MarkdownString).value, new RegExp(`https://${created.DomainName}/paid/movie\\.mp4`));
   });
 });

@@ -6,7 +6,7 @@ import { Commands, ContextValues } from '../../src/constants';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
 import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../fakes/fakeS3Browser';
-import { labelOf, renderChildren } from './support/extension';
+import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
 function providerOver(service: FakeCloudFrontService, profile?: string, s3?: FakeS3Browser): DistributionsProvider {
@@ -28,8 +28,8 @@ describe('Distributions view (typed fake)', () => {
         ['E000000000002', 'd2abcdef.cloudfront.net', ContextValues.distribution, 'circle-slash'],
       ],
     );
-    assert.match((rows[1]!.item.tooltip as vscode.MarkdownString).value, /InProgress, disabled/);
-    assert.equal(rows[0]!.item.accessibilityInformation?.label, 'Distribution E000000000001, d1abcdef.cloudfront.net, Deployed, enabled');
+    assert.match((rows[1].item.tooltip as vscode.MarkdownString).value, /InProgress, disabled/);
+    assert.equal(rows[0].item.accessibilityInformation?.label, 'Distribution E000000000001, d1abcdef.cloudfront.net, Deployed, enabled');
   });
 
   it('expands a distribution into its origins, then its behaviors in evaluation order, naming key groups', async () => {
@@ -52,8 +52,8 @@ describe('Distributions view (typed fake)', () => {
     ];
     const provider = providerOver(service);
     const [distribution] = await renderChildren(provider);
-    assert.equal(distribution!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    const children = await renderChildren(provider, distribution!.node);
+    assert.equal(distribution.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const children = await renderChildren(provider, distribution.node);
     assert.deepEqual(
       children.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id]),
       [
@@ -64,7 +64,7 @@ describe('Distributions view (typed fake)', () => {
         ['Default (*)', 'unrestricted: serves content to anyone', ContextValues.behaviorUnrestricted, 'unlock'],
       ],
     );
-    assert.match((children[3]!.item.tooltip as vscode.MarkdownString).value, /key groups instead/);
+    assert.match((children[3].item.tooltip as vscode.MarkdownString).value, /key groups instead/);
     assert.deepEqual(service.calls, ['ListDistributions', 'ListKeyGroups'], 'a full summary needs no GetDistribution');
   });
 
@@ -81,7 +81,7 @@ describe('Distributions view (typed fake)', () => {
     const [distribution] = await renderChildren(provider);
     // ListKeyGroups is denied: the behavior row names the key group by id instead of failing.
     service.operationFailures.set('ListKeyGroups', [awsError('AccessDenied', 'not authorized', 403)]);
-    const children = await renderChildren(provider, distribution!.node);
+    const children = await renderChildren(provider, distribution.node);
     assert.deepEqual(children.map((r) => [labelOf(r.item), r.item.description]), [
       ['media', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC'],
       ['/hls/*', 'restricted by key groups: KG9'],
@@ -95,7 +95,7 @@ describe('Distributions view (typed fake)', () => {
     const provider = providerOver(service, 'dev');
     const [distribution] = await renderChildren(provider);
     service.failures.push(awsError('AccessDenied', 'not authorized', 403));
-    const rows = await renderChildren(provider, distribution!.node);
+    const rows = await renderChildren(provider, distribution.node);
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [
       ['Access denied: dev may not call cloudfront:GetDistribution', ContextValues.error, Commands.loadMore],
     ]);
@@ -112,23 +112,23 @@ describe('Distributions view (typed fake)', () => {
     });
     const provider = providerOver(new FakeCloudFrontService([distribution]), undefined, s3);
     const [row] = await renderChildren(provider);
-    const [origin] = await renderChildren(provider, row!.node);
-    assert.equal(origin!.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
-    let level = await renderChildren(provider, origin!.node);
+    const [origin] = await renderChildren(provider, row.node);
+    assert.equal(origin.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    let level = await renderChildren(provider, origin.node);
     assert.deepEqual(level.map((r) => [labelOf(r.item), r.item.description ?? '']), [
       ['paid/', ''],
       ['b.txt', '5 B · 2026-05-06 07:08'],
       ['Load more…', ''],
     ]);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(level[2]!.item.command?.arguments ?? []));
-    level = await renderChildren(provider, origin!.node);
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(level[2].item.command));
+    level = await renderChildren(provider, origin.node);
     assert.deepEqual(level.map((r) => labelOf(r.item)), ['paid/', 'b.txt', 'c.txt']);
-    const paid = await renderChildren(provider, level[0]!.node);
+    const paid = await renderChildren(provider, level[0].node);
     assert.deepEqual(paid.map((r) => [labelOf(r.item), r.item.description ?? '', r.item.contextValue]), [
       ['hls/', '', ContextValues.s3Folder],
       ['a.mp4', '1.5 KB · 2026-05-06 07:08', ContextValues.s3Object],
     ]);
-    assert.match((paid[1]!.item.tooltip as vscode.MarkdownString).value, /https:\/\/media\.example\.com\/paid\/a\.mp4/);
+    assert.match((paid[1].item.tooltip as vscode.MarkdownString).value, /https:\/\/media\.example\.com\/paid\/a\.mp4/);
     assert.deepEqual(s3.calls.map((c) => [c.bucket, c.prefix, c.marker ?? '']), [
       ['media', 'v1/', ''],
       ['media', 'v1/', '2'],
@@ -141,13 +141,13 @@ describe('Distributions view (typed fake)', () => {
     s3.failures.push(awsError('AccessDenied', 'Access Denied', 403));
     const provider = providerOver(new FakeCloudFrontService([sampleDistribution(6)]), 'viewer', s3);
     const [row] = await renderChildren(provider);
-    const [origin] = await renderChildren(provider, row!.node);
-    const rows = await renderChildren(provider, origin!.node);
+    const [origin] = await renderChildren(provider, row.node);
+    const rows = await renderChildren(provider, origin.node);
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
       ['Access denied: viewer may not call s3:ListBucket (arn:aws:s3:::media)', ContextValues.error],
     ]);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(rows[0]!.item.command?.arguments ?? []));
-    assert.deepEqual((await renderChildren(provider, origin!.node)).map((r) => labelOf(r.item)), ['No objects']);
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
+    assert.deepEqual((await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)), ['No objects']);
   });
 
   it('shows the first page of 100, then a "Load more" row that fetches the next page', async () => {
@@ -155,12 +155,12 @@ describe('Distributions view (typed fake)', () => {
     const provider = providerOver(service);
     let rows = await renderChildren(provider);
     assert.equal(rows.length, 101);
-    const more = rows[100]!;
+    const more = rows[100];
     assert.equal(labelOf(more.item), 'Load more…');
     assert.equal(more.item.contextValue, ContextValues.loadMore);
     assert.equal(more.item.command?.command, Commands.loadMore);
 
-    await vscode.commands.executeCommand(Commands.loadMore, ...(more.item.command?.arguments ?? []));
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(more.item.command));
     rows = await renderChildren(provider);
     assert.equal(rows.length, 201);
     await provider.loadMore();
@@ -177,7 +177,7 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
       ['Access denied: prod-readonly may not call cloudfront:ListDistributions', ContextValues.error],
     ]);
-    await vscode.commands.executeCommand(rows[0]!.item.command!.command, ...(rows[0]!.item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(rows[0].item.command!.command, ...argumentsOf(rows[0].item.command));
     assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['E000000000001']);
   });
 
@@ -189,7 +189,7 @@ describe('Distributions view (typed fake)', () => {
     await provider.loadMore();
     const rows = await renderChildren(provider);
     assert.equal(rows.length, 101);
-    assert.equal(labelOf(rows[100]!.item), 'Cannot reach CloudFront: connect ECONNREFUSED 127.0.0.1:9');
+    assert.equal(labelOf(rows[100].item), 'Cannot reach CloudFront: connect ECONNREFUSED 127.0.0.1:9');
     await provider.loadMore();
     assert.equal((await renderChildren(provider)).length, 150);
   });
@@ -203,13 +203,13 @@ describe('refreshing one row', () => {
     const source = fakeSource(service, { s3 });
     const provider = new DistributionsProvider(source, keyGroupsOf(source), testLog());
     const [row] = await renderChildren(provider);
-    const [origin] = await renderChildren(provider, row!.node);
-    await renderChildren(provider, origin!.node);
-    s3.buckets.media!['b.txt'] = 2;
-    await vscode.commands.executeCommand(Commands.refreshNode, origin!.node);
-    assert.deepEqual((await renderChildren(provider, origin!.node)).map((r) => labelOf(r.item)), ['a.txt', 'b.txt']);
-    await vscode.commands.executeCommand(Commands.refreshNode, row!.node);
-    await renderChildren(provider, row!.node);
+    const [origin] = await renderChildren(provider, row.node);
+    await renderChildren(provider, origin.node);
+    s3.buckets.media['b.txt'] = 2;
+    await vscode.commands.executeCommand(Commands.refreshNode, origin.node);
+    assert.deepEqual((await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)), ['a.txt', 'b.txt']);
+    await vscode.commands.executeCommand(Commands.refreshNode, row.node);
+    await renderChildren(provider, row.node);
     assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'ListKeyGroups', 'GetDistribution', 'ListKeyGroups']);
   });
 });

@@ -12,7 +12,7 @@ import { Commands, ContextValues, Settings } from '../../src/constants';
 import { parseSignedUrl, verifySignedUrl } from '../../src/signing';
 import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
-import { activateExtension, labelOf, renderChildren } from './support/extension';
+import { activateExtension, argumentsOf, labelOf, renderChildren } from './support/extension';
 import { clearFaults, extensionCalls, faultProxyAvailable, Faults, injectFaults, type Operation } from './support/faultProxy';
 import { rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
@@ -176,8 +176,8 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
 
       const madeDuringOutage = (await newDistribution(`during the outage ${Date.now()}`)).Id!;
       await clearFaults();
-      const retry = failed[0]!.item.command!;
-      await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+      const retry = failed[0].item.command!;
+      await vscode.commands.executeCommand(retry.command, ...argumentsOf(retry));
       const labels = (await renderChildren(api.distributionsView)).map((row) => labelOf(row.item));
       assert.ok(labels.includes(distributionId) && labels.includes(madeDuringOutage), labels.join(' | '));
     });
@@ -194,8 +194,8 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
         failed.map((row) => [labelOf(row.item), row.item.contextValue]),
         [['cloudfront:ListPublicKeys failed: We encountered an internal error', ContextValues.error]],
       );
-      const retry = failed[0]!.item.command!;
-      await vscode.commands.executeCommand(retry.command, ...(retry.arguments ?? []));
+      const retry = failed[0].item.command!;
+      await vscode.commands.executeCommand(retry.command, ...argumentsOf(retry));
       const rows = await renderChildren(api.keysView);
       assert.ok(rows.some((row) => labelOf(row.item) === group) && !rows.some((row) => row.item.contextValue === ContextValues.error), rows.map((r) => labelOf(r.item)).join(' | '));
     });
@@ -236,7 +236,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       );
       assert.equal((await outcomes('CreateKeyGroup')).length, 5);
       assert.deepEqual(await keyGroupsNamed(group), []);
-      assert.equal(hooks.keyStore.find(publicKeyId!)?.name, name, 'nothing lost: the private key is stored and linked');
+      assert.equal(hooks.keyStore.find(publicKeyId)?.name, name, 'nothing lost: the private key is stored and linked');
     });
 
     it('interactive: Retry resumes at the failed step once CloudFront answers again', async () => {

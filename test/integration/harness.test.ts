@@ -16,7 +16,7 @@ describe('test harness', () => {
   it('loads the extension under development', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not among ${vscode.extensions.all.length} loaded extensions`);
-    assert.equal(extension.packageJSON.name, 'cloudfront-private-content');
+    assert.equal((extension.packageJSON as { name?: unknown }).name, 'cloudfront-private-content');
     assert.ok(existsSync(join(extension.extensionUri.fsPath, 'package.json')), 'extension folder has a package.json');
   });
 
@@ -55,6 +55,6 @@ describe('test harness', () => {
   it('has a workspace folder open', () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     assert.ok(folders.length >= 1, 'no workspace folder');
-    assert.ok(statSync(folders[0]!.uri.fsPath).isDirectory(), `${folders[0]!.uri.fsPath} is not a folder`);
+    assert.ok(statSync(folders[0].uri.fsPath).isDirectory(), `${folders[0].uri.fsPath} is not a folder`);
   });
 });

@@ -34,11 +34,11 @@ describe('Create Key Pair (moto)', () => {
     const hooks = await testing();
     const suffix = Date.now();
     await vscode.env.clipboard.writeText('before');
-    const result = (await vscode.commands.executeCommand(Commands.createKeyPair, {
+    const result = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair, {
       name: `moto-key-${suffix}`,
       algorithm: 'RSA_2048',
       keyGroupName: `moto-group-${suffix}`,
-    })) as { publicKeyId: string; keyGroupId: string };
+    });
 
     const group = await seedClient().send(new GetKeyGroupCommand({ Id: result.keyGroupId }));
     assert.deepEqual(group.KeyGroup!.KeyGroupConfig!.Items, [result.publicKeyId]);
@@ -79,11 +79,11 @@ describe('Create Key Pair (moto)', () => {
       pick('$(check) Create'),
     ]);
     hooks.setUi(ui);
-    const result = (await vscode.commands.executeCommand(Commands.createKeyPair)) as { publicKeyId: string; keyGroupId: string };
+    const result = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair);
     ui.assertAllUsed();
     const privateKey = await hooks.keyStore.getPrivateKey(result.publicKeyId);
     assert.equal(privateKey?.asymmetricKeyDetails?.namedCurve, 'prime256v1');
-    assert.equal((await publicKeyInMoto(result.publicKeyId)).trim(), createPublicKey(privateKey!).export({ type: 'spki', format: 'pem' }).toString().trim());
+    assert.equal((await publicKeyInMoto(result.publicKeyId)).trim(), createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString().trim());
     assert.deepEqual((await seedClient().send(new GetKeyGroupCommand({ Id: result.keyGroupId }))).KeyGroup!.KeyGroupConfig!.Name, `scripted-group-${suffix}`);
     assert.ok(ui.progress.includes('Store the private key in VS Code\'s secret storage'), ui.progress.join(' | '));
   });
@@ -92,11 +92,11 @@ describe('Create Key Pair (moto)', () => {
     const api = await activateExtension();
     const hooks = await api.testing!();
     const suffix = Date.now();
-    const result = (await vscode.commands.executeCommand(Commands.createKeyPair, { name: `marked-${suffix}`, algorithm: 'ECDSA_P256', keyGroupName: `marked-group-${suffix}` })) as { publicKeyId: string };
+    const result = await vscode.commands.executeCommand<{ publicKeyId: string }>(Commands.createKeyPair, { name: `marked-${suffix}`, algorithm: 'ECDSA_P256', keyGroupName: `marked-group-${suffix}` });
     const rows = (await api.keysView.getChildren(undefined)) ?? [];
     const group = rows.find((r) => r.getTreeItem().label === `marked-group-${suffix}`)!;
     const [key] = await group.getChildren!();
-    const item = key!.getTreeItem();
+    const item = key.getTreeItem();
     assert.match(String(item.description), new RegExp(`^${result.publicKeyId} · .* · private key on this machine$`));
     assert.equal(item.contextValue, 'publicKey.local');
     assert.ok(hooks.keyStore.find(result.publicKeyId));

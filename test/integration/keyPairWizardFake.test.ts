@@ -73,13 +73,13 @@ describe('Create Key Pair (typed fake)', () => {
     assert.deepEqual(service.calls.filter((c) => /KeyGroup$/.test(c) && c !== 'ListKeyGroups'), ['GetKeyGroup', 'UpdateKeyGroup', 'GetKeyGroup', 'UpdateKeyGroup'], 're-read and retried after 412');
 
     const after = service.configs.get('E1')!;
-    assert.deepEqual(after.CacheBehaviors!.Items![1]!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
+    assert.deepEqual(after.CacheBehaviors!.Items![1].TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
     assert.deepEqual(after.DefaultCacheBehavior!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
     const rest = (c: typeof before) => ({ ...c, CacheBehaviors: { ...c.CacheBehaviors, Items: [c.CacheBehaviors!.Items![0]] }, DefaultCacheBehavior: { ...c.DefaultCacheBehavior, TrustedKeyGroups: undefined } });
     assert.deepEqual(rest(after), rest(before), 'everything else as read');
 
     const [local] = world.keyStore.list();
-    assert.deepEqual([local!.publicKeyId, local!.name, local!.algorithm, local!.defaultSignerFor], [result.publicKeyId, 'media-2026', 'ECDSA_P256', ['KGMEDIA']]);
+    assert.deepEqual([local.publicKeyId, local.name, local.algorithm, local.defaultSignerFor], [result.publicKeyId, 'media-2026', 'ECDSA_P256', ['KGMEDIA']]);
     assert.ok(samePublicKey(created.encodedKey, (await world.keyStore.getPrivateKey(result.publicKeyId))!), 'the uploaded SPKI is the stored private key\'s');
     const done = world.ui.notifications.at(-1)!;
     assert.deepEqual([done.severity, done.actions], ['info', ['Sign a URL now']]);
@@ -99,7 +99,7 @@ describe('Create Key Pair (typed fake)', () => {
     assert.equal(service.calls.filter((c) => c === 'CreatePublicKey').length, 1, 'the public key is not uploaded twice');
     assert.equal(service.publicKeys.filter((k) => k.name === 'retry-key').length, 1);
     assert.deepEqual(service.keyGroups.find((g) => g.name === 'retry-group')?.publicKeyIds, [result.publicKeyId]);
-    assert.deepEqual(service.configs.get('E1')!.CacheBehaviors!.Items![0]!.TrustedKeyGroups!.Items, [result.keyGroupId]);
+    assert.deepEqual(service.configs.get('E1')!.CacheBehaviors!.Items![0].TrustedKeyGroups!.Items, [result.keyGroupId]);
     assert.deepEqual(world.keyStore.list().map((k) => [k.publicKeyId, k.defaultSignerFor]), [[result.publicKeyId, [result.keyGroupId]]]);
   });
 
@@ -216,7 +216,7 @@ describe('Import Private Key (typed fake): every key file of the AWS CLI test da
     world.ui.assertAllUsed();
     const stored = await world.keyStore.privateKeyPem(world.keyStore.find(publicKeyId)!.fingerprint);
     assert.match(stored!, /^-----BEGIN RSA PRIVATE KEY-----\n/, 'stored decrypted, as PKCS#1');
-    assert.ok(samePublicKey(service.publicKeys[0]!.encodedKey, stored!));
+    assert.ok(samePublicKey(service.publicKeys[0].encodedKey, stored!));
   });
 });
 

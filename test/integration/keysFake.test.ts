@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
 import { KeysProvider } from '../../src/tree/keysProvider';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
-import { labelOf, renderChildren } from './support/extension';
+import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
 function keysOver(service: FakeCloudFrontService, profile?: string): KeysProvider {
@@ -27,13 +27,13 @@ describe('Keys view (typed fake)', () => {
       ['media-signers', 'KG1 · 3 of 5 keys', ContextValues.keyGroup],
       ['Public keys in no key group', '120', undefined],
     ]);
-    const groupKeys = await renderChildren(provider, rows[0]!.node);
+    const groupKeys = await renderChildren(provider, rows[0].node);
     assert.deepEqual(groupKeys.map((r) => [labelOf(r.item), r.item.description]), [
       ['media-2026', 'K1 · 2026-03-04'],
       ['media-2027', 'K2 · 2026-03-04'],
       ['KGONE', 'not found among the public keys'],
     ]);
-    assert.equal((await renderChildren(provider, rows[1]!.node)).length, 120);
+    assert.equal((await renderChildren(provider, rows[1].node)).length, 120);
     assert.deepEqual(service.calls.sort(), ['ListKeyGroups', 'ListPublicKeys', 'ListPublicKeys'], 'two pages of public keys');
   });
 
@@ -44,9 +44,9 @@ describe('Keys view (typed fake)', () => {
     const provider = keysOver(service, 'readonly');
     const rows = await renderChildren(provider);
     assert.equal(rows.length, 1);
-    assert.match(labelOf(rows[0]!.item), /^Access denied: readonly may not call cloudfront:List(KeyGroups|PublicKeys)$/);
-    assert.equal(rows[0]!.item.command?.command, Commands.loadMore);
-    await vscode.commands.executeCommand(Commands.loadMore, ...(rows[0]!.item.command?.arguments ?? []));
+    assert.match(labelOf(rows[0].item), /^Access denied: readonly may not call cloudfront:List(KeyGroups|PublicKeys)$/);
+    assert.equal(rows[0].item.command?.command, Commands.loadMore);
+    await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
     assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['g']);
   });
 

@@ -83,6 +83,6 @@ describe('AccessDenied from CloudFront (typed fake)', () => {
     service.failures.push(awsError('AccessDenied', 'denied', 403));
     const source = sourceOver(service, 'auditor');
     const rows = await renderChildren(new DistributionsProvider(source, keyGroupsOf(source), log));
-    assert.equal(labelOf(rows[0]!.item), 'Access denied: auditor may not call cloudfront:ListDistributions');
+    assert.equal(labelOf(rows[0].item), 'Access denied: auditor may not call cloudfront:ListDistributions');
   });
 });

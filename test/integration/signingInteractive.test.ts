@@ -64,8 +64,8 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
     const expected = new Date(typedAt.getFullYear(), typedAt.getMonth(), typedAt.getDate(), typedAt.getHours(), typedAt.getMinutes());
     assert.equal(parsed.expires, Math.floor(expected.getTime() / 1000), 'the local time typed, as epoch seconds');
     assert.equal(await vscode.env.clipboard.readText(), signed);
-    assert.match(ui.notifications[0]!.message, /Signed URL copied to the clipboard\. It expires in 1 day, at .* local \(.* UTC\)\./);
-    assert.deepEqual(ui.notifications[0]!.actions, ['Open', 'Copy as curl', 'Diagnose']);
+    assert.match(ui.notifications[0].message, /Signed URL copied to the clipboard\. It expires in 1 day, at .* local \(.* UTC\)\./);
+    assert.deepEqual(ui.notifications[0].actions, ['Open', 'Copy as curl', 'Diagnose']);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -62,7 +62,7 @@ describe('secret scan (after every other suite)', function () {
     const planted = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
     const needles = privateKeyNeedles(planted);
     const secret = Buffer.from(planted.export({ format: 'jwk' }).d!, 'base64url');
-    const file = join(process.env.TMPDIR ?? all[0]!, 'planted', 'innocent.log');
+    const file = join(process.env.TMPDIR ?? all[0], 'planted', 'innocent.log');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `debug: key bytes ${secret.toString('hex')}\n`);
     try {

@@ -41,7 +41,7 @@ export async function readAccount(sources: AccountSources, url: string, keyPairI
   const profile = sources.source.profile;
   const service = await attempt('cloudfront', profile, () => sources.source.cloudFront());
   if ('problem' in service) return { distributions: [], keyGroups: [], unavailable: service.problem };
-  const finder = new DistributionFinder(async () => service.value);
+  const finder = new DistributionFinder(() => Promise.resolve(service.value));
   sources.keyGroups.reset();
   const [target, groups, publicKey] = await Promise.all([
     attempt('cloudfront:ListDistributions', profile, () => finder.target(url)),

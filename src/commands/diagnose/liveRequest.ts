@@ -14,7 +14,7 @@ export function cookieHeaderOf(cookies: string): string {
 
 async function readStart(response: Response): Promise<string> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   while (size < MAX_BODY_BYTES) {

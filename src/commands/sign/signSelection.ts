@@ -64,7 +64,7 @@ export async function signSelectionCommand(context: SigningContext, arg?: unknow
     if (automation) return { signed: 0, skipped: 0, skippedUrls: [] };
     throw new UserError(message, 'selection');
   }
-  const policy: PolicyChoice = policyFromArgs ?? (await askPolicy(context.ui, occurrences[0]!.url));
+  const policy: PolicyChoice = policyFromArgs ?? (await askPolicy(context.ui, occurrences[0].url));
   const keys = await keysByBehavior(context, occurrences.map((o) => o.url), typeof args.keyPairId === 'string' ? args.keyPairId : undefined, !automation);
 
   const signers = new Map<string, (url: string) => string>();

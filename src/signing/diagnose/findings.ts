@@ -77,7 +77,7 @@ export function formatDuration(seconds: number): string {
   const total = Math.round(Math.abs(seconds));
   const first = units.findIndex(([, size]) => total >= size);
   if (first === -1) return '0 s';
-  const [name, size] = units[first]!;
+  const [name, size] = units[first];
   const text = `${Math.floor(total / size)} ${name}`;
   const next = units[first + 1];
   const remainder = next ? Math.floor((total % size) / next[1]) : 0;

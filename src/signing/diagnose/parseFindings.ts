@@ -119,7 +119,7 @@ export function parseFindings(input: Pick<DiagnoseInput, 'url' | 'cookies'>): Pa
   const split = splitUrl(input.url.trim());
   if ('severity' in split) return { findings: [split] };
   const findings: Finding[] = [];
-  const chosen = chooseSource(split, input.cookies === undefined ? new Map() : readCookieHeader(input.cookies), findings);
+  const chosen = chooseSource(split, input.cookies === undefined ? new Map<string, string[]>() : readCookieHeader(input.cookies), findings);
   if (!chosen) return { findings };
   const { source, values } = chosen;
   const keyPairId = readKeyPairId(values, source, findings);

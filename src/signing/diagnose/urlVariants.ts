@@ -24,7 +24,7 @@ function decodeOnce(text: string): string | undefined {
 /** Splits scheme://host from the rest, so the host can be swapped without touching the path. */
 function origin(url: string): { scheme: string; host: string; rest: string } | undefined {
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(url);
-  return match ? { scheme: match[1]!, host: match[2]!, rest: match[3]! } : undefined;
+  return match ? { scheme: match[1], host: match[2], rest: match[3] } : undefined;
 }
 
 /** The ways a written URL differs from what a browser sends, for messages. */

@@ -22,7 +22,7 @@ const count = (text: string, char: string) => text.split(char).length - 1;
 function trimTrailing(candidate: string): string {
   let end = candidate.length;
   while (end > 0) {
-    const last = candidate[end - 1]!;
+    const last = candidate[end - 1];
     if (last === ')' && count(candidate.slice(0, end), '(') >= count(candidate.slice(0, end), ')')) break;
     if (!'.,;:!?)]}'.includes(last)) break;
     end--;
@@ -51,7 +51,7 @@ function playlistRelativeUrls(text: string, baseUrl: string): UrlOccurrence[] {
     if (trimmed.startsWith('#')) {
       for (const attribute of content.matchAll(/URI="([^"]+)"/g)) {
         const start = offset + attribute.index + 'URI="'.length;
-        addRelative(found, attribute[1]!, start, baseUrl);
+        addRelative(found, attribute[1], start, baseUrl);
       }
     } else if (trimmed) {
       addRelative(found, trimmed, offset + content.indexOf(trimmed), baseUrl);

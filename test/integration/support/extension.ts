@@ -19,6 +19,11 @@ export async function renderChildren(
   return Promise.all(nodes.map(async (node) => ({ node, item: await provider.getTreeItem(node) })));
 }
 
+/** A command's arguments, to pass on as a click would (VS Code types them any[]). */
+export function argumentsOf(command: vscode.Command | undefined): unknown[] {
+  return command?.arguments ?? [];
+}
+
 export function labelOf(item: vscode.TreeItem): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }

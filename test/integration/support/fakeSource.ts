@@ -8,7 +8,7 @@ import { FakeS3Browser } from '../../fakes/fakeS3Browser';
 
 export function fakeSource(service: FakeCloudFrontService, options: { profile?: string; s3?: FakeS3Browser } = {}): CloudFrontSource {
   const s3 = options.s3 ?? new FakeS3Browser();
-  return { cloudFront: async () => service, s3: async () => s3, profile: options.profile, onDidChange: new vscode.EventEmitter<void>().event };
+  return { cloudFront: () => Promise.resolve(service), s3: () => Promise.resolve(s3), profile: options.profile, onDidChange: new vscode.EventEmitter<void>().event };
 }
 
 export function keyGroupsOf(source: CloudFrontSource): KeyGroupDirectory {

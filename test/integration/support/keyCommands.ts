@@ -24,7 +24,7 @@ let channel: vscode.LogOutputChannel | undefined;
 export function keyWorld(service: FakeCloudFrontService, answers: Answer[] = []): FakeKeyWorld {
   const changed = new vscode.EventEmitter<void>();
   const source: CloudFrontSource = {
-    cloudFront: async () => service,
+    cloudFront: () => Promise.resolve(service),
     s3: () => Promise.reject(new Error('key commands do not use S3')),
     profile: undefined,
     onDidChange: changed.event,

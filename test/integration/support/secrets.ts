@@ -53,7 +53,7 @@ const SIGNING_VALUE = /(?:Signature|Policy)(?:=|":\s*")([A-Za-z0-9_~-]{40,})/g;
 /** The Signature and Policy of a signed URL, of signed cookies (name to value), or of any text holding them. */
 export function rememberSigned(signed: string | Readonly<Record<string, string>>): void {
   const text = typeof signed === 'string' ? signed : JSON.stringify(signed);
-  for (const [, value] of text.matchAll(SIGNING_VALUE)) registry().signatures.add(value!);
+  for (const [, value] of text.matchAll(SIGNING_VALUE)) registry().signatures.add(value);
 }
 
 export function rememberedKeyCount(): number {

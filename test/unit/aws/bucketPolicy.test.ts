@@ -17,7 +17,7 @@ describe('bucket policy for origin access control', () => {
 
   it('grants cloudfront.amazonaws.com s3:GetObject on the bucket, for this distribution only', () => {
     const distribution = sampleDistribution(7);
-    const policy = JSON.parse(oacBucketPolicy(distribution, origin('media.s3.us-east-1.amazonaws.com'))!);
+    const policy = JSON.parse(oacBucketPolicy(distribution, origin('media.s3.us-east-1.amazonaws.com'))!) as { Statement?: unknown };
     assert.deepEqual(policy.Statement, [
       {
         Sid: 'AllowCloudFrontServicePrincipal',

@@ -4,7 +4,7 @@ import { Lazy } from '../../../src/aws/lazy';
 describe('Lazy', () => {
   it('builds once and shares the value until reset', async () => {
     let builds = 0;
-    const lazy = new Lazy(async () => ++builds);
+    const lazy = new Lazy(() => Promise.resolve(++builds));
     assert.deepEqual(await Promise.all([lazy.get(), lazy.get()]), [1, 1]);
     lazy.reset();
     assert.equal(await lazy.get(), 2);
@@ -13,10 +13,9 @@ describe('Lazy', () => {
   it('builds again after a failure, and a stale failure never clears a newer value', async () => {
     let builds = 0;
     let fail = true;
-    const lazy = new Lazy(async () => {
+    const lazy = new Lazy(() => {
       builds++;
-      if (fail) throw new Error('no credentials');
-      return builds;
+      return fail ? Promise.reject(new Error('no credentials')) : Promise.resolve(builds);
     });
     const failed = lazy.get();
     lazy.reset();

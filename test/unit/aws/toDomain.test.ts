@@ -94,7 +94,7 @@ describe('fromDistribution, toKeyGroupSummary, toPublicKeySummary', () => {
 });
 
 describe('origin kind', () => {
-  const kindOf = (origin: object) => toDistributionSummary({ Origins: { Quantity: 1, Items: [origin] } } as unknown as DistributionSummary).origins[0]!.kind;
+  const kindOf = (origin: object) => toDistributionSummary({ Origins: { Quantity: 1, Items: [origin] } } as unknown as DistributionSummary).origins[0].kind;
   it('follows the config CloudFront sends, and the domain only when no config is sent', () => {
     assert.equal(kindOf({ Id: 'a', DomainName: 'b.s3.amazonaws.com', CustomOriginConfig: { HTTPPort: 80 } }), 'custom');
     assert.equal(kindOf({ Id: 'a', DomainName: 'api.example.com', S3OriginConfig: { OriginAccessIdentity: '' } }), 's3');

@@ -149,7 +149,7 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
       signUrl({ url: `${base}${path}`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires(), ...options });
     const flipBit = (signature: string) => {
       const bytes = Buffer.from(signature.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
-      bytes[bytes.length - 10]! ^= 0x01;
+      bytes[bytes.length - 10] ^= 0x01;
       return cloudFrontBase64(bytes);
     };
     const tampering: Array<[string, () => { url: string; cookie?: string }, string]> = [

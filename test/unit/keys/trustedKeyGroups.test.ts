@@ -51,9 +51,9 @@ describe('trusted key groups of cache behaviors', () => {
     const after = withKeyGroup(before, 'KG1', ['/paid/*', '/video/*', '*']);
     assert.deepEqual(before, snapshot, 'the input is not mutated');
     assert.deepEqual(withoutTrust(after, ['/paid/*', '/video/*', '*']), withoutTrust(before, ['/paid/*', '/video/*', '*']));
-    assert.deepEqual(after.CacheBehaviors!.Items![0]!.TrustedKeyGroups, { Enabled: true, Quantity: 2, Items: ['KG0', 'KG1'] });
+    assert.deepEqual(after.CacheBehaviors!.Items![0].TrustedKeyGroups, { Enabled: true, Quantity: 2, Items: ['KG0', 'KG1'] });
     assert.deepEqual(after.CacheBehaviors!.Items![1], before.CacheBehaviors!.Items![1], '/free/* untouched, even its absent TrustedKeyGroups');
-    assert.deepEqual(after.CacheBehaviors!.Items![2]!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KG1'] });
+    assert.deepEqual(after.CacheBehaviors!.Items![2].TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KG1'] });
     assert.deepEqual(after.DefaultCacheBehavior!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KG1'] });
   });
 
@@ -66,7 +66,7 @@ describe('trusted key groups of cache behaviors', () => {
     const before = fullConfig();
     const undone = withoutKeyGroup(withKeyGroup(before, 'KG1', ['/paid/*', '/video/*']), 'KG1', ['/paid/*', '/video/*']);
     assert.deepEqual(undone.CacheBehaviors!.Items![0], before.CacheBehaviors!.Items![0]);
-    assert.deepEqual(undone.CacheBehaviors!.Items![2]!.TrustedKeyGroups, { Enabled: false, Quantity: 0, Items: [] });
+    assert.deepEqual(undone.CacheBehaviors!.Items![2].TrustedKeyGroups, { Enabled: false, Quantity: 0, Items: [] });
     assert.deepEqual(withoutTrust(undone, ['/video/*']), withoutTrust(before, ['/video/*']));
   });
 

@@ -59,14 +59,18 @@ describe('wizard', () => {
       id,
       title: () => id,
       shouldExecute: () => true,
-      execute: async () => {
+      execute: () => {
         if (fail && failOnce) {
           failOnce = false;
-          throw new Error('boom');
+          return Promise.reject(new Error('boom'));
         }
         log.push(`do ${id}`);
+        return Promise.resolve();
       },
-      undo: async () => void log.push(`undo ${id}`),
+      undo: () => {
+        log.push(`undo ${id}`);
+        return Promise.resolve();
+      },
     });
     const executes = [step('a'), step('b'), step('c', true), step('d')];
     const state: WizardState = { done: [] };

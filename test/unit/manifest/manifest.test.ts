@@ -43,7 +43,7 @@ describe('package.json', () => {
     const container = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === Views.container);
     assert.ok(container, 'activity bar container');
     assert.equal(nls[container.title.slice(1, -1)], 'CloudFront');
-    const views = manifest.contributes.views[Views.container]!.map((v) => [v.id, nls[v.name.slice(1, -1)]]);
+    const views = manifest.contributes.views[Views.container].map((v) => [v.id, nls[v.name.slice(1, -1)]]);
     assert.deepEqual(views, [
       [Views.distributions, 'Distributions'],
       [Views.keys, 'Keys'],
@@ -56,21 +56,21 @@ describe('package.json', () => {
       for (const item of items) {
         assert.ok((Object.values(Commands) as string[]).includes(item.command), `${menu}: ${item.command}`);
         for (const [, value] of (item.when ?? '').matchAll(/viewItem == ([\w.]+)/g)) {
-          assert.ok(known.has(value!), `${menu}: unknown contextValue ${value}`);
+          assert.ok(known.has(value), `${menu}: unknown contextValue ${value}`);
         }
       }
     }
   });
 
   it('has a localized string for every %key% it uses', () => {
-    const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
+    const keys = [...JSON.stringify(manifest).matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]);
     assert.ok(keys.length > 5);
     for (const key of keys) assert.ok(key in nls, `package.nls.json lacks ${key}`);
   });
 
   it('promises no newer VS Code API than the engine it declares', () => {
     const engine = manifest.engines.vscode.replace(/^\^/, '');
-    const types = manifest.devDependencies['@types/vscode']!.replace(/^[\^~]/, '');
+    const types = manifest.devDependencies['@types/vscode'].replace(/^[\^~]/, '');
     assert.equal(types, engine);
   });
 });

@@ -73,7 +73,7 @@ describe('signText', () => {
     const text = `${once}\nhttps://media.example.com/b.mp4 https://media.example.com/b.mp4\nhttps://media.example.com/c.mp4#t=10`;
     const result = signText(text, { isKnownHost: () => true, sign });
     assert.equal(result.signed, 2);
-    assert.equal(result.edits[0]!.newText, result.edits[1]!.newText);
+    assert.equal(result.edits[0].newText, result.edits[1].newText);
     assert.deepEqual(result.skipped.map((s) => [s.url.slice(0, 35), s.reason.slice(0, 20)]), [
       ['https://media.example.com/a.mp4?Exp', 'already signed'],
       ['https://media.example.com/c.mp4#t=1', 'url has a fragment ('],
@@ -104,7 +104,7 @@ describe('cookie output', () => {
         ...(vector.input.hashAlgorithm ? { hashAlgorithm: vector.input.hashAlgorithm } : {}),
       });
       for (const [name, value] of Object.entries(vector.expected.cookies!)) assert.equal(cookies[name], value, name);
-      const json = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
+      const json: unknown = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
       assert.deepEqual(json, cookies);
       const headers = formatCookies(cookies, 'set-cookie', { url: vector.input.resource, domain: 'media.example.com' }).split('\n');
       assert.deepEqual(headers, Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly`));

@@ -23,7 +23,7 @@ export const KEYS: readonly PoolKey[] = [poolKey('K1RSAPROPERTY1', 'rsa'), poolK
 export const KEYS_BY_ID: ReadonlyMap<string, KeyObject> = new Map(KEYS.map((key) => [key.id, key.publicKey]));
 
 /** Another key of the pool: never the one that signed. */
-export const otherKey = (key: PoolKey): PoolKey => KEYS[(KEYS.indexOf(key) + 1) % KEYS.length]!;
+export const otherKey = (key: PoolKey): PoolKey => KEYS[(KEYS.indexOf(key) + 1) % KEYS.length];
 
 /** A fixed seed per suite, so a failure replays; FC_SEED overrides it to explore. */
 export const seed = (fixed: number): number => (process.env.FC_SEED ? Number(process.env.FC_SEED) : fixed);

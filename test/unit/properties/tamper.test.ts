@@ -22,7 +22,7 @@ function withParameter(signedUrl: string, name: string, value: string): string {
 
 function flipBit(bytes: Buffer, bit: number): Buffer {
   const copy = Buffer.from(bytes);
-  copy[(bit >> 3) % copy.length]! ^= 1 << (bit & 7);
+  copy[(bit >> 3) % copy.length] ^= 1 << (bit & 7);
   return copy;
 }
 

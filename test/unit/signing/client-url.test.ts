@@ -41,7 +41,7 @@ describe('signing: the signed URL is what an HTTP client sends', () => {
     const response = await fetch(url);
     await response.text();
     assert.equal(received.length, 1);
-    return received[0] as string;
+    return received[0];
   }
 
   for (const typedPath of TYPED_PATHS) {

@@ -84,7 +84,7 @@ const REJECTIONS: readonly Rejection[] = [
   { name: 'a start equal to the expiry', options: { activeFrom: new Date(1_767_290_400_000) }, code: 'ACTIVE_NOT_BEFORE_EXPIRY', input: 'activeFrom', mentions: ['before', 'expires'] },
   // URLs
   ...(['Expires=1', 'Policy=abc', 'Signature=abc', 'Key-Pair-Id=K1', 'Hash-Algorithm=SHA256'] as const).map(
-    (parameter): Rejection => ({ name: `a URL that already has ${parameter}`, options: { url: `https://d111111abcdef8.cloudfront.net/a.jpg?x=1&${parameter}` }, code: 'ALREADY_SIGNED', input: 'url', mentions: [parameter.split('=')[0] as string] }),
+    (parameter): Rejection => ({ name: `a URL that already has ${parameter}`, options: { url: `https://d111111abcdef8.cloudfront.net/a.jpg?x=1&${parameter}` }, code: 'ALREADY_SIGNED', input: 'url', mentions: [parameter.split('=')[0]] }),
   ),
   { name: 'a fragment', options: { url: 'https://d111111abcdef8.cloudfront.net/video.mp4#t=10' }, code: 'FRAGMENT_NOT_ALLOWED', input: 'url', mentions: ['fragment'] },
   { name: 'a fragment in resource', options: { resource: 'https://d111111abcdef8.cloudfront.net/*#x' }, code: 'FRAGMENT_NOT_ALLOWED', input: 'resource' },

@@ -35,7 +35,7 @@ const QUERY_VALUES = ['large', '1', '', 'x y', '%20', '~tilde', 'ü', 'a+b', 'a=
 
 export function generateCases(count: number, seed = 20240601): GeneratedCase[] {
   const random = seededRandom(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const chance = (probability: number): boolean => random() < probability;
   const integer = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 

@@ -56,10 +56,10 @@ describe('signing: keys', () => {
 
   it('keeps the PEM cache bounded: the oldest of 17 keys is parsed again', () => {
     const pems = Array.from({ length: 17 }, () => generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
-    const first = loadPrivateKey(pems[0] as string);
-    assert.equal(loadPrivateKey(pems[0] as string), first);
+    const first = loadPrivateKey(pems[0]);
+    assert.equal(loadPrivateKey(pems[0]), first);
     for (const pem of pems.slice(1)) loadPrivateKey(pem);
-    assert.notEqual(loadPrivateKey(pems[0] as string), first);
+    assert.notEqual(loadPrivateKey(pems[0]), first);
   });
 
   it('never puts key material in error messages', () => {

@@ -5,12 +5,11 @@ import { PagedList } from '../../../src/tree/pagedList';
 /** A page source that answers each call from a script, and records the markers it was asked for. */
 function scriptedPages(script: Array<Page<number> | Error>) {
   const markers: Array<string | undefined> = [];
-  const fetchPage = async (marker?: string): Promise<Page<number>> => {
+  const fetchPage = (marker?: string): Promise<Page<number>> => {
     markers.push(marker);
     const next = script.shift();
-    if (!next) throw new Error('no more scripted pages');
-    if (next instanceof Error) throw next;
-    return next;
+    if (!next) return Promise.reject(new Error('no more scripted pages'));
+    return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
   };
   return { markers, fetchPage };
 }
