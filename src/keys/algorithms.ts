@@ -21,11 +21,6 @@ export function algorithmOf(key: LoadedKey): LocalKeyAlgorithm {
   return key.type === 'ec' ? 'ECDSA_P256' : `RSA_${key.bits}`;
 }
 
-/** Legacy CloudFront key pair ids (of the account's root user) start with APKA; public keys of key groups with K. */
-export function isLegacyKeyPairId(id: string): boolean {
-  return /^APKA[A-Z0-9]+$/.test(id);
-}
-
 const englishProblem = (bits: number) => `This is an RSA ${bits}-bit key. ${KEY_GROUP_RULE}; a ${bits}-bit key can only be used with a legacy key pair ID (APKA…).`;
 
 /**

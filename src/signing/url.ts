@@ -17,7 +17,7 @@ export const SIGNING_PARAMETERS = ['Expires', 'Policy', 'Signature', 'Key-Pair-I
 export type SigningParameterName = (typeof SIGNING_PARAMETERS)[number];
 
 /** CloudFront's limit on the length of a request URL. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html */
-export const MAX_URL_BYTES = 8192;
+export { MAX_URL_BYTES } from '../cloudfront/rules';
 
 const SIGNABLE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 

@@ -1,25 +1,15 @@
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../aws/awsSession';
 import type { DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
 import { describeAwsError } from '../aws/describeAwsError';
 import { Lazy } from '../aws/lazy';
-import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { ContextValues } from '../constants';
-import type { Logger } from '../log';
 import { BehaviorNode } from './behaviorNode';
+import type { DistributionTreeContext } from './distributionTreeContext';
 import { OriginNode } from './originNode';
 import { awsFailureRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
 /** What distribution rows share with their view. */
-export interface DistributionTreeContext {
-  source: CloudFrontSource;
-  keyGroups: KeyGroupDirectory;
-  log: Logger;
-  /** Re-renders one node (after a retry). */
-  changed(node: TreeNode): void;
-}
-
 export class DistributionNode implements TreeNode, PagedParent {
   /** The distribution read with GetDistribution, when its summary lacks behaviors. */
   private readonly details = new Lazy(async () => (await this.context.source.cloudFront()).getDistribution(this.distribution.id));

@@ -1,11 +1,9 @@
 // Rows of the Keys view: key groups, the public keys they hold, and public keys in no group.
 import * as vscode from 'vscode';
 import type { KeyGroupSummary, PublicKeySummary } from '../aws/cloudFrontService';
+import { KEYS_PER_KEY_GROUP } from '../cloudfront/rules';
 import { ContextValues } from '../constants';
 import type { TreeNode } from './treeNode';
-
-/** CloudFront's quota of public keys per key group. */
-export const KEYS_PER_KEY_GROUP = 5;
 
 export class PublicKeyNode implements TreeNode {
   constructor(

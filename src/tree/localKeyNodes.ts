@@ -3,7 +3,7 @@
 // ListPublicKeys never returns.
 import * as vscode from 'vscode';
 import { ContextValues } from '../constants';
-import { isLegacyKeyPairId } from '../keys/algorithms';
+import { isLegacyKeyPairId } from '../cloudfront/rules';
 import type { LocalKey } from '../keys/keyStore';
 import type { TreeNode } from './treeNode';
 

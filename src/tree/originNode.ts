@@ -5,7 +5,7 @@ import { bucketOfOrigin } from '../aws/bucketPolicy';
 import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontService';
 import { originKeyPrefix } from '../aws/objectUrl';
 import { ContextValues } from '../constants';
-import type { DistributionTreeContext } from './distributionNode';
+import type { DistributionTreeContext } from './distributionTreeContext';
 import { S3Listing } from './s3Nodes';
 import type { TreeNode } from './treeNode';
 

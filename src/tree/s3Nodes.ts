@@ -5,7 +5,7 @@ import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontServic
 import { objectUrl } from '../aws/objectUrl';
 import type { S3Entry } from '../aws/s3Browser';
 import { ContextValues } from '../constants';
-import type { DistributionTreeContext } from './distributionNode';
+import type { DistributionTreeContext } from './distributionTreeContext';
 import { PagedList } from './pagedList';
 import { awsFailureRow, loadMoreRow, MessageNode, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { CancellationError, UserError } from '../../errors';
-import { isLegacyKeyPairId } from '../../keys/algorithms';
+import { isLegacyKeyPairId } from '../../cloudfront/rules';
 import { publicKeyPemFromPrivate } from '../../signing';
 import { chooseLocalKey, choosePublicKey } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
-import { isLegacyKeyPairId, keyGroupProblem } from '../../keys/algorithms';
+import { isLegacyKeyPairId } from '../../cloudfront/rules';
+import { keyGroupProblem } from '../../keys/algorithms';
 import { samePublicKey } from '../../keys/fingerprint';
 import { isEncryptedPem, normalizePem } from '../../keys/pem';
 import { readPrivateKey, type ReadPrivateKey } from '../../keys/readPrivateKey';

@@ -16,6 +16,3 @@ export interface KeyCommandContext {
   /** Checks off Getting Started steps (absent in tests that build their own context). */
   progress?: WalkthroughProgress;
 }
-
-/** CloudFront's rule for public key and key group names. */
-export const RESOURCE_NAME = /^[A-Za-z0-9_-]{1,128}$/;

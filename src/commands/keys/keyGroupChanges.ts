@@ -5,7 +5,13 @@ import type { CloudFrontService, KeyGroupSummary } from '../../aws/cloudFrontSer
 import { updateWithRetry } from '../../aws/etagRetry';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
-import { keyGroupFullProblem } from './createKeyPair/prompts';
+import { isKeyGroupFull, KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
+
+export function keyGroupFullProblem(group: KeyGroupSummary): string | undefined {
+  return isKeyGroupFull(group)
+    ? vscode.l10n.t('Key group {0} already holds {1} of {1} public keys, CloudFront\'s limit: remove a key from it or choose another group.', group.name, KEYS_PER_KEY_GROUP)
+    : undefined;
+}
 
 function fieldsOf(group: KeyGroupSummary, publicKeyIds: string[]) {
   return { name: group.name, publicKeyIds, ...(group.comment ? { comment: group.comment } : {}) };

@@ -12,7 +12,8 @@ import { timeFindings } from './timeFindings';
 import { type DiagnoseInput } from './types';
 
 export { CLOUDFRONT_ERROR_MESSAGES, cloudFrontAnswerOf, formatDuration, type CloudFrontErrorCode, type Finding, type Severity } from './findings';
-export { findDistribution, isLegacyKeyPairId } from './keyTrustFindings';
+export { isLegacyKeyPairId } from '../../cloudfront/rules';
+export { findDistribution } from './keyTrustFindings';
 export { liveFindings, readXmlError } from './liveCheck';
 export { readCookieHeader } from './signedSource';
 export { behaviorLabel, matchBehavior, pathPatternMatches, requestPath } from './pathPattern';

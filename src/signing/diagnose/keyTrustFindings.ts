@@ -6,9 +6,8 @@
 import { error, ok, warning, type Finding } from './findings';
 import { behaviorLabel, matchBehavior, requestPath } from './pathPattern';
 import { type AccountData, type BehaviorData, type DistributionData, type KeyGroupData, type PublicKeyData, type SignedRequest } from './types';
+import { isLegacyKeyPairId } from '../../cloudfront/rules';
 
-/** Legacy CloudFront key pairs (created by the root user) have IDs starting with APKA. */
-export const isLegacyKeyPairId = (keyPairId: string): boolean => keyPairId.startsWith('APKA');
 
 export function hostOf(url: string): string {
   try {

@@ -11,7 +11,8 @@ import { runPrompts } from '../../../wizard/wizard';
 import type { KeyCommandContext } from '../keyCommandContext';
 import { executeWithRecovery } from '../runSteps';
 import { createKeyPairExecutes } from './executes';
-import { createKeyPairPrompts, keyGroupFullProblem, nameProblem, WizardLookups } from './prompts';
+import { keyGroupFullProblem } from '../keyGroupChanges';
+import { createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
 import type { CreateKeyPairArgs, CreateKeyPairResult, CreateKeyPairState } from './state';
 
 export async function createKeyPair(context: KeyCommandContext, args?: unknown): Promise<CreateKeyPairResult> {

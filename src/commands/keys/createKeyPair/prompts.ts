@@ -8,9 +8,9 @@ import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
-import { KEYS_PER_KEY_GROUP } from '../../../tree/keyNodes';
+import { KEYS_PER_KEY_GROUP, RESOURCE_NAME } from '../../../cloudfront/rules';
 import type { PromptStep } from '../../../wizard/wizard';
-import { RESOURCE_NAME } from '../keyCommandContext';
+import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
 
 /**
@@ -58,12 +58,6 @@ export function nameProblem(value: string, what: string): string | undefined {
 }
 
 export const ALGORITHM_LABELS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
-
-export function keyGroupFullProblem(group: KeyGroupSummary): string | undefined {
-  return group.publicKeyIds.length >= KEYS_PER_KEY_GROUP
-    ? vscode.l10n.t('Key group {0} already holds {1} of {1} public keys, CloudFront\'s limit: remove a key from it or choose another group.', group.name, KEYS_PER_KEY_GROUP)
-    : undefined;
-}
 
 export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateKeyPairState>[] {
   const title = vscode.l10n.t('Create Key Pair');

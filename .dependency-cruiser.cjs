@@ -1,0 +1,50 @@
+// The architecture's import rules, checked by test/unit/architecture/imports.test.ts (and by
+// `npx depcruise src`). ARCHITECTURE.md explains each; change both together.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycles, type-only imports included: each file can be read, tested and moved on its own.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+    {
+      name: 'pure-core-no-vscode',
+      comment: 'The pure cores (signing, diagnosis, key parsing, CloudFront rules) run in plain Node: unit tests, benchmarks, a backend.',
+      severity: 'error',
+      from: { path: '^src/(signing|keys|cloudfront)/' },
+      // `vscode` resolves to its type declarations (@types/vscode), the only form it has outside VS Code.
+      to: { path: '^(vscode|node_modules/@types/vscode/)' },
+    },
+    {
+      name: 'signing-imports-only-pure-code',
+      comment: 'The signing core and the rules import nothing of the extension beyond each other.',
+      severity: 'error',
+      from: { path: '^src/(signing|cloudfront)/' },
+      to: { path: '^src/', pathNot: '^src/(signing|cloudfront)/' },
+    },
+    {
+      name: 'aws-below-ui',
+      comment: 'The AWS services know nothing of commands, views, editors or wizards.',
+      severity: 'error',
+      from: { path: '^src/aws/' },
+      to: { path: '^src/(commands|tree|editor|wizard)/' },
+    },
+    {
+      name: 'views-below-commands',
+      comment: 'Views render and commands act on them, never the other way round.',
+      severity: 'error',
+      from: { path: '^src/tree/' },
+      to: { path: '^src/commands/' },
+    },
+  ],
+  options: {
+    tsPreCompilationDeps: true,
+    preserveSymlinks: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|out)/' },
+  },
+};

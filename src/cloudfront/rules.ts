@@ -1,0 +1,29 @@
+// CloudFront's rules and quotas that the extension checks before it asks CloudFront, in one place
+// with no UI import: views, wizards, commands and the diagnosis all read them from here.
+// Quotas: CloudFront Developer Guide, "Quotas" (all adjustable by AWS Support, so a refusal from
+// CloudFront still wins over these numbers).
+
+/** Public keys in one key group. */
+export const KEYS_PER_KEY_GROUP = 5;
+/** Key groups trusted by one cache behavior. */
+export const KEY_GROUPS_PER_BEHAVIOR = 4;
+/** Key groups in one account. */
+export const KEY_GROUPS_PER_ACCOUNT = 10;
+
+/** Names of public keys and key groups: 1 to 128 letters, digits, hyphens and underscores. */
+export const RESOURCE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** The longest URL CloudFront serves, in bytes; a signed URL's query counts too. */
+export const MAX_URL_BYTES = 8192;
+
+/** Legacy CloudFront key pair ids (of the account's root user) start with APKA; public keys of key groups with K. */
+export const LEGACY_KEY_PAIR_ID = /^APKA[A-Z0-9]+$/;
+
+export function isLegacyKeyPairId(id: string): boolean {
+  return LEGACY_KEY_PAIR_ID.test(id);
+}
+
+/** Whether a key group can take one more public key. */
+export function isKeyGroupFull(group: { readonly publicKeyIds: readonly string[] }): boolean {
+  return group.publicKeyIds.length >= KEYS_PER_KEY_GROUP;
+}
