@@ -4,7 +4,9 @@
 // the URL to the network, runs only when the user chooses it.
 //
 // Called with an options object `{ url, cookies?, viewerIp?, publicKey?, live? }` (automation, tests)
-// it shows nothing and returns the findings as plain data `{ severity, code, message, fix }[]`.
+// it shows nothing and returns the findings as plain data `{ severity, code, message, fix }[]`. Called
+// with a URL string (the CodeLens, the hover, "Diagnose" after signing) it diagnoses that URL as a
+// person asked for it: no question for the URL, none for cookies when the URL carries its signature.
 import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
@@ -46,6 +48,8 @@ function readOptions(value: unknown): DiagnoseUrlOptions {
 }
 
 const isAbsoluteUrl = (text: string): boolean => URL.canParse(text.trim());
+/** A query parameter of a signed URL: such a URL carries its signature, not cookies. */
+const SIGNED_URL_PARAMETER = /[?&](Signature|Policy|Key-Pair-Id)=/;
 
 export class UrlDiagnosis implements vscode.Disposable {
   private readonly documents = new DiagnosisDocuments();
@@ -55,7 +59,7 @@ export class UrlDiagnosis implements vscode.Disposable {
   /** The command handler: options in, findings out; or the interactive flow. */
   async run(...args: unknown[]): Promise<Finding[] | undefined> {
     if (isOptionsCall(args)) return this.diagnoseOptions(readOptions(args[0]));
-    return this.diagnoseInteractively();
+    return this.diagnoseInteractively(typeof args[0] === 'string' ? args[0] : undefined);
   }
 
   /** Reads the account and diagnoses; `live` adds a live answer already obtained. */
@@ -81,23 +85,20 @@ export class UrlDiagnosis implements vscode.Disposable {
     return (await this.findings(options, live)).map(({ severity, code, message, fix }) => ({ severity, code, message, fix }));
   }
 
-  private async diagnoseInteractively(): Promise<Finding[]> {
+  /** `given`: the URL the caller passed; it is not asked for again. */
+  private async diagnoseInteractively(given?: string): Promise<Finding[]> {
     const ui = this.services.ui();
-    const clipboard = (await vscode.env.clipboard.readText()).trim();
-    const url = await ui.input({
-      title: vscode.l10n.t('Diagnose Signed URL'),
-      prompt: vscode.l10n.t('The signed URL as the client requests it (or the plain URL, when signed cookies carry the signature).'),
-      placeholder: 'https://d111111abcdef8.cloudfront.net/private/file.pdf?Expires=…&Signature=…&Key-Pair-Id=…',
-      value: /^https?:\/\//i.test(clipboard) && !/\s/.test(clipboard) ? clipboard : '',
-      validate: (value) => (isAbsoluteUrl(value) ? undefined : vscode.l10n.t('Enter an absolute URL, starting with https://.')),
-      position: { step: 1, totalSteps: 2, canGoBack: false },
-    });
-    const cookies = await ui.input({
-      title: vscode.l10n.t('Diagnose Signed URL'),
-      prompt: vscode.l10n.t('Signed cookies sent with the request: a Cookie header (CloudFront-Policy=…; CloudFront-Signature=…; CloudFront-Key-Pair-Id=…). Leave empty for a signed URL.'),
-      placeholder: vscode.l10n.t('Optional'),
-      position: { step: 2, totalSteps: 2, canGoBack: false },
-    });
+    if (given !== undefined && !isAbsoluteUrl(given)) throw new UserError(vscode.l10n.t('url must be an absolute URL, starting with https://.'), 'url');
+    const url = given?.trim() ?? (await this.askUrl(ui));
+    // A URL that carries its own signature is diagnosed as a signed URL: no cookies to ask for.
+    const cookies = SIGNED_URL_PARAMETER.test(url)
+      ? ''
+      : await ui.input({
+          title: vscode.l10n.t('Diagnose Signed URL'),
+          prompt: vscode.l10n.t('Signed cookies sent with the request: a Cookie header (CloudFront-Policy=…; CloudFront-Signature=…; CloudFront-Key-Pair-Id=…). Leave empty for a signed URL.'),
+          placeholder: vscode.l10n.t('Optional'),
+          position: given === undefined ? { step: 2, totalSteps: 2, canGoBack: false } : { step: 1, totalSteps: 1, canGoBack: false },
+        });
     const options: DiagnoseUrlOptions = { url, ...(cookies.trim() ? { cookies } : {}) };
     let findings = await ui.withProgress(vscode.l10n.t('Diagnosing the signed URL'), () => this.findings(options));
     let report: DiagnosisReport = { url: options.url.trim(), withCookies: options.cookies !== undefined, findings, liveChecked: false };
@@ -110,6 +111,18 @@ export class UrlDiagnosis implements vscode.Disposable {
     this.documents.update(document, report);
     void ui.notify(this.severityOf(findings), vscode.l10n.t('Live check done: {0}.', summarize(findings)));
     return findings;
+  }
+
+  private async askUrl(ui: Ui): Promise<string> {
+    const clipboard = (await vscode.env.clipboard.readText()).trim();
+    return ui.input({
+      title: vscode.l10n.t('Diagnose Signed URL'),
+      prompt: vscode.l10n.t('The signed URL as the client requests it (or the plain URL, when signed cookies carry the signature).'),
+      placeholder: 'https://d111111abcdef8.cloudfront.net/private/file.pdf?Expires=…&Signature=…&Key-Pair-Id=…',
+      value: /^https?:\/\//i.test(clipboard) && !/\s/.test(clipboard) ? clipboard : '',
+      validate: (value) => (isAbsoluteUrl(value) ? undefined : vscode.l10n.t('Enter an absolute URL, starting with https://.')),
+      position: { step: 1, totalSteps: 2, canGoBack: false },
+    });
   }
 
   private severityOf(findings: readonly Finding[]): 'info' | 'warning' | 'error' {

@@ -26,13 +26,14 @@ function kindLabel(profile: AwsProfile): string {
 
 /**
  * Stores the choice in the user settings (application scope: a workspace cannot set it). With
- * `{ profile }` it asks nothing; '' means the SDK's default credential chain.
+ * `{ profile }` or the profile name it asks nothing; '' means the SDK's default credential chain.
  */
 export async function chooseProfile(options?: unknown): Promise<string> {
   const profiles = await readProfiles();
   let chosen: string;
-  if (options && typeof options === 'object' && 'profile' in options) {
-    const requested = options.profile;
+  const named = typeof options === 'string' || (options !== null && typeof options === 'object' && 'profile' in options);
+  if (named) {
+    const requested = typeof options === 'string' ? options : (options).profile;
     if (typeof requested !== 'string' || (requested !== '' && !profiles.some((p) => p.name === requested))) {
       throw new UserError(
         vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),

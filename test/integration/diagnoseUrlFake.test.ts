@@ -81,11 +81,11 @@ describe('Diagnose Signed URL (typed fake)', () => {
     assert.ok(codes(findings).includes('ok SignatureValid'), 'GetPublicKey still gave the key');
   });
 
-  it('interactive: asks for the URL and cookies, shows the findings, and runs the live check only when chosen', async () => {
+  it('interactive: asks for the URL (not for cookies: it carries its signature), shows the findings, and runs the live check only when chosen', async () => {
     const edge = await startEdge({ root: __dirname, publicKeys: new Map([[KEY_ID, PUBLIC_PEM]]), pathPattern: '/paid/*' });
     try {
       const url = sign(`${edge.url}/paid/missing.pdf`);
-      const ui = new ScriptedUi([input(url), input('')]);
+      const ui = new ScriptedUi([input(url)]); // a signed URL: no question for cookies
       ui.notificationAnswers.push('Run Live Check');
       const findings = await diagnosisOver(serviceWith('127.0.0.1'), ui).run();
       ui.assertAllUsed();
@@ -104,7 +104,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
   });
 
   it('interactive: without choosing the live check, nothing is requested', async () => {
-    const ui = new ScriptedUi([input(sign('https://media.example.com/paid/a.pdf')), input('')]);
+    const ui = new ScriptedUi([input(sign('https://media.example.com/paid/a.pdf'))]);
     const findings = await diagnosisOver(serviceWith('media.example.com'), ui).run();
     ui.assertAllUsed();
     assert.ok(!codes(findings).some((c) => c.includes('Live')));

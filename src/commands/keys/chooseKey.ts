@@ -1,5 +1,5 @@
-// Which key a key command acts on: the tree row it was run on, the id in its options, or one the user
-// picks.
+// Which key a key command acts on: the tree row it was run on, the public key id it was called with
+// (a string, or `publicKeyId` in its options), or one the user picks.
 import * as vscode from 'vscode';
 import type { PublicKeySummary } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
@@ -11,12 +11,12 @@ import type { KeyCommandContext } from './keyCommandContext';
 
 function optionalId(arg: unknown): string | undefined {
   if (arg === undefined) return undefined;
-  const id = (arg as { publicKeyId?: unknown }).publicKeyId;
+  const id = typeof arg === 'string' ? arg.trim() : (arg as { publicKeyId?: unknown }).publicKeyId;
   if (typeof id !== 'string' || !id) throw new UserError(vscode.l10n.t('publicKeyId is required.'), 'publicKeyId');
   return id;
 }
 
-/** A public key id: a CloudFront public key row, a local key row, `{ publicKeyId }`, or picked from CloudFront's list. */
+/** A public key id: a CloudFront public key row, a local key row, the id, `{ publicKeyId }`, or picked from CloudFront's list. */
 export async function choosePublicKey(context: KeyCommandContext, arg: unknown, placeholder: string): Promise<string> {
   if (arg instanceof PublicKeyNode) return arg.publicKey.id;
   if (arg instanceof LocalKeyNode && arg.localKey.publicKeyId) return arg.localKey.publicKeyId;
@@ -37,7 +37,7 @@ export async function choosePublicKey(context: KeyCommandContext, arg: unknown, 
   });
 }
 
-/** A key stored on this machine: a row, `{ publicKeyId }`, or picked from the stored keys. */
+/** A key stored on this machine: a row, its public key id, `{ publicKeyId }`, or picked from the stored keys. */
 export async function chooseLocalKey(context: KeyCommandContext, arg: unknown, placeholder: string): Promise<LocalKey> {
   if (arg instanceof LocalKeyNode) return arg.localKey;
   const id = arg instanceof PublicKeyNode ? arg.publicKey.id : optionalId(arg);

@@ -14,7 +14,7 @@ const PEM_FILTERS = () => ({ [vscode.l10n.t('PEM files')]: ['pem'] });
 
 /** A file from `{ uri }` (string or Uri) in the options, or from a save dialog. */
 async function targetFile(context: KeyCommandContext, arg: unknown, title: string, defaultName: string): Promise<vscode.Uri> {
-  const given = (arg as { uri?: unknown } | undefined)?.uri;
+  const given = arg !== null && typeof arg === 'object' ? (arg as { uri?: unknown }).uri : undefined;
   if (given instanceof vscode.Uri) return given;
   if (typeof given === 'string' && given) return given.includes('://') ? vscode.Uri.parse(given) : vscode.Uri.file(given);
   const chosen = await context.ui.chooseFile({ title, save: true, defaultName, filters: PEM_FILTERS() });

@@ -2,7 +2,8 @@
 // encrypted PEM with its passphrase) goes into SecretStorage, linked to a public key CloudFront holds
 // only when that key is exactly this private key's public half, or uploaded as a new public key.
 // 1024-bit RSA keys are taken only for legacy key pair ids (APKA…): key groups refuse them.
-// With `{ pem, passphrase?, publicKeyId?, name? }` it asks nothing and returns `{ publicKeyId }`.
+// With `{ pem, passphrase?, publicKeyId?, name? }` it asks nothing and returns `{ publicKeyId }`. With a
+// public key id it asks only for the key (and passphrase), and links it to that public key.
 import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
@@ -27,6 +28,8 @@ export interface ImportPrivateKeyArgs {
 }
 
 interface ImportState extends KeyMaterialState {
+  /** The public key id the caller passed: the private key is linked to it, no question which. */
+  givenPublicKeyId?: string;
   pem?: string;
   passphrase?: string;
   read?: ReadPrivateKey;
@@ -56,10 +59,15 @@ function refuseForKeyGroups(read: ReadPrivateKey): void {
 
 export async function importPrivateKey(context: KeyCommandContext, args?: unknown): Promise<{ publicKeyId: string }> {
   const service = () => context.source.cloudFront();
-  const interactive = args === undefined;
+  const interactive = args === undefined || typeof args === 'string';
   const state: ImportState = { done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  if (typeof args === 'string') {
+    if (!args.trim()) throw new UserError(vscode.l10n.t('publicKeyId is required.'), 'publicKeyId');
+    state.givenPublicKeyId = args.trim();
+  }
   if (interactive) await askImport(context, state);
   else await readImportArgs(context, state, args);
+  if (state.givenPublicKeyId) await linkTo(context, state, state.givenPublicKeyId, undefined);
 
   const read = state.read!;
   state.key = read;
@@ -81,20 +89,24 @@ async function readImportArgs(context: KeyCommandContext, state: ImportState, ar
   state.read = readOrRefuse(a.pem as string, a.passphrase as string | undefined);
   const publicKeyId = a.publicKeyId as string | undefined;
   const name = a.name as string | undefined;
-  if (publicKeyId && isLegacyKeyPairId(publicKeyId)) {
+  if (publicKeyId) return linkTo(context, state, publicKeyId, name);
+  refuseForKeyGroups(state.read);
+  const problem = nameProblem(name ?? '', vscode.l10n.t('public key'));
+  if (problem) throw new UserError(`name: ${problem}`, 'name');
+  state.name = name;
+}
+
+/** Links the read key to `publicKeyId`: a legacy key pair id as it is, else only to its own public half. */
+async function linkTo(context: KeyCommandContext, state: ImportState, publicKeyId: string, name: string | undefined): Promise<void> {
+  const read = state.read!;
+  if (isLegacyKeyPairId(publicKeyId)) {
     state.publicKeyId = publicKeyId;
     state.name = name || publicKeyId;
     return;
   }
-  refuseForKeyGroups(state.read);
-  if (publicKeyId) {
-    state.name = name || (await linkable(context, state.read, publicKeyId));
-    state.publicKeyId = publicKeyId;
-    return;
-  }
-  const problem = nameProblem(name ?? '', vscode.l10n.t('public key'));
-  if (problem) throw new UserError(`name: ${problem}`, 'name');
-  state.name = name;
+  refuseForKeyGroups(read);
+  state.name = name || (await linkable(context, read, publicKeyId));
+  state.publicKeyId = publicKeyId;
 }
 
 /** The CloudFront name of `publicKeyId` when it holds exactly this private key's public half. */
@@ -166,7 +178,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
-        shouldPrompt: () => true,
+        shouldPrompt: (s) => !s.givenPublicKeyId,
         prompt: async (s, ui, position) => {
           const read = s.read!;
           const problem = problemInKeyGroups(read);
@@ -194,7 +206,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
-        shouldPrompt: (s) => s.target?.kind !== 'link',
+        shouldPrompt: (s) => !s.givenPublicKeyId && s.target?.kind !== 'link',
         prompt: async (s, ui, position) => {
           const legacy = s.target?.kind === 'legacy';
           const value = await ui.input({

@@ -4,7 +4,8 @@
 //   2. later, once those URLs have expired, `{ keyGroupId, removePublicKeyId }` (or "Remove Old Key
 //      Now") takes the old key out of the group, deletes it from CloudFront when no other group holds
 //      it, and deletes its local private key.
-// A full group is refused: finish an earlier rotation first.
+// A full group is refused: finish an earlier rotation first. Called with a key group row or a key
+// group id it rotates that group's key interactively, without asking which group.
 import * as vscode from 'vscode';
 import type { KeyGroupSummary } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
@@ -39,7 +40,7 @@ async function chooseKeyGroup(context: KeyCommandContext, arg: unknown): Promise
   const service = await context.source.cloudFront();
   if (arg instanceof KeyGroupNode) return (await service.getKeyGroup(arg.keyGroup.id)).value;
   if (arg !== undefined) {
-    const id = (arg as { keyGroupId?: unknown }).keyGroupId;
+    const id = typeof arg === 'string' ? arg.trim() : (arg as { keyGroupId?: unknown }).keyGroupId;
     if (typeof id !== 'string' || !id) throw new UserError(vscode.l10n.t('keyGroupId is required.'), 'keyGroupId');
     try {
       return (await service.getKeyGroup(id)).value;
@@ -58,10 +59,11 @@ async function chooseKeyGroup(context: KeyCommandContext, arg: unknown): Promise
 
 export async function rotateKey(context: KeyCommandContext, arg?: unknown): Promise<RotateKeyResult> {
   const group = await chooseKeyGroup(context, arg);
-  const options = arg instanceof KeyGroupNode || arg === undefined ? {} : (arg as Partial<RotateKeyArgs>);
+  // A key group row or id: the person's flow for that group; an options object: automation.
+  const interactive = arg === undefined || arg instanceof KeyGroupNode || typeof arg === 'string';
+  const options = interactive ? {} : (arg as Partial<RotateKeyArgs>);
   if (options.removePublicKeyId !== undefined) return removeOldKey(context, group, options.removePublicKeyId);
 
-  const interactive = arg === undefined || arg instanceof KeyGroupNode;
   const full = keyGroupFullProblem(group);
   if (full) throw new UserError(full, 'keyGroupId');
   const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));

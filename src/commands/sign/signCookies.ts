@@ -16,6 +16,9 @@ function probeUrl(resource: string): string {
   return resource.replace(/[*?].*$/, '') || resource;
 }
 
+const resourceProblem = (value: string): string | undefined =>
+  /^https?:\/\/[^/\s"]+\/\S*$/.test(value) ? undefined : vscode.l10n.t('Type a URL pattern such as https://media.example.com/paid/*');
+
 export async function signCookiesCommand(context: SigningContext, arg?: unknown): Promise<Record<string, string> | string> {
   const automation = isOptionsCall([arg]);
   const args = automation ? (arg as Record<string, unknown>) : {};
@@ -23,12 +26,17 @@ export async function signCookiesCommand(context: SigningContext, arg?: unknown)
   if (automation) {
     if (typeof args.resource !== 'string' || !args.resource) throw new UserError(vscode.l10n.t('resource is required: pass a URL pattern such as https://media.example.com/paid/*.'), 'resource');
     resource = args.resource;
+  } else if (typeof arg === 'string') {
+    // The resource the caller passed: signed interactively, without asking for it again.
+    const problem = resourceProblem(arg.trim());
+    if (problem) throw new UserError(problem, 'resource');
+    resource = arg.trim();
   } else {
     resource = await context.ui.input({
       title: vscode.l10n.t('Create Signed Cookies: resource'),
       prompt: vscode.l10n.t('The URLs the cookies open; * matches any characters'),
       placeholder: 'https://media.example.com/paid/*',
-      validate: (value) => (/^https?:\/\/[^/\s"]+\/\S*$/.test(value) ? undefined : vscode.l10n.t('Type a URL pattern such as https://media.example.com/paid/*')),
+      validate: resourceProblem,
     });
   }
   const format = (args.format ?? 'json') as CookieFormat;

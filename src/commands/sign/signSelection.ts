@@ -1,6 +1,7 @@
 // "Sign CloudFront URLs in Selection": every http(s) URL of the selection (or the whole document)
 // whose host is a distribution of this account, signed in place as one undoable edit or copied.
-// Relative URIs of an HLS playlist are resolved against a base URL. With options it asks nothing.
+// Relative URIs of an HLS playlist are resolved against a base URL. With options it asks nothing;
+// with a document's Uri it signs in that document.
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
@@ -31,7 +32,7 @@ function validateBaseUrl(value: string): string | undefined {
 export async function signSelectionCommand(context: SigningContext, arg?: unknown): Promise<SignSelectionResult> {
   const automation = isOptionsCall([arg]);
   const args = automation ? (arg as Record<string, unknown>) : {};
-  const editor = vscode.window.activeTextEditor;
+  const editor = await editorFor(arg);
   if (!editor) throw new UserError(vscode.l10n.t('Open the document whose URLs you want to sign first.'), 'editor');
   const range = editor.selection.isEmpty ? new vscode.Range(0, 0, editor.document.lineCount, 0) : editor.selection;
   const fullRange = editor.document.validateRange(range);
@@ -104,6 +105,18 @@ export async function signSelectionCommand(context: SigningContext, arg?: unknow
   if (result.signed > 0) context.progress?.reached('urlSigned');
   if (!automation) void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
+}
+
+/**
+ * The editor to sign in: the document the caller named by its Uri (the editor context menu, the
+ * explorer; shown when no editor shows it yet), else the active editor.
+ */
+async function editorFor(arg: unknown): Promise<vscode.TextEditor | undefined> {
+  if (!(arg instanceof vscode.Uri)) return vscode.window.activeTextEditor;
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.uri.toString() === arg.toString()) return active;
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === arg.toString());
+  return visible ?? vscode.window.showTextDocument(arg);
 }
 
 async function copyInstead(context: SigningContext): Promise<boolean> {

@@ -1,4 +1,4 @@
-// Where "Sign CloudFront URL" takes its URL from, in this order: a tree row (an S3 object: its
+// Where "Sign CloudFront URL" takes its URL from, in this order: the URL string it was called with, a tree row (an S3 object: its
 // CloudFront URL; a distribution or behavior: a path the user completes), the editor selection (a
 // URL, or a path when a distribution was used before), the clipboard when it holds a URL, else an
 // input box.
@@ -40,6 +40,11 @@ async function askPath(ui: Ui, distribution: DistributionSummary, pattern: strin
 }
 
 export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | undefined): Promise<string> {
+  if (typeof node === 'string') {
+    const problem = validateUrl(node);
+    if (problem) throw new UserError(problem, 'url');
+    return node.trim();
+  }
   if (node instanceof S3ObjectNode) {
     if (!node.url) throw new UserError(vscode.l10n.t('{0} lies outside the origin path: CloudFront cannot serve it.', node.object.key), 'node');
     return node.url;

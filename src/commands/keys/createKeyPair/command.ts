@@ -1,25 +1,32 @@
 // "CloudFront: Create Key Pair": from nothing to a key group (and optionally protected behaviors) with
 // the private key only in SecretStorage. Without arguments it asks (prompts.ts); with
 // `{ name, algorithm, keyGroupName | keyGroupId, distributionId?, pathPatterns? }` it asks nothing,
-// checks every argument before changing anything, and returns `{ publicKeyId, keyGroupId }`.
+// checks every argument before changing anything, and returns `{ publicKeyId, keyGroupId }`. With a
+// key group row or a key group id it asks everything but the key group: the new key goes into that one.
 import * as vscode from 'vscode';
 import { behaviorPatterns } from '../../../aws/trustedKeyGroups';
 import { Commands } from '../../../constants';
 import { UserError } from '../../../errors';
 import { isKeyAlgorithm } from '../../../keys/algorithms';
+import { KeyGroupNode } from '../../../tree/keyNodes';
 import { runPrompts } from '../../../wizard/wizard';
 import type { KeyCommandContext } from '../keyCommandContext';
 import { executeWithRecovery } from '../runSteps';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
-import type { CreateKeyPairArgs, CreateKeyPairResult, CreateKeyPairState } from './state';
+import type { CreateKeyPairArgs, CreateKeyPairResult, CreateKeyPairState, KeyGroupChoice } from './state';
 
 export async function createKeyPair(context: KeyCommandContext, args?: unknown): Promise<CreateKeyPairResult> {
   const service = () => context.source.cloudFront();
   const lookups = new WizardLookups(service);
-  const interactive = args === undefined;
+  const givenGroup = args instanceof KeyGroupNode ? args.keyGroup.id : typeof args === 'string' ? args.trim() : undefined;
+  const interactive = args === undefined || givenGroup !== undefined;
   const state: CreateKeyPairState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  if (givenGroup !== undefined) {
+    state.keyGroup = await existingKeyGroup(lookups, givenGroup);
+    state.keyGroupGiven = true;
+  }
   if (!interactive) await readArgs(state, args, lookups);
   await runPrompts(state, createKeyPairPrompts(lookups), context.ui);
 
@@ -37,6 +44,15 @@ export async function createKeyPair(context: KeyCommandContext, args?: unknown):
       .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { keyPairId: result.publicKeyId }) : undefined));
   }
   return result;
+}
+
+/** The key group `keyGroupId` names, refused by name when the account has none such or it is full. */
+async function existingKeyGroup(lookups: WizardLookups, keyGroupId: string): Promise<KeyGroupChoice> {
+  const group = (await lookups.allKeyGroups()).find((g) => g.id === keyGroupId);
+  if (!group) throw new UserError(vscode.l10n.t('keyGroupId: no key group {0} in this account.', keyGroupId), 'keyGroupId');
+  const full = keyGroupFullProblem(group);
+  if (full) throw new UserError(full, 'keyGroupId');
+  return { kind: 'existing', id: group.id, name: group.name };
 }
 
 /** Fills the state from arguments, rejecting the first bad one by name before anything changes. */
@@ -62,14 +78,10 @@ async function readArgs(state: CreateKeyPairState, args: unknown, lookups: Wizar
   if ((keyGroupId === undefined) === (keyGroupName === undefined)) {
     throw new UserError(vscode.l10n.t('Pass either keyGroupName (a new key group) or keyGroupId (an existing one).'), 'keyGroupName');
   }
-  const groups = await lookups.allKeyGroups();
   if (keyGroupId !== undefined) {
-    const group = groups.find((g) => g.id === keyGroupId);
-    if (!group) throw new UserError(vscode.l10n.t('keyGroupId: no key group {0} in this account.', keyGroupId), 'keyGroupId');
-    const full = keyGroupFullProblem(group);
-    if (full) throw new UserError(full, 'keyGroupId');
-    state.keyGroup = { kind: 'existing', id: group.id, name: group.name };
+    state.keyGroup = await existingKeyGroup(lookups, keyGroupId);
   } else {
+    const groups = await lookups.allKeyGroups();
     const groupProblem = nameProblem(keyGroupName!, vscode.l10n.t('key group'));
     if (groupProblem) throw new UserError(`keyGroupName: ${groupProblem}`, 'keyGroupName');
     if (groups.some((g) => g.name === keyGroupName)) throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', keyGroupName!), 'keyGroupName');

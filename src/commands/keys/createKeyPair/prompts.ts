@@ -99,7 +99,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
       },
     },
     {
-      shouldPrompt: (state) => state.interactive,
+      shouldPrompt: (state) => state.interactive && !state.keyGroupGiven,
       prompt: async (state, ui, position) => {
         const previous = state.keyGroup;
         const chosen = await ui.pick<KeyGroupChoice | KeyGroupSummary>({

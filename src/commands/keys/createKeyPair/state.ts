@@ -24,6 +24,8 @@ export interface CreateKeyPairState extends KeyMaterialState {
   interactive: boolean;
   algorithm?: KeyAlgorithm;
   keyGroup?: KeyGroupChoice;
+  /** The caller named the key group (a row or its id): the wizard does not ask for one. */
+  keyGroupGiven?: boolean;
   /** null: the user chose not to restrict behaviors now. */
   distributionId?: string | null;
   pathPatterns?: string[];
