@@ -1,10 +1,10 @@
-// The AWS profiles a user can choose, read from the shared config and credentials files the way the
-// AWS CLI and SDKs read them: `[profile NAME]` sections in config, `[NAME]` in credentials, both
-// files' locations overridable by AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE.
+// The AWS profiles a user can choose, read from the shared config and credentials files by the SDK's
+// own loader (so `[profile NAME]` in config, `[NAME]` in credentials, comments, nested `s3 =` blocks
+// and AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE mean exactly what they mean to the SDK).
 // https://docs.aws.amazon.com/sdkref/latest/guide/file-format.html
-import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { loadSdk } from './loadSdk';
 
 export type ProfileKind = 'sso' | 'credential_process' | 'role' | 'static' | 'web_identity' | 'other';
 
@@ -17,28 +17,11 @@ export interface AwsProfile {
   ssoSession?: string;
 }
 
-type Sections = Map<string, Map<string, string>>;
+/** What the SDK's loadSharedConfigFiles answers: sections by name, settings by key. */
+export type IniSections = Record<string, Record<string, string | undefined> | undefined>;
 
-/** Sections of an INI file as AWS reads it: `name = value` lines, `#` and `;` comments, nested lines skipped. */
-export function parseIni(text: string): Sections {
-  const sections: Sections = new Map();
-  let current: Map<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/^\s*[#;].*$/, '');
-    const header = /^\s*\[([^\]]+)\]\s*$/.exec(line);
-    if (header) {
-      const name = header[1].trim();
-      current = sections.get(name) ?? new Map();
-      sections.set(name, current);
-      continue;
-    }
-    // Indented lines continue a sub-section (e.g. `s3 =` blocks); they never define a profile's kind.
-    if (!current || /^\s/.test(raw)) continue;
-    const pair = /^([^=]+?)\s*=\s*(.*)$/.exec(line);
-    if (pair) current.set(pair[1].trim().toLowerCase(), pair[2].trim());
-  }
-  return sections;
-}
+/** The loader names the config file's other sections `sso-session.NAME` and `services.NAME`; they are not profiles. */
+const NOT_A_PROFILE = /^(sso-session|services)\./;
 
 function kindOf(settings: Map<string, string>): ProfileKind {
   if (settings.has('sso_session') || settings.has('sso_start_url')) return 'sso';
@@ -49,21 +32,17 @@ function kindOf(settings: Map<string, string>): ProfileKind {
   return 'other';
 }
 
-/** Profiles from the text of the config and credentials files, sorted by name, `default` first. */
-export function profilesFrom(configText: string, credentialsText: string): AwsProfile[] {
+/** Profiles from the parsed config and credentials files, sorted by name, `default` first. */
+export function profilesFrom(configFile: IniSections, credentialsFile: IniSections): AwsProfile[] {
   const profiles = new Map<string, { settings: Map<string, string>; sources: Set<'config' | 'credentials'> }>();
-  const add = (name: string, settings: Map<string, string>, source: 'config' | 'credentials') => {
+  const add = (name: string, section: IniSections[string], source: 'config' | 'credentials') => {
     const entry = profiles.get(name) ?? { settings: new Map(), sources: new Set() };
-    for (const [key, value] of settings) entry.settings.set(key, value);
+    for (const [key, value] of Object.entries(section ?? {})) if (value !== undefined) entry.settings.set(key, value);
     entry.sources.add(source);
     profiles.set(name, entry);
   };
-  for (const [section, settings] of parseIni(configText)) {
-    if (section === 'default') add('default', settings, 'config');
-    else if (section.startsWith('profile ')) add(section.slice('profile '.length).trim(), settings, 'config');
-    // [sso-session X] and [services X] are not profiles.
-  }
-  for (const [section, settings] of parseIni(credentialsText)) add(section, settings, 'credentials');
+  for (const [name, section] of Object.entries(configFile)) if (!NOT_A_PROFILE.test(name)) add(name, section, 'config');
+  for (const [name, section] of Object.entries(credentialsFile)) add(name, section, 'credentials');
   return [...profiles.entries()]
     .map(([name, { settings, sources }]) => ({
       name,
@@ -83,17 +62,9 @@ export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): { config:
   };
 }
 
-async function readIfPresent(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
-}
-
 export async function readProfiles(env: NodeJS.ProcessEnv = process.env): Promise<AwsProfile[]> {
   const paths = sharedFilePaths(env);
-  const [config, credentials] = await Promise.all([readIfPresent(paths.config), readIfPresent(paths.credentials)]);
-  return profilesFrom(config, credentials);
+  // ignoreCache: the user may have edited the files since the last pick. Missing files read as empty.
+  const { configFile, credentialsFile } = await (await loadSdk()).loadSharedConfigFiles({ configFilepath: paths.config, filepath: paths.credentials, ignoreCache: true });
+  return profilesFrom(configFile, credentialsFile);
 }

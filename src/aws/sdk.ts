@@ -16,3 +16,5 @@ export {
   UpdateDistributionCommand,
   UpdateKeyGroupCommand,
 } from '@aws-sdk/client-cloudfront';
+// The SDK's reader of ~/.aws/config and ~/.aws/credentials, for the profile picker.
+export { loadSharedConfigFiles } from '@smithy/core/config';

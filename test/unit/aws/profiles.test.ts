@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { profilesFrom, readProfiles } from '../../../src/aws/profiles';
+import { readProfiles } from '../../../src/aws/profiles';
 
 const config = `
 [default]
@@ -48,9 +48,18 @@ aws_secret_access_key = secret2
 `;
 
 describe('AWS profiles', () => {
-  it('lists every profile of both files with its kind, default first, without sso-session or services sections', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'profiles-'));
+    writeFileSync(join(dir, 'config'), config);
+    writeFileSync(join(dir, 'credentials'), credentials);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lists every profile of both files with its kind, default first, without sso-session or services sections', async () => {
+    const profiles = await readProfiles({ HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
     assert.deepEqual(
-      profilesFrom(config, credentials).map((p) => [p.name, p.kind, p.sources.join('+')]),
+      profiles.map((p) => [p.name, p.kind, p.sources.join('+')]),
       [
         ['default', 'static', 'config+credentials'],
         ['admin', 'role', 'config'],
@@ -60,7 +69,7 @@ describe('AWS profiles', () => {
         ['vault', 'credential_process', 'config'],
       ],
     );
-    const sso = profilesFrom(config, '').find((p) => p.name === 'dev-sso');
+    const sso = profiles.find((p) => p.name === 'dev-sso');
     assert.deepEqual([sso?.region, sso?.ssoSession], ['eu-west-1', 'corp']);
   });
 
