@@ -27,13 +27,24 @@ export function tagFailure<T>(action: string, call: Promise<T>): Promise<T> {
   });
 }
 
+/**
+ * An SSO session that needs `aws sso login`. By type where the SDK has one: TokenProviderError comes
+ * only from the SSO token cache, UnauthorizedException from the SSO portal refusing the token. The
+ * SSO credential provider throws the same CredentialsProviderError class as every other provider,
+ * so for that class only its text tells an SSO session apart.
+ */
+function isSsoSessionError(error: Error): boolean {
+  if (error.name === 'TokenProviderError' || error.name === 'UnauthorizedException') return true;
+  return error.name === 'CredentialsProviderError' && /\bSSO session\b/i.test(error.message);
+}
+
 export function classifyAwsError(error: unknown): AwsFailureKind {
   if (error instanceof FailedCall) return classifyAwsError(error.cause);
   if (!(error instanceof Error)) return 'other';
   const code = (error as { code?: string }).code;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (error.name === 'AccessDenied' || error.name === 'AccessDeniedException' || status === 403) return 'accessDenied';
-  if (/sso/i.test(error.message) && /expired|refresh|token/i.test(error.message)) return 'ssoExpired';
+  if (isSsoSessionError(error)) return 'ssoExpired';
   if (error.name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message)) return 'noCredentials';
   if ((code && NETWORK_CODES.has(code)) || error.name === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(error.message)) return 'network';
   return 'other';

@@ -52,6 +52,19 @@ describe('credential states (typed fake)', () => {
     assert.deepEqual(await renderChildren(new KeysProvider(source, directory, log)), []);
   });
 
+  it('an SSO token the SDK calls expired, or the SSO portal refuses: the same "aws sso login" row, whatever the message', async () => {
+    for (const failure of [
+      Object.assign(new Error('Token is expired. To refresh this SSO session run aws sso login'), { name: 'TokenProviderError' }),
+      Object.assign(new Error('Session token not found or invalid'), { name: 'UnauthorizedException', $metadata: { httpStatusCode: 401 } }),
+    ]) {
+      const service = new FakeCloudFrontService();
+      service.failures.push(failure);
+      const source = sourceOver(service, 'team-sso');
+      const rows = await renderChildren(new DistributionsProvider(source, keyGroupsOf(source), log));
+      assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.command?.command]), [['The SSO session has expired: run aws sso login --profile team-sso', Commands.ssoLogin]], failure.name);
+    }
+  });
+
   it('expired SSO session: a row naming aws sso login --profile NAME whose click runs it', async () => {
     const service = new FakeCloudFrontService();
     service.failures.push(ssoExpired());
