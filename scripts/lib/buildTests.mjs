@@ -1,17 +1,14 @@
 // Bundles the TypeScript test suites into out/test/ so mocha can load them as plain CommonJS.
 // Packages stay external: tests use the same installed modules the extension bundles.
 import * as esbuild from 'esbuild';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** @param {string} dir @param {string} suffix */
 function findFiles(dir, suffix) {
-  const found = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...findFiles(path, suffix));
-    else if (name.endsWith(suffix)) found.push(path);
-  }
-  return found;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(dir, name));
 }
 
 /**

@@ -2,18 +2,19 @@
 // bundled out/test/integration/index.js). Works under both launchers: test/runner/runIntegration.mjs
 // (code-server; reads CFPC_TEST_RESULTS / CFPC_TEST_GREP) and scripts/test-electron.mjs
 // (@vscode/test-electron), or with no environment at all.
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { runMocha, type MochaCounts } from '../support/runMocha';
 
+/** The secret scan checks what every other suite left behind, so it runs last whatever the file names. */
+const RUNS_LAST = 'secretScan.test.js';
+
 function findTestFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) found.push(...findTestFiles(path));
-    else if (name.endsWith('.test.js')) found.push(path);
-  }
-  return found.sort();
+  const found = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.test.js'))
+    .map((name) => join(dir, name))
+    .sort();
+  return [...found.filter((path) => basename(path) !== RUNS_LAST), ...found.filter((path) => basename(path) === RUNS_LAST)];
 }
 
 function writeResults(counts: MochaCounts): void {

@@ -2,7 +2,7 @@
 // scripted Ui. The public key moto holds must be exactly the SubjectPublicKeyInfo of the private key
 // in SecretStorage, and that private key must appear nowhere else: not in the extension host's user
 // data or global storage folders, the scratch HOME, settings, the log, the workspace or the clipboard.
-// (zz-secretScan.test.ts repeats the scan for every key of the run, and proves it finds a planted key.)
+// (secretScan.test.ts repeats the scan for every key of the run, and proves it finds a planted key.)
 import assert from 'node:assert/strict';
 import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';

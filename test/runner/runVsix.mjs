@@ -30,15 +30,9 @@ const seconds = (/** @type {number} */ since) => `${((Date.now() - since) / 1000
 
 /** What the package must not carry: sources, source maps, tests, dependencies. */
 function assertLean(folder) {
-  const files = [];
-  const walk = (/** @type {string} */ dir) => {
-    for (const name of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, name.name);
-      if (name.isDirectory()) walk(path);
-      else files.push(path.slice(folder.length + 1));
-    }
-  };
-  walk(folder);
+  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1));
   const unwanted = files.filter((f) => /\.(ts|map)$|^(src|test|scripts|node_modules|out)\//.test(f) && f !== '.vsixmanifest');
   if (unwanted.length) throw new Error(`the installed package carries files that do not run: ${unwanted.join(', ')}`);
   for (const needed of ['dist/extension.js', 'dist/features.js', 'dist/aws-sdk.js', 'l10n/bundle.l10n.json', 'package.nls.json']) {

@@ -1,12 +1,12 @@
 // What must never land on disk, in a log or on the clipboard: every private key used in the run, and
 // the signatures and policies of what was signed. Tests add what they make (rememberPrivateKey,
 // rememberSigned); the key store is watched so that keys the extension creates are added too, even
-// when a later Undo or Delete removes them. The secret scan (zz-secretScan.test.ts) then searches the
+// when a later Undo or Delete removes them. The secret scan (secretScan.test.ts) then searches the
 // files the extension host wrote for them.
 //
 // Each test file is bundled on its own, so the registry lives on globalThis, shared by all of them.
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MutableKeyStore } from '../../../src/keys/keyStore';
 
@@ -113,28 +113,21 @@ export interface Hit {
 }
 
 /** Files below `root` (bytes read as latin1) that contain one of `needles`; sockets, links and files over 50 MB are skipped. */
-export function filesContaining(root: string, needles: readonly string[], skip: (path: string) => boolean = () => false): Hit[] {
+export function filesContaining(root: string, needles: readonly string[]): Hit[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(root, { recursive: true, withFileTypes: true });
+  } catch {
+    return []; // not there (yet), or not readable
+  }
   const hits: Hit[] = [];
-  const walk = (dir: string) => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return; // gone meanwhile, or not readable
-    }
-    for (const name of names) {
-      const path = join(dir, name);
-      if (skip(path)) continue;
-      const stat = statSync(path, { throwIfNoEntry: false });
-      if (!stat) continue;
-      if (stat.isDirectory()) walk(path);
-      else if (stat.isFile() && stat.size < 50_000_000) {
-        const hit = firstNeedleIn(readFileSync(path).toString('latin1'), needles);
-        if (hit !== undefined) hits.push({ file: path, needle: hit });
-      }
-    }
-  };
-  walk(root);
+  for (const entry of entries) {
+    const file = join(entry.parentPath, entry.name);
+    const stat = statSync(file, { throwIfNoEntry: false }); // gone meanwhile: skipped
+    if (!stat?.isFile() || stat.size >= 50_000_000) continue;
+    const hit = firstNeedleIn(readFileSync(file).toString('latin1'), needles);
+    if (hit !== undefined) hits.push({ file, needle: hit });
+  }
   return hits;
 }
 

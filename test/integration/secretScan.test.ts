@@ -1,4 +1,4 @@
-// Runs last (mocha orders files by name): after every suite, no private key used in the run is in any
+// Runs last (test/integration/index.ts puts it after every other file): after every suite, no private key used in the run is in any
 // file the extension host wrote, nor on the clipboard, and no log holds a signature or policy of what
 // was signed. SecretStorage in code-server lives in the browser's profile, not on the host's disk, so
 // the disk must be clean: user data (settings, global and workspace storage, logs with our output
