@@ -61,7 +61,9 @@ function loadPick<T>(options: PickOptions<T> | PickManyOptions<T>, canSelectMany
       state.values = itemsOf(widget, items);
       const picked = widget.items.filter((_, i) => items[i].picked);
       if (canSelectMany) widget.selectedItems = picked;
-      else if (picked.length) widget.activeItems = picked;
+      // Someone who typed while the list loaded has filtered it: the first match is active, and Enter
+      // takes it. Activating a picked row the filter hides would leave Enter with nothing to accept.
+      else if (picked.length && !widget.value) widget.activeItems = picked;
       widget.busy = false;
     },
     (error: unknown) => {

@@ -39,3 +39,13 @@ export async function startMoto({ port, logFile, python = process.env.CFPC_PYTHO
     }
   }
 }
+
+/**
+ * Empties every account and region of a moto server (its `/moto-api/reset`), so that what runs next
+ * sees only what it creates itself.
+ * @param {string} url
+ */
+export async function resetMoto(url) {
+  const answer = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
+  if (!answer.ok) throw new Error(`moto did not reset (${answer.status} ${answer.statusText})`);
+}

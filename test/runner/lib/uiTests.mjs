@@ -7,6 +7,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { waitForWorkbench } from '../../ui/lib/workbench.mjs';
 import { workbenchUrl } from './browser.mjs';
 import { shuttingDown } from './processes.mjs';
+import { resetMoto } from './moto.mjs';
 
 /**
  * @typedef {object} UiTestArgs what a UI test's default export receives
@@ -37,7 +38,7 @@ export function findUiTests(dir, grep) {
 }
 
 /**
- * Runs each UI test in a fresh page; a failure (or timeout) saves `<outputDir>/<name>-failure.png`.
+ * Runs each UI test in a fresh page against an emptied moto; a failure (or timeout) saves `<outputDir>/<name>-failure.png`.
  * @param {object} options
  * @param {{ name: string, title: string, file: string }[]} options.tests
  * @param {import('playwright-core').BrowserContext} options.context
@@ -57,6 +58,9 @@ export async function runUiTests({ tests, context, serverUrl, workspaceFolder, e
   for (const test of tests) {
     if (shuttingDown()) break;
     const started = Date.now();
+    // Each test starts from an empty account: what other suites left (dozens of distributions that
+    // push its rows out of view) must not decide its verdict.
+    await resetMoto(motoUrl);
     const page = await context.newPage();
     const consoleLog = createWriteStream(join(outputDir, `${test.name}.console.log`));
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
