@@ -8,8 +8,8 @@ import { readPolicy, STANDARD_BASE64_ONLY } from './policyFindings';
 import { chooseSource, nameIn, readCookieHeader, splitUrl, type Source, type Values } from './signedSource';
 import { type DiagnoseInput, type RequestPolicy, type SignedRequest } from './types';
 
-
-const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
+/** Key IDs are letters and digits, like the signing core's (../plan.ts). */
+export const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
 
 export interface ParseResult {
   readonly findings: Finding[];

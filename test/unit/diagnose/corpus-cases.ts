@@ -401,6 +401,26 @@ export const CORPUS: readonly CorpusCase[] = [
     input: { url: setParam(url, 'Expires', String(NOW + 24 * HOUR)), ...keys },
     expect: [['error', 'SignatureMismatch', 'URL or expiry changed after signing']],
   },
+  {
+    name: 'a Signature cut short to a multiple of 4 characters',
+    input: { url: setParam(url, 'Signature', param(url, 'Signature').slice(0, 340)), ...keys },
+    expect: [['error', 'SignatureTruncated', 'makes 256-byte signatures: it was cut short']],
+  },
+  {
+    name: 'an ECDSA Signature cut short',
+    input: { url: (() => { const ecUrl = signed('/paid/a.pdf', { keyPairId: EC_KEY_ID, privateKey: TEST_KEYS.ec.privatePem }); return setParam(ecUrl, 'Signature', param(ecUrl, 'Signature').slice(0, 64)); })(), ...keys },
+    expect: [['error', 'SignatureTruncated', 'it was cut short']],
+  },
+  {
+    name: 'an RSA-SHA1 URL whose Key-Pair-Id was switched to an ECDSA key',
+    input: { url: setParam(url, 'Key-Pair-Id', EC_KEY_ID), ...keys },
+    expect: [['error', 'KeyTypeMismatch', 'made with an RSA private key. the local public key for K3ECDSAP256KEY cannot verify it, whatever Hash-Algorithm says']],
+  },
+  {
+    name: 'with local keys only, a Key-Pair-Id none of them has',
+    input: { url: signed('/paid/a.pdf', { keyPairId: 'K0NOSUCHKEY' }), ...keys },
+    expect: [['error', 'UnknownKey', 'Key-Pair-Id K0NOSUCHKEY is unknown: it is not among the 2 local public keys']],
+  },
   { name: 'no public key to check with', input: { url, now: NOW }, expect: [['warning', 'SignatureUnchecked', `No public key for ${KEY_ID}`]] },
   {
     name: 'a sound custom-policy URL: every check passes',
