@@ -28,6 +28,13 @@ export function epochUnitOf(value: number): { readonly unit: 'seconds' | 'millis
  * diagnosis.
  */
 export function toEpochSeconds(value: Date | number | undefined, input: TimeInput): number {
+  if (value === null && input === 'activeFrom') {
+    throw new SigningError(
+      'INVALID_TIME',
+      input,
+      'activeFrom is null: pass a Date or epoch seconds for when the signed URL or cookies start working, or leave activeFrom out to make them work at once.',
+    );
+  }
   if (value == null) {
     throw new SigningError(
       'MISSING_OPTION',
