@@ -18,7 +18,8 @@ export function spkiDer(key: KeyObject | string): Buffer {
  * encryption headers and the base64 body on lines of their own again. Other text is returned as is.
  */
 export function normalizePem(text: string): string {
-  const trimmed = text.trim();
+  // Lines indented as in YAML, code or a quoted mail lose their indentation: PEM readers want none.
+  const trimmed = text.trim().replace(/^[ \t]+|[ \t\r]+$/gm, '');
   const match = /^(-----BEGIN ([A-Z0-9 ]+)-----)\s+([\s\S]*?)\s+(-----END \2-----)$/.exec(trimmed);
   if (trimmed.includes('\n') || !match) return `${trimmed}\n`;
   const [, begin, , body, end] = match;

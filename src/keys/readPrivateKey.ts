@@ -17,7 +17,7 @@ export interface ReadPrivateKey {
 
 /** Throws the signing core's SigningError (with `input` privateKey or passphrase) for keys it refuses. */
 export function readPrivateKey(pem: string, passphrase?: string): ReadPrivateKey {
-  const loaded = loadPrivateKey(pem, passphrase || undefined);
+  const loaded = loadPrivateKey(pem, passphrase);
   return {
     loaded,
     algorithm: algorithmOf(loaded),

@@ -9,7 +9,7 @@ export { buildPolicy, parsePolicy, type PolicyConditions } from './policy';
 export { normalizeResource, resourceMatches } from './resource';
 export { sharedPolicySigner, type SharedPolicyOptions } from './sharedPolicy';
 export { signUrl } from './sign-url';
-export { toEpochSeconds } from './time';
+export { epochUnitOf, toEpochSeconds } from './time';
 export type { HashAlgorithm, ParsedSignature, ParsedSignedCookies, ParsedSignedUrl, SignCookiesOptions, SignedCookieName, SignOptions } from './types';
 export { MAX_URL_BYTES, normalizeViewerUrl, SIGNING_PARAMETERS, type SigningParameterName } from './url';
 export { verifySignedCookies, verifySignedUrl, type PublicKeysById, type VerificationKeys } from './verify';

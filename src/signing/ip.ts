@@ -14,6 +14,13 @@ const IPV4_RANGE = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}(?:/(3[
  * form AWS documents for a single viewer and the one botocore and the AWS SDK for JavaScript produce.
  */
 export function normalizeIpRange(ipRange: string): string {
+  if (typeof ipRange !== 'string') {
+    throw new SigningError(
+      'INVALID_IP_RANGE',
+      'ipRange',
+      `ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got ${ipRange === null ? 'null' : typeof ipRange}. Leave ipRange out to admit any address.`,
+    );
+  }
   assertPolicySafeText(ipRange, 'ipRange');
   if (ipRange.includes(':')) {
     throw new SigningError(

@@ -71,20 +71,39 @@ function unreadablePem(pem: string, input: KeyInput): SigningError {
   );
 }
 
-function parsePrivatePem(pem: string, passphrase: string | undefined): KeyObject {
+const PRIVATE_KEY_BEGIN = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g;
+
+/** PEM lines as indented in YAML, code or a quoted mail: armor and base64 lines without the surrounding blanks. */
+function unindentPem(pem: string): string {
+  return pem.replace(/^[ \t]+|[ \t\r]+$/gm, '');
+}
+
+function parsePrivatePem(givenPem: string, passphrase: string | undefined): KeyObject {
+  const pem = unindentPem(givenPem);
+  const blocks = pem.match(PRIVATE_KEY_BEGIN)?.length ?? 0;
+  if (blocks > 1) {
+    throw new SigningError(
+      'INVALID_KEY',
+      'privateKey',
+      `privateKey holds ${blocks} private keys one after the other; it would sign with the first without a word. Pass exactly one private key PEM (split the file).`,
+    );
+  }
   const encrypted = ENCRYPTED_PEM.test(pem);
-  if (encrypted && !passphrase) {
+  if (encrypted && passphrase === undefined) {
     throw new SigningError('PASSPHRASE_REQUIRED', 'passphrase', 'privateKey is encrypted; pass its passphrase.');
   }
   try {
     return createPrivateKey(encrypted ? { key: pem, passphrase } : pem);
   } catch {
+    // An empty passphrase is a real one (openssl -passout pass:); when it does not decrypt, the key needs another.
+    if (encrypted && passphrase === '') throw new SigningError('PASSPHRASE_REQUIRED', 'passphrase', 'privateKey is encrypted, and an empty passphrase does not decrypt it; pass its passphrase.');
     if (encrypted) throw new SigningError('WRONG_PASSPHRASE', 'passphrase', 'The passphrase does not decrypt privateKey.');
     throw unreadablePem(pem, 'privateKey');
   }
 }
 
-function parsePublicPem(pem: string): KeyObject {
+function parsePublicPem(givenPem: string): KeyObject {
+  const pem = unindentPem(givenPem);
   if (ENCRYPTED_PEM.test(pem)) {
     throw new SigningError('INVALID_KEY', 'publicKey', 'publicKey is an encrypted private key; pass the public key (SPKI PEM) instead.');
   }
@@ -97,6 +116,13 @@ function parsePublicPem(pem: string): KeyObject {
 
 function assertKeyGiven(key: unknown, input: KeyInput): asserts key is string | KeyObject {
   if (typeof key === 'string' ? key.trim() !== '' : key instanceof KeyObject) return;
+  if (key instanceof Uint8Array) {
+    throw new SigningError(
+      'INVALID_KEY',
+      input,
+      `${input} is a ${Buffer.isBuffer(key) ? 'Buffer' : 'Uint8Array'}; pass the PEM as text (readFileSync(path, 'utf8') or buffer.toString('utf8')) or a KeyObject (${input === 'privateKey' ? 'createPrivateKey' : 'createPublicKey'}).`,
+    );
+  }
   throw new SigningError('MISSING_OPTION', input, `${input} is required: pass a PEM string or a KeyObject.`);
 }
 

@@ -1,6 +1,6 @@
 // Reads signed URLs and signed cookies back: what the signature covers and what the policy allows.
 // Works on the text as received, without normalizing it, because that is what CloudFront checks.
-import { decodeCloudFrontBase64 } from './encoding';
+import { readCloudFrontBase64, type Base64Problem } from './encoding';
 import { SigningError } from './errors';
 import { buildPolicy, parsePolicy } from './policy';
 import { assertPolicySafeText } from './text';
@@ -16,6 +16,21 @@ function invalid(source: Source, why: string): SigningError {
   return new SigningError('INVALID_SIGNING_PARAMETERS', source, `Cannot read the signed ${source}: ${why}.`);
 }
 
+const BASE64_PROBLEMS: Readonly<Record<Base64Problem, string>> = {
+  alphabet: 'is not CloudFront base64 (A-Z a-z 0-9 - _ ~)',
+  length: 'is not a multiple of 4 characters long (cut short, or not padded)',
+  padding: 'has data after its padding (_)',
+  unusedBits: 'has unused bits set in its last character (it was altered)',
+};
+
+/** The bytes of a base64 parameter, or the error a strict decoder gives. */
+function readBase64(value: string, name: 'Policy' | 'Signature', source: Source): Buffer {
+  const read = readCloudFrontBase64(value);
+  if ('problem' in read) throw invalid(source, `${name} ${BASE64_PROBLEMS[read.problem]}`);
+  if (name === 'Signature' && read.bytes.length === 0) throw invalid(source, 'Signature is empty');
+  return read.bytes;
+}
+
 function readHashAlgorithm(value: string | undefined, source: Source): HashAlgorithm {
   if (value === undefined) return 'SHA1';
   if (value === 'SHA1' || value === 'SHA256') return value;
@@ -28,12 +43,12 @@ function readPolicy(values: SigningValues, requestUrl: string, source: Source): 
     throw invalid(source, 'there must be exactly one of Expires (canned policy) and Policy (custom policy)');
   }
   if (values.Expires !== undefined) {
-    if (!/^\d{1,11}$/.test(values.Expires)) throw invalid(source, `Expires is ${values.Expires}, which is not epoch seconds`);
+    // Whole seconds as digits, no sign and no leading zero (which some parsers read as octal).
+    if (!/^(0|[1-9]\d{0,10})$/.test(values.Expires)) throw invalid(source, `Expires is ${values.Expires}, which is not epoch seconds written without leading zeros`);
     assertPolicySafeText(requestUrl, source);
     return { policyKind: 'canned', policyJson: buildPolicy({ resource: requestUrl, expires: Number(values.Expires) }) };
   }
-  const bytes = decodeCloudFrontBase64(values.Policy ?? '');
-  if (bytes === undefined) throw invalid(source, 'Policy is not CloudFront base64 (A-Z a-z 0-9 - _ ~)');
+  const bytes = readBase64(values.Policy ?? '', 'Policy', source);
   try {
     return { policyKind: 'custom', policyJson: strictUtf8.decode(bytes) };
   } catch {
@@ -45,8 +60,7 @@ function parseSigningValues(values: SigningValues, requestUrl: string, source: S
   const { Signature: signatureText, 'Key-Pair-Id': keyPairId } = values;
   if (signatureText === undefined) throw invalid(source, 'there is no Signature');
   if (!keyPairId) throw invalid(source, 'there is no Key-Pair-Id');
-  const signature = decodeCloudFrontBase64(signatureText);
-  if (signature === undefined || signature.length === 0) throw invalid(source, 'Signature is not CloudFront base64 (A-Z a-z 0-9 - _ ~)');
+  const signature = readBase64(signatureText, 'Signature', source);
   const hashAlgorithm = readHashAlgorithm(values['Hash-Algorithm'], source);
   const policy = readPolicy(values, requestUrl, source);
   return { ...policy, ...parsePolicy(policy.policyJson, source), keyPairId, hashAlgorithm, signature };

@@ -35,6 +35,21 @@ function checkKeyPairId(keyPairId: string): string {
   return keyPairId;
 }
 
+/**
+ * CloudFront public keys (the IDs key groups hold) are RSA 2048-bit or ECDSA P-256: CreatePublicKey
+ * refuses any other key, so a signature by a larger RSA key under such an ID can never verify. Only a
+ * legacy key pair (APKA…, verified by the account's root-user key) may be RSA of another size. Smaller
+ * RSA keys (1024-bit, AWS's own test vectors) are left to KEY_TOO_SMALL's threshold, as botocore signs them.
+ */
+function checkKeyForId(key: LoadedKey, keyPairId: string): void {
+  if (key.type !== 'rsa' || key.bits <= 2048 || keyPairId.startsWith('APKA')) return;
+  throw new SigningError(
+    'KEY_NOT_FOR_KEY_GROUPS',
+    'privateKey',
+    `privateKey is a ${key.bits}-bit RSA key, but CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys, so no public key ${keyPairId} can verify its signatures. Sign with an RSA 2048-bit or ECDSA P-256 key (a ${key.bits}-bit key works only with a legacy key pair ID, APKA…).`,
+  );
+}
+
 function chooseHash(key: LoadedKey, requested: HashAlgorithm | undefined): HashAlgorithm {
   if (requested !== undefined && requested !== 'SHA1' && requested !== 'SHA256') {
     throw new SigningError('UNSUPPORTED_HASH', 'hashAlgorithm', `hashAlgorithm ${String(requested)} is not supported; CloudFront accepts SHA1 and SHA256.`);
@@ -82,6 +97,7 @@ export function planSigning(options: SignCookiesOptions, purpose: 'url' | 'cooki
   const ipRange = options.ipRange === undefined ? undefined : normalizeIpRange(options.ipRange);
   const resource = chooseResource(url, options.url, options.resource);
   const key = loadPrivateKey(options.privateKey, options.passphrase);
+  checkKeyForId(key, keyPairId);
   const hashAlgorithm = chooseHash(key, options.hashAlgorithm);
   // A canned cookie is checked against whatever URL is requested, so a * in a cookie URL means a pattern.
   const resourceIsUrl = resource === url && !(purpose === 'cookies' && resource.includes('*'));

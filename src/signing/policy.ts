@@ -53,6 +53,34 @@ function epochTimeOf(condition: unknown): number | undefined {
   return typeof time === 'number' && Number.isSafeInteger(time) ? time : undefined;
 }
 
+const JSON_TOKEN = /"(?:[^"\\]|\\.)*"|[{}[\]]/g;
+const KEY_COLON = /\s*:/y;
+
+/**
+ * The first key that appears twice in one object of valid JSON, or undefined. JSON.parse keeps the
+ * last one silently; other parsers keep the first or refuse, so such a policy means different things
+ * to different readers and a strict one denies it. Keys are compared decoded ("a" and "\u0061" are one).
+ */
+export function duplicateJsonKey(json: string): string | undefined {
+  const objects: Array<Set<string> | undefined> = [];
+  for (const match of json.matchAll(JSON_TOKEN)) {
+    const token = match[0];
+    if (token === '{') objects.push(new Set());
+    else if (token === '[') objects.push(undefined);
+    else if (token === '}' || token === ']') objects.pop();
+    else {
+      const keys = objects.at(-1);
+      // In an object, a string followed by a colon is a key; every other string is a value.
+      KEY_COLON.lastIndex = match.index + token.length;
+      if (!keys || !KEY_COLON.test(json)) continue;
+      const key = JSON.parse(token) as string;
+      if (keys.has(key)) return key;
+      keys.add(key);
+    }
+  }
+  return undefined;
+}
+
 /** Reads the conditions back from a policy's JSON; `input` names where the policy came from in errors. */
 export function parsePolicy(json: string, input: SigningInput): PolicyConditions {
   const invalid = (why: string): SigningError => new SigningError('INVALID_POLICY', input, `The policy in ${input} ${why}.`);
@@ -61,6 +89,10 @@ export function parsePolicy(json: string, input: SigningInput): PolicyConditions
     document = JSON.parse(json);
   } catch {
     throw invalid('is not valid JSON');
+  }
+  const duplicate = duplicateJsonKey(json);
+  if (duplicate !== undefined) {
+    throw invalid(`has the key ${JSON.stringify(duplicate)} twice in one object; JSON readers disagree on which one counts (JavaScript takes the last), so a strict reader refuses it`);
   }
   const statements = isObject(document) ? document.Statement : undefined;
   if (!Array.isArray(statements) || statements.length !== 1) throw invalid('must have a Statement array with exactly one statement');

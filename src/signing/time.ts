@@ -12,11 +12,29 @@ const MILLISECOND_THRESHOLD = 100_000_000_000;
 export type TimeInput = 'expires' | 'activeFrom';
 
 /**
+ * The unit an epoch number is most likely in: each unit's plausible values (up to the year 5138) end
+ * where the next finer unit's values since 1973 begin, at factors of 1000.
+ */
+export function epochUnitOf(value: number): { readonly unit: 'seconds' | 'milliseconds' | 'microseconds' | 'nanoseconds'; readonly perSecond: number } {
+  if (value < MILLISECOND_THRESHOLD) return { unit: 'seconds', perSecond: 1 };
+  if (value < MILLISECOND_THRESHOLD * 1e3) return { unit: 'milliseconds', perSecond: 1e3 };
+  if (value < MILLISECOND_THRESHOLD * 1e6) return { unit: 'microseconds', perSecond: 1e6 };
+  return { unit: 'nanoseconds', perSecond: 1e9 };
+}
+
+/**
  * Converts a Date or epoch seconds to whole epoch seconds, rounding down (as botocore does): the
  * policy cannot express fractions. Past times are allowed; expired URLs are needed for tests and
  * diagnosis.
  */
 export function toEpochSeconds(value: Date | number | undefined, input: TimeInput): number {
+  if (value === null && input === 'activeFrom') {
+    throw new SigningError(
+      'INVALID_TIME',
+      input,
+      'activeFrom is null: pass a Date or epoch seconds for when the signed URL or cookies start working, or leave activeFrom out to make them work at once.',
+    );
+  }
   if (value == null) {
     throw new SigningError(
       'MISSING_OPTION',
@@ -33,10 +51,11 @@ export function toEpochSeconds(value: Date | number | undefined, input: TimeInpu
     if (isDate) {
       throw new SigningError('INVALID_TIME', input, `${input} (${value.toISOString()}) is too far in the future for a CloudFront policy.`);
     }
+    const { unit, perSecond } = epochUnitOf(seconds);
     throw new SigningError(
       'TIME_IN_MILLISECONDS',
       input,
-      `${input} ${value} looks like milliseconds since 1970; pass epoch seconds (${Math.floor(seconds / 1000)}) or a Date.`,
+      `${input} ${value} looks like ${unit} since 1970; pass epoch seconds (${Math.floor(seconds / perSecond)}) or a Date.`,
     );
   }
   return Math.floor(seconds);

@@ -53,6 +53,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   ed25519Pem: '<an Ed25519 private key PEM>',
   publicPem: '<an RSA public key PEM (SPKI)>',
   encryptedPem: '<an encrypted private key PEM (PKCS#8)>',
+  emptyPassphrasePem: '<a private key PEM (PKCS#8) encrypted with an empty passphrase>',
+  indentedPem: '<an RSA 2048-bit private key PEM of another key, each line indented by four spaces>',
   strangerPem: '<an RSA 2048-bit private key PEM of another key>',
   signedUrl: 'https://d111111abcdef8.cloudfront.net/paid/a.mp4?Expires=…&Signature=…&Key-Pair-Id=K2JCJMDEHXQW5F',
   tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
@@ -60,6 +62,7 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
 
 const FUTURE = '2099-01-01T00:00:00Z';
 const SUPPORTED_KEYS = 'CloudFront accepts RSA keys of 1024 bits or more (2048 for key groups) and ECDSA P-256 (prime256v1) keys';
+const NOT_THE_PUBLIC_HALF = { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' };
 const NAME_RULE = 'Use up to 128 letters, digits, hyphens and underscores';
 
 const createKeyPair = 'cloudfront.createKeyPair';
@@ -146,6 +149,24 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'The passphrase does not decrypt privateKey.', input: 'passphrase' },
   },
   {
+    case: 'two private keys in one PEM',
+    command: importPrivateKey,
+    args: { pem: '{strangerPem}{encryptedPem}', name: 'imported-two-keys' },
+    expect: { rejects: 'privateKey holds 2 private keys one after the other; it would sign with the first without a word. Pass exactly one private key PEM (split the file).', input: 'pem' },
+  },
+  {
+    case: 'a key encrypted with an empty passphrase (read; then checked against the public key named)',
+    command: importPrivateKey,
+    args: { pem: '{emptyPassphrasePem}', passphrase: '', publicKeyId: '{signerKeyId}' },
+    expect: NOT_THE_PUBLIC_HALF,
+  },
+  {
+    case: 'a PEM with indented lines, as in YAML (read; then checked against the public key named)',
+    command: importPrivateKey,
+    args: { pem: '{indentedPem}', publicKeyId: '{signerKeyId}' },
+    expect: NOT_THE_PUBLIC_HALF,
+  },
+  {
     case: 'no PEM at all',
     command: importPrivateKey,
     args: { name: 'imported-nothing' },
@@ -161,7 +182,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     case: 'a key that is not the private half of the public key named',
     command: importPrivateKey,
     args: { pem: '{strangerPem}', publicKeyId: '{signerKeyId}' },
-    expect: { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' },
+    expect: NOT_THE_PUBLIC_HALF,
   },
   {
     case: 'a new public key name over 128 characters',
@@ -349,6 +370,12 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'expires looks like milliseconds (4070908800000): pass epoch seconds or an ISO 8601 date.', input: 'expires' },
   },
   {
+    case: 'an expiry in microseconds',
+    command: signUrl,
+    args: sign({ expires: 4070908800000000 }),
+    expect: { rejects: 'expires looks like microseconds (4070908800000000): pass epoch seconds (4070908800) or an ISO 8601 date.', input: 'expires' },
+  },
+  {
     case: 'an expiry that is not a date',
     command: signUrl,
     args: sign({ expires: 'tomorrow' }),
@@ -359,6 +386,27 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ activeFrom: '2099-06-01T00:00:00Z' }),
     expect: { rejects: 'activeFrom (4083955200) must be before expires (4070908800); the URL would never be valid.', input: 'activeFrom' },
+  },
+  {
+    case: 'null as the start',
+    command: signUrl,
+    args: sign({ activeFrom: null }),
+    expect: {
+      rejects: 'activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.',
+      input: 'activeFrom',
+    },
+  },
+  {
+    case: 'null as the IP range',
+    command: signUrl,
+    args: sign({ ipRange: null }),
+    expect: { rejects: 'ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got null. Leave ipRange out to admit any address.', input: 'ipRange' },
+  },
+  {
+    case: 'a number as the IP range',
+    command: signUrl,
+    args: sign({ ipRange: 3221225985 }),
+    expect: { rejects: 'ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got number. Leave ipRange out to admit any address.', input: 'ipRange' },
   },
   {
     case: 'an IPv6 range',

@@ -25,7 +25,7 @@ const unique = (prefix: string) => `${prefix}-${Date.now()}-${++counter}`;
 
 function pemOf(key: KeyObject, passphrase?: string): string {
   const pem = key
-    .export({ type: 'pkcs8', format: 'pem', ...(passphrase ? { cipher: 'aes-256-cbc', passphrase } : {}) })
+    .export({ type: 'pkcs8', format: 'pem', ...(passphrase !== undefined ? { cipher: 'aes-256-cbc', passphrase } : {}) })
     .toString();
   rememberPrivateKey(key);
   return pem;
@@ -139,7 +139,13 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       ed25519Pem: pemOf(generateKeyPairSync('ed25519').privateKey),
       publicPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       encryptedPem: pemOf(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, 'the passphrase'),
+      emptyPassphrasePem: pemOf(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, ''),
       strangerPem: pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
+      indentedPem: pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)
+        .trimEnd()
+        .split('\n')
+        .map((line) => `    ${line}`)
+        .join('\n'),
       signedUrl,
       tamperedUrl: signedUrl.replace('/paid/a.mp4', '/paid/b.mp4'),
     });

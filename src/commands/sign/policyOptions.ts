@@ -3,7 +3,7 @@
 // and "Custom policy…" for a wildcard resource, an IP range and a start time.
 import * as vscode from 'vscode';
 import { UserError } from '../../errors';
-import { normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
+import { epochUnitOf, normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
 import type { Ui } from '../../wizard/ui';
 import { localizedDuration } from './expiryWords';
@@ -26,10 +26,17 @@ function toDate(value: Date | number): Date {
  */
 export function readPolicyArguments(args: Record<string, unknown>, defaultExpirySeconds?: number, now = new Date()): PolicyChoice {
   const readDate = (name: 'expires' | 'activeFrom'): Date | undefined => {
+    if (name === 'activeFrom' && args[name] === null) {
+      throw new UserError(vscode.l10n.t('activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.'), name);
+    }
     const value = readDateArgument(args[name]);
     if (value === undefined) return undefined;
     if (typeof value === 'number' && value > 1e11) {
-      throw new UserError(vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)), name);
+      const { unit, perSecond } = epochUnitOf(value);
+      if (unit === 'milliseconds') throw new UserError(vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)), name);
+      // Finer units: name the unit and the value in seconds, so nobody passes milliseconds next.
+      const words = unit === 'microseconds' ? vscode.l10n.t('microseconds') : vscode.l10n.t('nanoseconds');
+      throw new UserError(vscode.l10n.t('{0} looks like {1} ({2}): pass epoch seconds ({3}) or an ISO 8601 date.', name, words, String(value), String(Math.floor(value / perSecond))), name);
     }
     const date = toDate(value);
     if (Number.isNaN(date.getTime())) throw new UserError(vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', name), name);
@@ -47,8 +54,14 @@ export function readPolicyArguments(args: Record<string, unknown>, defaultExpiry
   const text = (name: 'ipRange' | 'resource') => {
     const value = args[name];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
-    return value;
+    if (typeof value === 'string') return value;
+    if (name === 'ipRange') {
+      throw new UserError(
+        vscode.l10n.t('ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.', value === null ? 'null' : typeof value),
+        name,
+      );
+    }
+    throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
   };
   const hashAlgorithm = args.hashAlgorithm;
   if (hashAlgorithm !== undefined && hashAlgorithm !== 'SHA1' && hashAlgorithm !== 'SHA256') {

@@ -1,15 +1,15 @@
 // Reads a signed URL or signed cookies the way CloudFront receives them, tolerating every mistake so
 // each can be reported: where the values come from (signedSource.ts), the Key-Pair-Id, the signature
 // (missing, standard base64, truncated), Hash-Algorithm, and the policy (policyFindings.ts).
-import { decodeCloudFrontBase64 } from '../encoding';
+import { readCloudFrontBase64 } from '../encoding';
 import { type HashAlgorithm } from '../types';
 import { error, ok, warning, type Finding } from './findings';
 import { readPolicy, STANDARD_BASE64_ONLY } from './policyFindings';
 import { chooseSource, nameIn, readCookieHeader, splitUrl, type Source, type Values } from './signedSource';
 import { type DiagnoseInput, type RequestPolicy, type SignedRequest } from './types';
 
-
-const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
+/** Key IDs are letters and digits, like the signing core's (../plan.ts). */
+export const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
 
 export interface ParseResult {
   readonly findings: Finding[];
@@ -69,12 +69,12 @@ function readSignature(values: Values, source: Source, findings: Finding[]): Buf
       ),
     );
   }
-  const signature = decodeCloudFrontBase64(decodedText);
-  if (signature === undefined || signature.length === 0) {
+  const read = readCloudFrontBase64(decodedText);
+  if ('bytes' in read && read.bytes.length > 0) return read.bytes;
+  const problem = 'problem' in read ? read.problem : 'alphabet';
+  if (problem === 'alphabet') {
     findings.push(error('MalformedSignature', `${name} has characters outside CloudFront's base64 alphabet (A-Z a-z 0-9 - _ ~).`, 'Use the signature exactly as your signing code produced it.'));
-    return undefined;
-  }
-  if (decodedText.length % 4 !== 0) {
+  } else if (problem === 'length') {
     findings.push(
       error(
         'MalformedSignature',
@@ -82,9 +82,24 @@ function readSignature(values: Values, source: Source, findings: Finding[]): Buf
         'Encode with standard base64 and then replace + with -, = with _ and / with ~; check that nothing truncates the URL or cookie.',
       ),
     );
-    return undefined;
+  } else if (problem === 'padding') {
+    findings.push(
+      error(
+        'MalformedSignature',
+        `${name} has data after its padding (_): a lenient decoder stops at the padding and ignores the rest, a strict one refuses the whole value; CloudFront answers MalformedSignature.`,
+        'Use the signature exactly as your signing code produced it; look for what appended text to it (a second signature, or a parameter joined without &).',
+      ),
+    );
+  } else {
+    findings.push(
+      error(
+        'MalformedSignature',
+        `${name} has unused bits set in its last character before the padding: it is not the encoding a signer produces, so it was altered. A lenient decoder reads the same bytes, a strict one refuses it; CloudFront answers MalformedSignature.`,
+        'Use the signature exactly as your signing code produced it, without editing it.',
+      ),
+    );
   }
-  return signature;
+  return undefined;
 }
 
 function safeDecode(text: string): string {

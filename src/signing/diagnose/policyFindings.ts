@@ -1,7 +1,8 @@
 // The policy a signature covers, as CloudFront reads it: rebuilt from the URL and Expires (canned) or
 // decoded from Policy (custom); with a finding for each way it can be malformed.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-creating-signed-url-custom-policy.html
-import { decodeCloudFrontBase64 } from '../encoding';
+import { readCloudFrontBase64, type Base64Problem } from '../encoding';
+import { epochUnitOf } from '../time';
 import { buildPolicy, parsePolicy, type PolicyConditions } from '../policy';
 import { error, type Finding } from './findings';
 import { nameIn, RESERVED, type Source, type Values } from './signedSource';
@@ -12,12 +13,15 @@ export const STANDARD_BASE64_ONLY = /[+/=]|%2B|%2F|%3D/i;
 /** Below this, an epoch time is seconds (year 5138); above it, milliseconds since 1973 (see ../time.ts). */
 const MILLISECONDS_FROM = 100_000_000_000;
 
-const millisecondsFinding = (where: string, value: number): Finding =>
-  error(
+const millisecondsFinding = (where: string, value: number): Finding => {
+  const { unit, perSecond } = epochUnitOf(value);
+  const seconds = Math.floor(value / perSecond);
+  return error(
     'ExpiryInMilliseconds',
-    `${where} is ${value}, which is milliseconds since 1970 (${new Date(value).toISOString()}); CloudFront wants whole seconds and answers MalformedPolicy.`,
-    `Divide by 1000: use ${Math.floor(value / 1000)} (Math.floor(Date.now() / 1000) + lifetime in seconds).`,
+    `${where} is ${value}, which is ${unit} since 1970 (${new Date(seconds * 1000).toISOString()}, ${seconds} in seconds); CloudFront wants whole seconds and answers MalformedPolicy.`,
+    `Divide by ${perSecond}: use ${seconds} (Math.floor(Date.now() / 1000) + lifetime in seconds).`,
   );
+};
 
 /** The canned policy CloudFront rebuilds from the request URL and Expires. */
 function cannedPolicy(expiresText: string, requestUrl: string, source: Source, findings: Finding[]): RequestPolicy | undefined {
@@ -25,6 +29,16 @@ function cannedPolicy(expiresText: string, requestUrl: string, source: Source, f
   if (!/^\d+$/.test(expiresText)) {
     findings.push(
       error('MalformedExpires', `${name} is "${expiresText}", not epoch seconds; CloudFront answers MalformedPolicy.`, `Write ${name} as whole seconds since 1970, like ${Math.floor(Date.now() / 1000) + 3600}.`),
+    );
+    return undefined;
+  }
+  if (/^0\d/.test(expiresText)) {
+    findings.push(
+      error(
+        'MalformedExpires',
+        `${name} is ${expiresText}, with a leading zero: epoch seconds are written without one, some parsers read a leading 0 as octal, and a strict one refuses it; CloudFront answers MalformedPolicy.`,
+        `Write ${name}=${expiresText.replace(/^0+(?=\d)/, '')}, as your signing code should produce it, and sign that value.`,
+      ),
     );
     return undefined;
   }
@@ -40,6 +54,12 @@ function cannedPolicy(expiresText: string, requestUrl: string, source: Source, f
     return undefined;
   }
 }
+
+const POLICY_BASE64_PROBLEMS: Readonly<Record<Exclude<Base64Problem, 'alphabet'>, string>> = {
+  length: 'is not a multiple of 4 characters long: it was cut short, or encoded without padding',
+  padding: 'has data after its padding (_), which a lenient decoder ignores and a strict one refuses',
+  unusedBits: 'has unused bits set in its last character before the padding: it was altered after encoding, and a strict decoder refuses it',
+};
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -61,10 +81,14 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
     );
     return undefined;
   }
-  const bytes = decodeCloudFrontBase64(policyText);
+  const read = readCloudFrontBase64(policyText);
+  if ('problem' in read && read.problem !== 'alphabet') {
+    findings.push(error('PolicyNotBase64', `${name} ${POLICY_BASE64_PROBLEMS[read.problem]}; CloudFront answers MalformedPolicy.`, 'Put the policy into the URL or cookie exactly as your signing code encoded it.'));
+    return undefined;
+  }
   let json: string | undefined;
   try {
-    json = bytes === undefined ? undefined : strictUtf8.decode(bytes);
+    json = 'bytes' in read ? strictUtf8.decode(read.bytes) : undefined;
   } catch {
     json = undefined;
   }
@@ -107,8 +131,10 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
 
 /** A Policy that does not decode to a policy while Expires is there: the app's own parameter named Policy. */
 function looksLikePolicy(text: string): boolean {
-  const bytes = decodeCloudFrontBase64(text);
-  return bytes !== undefined && bytes.toString('utf8').trimStart().startsWith('{');
+  // Lenient on purpose: a policy with a flaw in its encoding is still a policy, reported as such.
+  if (!/^[A-Za-z0-9~_-]*$/.test(text)) return false;
+  const bytes = Buffer.from(text.replaceAll('-', '+').replaceAll('_', '=').replaceAll('~', '/'), 'base64');
+  return bytes.toString('utf8').trimStart().startsWith('{');
 }
 
 /** The policy from Expires or Policy; `requestUrl` is what a canned policy is rebuilt from. */

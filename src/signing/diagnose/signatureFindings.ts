@@ -9,6 +9,7 @@ import { NODE_HASH_NAMES } from '../signature';
 import { type HashAlgorithm } from '../types';
 import { error, ok, warning, type Finding } from './findings';
 import { lookupPublicKey } from './keyTrustFindings';
+import { KEY_PAIR_ID } from './parseFindings';
 import { type DiagnoseInput, type RequestPolicy, type SignedRequest } from './types';
 import { urlVariants } from './urlVariants';
 
@@ -46,14 +47,39 @@ function describeKey(key: LoadedKey): string {
   return key.type === 'rsa' ? `a ${key.bits}-bit RSA key` : 'an ECDSA P-256 key';
 }
 
-/** Why a signature cannot be from this key at all, judged by its shape. */
-function shapeMismatch(key: LoadedKey, signature: Buffer): string | undefined {
-  if (key.type === 'rsa' && looksLikeEcdsa(signature)) return `The signature is an ECDSA signature, but the key is ${describeKey(key)}: it was made with an ECDSA private key.`;
-  if (key.type === 'rsa' && signature.length !== Math.ceil(key.bits / 8)) {
-    return `The signature is ${signature.length} bytes, but ${describeKey(key)} makes ${Math.ceil(key.bits / 8)}-byte signatures: it was made with another key.`;
+/** RSA signatures are as long as the key's modulus; these are the sizes keys come in. */
+const RSA_SIGNATURE_BYTES = [128, 256, 384, 512];
+
+/** A DER ECDSA signature whose SEQUENCE says it is longer than it is: its end was cut off. */
+const truncatedEcdsa = (signature: Buffer): boolean => signature.length >= 2 && signature[0] === 0x30 && signature[1]! > signature.length - 2;
+
+/** Why a signature cannot be from this key at all, judged by its shape; `truncated` when it was cut short. */
+function shapeMismatch(key: LoadedKey, signature: Buffer): { readonly why: string; readonly truncated?: true } | undefined {
+  if (key.type === 'rsa' && looksLikeEcdsa(signature)) return { why: `The signature is an ECDSA signature, but the key is ${describeKey(key)}: it was made with an ECDSA private key.` };
+  const expected = Math.ceil(key.bits / 8);
+  if (key.type === 'rsa' && signature.length !== expected) {
+    if (signature.length < expected && !RSA_SIGNATURE_BYTES.includes(signature.length)) {
+      return { why: `The signature is ${signature.length} bytes, but ${describeKey(key)} makes ${expected}-byte signatures: it was cut short.`, truncated: true };
+    }
+    return { why: `The signature is ${signature.length} bytes, but ${describeKey(key)} makes ${expected}-byte signatures: it was made with another key.` };
   }
-  if (key.type === 'ec' && !looksLikeEcdsa(signature)) return `The signature is ${signature.length} bytes and not an ECDSA signature, but the key is ${describeKey(key)}: it was made with an RSA private key.`;
+  if (key.type === 'ec' && truncatedEcdsa(signature)) {
+    return { why: `The signature is ${signature.length} bytes, fewer than its ECDSA encoding announces (${signature[1]! + 2}): it was cut short.`, truncated: true };
+  }
+  if (key.type === 'ec' && !looksLikeEcdsa(signature)) return { why: `The signature is ${signature.length} bytes and not an ECDSA signature, but the key is ${describeKey(key)}: it was made with an RSA private key.` };
   return undefined;
+}
+
+/** The finding for a signature whose shape rules out the key; `extra` is added to the message. */
+function shapeFinding(shape: NonNullable<ReturnType<typeof shapeMismatch>>, origin: string, extra = ''): Finding {
+  if (shape.truncated) {
+    return error(
+      'SignatureTruncated',
+      `${shape.why} ${origin} cannot verify a partial signature; CloudFront answers AccessDenied.`,
+      'Send the whole signature: look for what shortens the URL or cookie (a length limit, a copy from a wrapped line, a log or chat that cut it).',
+    );
+  }
+  return error('KeyTypeMismatch', `${shape.why} ${origin} cannot verify it${extra}; CloudFront answers AccessDenied.`, 'Sign with the private key that belongs to this Key-Pair-Id, or put the ID of the key you signed with in Key-Pair-Id.');
 }
 
 /** For a canned policy: a spelling of the URL the signature does cover. */
@@ -93,7 +119,7 @@ function mismatchFinding(request: SignedRequest, policy: RequestPolicy, key: Loa
     }
   }
   const shape = shapeMismatch(key, signature);
-  if (shape) return error('KeyTypeMismatch', `${shape} ${origin} cannot verify it; CloudFront answers AccessDenied.`, 'Sign with the private key that belongs to this Key-Pair-Id, or put the ID of the key you signed with in Key-Pair-Id.');
+  if (shape) return shapeFinding(shape, origin);
   return error(
     'SignatureMismatch',
     `The signature does not verify with ${origin} (${describeKey(key)}, ${declared ?? 'SHA1 or SHA256'}) over the ${policy.kind} policy: the ${policy.kind === 'canned' ? 'URL or expiry' : 'policy'} changed after signing, or another private key signed it. CloudFront answers AccessDenied.`,
@@ -106,6 +132,17 @@ export function signatureFindings(request: SignedRequest, input: Pick<DiagnoseIn
   if (!policy || !signature) return [];
   const chosen = verificationKey(input, request.keyPairId);
   if (!chosen) {
+    const keyPairId = request.keyPairId;
+    if (input.publicKeys && !input.account && input.publicKey === undefined && keyPairId !== undefined && KEY_PAIR_ID.test(keyPairId)) {
+      const known = [...input.publicKeys.keys()];
+      return [
+        error(
+          'UnknownKey',
+          `Key-Pair-Id ${keyPairId} is unknown: it is not among the ${known.length} local public keys (${known.join(', ')}), which are checked like a key group. A distribution trusting those keys answers InvalidKey "Unknown Key".`,
+          'Put the ID of the key that signed it in Key-Pair-Id, or pass its public key (publicKeys) to check against it.',
+        ),
+      ];
+    }
     return [
       warning(
         'SignatureUnchecked',
@@ -124,6 +161,9 @@ export function signatureFindings(request: SignedRequest, input: Pick<DiagnoseIn
   const declared = request.hashAlgorithm;
   if (key.type === 'ec' && declared === 'SHA1') {
     const fine = verifies(policy.json, 'SHA256', key, signature);
+    const shape = fine ? undefined : shapeMismatch(key, signature);
+    // An RSA signature under the ID of an ECDSA key: no Hash-Algorithm can make that verify.
+    if (shape) return [shapeFinding(shape, chosen.origin, `, whatever ${request.source === 'url' ? 'Hash-Algorithm' : 'CloudFront-Hash-Algorithm'} says`)];
     return [
       error(
         'EcdsaNeedsSha256',

@@ -4,6 +4,7 @@
 import { signUrl, type SignOptions } from '../../../src/signing';
 import type { AccountData, DiagnoseInput, LiveAnswer } from '../../../src/signing/diagnose';
 import {
+  alterUnusedBits,
   EC_KEY_ID,
   HOST,
   HOUR,
@@ -11,6 +12,7 @@ import {
   LOCAL_KEYS,
   NOW,
   OTHER_RSA,
+  paddedPolicyJson,
   param,
   policyJson,
   setParam,
@@ -206,6 +208,42 @@ export const CORPUS: readonly CorpusCase[] = [
       ['ok', 'ResourceMatches', `${BASE}/paid/*`],
     ],
   },
+  // What a strict parser denies, although a lenient decoder (Node's base64, JSON.parse) reads a valid signature.
+  {
+    name: 'a Signature with data after its padding',
+    input: { url: setParam(url, 'Signature', `${param(url, 'Signature')}AAAA`), ...keys },
+    expect: [['error', 'MalformedSignature', 'has data after its padding']],
+  },
+  {
+    name: 'a Signature with altered unused bits in its last character',
+    input: { url: setParam(url, 'Signature', alterUnusedBits(param(url, 'Signature'))), ...keys },
+    expect: [['error', 'MalformedSignature', 'unused bits set']],
+  },
+  {
+    name: 'a Policy with altered unused bits in its last character',
+    input: { url: (() => { const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`))); return setParam(custom, 'Policy', alterUnusedBits(param(custom, 'Policy'))); })(), ...keys },
+    expect: [['error', 'PolicyNotBase64', 'unused bits set']],
+  },
+  {
+    name: 'a Policy with data after its padding',
+    input: { url: (() => { const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`))); return setParam(custom, 'Policy', `${param(custom, 'Policy')}e30_`); })(), ...keys },
+    expect: [['error', 'PolicyNotBase64', 'has data after its padding']],
+  },
+  {
+    name: 'a policy with Resource twice (JSON.parse takes the last)',
+    input: { url: customUrl(`{"Statement":[{"Resource":"${BASE}/free/*","Condition":{"DateLessThan":{"AWS:EpochTime":${NOW + HOUR}}},"Resource":"${BASE}/paid/*"}]}`), ...keys },
+    expect: [['error', 'PolicyStructure', 'has the key "Resource" twice']],
+  },
+  {
+    name: 'Expires with a leading zero',
+    input: { url: setParam(url, 'Expires', `0${param(url, 'Expires')}`), ...keys },
+    expect: [['error', 'MalformedExpires', 'with a leading zero']],
+  },
+  {
+    name: 'Expires in microseconds',
+    input: { url: setParam(url, 'Expires', String((NOW + HOUR) * 1_000_000)), ...keys },
+    expect: [['error', 'ExpiryInMilliseconds', `which is microseconds since 1970 (2025-12-29T10:20:00.000Z, ${NOW + HOUR} in seconds)`]],
+  },
   // ── time ───────────────────────────────────────────────────────────────────────────────────────
   { name: 'expired two hours ago', input: { url, ...keys, now: NOW + 3 * HOUR }, expect: [['error', 'Expired', 'expired 2 h ago']] },
   {
@@ -362,6 +400,26 @@ export const CORPUS: readonly CorpusCase[] = [
     name: 'Expires changed after signing',
     input: { url: setParam(url, 'Expires', String(NOW + 24 * HOUR)), ...keys },
     expect: [['error', 'SignatureMismatch', 'URL or expiry changed after signing']],
+  },
+  {
+    name: 'a Signature cut short to a multiple of 4 characters',
+    input: { url: setParam(url, 'Signature', param(url, 'Signature').slice(0, 340)), ...keys },
+    expect: [['error', 'SignatureTruncated', 'makes 256-byte signatures: it was cut short']],
+  },
+  {
+    name: 'an ECDSA Signature cut short',
+    input: { url: (() => { const ecUrl = signed('/paid/a.pdf', { keyPairId: EC_KEY_ID, privateKey: TEST_KEYS.ec.privatePem }); return setParam(ecUrl, 'Signature', param(ecUrl, 'Signature').slice(0, 64)); })(), ...keys },
+    expect: [['error', 'SignatureTruncated', 'it was cut short']],
+  },
+  {
+    name: 'an RSA-SHA1 URL whose Key-Pair-Id was switched to an ECDSA key',
+    input: { url: setParam(url, 'Key-Pair-Id', EC_KEY_ID), ...keys },
+    expect: [['error', 'KeyTypeMismatch', 'made with an RSA private key. the local public key for K3ECDSAP256KEY cannot verify it, whatever Hash-Algorithm says']],
+  },
+  {
+    name: 'with local keys only, a Key-Pair-Id none of them has',
+    input: { url: signed('/paid/a.pdf', { keyPairId: 'K0NOSUCHKEY' }), ...keys },
+    expect: [['error', 'UnknownKey', 'Key-Pair-Id K0NOSUCHKEY is unknown: it is not among the 2 local public keys']],
   },
   { name: 'no public key to check with', input: { url, now: NOW }, expect: [['warning', 'SignatureUnchecked', `No public key for ${KEY_ID}`]] },
   {

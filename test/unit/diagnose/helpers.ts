@@ -2,9 +2,9 @@
 // URLs and cookies without going through the code under diagnosis where that matters.
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { signCookies, signUrl, type SignOptions } from '../../../src/signing';
-import { TEST_KEYS } from '../signing/helpers';
+import { alterUnusedBits, TEST_KEYS } from '../signing/helpers';
 
-export { TEST_KEYS };
+export { alterUnusedBits, TEST_KEYS };
 
 /** 2025-12-29T09:20:00Z: every case is checked against this clock. */
 export const NOW = 1_767_000_000;
@@ -79,4 +79,11 @@ export function param(url: string, name: string): string {
   const pair = url.split('?')[1]?.split('&').find((p) => p.split('=')[0] === name);
   if (pair === undefined) throw new Error(`${url} has no ${name}`);
   return pair.slice(name.length + 1);
+}
+
+/** Policy JSON padded with spaces so its base64 ends in two padding characters (and unused bits). */
+export function paddedPolicyJson(json: string): string {
+  let padded = json;
+  while (padded.length % 3 !== 1) padded += ' ';
+  return padded;
 }

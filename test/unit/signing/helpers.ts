@@ -46,6 +46,13 @@ export function decodeCloudFrontBase64ForTest(text: string): Buffer {
   return Buffer.from(text.replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
 }
 
+/** Flips the lowest (unused) bit of the last character before the padding: the same bytes to a lenient decoder. */
+export function alterUnusedBits(text: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-~';
+  const at = text.replace(/_+$/, '').length - 1;
+  return text.slice(0, at) + alphabet[alphabet.indexOf(text[at]!) ^ 1]! + text.slice(at + 1);
+}
+
 /** Asserts that `run` throws a SigningError with this code and input, whose message names every word in `mentions`. */
 export function assertSigningError(run: () => unknown, code: SigningErrorCode, input: SigningInput, mentions: readonly string[] = [input]): void {
   assert.throws(run, (error: unknown) => {

@@ -81,6 +81,28 @@ describe('signing: keys', () => {
     }
   });
 
+  it('reads a key encrypted with an empty passphrase (openssl -passout pass:), given that passphrase', () => {
+    const encrypted = createPrivateKey(TEST_KEYS.ec.privatePem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-128-cbc', passphrase: '' }).toString();
+    assert.equal(loadPrivateKey(encrypted, '').type, 'ec');
+    assert.ok(verifySignedUrl(sign(encrypted, ''), TEST_KEYS.ec.publicPem));
+    assertSigningError(() => loadPrivateKey(encrypted), 'PASSPHRASE_REQUIRED', 'passphrase');
+  });
+
+  it('reads PEM lines indented as in YAML or code, private and public', () => {
+    const indent = (pem: string) => pem.trimEnd().split('\n').map((line) => `    ${line}  `).join('\n');
+    assert.ok(verifySignedUrl(sign(indent(TEST_KEYS.ec.privatePem)), indent(TEST_KEYS.ec.publicPem)));
+  });
+
+  it('signs with RSA keys larger than 2048 bits for legacy key pair IDs (APKA…), which key groups do not restrict', () => {
+    const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 });
+    const signed = signUrl({ url: 'https://d111111abcdef8.cloudfront.net/a.jpg', keyPairId: 'APKAEIBAERJR2EXAMPLE', privateKey: rsa3072.privateKey, expires: 1_767_290_400 });
+    assert.ok(verifySignedUrl(signed, rsa3072.publicKey));
+  });
+
+  it('says which key input is a Buffer: the PEM must be text', () => {
+    assertSigningError(() => loadPublicKey(Buffer.from(TEST_KEYS.ec.publicPem) as unknown as string), 'INVALID_KEY', 'publicKey', ['Buffer', 'createPublicKey']);
+  });
+
   it('rejects unusable verification keys with errors naming publicKey', () => {
     assertSigningError(() => loadPublicKey('not a key'), 'INVALID_KEY', 'publicKey');
     assertSigningError(() => loadPublicKey(fixture('test-dsa-key.pem')), 'UNSUPPORTED_KEY_TYPE', 'publicKey', ['publicKey', 'DSA']);

@@ -1,7 +1,8 @@
 // Reading signed URLs and cookies back.
 import assert from 'node:assert/strict';
+import { sign } from 'node:crypto';
 import { parseSignedCookies, parseSignedUrl, signCookies, signUrl, verifySignedCookies, verifySignedUrl } from '../../../src/signing';
-import { assertSigningError, TEST_KEYS } from './helpers';
+import { alterUnusedBits, assertSigningError, TEST_KEYS } from './helpers';
 
 const BASE = { keyPairId: 'K2JCJMDEHXQW5F', privateKey: TEST_KEYS.rsa2048.privatePem, expires: 1_767_290_400 };
 
@@ -63,6 +64,44 @@ describe('signing: parsing signed URLs and cookies', () => {
       assert.equal(verifySignedUrl(url, TEST_KEYS.rsa2048.publicPem), false);
     });
   }
+
+  // What a strict parser denies, although Node's lenient base64 decoder and JSON.parse read a policy
+  // and a signature that verify: each must be refused by parse and be false for verifySignedUrl.
+  const b64 = (data: string | Buffer) => Buffer.from(data).toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
+  const customSigned = (json: string) => `https://d111111abcdef8.cloudfront.net/a.jpg?Policy=${b64(json)}&Signature=${b64(sign('sha1', Buffer.from(json), TEST_KEYS.rsa2048.privatePem))}&Key-Pair-Id=K2JCJMDEHXQW5F`;
+  const signatureOf = (url: string) => /Signature=([^&]*)/.exec(url)![1]!;
+  const duplicateResource = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/a.jpg","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400}},"Resource":"https://d111111abcdef8.cloudfront.net/*"}]}';
+  /** A valid policy whose length leaves two padding characters, so its last character has unused bits. */
+  const paddedPolicy = (() => {
+    let json = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/a.jpg","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400}}}]}';
+    while (json.length % 3 !== 1) json += ' ';
+    return json;
+  })();
+  const lenient: Array<[string, string, string]> = [
+    ['a Signature with data after its padding', signed.replace(signatureOf(signed), `${signatureOf(signed)}AAAA`), 'after its padding'],
+    ['a Signature with altered unused bits', signed.replace(signatureOf(signed), alterUnusedBits(signatureOf(signed))), 'unused bits'],
+    ['a Policy with altered unused bits', customSigned(paddedPolicy).replace(/Policy=[^&]*/, (p) => alterUnusedBits(p)), 'unused bits'],
+    ['Expires with a leading zero', signed.replace(/Expires=(\d+)/, 'Expires=0$1'), 'leading zeros'],
+  ];
+  for (const [name, url, mention] of lenient) {
+    it(`rejects ${name}, which a lenient decoder reads as valid (verifySignedUrl says false)`, () => {
+      assertSigningError(() => parseSignedUrl(url), 'INVALID_SIGNING_PARAMETERS', 'url', [mention]);
+      assert.equal(verifySignedUrl(url, TEST_KEYS.rsa2048.publicPem), false);
+    });
+  }
+
+  it('rejects a policy with a key twice (JSON.parse takes the last), and verifySignedUrl says false', () => {
+    const url = customSigned(duplicateResource);
+    assertSigningError(() => parseSignedUrl(url), 'INVALID_POLICY', 'url', ['"Resource" twice']);
+    assert.equal(verifySignedUrl(url, TEST_KEYS.rsa2048.publicPem), false);
+    const escaped = customSigned(duplicateResource.replace('"Resource":"https://d111111abcdef8.cloudfront.net/*"', '"Re\\u0073ource":"https://d111111abcdef8.cloudfront.net/*"'));
+    assertSigningError(() => parseSignedUrl(escaped), 'INVALID_POLICY', 'url', ['"Resource" twice']);
+  });
+
+  it('still reads the same key in different objects, and keys inside string values', () => {
+    const json = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/\\"Resource\\":x","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400},"DateGreaterThan":{"AWS:EpochTime":1767200000}}}]}';
+    assert.equal(parseSignedUrl(customSigned(json)).activeFrom, 1_767_200_000);
+  });
 
   it('rejects a Policy that is not a policy', () => {
     assertSigningError(() => parseSignedUrl(signed.replace(/Expires=\d+/, 'Policy=e30_')), 'INVALID_POLICY', 'url');
