@@ -51,7 +51,7 @@ function describeKey(key: LoadedKey): string {
 const RSA_SIGNATURE_BYTES = [128, 256, 384, 512];
 
 /** A DER ECDSA signature whose SEQUENCE says it is longer than it is: its end was cut off. */
-const truncatedEcdsa = (signature: Buffer): boolean => signature.length >= 2 && signature[0] === 0x30 && signature[1]! > signature.length - 2;
+const truncatedEcdsa = (signature: Buffer): boolean => signature.length >= 2 && signature[0] === 0x30 && signature[1] > signature.length - 2;
 
 /** Why a signature cannot be from this key at all, judged by its shape; `truncated` when it was cut short. */
 function shapeMismatch(key: LoadedKey, signature: Buffer): { readonly why: string; readonly truncated?: true } | undefined {
@@ -64,7 +64,7 @@ function shapeMismatch(key: LoadedKey, signature: Buffer): { readonly why: strin
     return { why: `The signature is ${signature.length} bytes, but ${describeKey(key)} makes ${expected}-byte signatures: it was made with another key.` };
   }
   if (key.type === 'ec' && truncatedEcdsa(signature)) {
-    return { why: `The signature is ${signature.length} bytes, fewer than its ECDSA encoding announces (${signature[1]! + 2}): it was cut short.`, truncated: true };
+    return { why: `The signature is ${signature.length} bytes, fewer than its ECDSA encoding announces (${signature[1] + 2}): it was cut short.`, truncated: true };
   }
   if (key.type === 'ec' && !looksLikeEcdsa(signature)) return { why: `The signature is ${signature.length} bytes and not an ECDSA signature, but the key is ${describeKey(key)}: it was made with an RSA private key.` };
   return undefined;

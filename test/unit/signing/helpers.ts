@@ -50,7 +50,7 @@ export function decodeCloudFrontBase64ForTest(text: string): Buffer {
 export function alterUnusedBits(text: string): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-~';
   const at = text.replace(/_+$/, '').length - 1;
-  return text.slice(0, at) + alphabet[alphabet.indexOf(text[at]!) ^ 1]! + text.slice(at + 1);
+  return text.slice(0, at) + alphabet[alphabet.indexOf(text[at]) ^ 1] + text.slice(at + 1);
 }
 
 /** Asserts that `run` throws a SigningError with this code and input, whose message names every word in `mentions`. */
