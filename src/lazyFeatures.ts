@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type * as FeaturesModule from './features';
 import type { Features } from './features';
+import { SIGNED_URL_DOCUMENTS, SIGNED_URL_PARAMETER } from './editor/signedUrlDocuments';
 import type { Logger } from './log';
 import type { TreeNode } from './tree/treeNode';
 
@@ -69,21 +70,18 @@ export class LazyTreeDataProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 }
 
-const SIGNED = /[?&]Signature=/;
-
 /** Hover and CodeLens on signed URLs: the features load only for documents that contain one. */
 export function lazySignedUrlProviders(features: LazyFeatures): vscode.Disposable[] {
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   return [
-    vscode.languages.registerHoverProvider(selector, {
+    vscode.languages.registerHoverProvider(SIGNED_URL_DOCUMENTS, {
       async provideHover(document, position, token) {
-        if (!SIGNED.test(document.lineAt(position.line).text)) return undefined;
+        if (!SIGNED_URL_PARAMETER.test(document.lineAt(position.line).text)) return undefined;
         return (await features.get()).hover.provideHover(document, position, token);
       },
     }),
-    vscode.languages.registerCodeLensProvider(selector, {
+    vscode.languages.registerCodeLensProvider(SIGNED_URL_DOCUMENTS, {
       async provideCodeLenses(document, token) {
-        if (!SIGNED.test(document.getText())) return [];
+        if (!SIGNED_URL_PARAMETER.test(document.getText())) return [];
         return (await features.get()).codeLens.provideCodeLenses(document, token);
       },
     }),

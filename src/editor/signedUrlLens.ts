@@ -6,10 +6,10 @@ import { Commands } from '../constants';
 import type { KeyStore } from '../keys/keyStore';
 import { parseSignedUrl } from '../signing';
 import { findUrls, summarizeSignedUrl, type SignedUrlSummary } from '../signing/output';
+import { SIGNED_URL_PARAMETER } from './signedUrlDocuments';
 
 /** Past this many, a document gets no more lenses: a 10,000-segment playlist stays readable. */
 const MAX_LENSES = 200;
-const SIGNED = /[?&]Signature=/;
 
 function summarize(url: string): SignedUrlSummary | undefined {
   try {
@@ -20,9 +20,9 @@ function summarize(url: string): SignedUrlSummary | undefined {
 }
 
 function signedUrlsIn(text: string, offset: number, document: vscode.TextDocument): Array<{ range: vscode.Range; url: string }> {
-  if (!SIGNED.test(text)) return [];
+  if (!SIGNED_URL_PARAMETER.test(text)) return [];
   return findUrls(text)
-    .filter((o) => SIGNED.test(o.url))
+    .filter((o) => SIGNED_URL_PARAMETER.test(o.url))
     .map((o) => ({ range: new vscode.Range(document.positionAt(offset + o.start), document.positionAt(offset + o.end)), url: o.url }));
 }
 
@@ -71,12 +71,4 @@ export class SignedUrlCodeLens implements vscode.CodeLensProvider {
         return [new vscode.CodeLens(range, { ...diagnoseCommand(url), title })];
       });
   }
-}
-
-export function registerSignedUrlLenses(keyStore: KeyStore): vscode.Disposable[] {
-  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-  return [
-    vscode.languages.registerHoverProvider(selector, new SignedUrlHover(keyStore)),
-    vscode.languages.registerCodeLensProvider(selector, new SignedUrlCodeLens()),
-  ];
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { UserError } from '../../errors';
 import { signUrl } from '../../signing';
+import { curlCommand } from '../../signing/output';
 import { isOptionsCall } from '../runCommand';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from './expiryWords';
@@ -34,9 +35,6 @@ function readUrlArgument(args: Record<string, unknown>): string {
   return args.url.trim();
 }
 
-export function curlCommand(url: string): string {
-  return `curl -sS -D - -o /dev/null '${url.replace(/'/g, "'\\''")}'`;
-}
 
 export async function signUrlCommand(context: SigningContext, arg?: unknown): Promise<string> {
   const options = isOptionsCall([arg]) ? (arg as Record<string, unknown>) : undefined;

@@ -43,12 +43,22 @@ export function setCookieHeaders(cookies: Readonly<Record<string, string>>, opti
     .join('\n');
 }
 
-/** A curl command that requests `url` with the cookies. Values are URL-safe base64: no quoting trouble. */
+/** `text` as one POSIX shell word: single quotes, each quote inside written as '\''. */
+export function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, "'\\''")}'`;
+}
+
+/** A curl command that requests `url` and prints the answer's headers. */
+export function curlCommand(url: string): string {
+  return `curl -sS -D - -o /dev/null ${shellQuote(url)}`;
+}
+
+/** A curl command that requests `url` with the cookies. */
 export function curlWithCookies(cookies: Readonly<Record<string, string>>, url: string): string {
   const header = Object.entries(cookies)
     .map(([name, value]) => `${name}=${value}`)
     .join('; ');
-  return `curl -sS -D - -o /dev/null -b '${header}' '${url.replace(/'/g, "'\\''")}'`;
+  return `curl -sS -D - -o /dev/null -b ${shellQuote(header)} ${shellQuote(url)}`;
 }
 
 export function formatCookies(cookies: Readonly<Record<string, string>>, format: CookieFormat, options: SetCookieOptions & { url: string }): string {

@@ -64,7 +64,7 @@ describe('architecture: import rules', function () {
   it('fails when the AWS layer imports a view, or a view a command', () => {
     const found = check({
       'src/aws/planted.ts': "import { DistributionNode } from '../tree/distributionNode';\nexport const planted = DistributionNode;\n",
-      'src/tree/planted.ts': "import { curlCommand } from '../commands/sign/signUrl';\nexport const planted = curlCommand;\n",
+      'src/tree/planted.ts': "import { signUrlCommand } from '../commands/sign/signUrl';\nexport const planted = signUrlCommand;\n",
     });
     assert.ok(found.includes('aws-below-ui: src/aws/planted.ts → src/tree/distributionNode.ts'), JSON.stringify(found));
     assert.ok(found.includes('views-below-commands: src/tree/planted.ts → src/commands/sign/signUrl.ts'), JSON.stringify(found));
