@@ -31,6 +31,8 @@ export async function buildTests(kind) {
     sourcemap: 'inline',
     packages: 'external',
     external: ['vscode'],
+    // Fixture keys (test/fixtures/keys/index.ts) are bundled as text.
+    loader: { '.pem': 'text' },
     logLevel: 'warning',
   });
   return findFiles(join('out', 'test', kind), '.test.js').sort();

@@ -2,7 +2,7 @@
 // row's options, gives exactly the row's message, and nothing happened on the way: no public key, key
 // group or distribution change in CloudFront, no key stored or lost in the key store, nothing copied.
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey as publicKeyOf, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GetDistributionConfigCommand, ListDistributionsCommand, ListKeyGroupsCommand, ListPublicKeysCommand } from '@aws-sdk/client-cloudfront';
@@ -12,6 +12,7 @@ import { sharedFilePaths } from '../../src/aws/profiles';
 import { requestTimeouts } from '../../src/aws/clientBuilder';
 import { Commands } from '../../src/constants';
 import type { Finding } from '../../src/signing/diagnose';
+import { FIXTURE_KEYS } from '../fixtures/keys';
 import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
@@ -132,16 +133,16 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       longSignedLength: String(new URL(`https://${distribution.DomainName}/paid/${longPath}`).href.length + signedUrl.length - `https://${distribution.DomainName}/paid/a.mp4`.length),
       quotePosition: String(quoted.indexOf('"')),
       profiles: 'default, dev',
-      dsaPem: pemOf(generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 }).privateKey),
-      rsa1024Pem: pemOf(generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey),
-      rsa512Pem: pemOf(generateKeyPairSync('rsa', { modulusLength: 512 }).privateKey),
-      p384Pem: pemOf(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey),
-      ed25519Pem: pemOf(generateKeyPairSync('ed25519').privateKey),
-      publicPem: generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      encryptedPem: pemOf(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, 'the passphrase'),
-      emptyPassphrasePem: pemOf(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey, ''),
-      strangerPem: pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey),
-      indentedPem: pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)
+      dsaPem: pemOf(createPrivateKey(FIXTURE_KEYS.dsa)),
+      rsa1024Pem: pemOf(createPrivateKey(FIXTURE_KEYS.rsa1024)),
+      rsa512Pem: pemOf(createPrivateKey(FIXTURE_KEYS.rsa512)),
+      p384Pem: pemOf(createPrivateKey(FIXTURE_KEYS.ecP384)),
+      ed25519Pem: pemOf(createPrivateKey(FIXTURE_KEYS.ed25519)),
+      publicPem: publicKeyOf(FIXTURE_KEYS.rsa2048Other).export({ type: 'spki', format: 'pem' }).toString(),
+      encryptedPem: pemOf(createPrivateKey(FIXTURE_KEYS.ecP256Other), 'the passphrase'),
+      emptyPassphrasePem: pemOf(createPrivateKey(FIXTURE_KEYS.ecP256Other), ''),
+      strangerPem: pemOf(createPrivateKey(FIXTURE_KEYS.rsa2048Other)),
+      indentedPem: pemOf(createPrivateKey(FIXTURE_KEYS.rsa2048Other))
         .trimEnd()
         .split('\n')
         .map((line) => `    ${line}`)

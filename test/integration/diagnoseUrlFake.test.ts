@@ -2,7 +2,7 @@
 // NoSuchPublicKey answer, aliases in list summaries, and failures on demand; and the interactive flow
 // with a scripted Ui, including the live check (against the local edge, started in this process).
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
 import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
 import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
@@ -11,8 +11,9 @@ import { signUrl } from '../../src/signing';
 import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { input, ScriptedUi } from '../fakes/scriptedUi';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
+import { FIXTURE_KEYS } from '../fixtures/keys';
 
-const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const rsa = { privateKey: createPrivateKey(FIXTURE_KEYS.rsa2048), publicKey: createPublicKey(FIXTURE_KEYS.rsa2048) };
 const PRIVATE_PEM = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const PUBLIC_PEM = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 const KEY_ID = 'K2FAKEKEY0001';

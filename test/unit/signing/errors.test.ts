@@ -1,9 +1,10 @@
 // Every rejection of the signing core: the error class, its code, the option it names, and a message
 // that names that option.
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { signCookies, signUrl, type SigningErrorCode, type SigningInput, type SignOptions } from '../../../src/signing';
+import { FIXTURE_KEYS } from '../../fixtures/keys';
 import { assertSigningError, AWS_FIXTURES, TEST_KEYS } from './helpers';
 
 const BASE: SignOptions = {
@@ -13,7 +14,6 @@ const BASE: SignOptions = {
   expires: 1_767_290_400,
 };
 
-const pem = (key: { export(options: { type: 'pkcs8'; format: 'pem' }): string | Buffer }): string => key.export({ type: 'pkcs8', format: 'pem' }).toString();
 const rsaKey = createPrivateKey(TEST_KEYS.rsa2048.privatePem);
 const encryptedPkcs8 = rsaKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right' }).toString();
 const encryptedPkcs1 = rsaKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right' }).toString();
@@ -32,23 +32,23 @@ const longPath = `/${'a'.repeat(8200)}`;
 const REJECTIONS: readonly Rejection[] = [
   // Keys
   { name: 'a DSA key', options: { privateKey: readFileSync(resolve(AWS_FIXTURES, 'test-dsa-key.pem'), 'utf8') }, code: 'UNSUPPORTED_KEY_TYPE', input: 'privateKey', mentions: ['DSA', 'RSA', 'ECDSA', 'P-256'] },
-  { name: 'an Ed25519 key', options: { privateKey: pem(generateKeyPairSync('ed25519').privateKey) }, code: 'UNSUPPORTED_KEY_TYPE', input: 'privateKey', mentions: ['Ed25519', 'RSA', 'ECDSA P-256'] },
-  { name: 'an RSA-PSS key', options: { privateKey: pem(generateKeyPairSync('rsa-pss', { modulusLength: 1024 }).privateKey) }, code: 'UNSUPPORTED_KEY_TYPE', input: 'privateKey', mentions: ['RSA-PSS'] },
-  { name: 'a 512-bit RSA key', options: { privateKey: pem(generateKeyPairSync('rsa', { modulusLength: 512 }).privateKey) }, code: 'KEY_TOO_SMALL', input: 'privateKey', mentions: ['512', '1024'] },
-  { name: 'an RSA KeyObject under 1024 bits', options: { privateKey: generateKeyPairSync('rsa', { modulusLength: 768 }).privateKey }, code: 'KEY_TOO_SMALL', input: 'privateKey', mentions: ['768'] },
-  { name: 'an ECDSA key on P-384', options: { privateKey: pem(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).privateKey) }, code: 'UNSUPPORTED_CURVE', input: 'privateKey', mentions: ['secp384r1', 'P-256'] },
+  { name: 'an Ed25519 key', options: { privateKey: FIXTURE_KEYS.ed25519 }, code: 'UNSUPPORTED_KEY_TYPE', input: 'privateKey', mentions: ['Ed25519', 'RSA', 'ECDSA P-256'] },
+  { name: 'an RSA-PSS key', options: { privateKey: FIXTURE_KEYS.rsaPss1024 }, code: 'UNSUPPORTED_KEY_TYPE', input: 'privateKey', mentions: ['RSA-PSS'] },
+  { name: 'a 512-bit RSA key', options: { privateKey: FIXTURE_KEYS.rsa512 }, code: 'KEY_TOO_SMALL', input: 'privateKey', mentions: ['512', '1024'] },
+  { name: 'an RSA KeyObject under 1024 bits', options: { privateKey: createPrivateKey(FIXTURE_KEYS.rsa768) }, code: 'KEY_TOO_SMALL', input: 'privateKey', mentions: ['768'] },
+  { name: 'an ECDSA key on P-384', options: { privateKey: FIXTURE_KEYS.ecP384 }, code: 'UNSUPPORTED_CURVE', input: 'privateKey', mentions: ['secp384r1', 'P-256'] },
   { name: 'ECDSA with SHA1', options: { privateKey: TEST_KEYS.ec.privatePem, hashAlgorithm: 'SHA1' }, code: 'UNSUPPORTED_HASH', input: 'hashAlgorithm', mentions: ['SHA1', 'ECDSA', 'SHA256'] },
   { name: 'an unknown hash', options: { hashAlgorithm: 'MD5' }, code: 'UNSUPPORTED_HASH', input: 'hashAlgorithm', mentions: ['MD5'] },
   { name: 'text that is no PEM', options: { privateKey: 'not a key' }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['PKCS#1', 'PKCS#8', 'SEC1'] },
   { name: 'a PEM with a corrupt body', options: { privateKey: '-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n' }, code: 'INVALID_KEY', input: 'privateKey' },
   { name: 'a public key where the private key belongs', options: { privateKey: TEST_KEYS.rsa2048.publicPem }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['public key'] },
-  { name: 'a public KeyObject where the private key belongs', options: { privateKey: generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).publicKey }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['public'] },
+  { name: 'a public KeyObject where the private key belongs', options: { privateKey: createPublicKey(FIXTURE_KEYS.ecP256Other) }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['public'] },
   { name: 'an OpenSSH private key', options: { privateKey: '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n' }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['OpenSSH', 'ssh-keygen'] },
   { name: 'no private key', options: { privateKey: undefined }, code: 'MISSING_OPTION', input: 'privateKey' },
   { name: 'a PEM as a Buffer', options: { privateKey: Buffer.from(TEST_KEYS.rsa2048.privatePem) }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['Buffer', "readFileSync(path, 'utf8')"] },
   { name: 'two private key PEMs one after the other', options: { privateKey: TEST_KEYS.rsa2048.privatePem + TEST_KEYS.ec.privatePem }, code: 'INVALID_KEY', input: 'privateKey', mentions: ['2 private keys', 'exactly one'] },
-  { name: 'an RSA-3072 key for a key group public key', options: { privateKey: pem(generateKeyPairSync('rsa', { modulusLength: 3072 }).privateKey) }, code: 'KEY_NOT_FOR_KEY_GROUPS', input: 'privateKey', mentions: ['3072-bit', 'RSA 2048-bit and ECDSA P-256', 'APKA'] },
-  { name: 'an RSA-4096 key for a key group public key', options: { privateKey: generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey }, code: 'KEY_NOT_FOR_KEY_GROUPS', input: 'privateKey', mentions: ['4096-bit', 'RSA 2048-bit and ECDSA P-256'] },
+  { name: 'an RSA-3072 key for a key group public key', options: { privateKey: FIXTURE_KEYS.rsa3072 }, code: 'KEY_NOT_FOR_KEY_GROUPS', input: 'privateKey', mentions: ['3072-bit', 'RSA 2048-bit and ECDSA P-256', 'APKA'] },
+  { name: 'an RSA-4096 key for a key group public key', options: { privateKey: createPrivateKey(FIXTURE_KEYS.rsa4096) }, code: 'KEY_NOT_FOR_KEY_GROUPS', input: 'privateKey', mentions: ['4096-bit', 'RSA 2048-bit and ECDSA P-256'] },
   { name: 'an encrypted PKCS#8 PEM without passphrase', options: { privateKey: encryptedPkcs8 }, code: 'PASSPHRASE_REQUIRED', input: 'passphrase', mentions: ['encrypted'] },
   { name: 'an encrypted PKCS#8 PEM with an empty passphrase', options: { privateKey: encryptedPkcs8, passphrase: '' }, code: 'PASSPHRASE_REQUIRED', input: 'passphrase' },
   { name: 'an encrypted PKCS#8 PEM with a wrong passphrase', options: { privateKey: encryptedPkcs8, passphrase: 'wrong' }, code: 'WRONG_PASSPHRASE', input: 'passphrase', mentions: ['privateKey'] },
