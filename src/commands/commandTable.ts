@@ -10,6 +10,7 @@ import type { WalkthroughProgress } from '../walkthrough';
 import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
 import { keyCommandTable } from './keys/keyCommandTable';
+import { defineCommand } from './options';
 import type { KeyCommandContext } from './keys/keyCommandContext';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import type { CommandHandler } from './runCommand';
@@ -28,29 +29,32 @@ export interface CommandServices {
   progress: WalkthroughProgress;
 }
 
+/** A command that takes no options object: nothing, or the row (or value) it runs on. */
+const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
+
 export function commandTable(services: CommandServices): Record<string, CommandHandler> {
   const table: Record<string, CommandHandler> = {
-    [Commands.refresh]: () => {
+    [Commands.refresh]: withContext(() => {
       services.signing.finder.reset();
       services.distributions.refresh();
       services.keys.refresh();
-    },
-    [Commands.loadMore]: (parent) => (parent as PagedParent).loadMore(),
-    [Commands.refreshNode]: (node) => (node as TreeNode).refresh?.(),
-    [Commands.copyDomain]: copyDomain,
-    [Commands.copyBucketPolicy]: copyBucketPolicy,
-    [Commands.openInConsole]: openInConsole,
-    [Commands.showLog]: () => services.log.show(),
-    [Commands.signUrl]: (arg) => signUrlCommand(services.signing, arg),
-    [Commands.signSelection]: (arg) => signSelectionCommand(services.signing, arg),
-    [Commands.signCookies]: (arg) => signCookiesCommand(services.signing, arg),
+    }),
+    [Commands.loadMore]: withContext((parent) => (parent as PagedParent).loadMore()),
+    [Commands.refreshNode]: withContext((node) => (node as TreeNode | undefined)?.refresh?.()),
+    [Commands.copyDomain]: withContext(copyDomain),
+    [Commands.copyBucketPolicy]: withContext(copyBucketPolicy),
+    [Commands.openInConsole]: withContext(openInConsole),
+    [Commands.showLog]: withContext(() => services.log.show()),
+    [Commands.signUrl]: (...args) => signUrlCommand(services.signing, ...args),
+    [Commands.signSelection]: (...args) => signSelectionCommand(services.signing, ...args),
+    [Commands.signCookies]: (...args) => signCookiesCommand(services.signing, ...args),
     [Commands.diagnoseUrl]: async (...args) => {
       const findings = await services.diagnosis.run(...args);
       services.progress.reached('urlDiagnosed');
       return findings;
     },
-    [Commands.chooseProfile]: async (options) => {
-      const profile = await chooseProfile(options);
+    [Commands.chooseProfile]: async (...args) => {
+      const profile = await chooseProfile(...args);
       services.progress.reached('profileChosen');
       return profile;
     },

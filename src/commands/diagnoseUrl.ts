@@ -7,6 +7,7 @@
 // it shows nothing and returns the findings as plain data `{ severity, code, message, fix }[]`. Called
 // with a URL string (the CodeLens, the hover, "Diagnose" after signing) it diagnoses that URL as a
 // person asked for it: no question for the URL, none for cookies when the URL carries its signature.
+import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
@@ -15,36 +16,26 @@ import type { Ui } from '../wizard/ui';
 import { readAccount, type AccountSources } from './diagnose/account';
 import { requestLive } from './diagnose/liveRequest';
 import { countBySeverity, DiagnosisDocuments, summarize, type DiagnosisReport } from './diagnose/view';
-import { isOptionsCall } from './runCommand';
+import { defineCommand, optionalFlag, optionalText, optionsObject, positionalText, requiredText } from './options';
 
-export interface DiagnoseUrlOptions {
+export const DiagnoseUrlOptions = optionsObject({
   /** The signed URL, or the plain URL when `cookies` carry the signature. */
-  url: string;
+  url: requiredText('url', () => vscode.l10n.t('url is required: pass the signed URL to diagnose.')),
   /** A Cookie header, or `Set-Cookie:` lines, with the CloudFront-* cookies. */
-  cookies?: string;
+  cookies: optionalText('cookies'),
   /** The viewer's IP address, for a policy's IpAddress condition. */
-  viewerIp?: string;
+  viewerIp: optionalText('viewerIp'),
   /** A public key PEM to verify with when the account cannot be read. */
-  publicKey?: string;
+  publicKey: optionalText('publicKey'),
   /** Also request the URL and classify the answer (sends it to the network). */
-  live?: boolean;
-}
+  live: optionalFlag('live'),
+});
+type DiagnoseUrlOptions = v.InferOutput<typeof DiagnoseUrlOptions>;
 
 export interface UrlDiagnosisServices extends AccountSources {
   readonly log: Logger;
   /** The Ui prompts and notifications go through (a scripted one in tests). */
   ui(): Ui;
-}
-
-function readOptions(value: unknown): DiagnoseUrlOptions {
-  const options = value as Partial<DiagnoseUrlOptions>;
-  if (typeof options.url !== 'string' || options.url.trim() === '') {
-    throw new UserError(vscode.l10n.t('url is required: pass the signed URL to diagnose.'), 'url');
-  }
-  for (const name of ['cookies', 'viewerIp', 'publicKey'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
-  }
-  return options as DiagnoseUrlOptions;
 }
 
 const isAbsoluteUrl = (text: string): boolean => URL.canParse(text.trim());
@@ -56,11 +47,10 @@ export class UrlDiagnosis implements vscode.Disposable {
 
   constructor(private readonly services: UrlDiagnosisServices) {}
 
-  /** The command handler: options in, findings out; or the interactive flow. */
-  async run(...args: unknown[]): Promise<Finding[] | undefined> {
-    if (isOptionsCall(args)) return this.diagnoseOptions(readOptions(args[0]));
-    return this.diagnoseInteractively(typeof args[0] === 'string' ? args[0] : undefined);
-  }
+  /** The command handler: options in, findings out; or the interactive flow (for the URL it was called with). */
+  readonly run = defineCommand(DiagnoseUrlOptions, (call) =>
+    call.kind === 'automation' ? this.diagnoseOptions(call.options) : this.diagnoseInteractively(positionalText(call.context)),
+  );
 
   /** Reads the account and diagnoses; `live` adds a live answer already obtained. */
   private async findings(options: DiagnoseUrlOptions, live?: LiveAnswer): Promise<Finding[]> {

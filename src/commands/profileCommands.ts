@@ -1,8 +1,13 @@
 // "CloudFront: Choose AWS Profile" and the AWS SSO login it may lead to.
+import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { readProfiles, type AwsProfile } from '../aws/profiles';
 import { Settings } from '../constants';
 import { CancellationError, UserError } from '../errors';
+import { defineCommand, mustBeString, optionsObject, required } from './options';
+
+/** `{ profile }`: a profile name from ~/.aws, or '' for the default credential chain. */
+const ProfileOptions = optionsObject({ profile: required(v.string(mustBeString('profile')), () => vscode.l10n.t('profile is required: a profile name, or "" for the default credential chain.')) });
 
 /** Profile names the AWS CLI accepts; anything else is refused before it reaches a terminal. */
 const PROFILE_NAME = /^[A-Za-z0-9_.+@=,-]+$/;
@@ -28,13 +33,12 @@ function kindLabel(profile: AwsProfile): string {
  * Stores the choice in the user settings (application scope: a workspace cannot set it). With
  * `{ profile }` or the profile name it asks nothing; '' means the SDK's default credential chain.
  */
-export async function chooseProfile(options?: unknown): Promise<string> {
+export const chooseProfile = defineCommand(ProfileOptions, async (call): Promise<string> => {
   const profiles = await readProfiles();
   let chosen: string;
-  const named = typeof options === 'string' || (options !== null && typeof options === 'object' && 'profile' in options);
-  if (named) {
-    const requested = typeof options === 'string' ? options : (options).profile;
-    if (typeof requested !== 'string' || (requested !== '' && !profiles.some((p) => p.name === requested))) {
+  const requested = call.kind === 'automation' ? call.options.profile : typeof call.context === 'string' ? call.context.trim() : undefined;
+  if (requested !== undefined) {
+    if (requested !== '' && !profiles.some((p) => p.name === requested)) {
       throw new UserError(
         vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),
         'profile',
@@ -68,14 +72,14 @@ export async function chooseProfile(options?: unknown): Promise<string> {
   }
   await vscode.workspace.getConfiguration(Settings.section).update(Settings.profile, chosen, vscode.ConfigurationTarget.Global);
   return chosen;
-}
+});
 
-/** Runs `aws sso login --profile NAME` in a terminal the user sees; `profile` is a name or `{ profile }`. */
-export function ssoLogin(profile: unknown): void {
-  const given = profile && typeof profile === 'object' ? (profile as { profile?: unknown }).profile : profile;
+/** Runs `aws sso login --profile NAME` in a terminal the user sees; the profile is its name (an error row's) or `{ profile }`. */
+export const ssoLogin = defineCommand(ProfileOptions, (call): void => {
+  const given = call.kind === 'automation' ? call.options.profile : call.context;
   const name = typeof given === 'string' && given ? given : 'default';
   if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');
   const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO login') });
   terminal.show();
   terminal.sendText(`aws sso login --profile ${name}`);
-}
+});

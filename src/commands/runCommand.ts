@@ -1,6 +1,6 @@
 // The one wrapper every command runs in: log once, tell the user what to do next, stay silent on
-// cancel. A command called with an options object (automation, other extensions, tests) rejects with
-// the error instead, so its caller learns which input was wrong; interactive calls (palette, menus,
+// cancel. A command called with an options object (automation, other extensions, tests; see
+// invocation.ts for how a call is told apart) rejects with the error instead, so its caller learns which input was wrong; interactive calls (palette, menus,
 // tree rows) get the same message as a notification.
 import * as vscode from 'vscode';
 import { configuredProfile } from '../aws/profileSetting';
@@ -8,16 +8,9 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
 import { isCancellation } from '../errors';
 import { describeError, type Logger } from '../log';
+import { invocationOf } from './invocation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
-
-/** Tree nodes and URIs come from menus, which are interactive; a plain object is an options bag. */
-export function isOptionsCall(args: readonly unknown[]): boolean {
-  const first = args[0];
-  if (first === undefined || first === null || typeof first !== 'object') return false;
-  if (first instanceof vscode.Uri) return false;
-  return typeof (first as { getTreeItem?: unknown }).getTreeItem !== 'function';
-}
 
 /**
  * Errors whose message is written for the user (it names the input and the fix). Matched by name:
@@ -29,15 +22,16 @@ function isUserFacing(error: unknown): error is Error {
 
 export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const automation = invocationOf(args).kind === 'automation';
     try {
       return await handler(...args);
     } catch (error) {
       if (isCancellation(error)) {
-        if (isOptionsCall(args)) throw error;
+        if (automation) throw error;
         return undefined;
       }
       log.error(`[${id}] failed`, error);
-      if (isOptionsCall(args)) throw error;
+      if (automation) throw error;
       if (classifyAwsError(error) === 'ssoExpired') {
         const profile = configuredProfile() ?? 'default';
         const signIn = vscode.l10n.t('Run aws sso login');

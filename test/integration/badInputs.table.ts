@@ -76,6 +76,30 @@ const diagnoseUrl = 'cloudfront.diagnoseUrl';
 const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
 
+/** Every command refuses an options object of the wrong shape, naming the option at fault. */
+const NO_OPTIONS = 'This command takes no options object: call it without arguments, or with its tree row.';
+const WRONG_SHAPE: readonly BadInput[] = [
+  { command: createKeyPair, args: { name: 'key-misspelt', algorithm: 'ECDSA_P256', keygroupName: 'group-misspelt' }, rejects: 'keygroupName is not an option of this command; it takes name, algorithm, keyGroupName, keyGroupId, distributionId, pathPatterns.', input: 'keygroupName' },
+  { command: importPrivateKey, args: { privateKey: '{strangerPem}', name: 'imported-misspelt' }, rejects: 'privateKey is not an option of this command; it takes pem, passphrase, publicKeyId, name.', input: 'privateKey' },
+  { command: 'cloudfront.exportPublicKey', args: { publicKeyId: '{signerKeyId}', file: '/tmp/public.pem' }, rejects: 'file is not an option of this command; it takes publicKeyId, uri.', input: 'file' },
+  { command: 'cloudfront.exportPrivateKey', args: { keyPairId: '{signerKeyId}' }, rejects: 'keyPairId is not an option of this command; it takes publicKeyId, uri.', input: 'keyPairId' },
+  { command: 'cloudfront.deleteLocalKey', args: { publicKeyId: 7 }, rejects: 'publicKeyId must be a string.', input: 'publicKeyId' },
+  { command: 'cloudfront.deletePublicKey', args: { id: '{signerKeyId}' }, rejects: 'id is not an option of this command; it takes publicKeyId.', input: 'id' },
+  { command: 'cloudfront.rotateKey', args: { keyGroupId: ['{fullGroupId}'] }, rejects: 'keyGroupId must be a string.', input: 'keyGroupId' },
+  { command: signUrl, args: { url: paidUrl, expiry: FUTURE, copy: false }, rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy.', input: 'expiry' },
+  { command: signSelection, args: { expires: FUTURE, copy: false }, rejects: 'copy is not an option of this command; it takes expires, activeFrom, ipRange, resource, hashAlgorithm, keyPairId, baseUrl.', input: 'copy' },
+  { command: signCookies, args: { resource: 'https://{domain}/paid/*', expires: FUTURE, copy: 'no' }, rejects: 'copy must be true or false.', input: 'copy' },
+  { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
+  { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
+  { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
+  ...['refresh', 'refreshNode', 'loadMore', 'copyDomain', 'copyBucketPolicy', 'openInConsole', 'showLog'].map((name) => ({
+    command: `cloudfront.${name}`,
+    args: { distributionId: '{distributionId}' },
+    rejects: NO_OPTIONS,
+    input: 'options',
+  })),
+].map(({ command, args, rejects, input }) => ({ case: 'an options object of the wrong shape', command, args, expect: { rejects, input } }));
+
 export const BAD_INPUTS: readonly BadInput[] = [
   // Import Private Key: every wrong kind of PEM.
   {
@@ -471,8 +495,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
   {
     case: 'no expiry',
     command: signCookies,
-    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}' },
-    expect: { rejects: 'expires is required: pass an ISO 8601 date or epoch seconds.', input: 'expires' },
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', copy: false },
+    expect: { succeeds: 'Signs for one hour from now: without expires, URL, selection and cookies all sign for an hour.' },
   },
   {
     case: 'an output format there is not',
@@ -508,7 +532,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signSelection,
     args: { keyPairId: '{signerKeyId}' },
     setup: 'document',
-    expect: { rejects: 'expires is required: pass an ISO 8601 date or epoch seconds.', input: 'expires' },
+    expect: { succeeds: 'Signs the document\'s URLs for one hour from now, as Sign CloudFront URL and Create Signed Cookies do without expires.' },
   },
   {
     case: 'a base URL that is not http(s)',
@@ -570,6 +594,9 @@ export const BAD_INPUTS: readonly BadInput[] = [
       },
     },
   },
+
+  // Every command: an options object of the wrong shape.
+  ...WRONG_SHAPE,
 ];
 
 /** `{name}` placeholders of a value, filled from `values` (strings only; other values pass through). */

@@ -61,7 +61,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
     const service = serviceWith('media.example.com');
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf', 'K0UNKNOWN') });
     assert.ok(codes(findings).includes('error UnknownKey'), codes(findings).join(', '));
-    assert.match(findings!.find((f) => f.code === 'UnknownKey')!.message, /No public key with ID K0UNKNOWN exists in this account/);
+    assert.match(findings.find((f) => f.code === 'UnknownKey')!.message, /No public key with ID K0UNKNOWN exists in this account/);
     assert.deepEqual(service.calls.filter((c) => c === 'GetPublicKey'), ['GetPublicKey']);
   });
 
@@ -76,7 +76,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
     const service = serviceWith('media.example.com');
     service.operationFailures.set('ListDistributions', [awsError('AccessDenied', 'not authorized', 403)]);
     const findings = await diagnosisOver(service, undefined, 'readonly').run({ url: sign('https://media.example.com/paid/a.pdf') });
-    const unavailable = findings!.find((f) => f.code === 'AccountUnavailable');
+    const unavailable = findings.find((f) => f.code === 'AccountUnavailable');
     assert.equal(unavailable?.severity, 'warning');
     assert.match(unavailable.message, /Access denied: readonly may not call cloudfront:ListDistributions/);
     assert.ok(codes(findings).includes('ok SignatureValid'), 'GetPublicKey still gave the key');

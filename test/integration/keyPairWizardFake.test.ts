@@ -251,7 +251,7 @@ describe('Rotate, export and delete keys (typed fake)', () => {
     assert.equal(service.publicKeys.some((k) => k.id === 'KLONE'), false);
   });
 
-  it('exports a private key only after the modal warning, as PKCS#1, to the chosen file; deletes a local key after confirming', async () => {
+  it('exports a private key only after the modal warning, as PKCS#1, to the chosen file; deletes a local key from options without asking', async () => {
     const service = accountWithGroups();
     const world = keyWorld(service);
     const { publicKeyId } = await createKeyPair(world.context, { name: 'exported', algorithm: 'RSA_2048', keyGroupName: 'export-group' });
@@ -265,9 +265,11 @@ describe('Rotate, export and delete keys (typed fake)', () => {
     assert.match(pem, /^-----BEGIN RSA PRIVATE KEY-----\n/);
     assert.ok(samePublicKey(createPublicKey(pem), service.publicKeys.find((k) => k.id === publicKeyId)!.encodedKey));
 
-    world.ui['answers'].push({ kind: 'confirm', accept: true });
+    // With options (automation) the deletion is not confirmed: the caller has said what it wants.
+    const asked = world.ui.prompts.length;
     await deleteLocalKey(world.context, { publicKeyId });
     assert.deepEqual(world.keyStore.list(), []);
+    assert.equal(world.ui.prompts.length, asked, 'no confirmation for automation');
     world.ui.assertAllUsed();
   });
 });

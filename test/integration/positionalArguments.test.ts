@@ -136,6 +136,16 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.deepEqual(ui.notifications[0]?.actions, ['Open', 'Copy as curl', 'Diagnose']);
   });
 
+  it('cloudfront.signUrl with { interactive: true, keyPairId } (the key wizard\'s "Sign a URL now"): the person\'s flow, not automation', async () => {
+    const ui = await scripted([pick('1 hour')]);
+    const signed = await run<string>(Commands.signUrl, { interactive: true, keyPairId: signer.publicKeyId });
+    ui.assertAllUsed();
+    // Automation would have refused the call for its missing url; a person's call takes the selection.
+    assert.equal(parseSignedUrl(signed).url, `https://${domain}/paid/decoy.mp4`);
+    assert.equal(parseSignedUrl(signed).keyPairId, signer.publicKeyId);
+    assert.deepEqual(ui.notifications[0]?.actions, ['Open', 'Copy as curl', 'Diagnose']);
+  });
+
   it('cloudfront.signCookies with a resource string: signs for that resource, asking expiry and format only', async () => {
     const resource = `https://${domain}/paid/*`;
     const ui = await scripted([pick('1 hour'), pick('JSON')]);

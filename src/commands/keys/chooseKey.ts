@@ -1,27 +1,46 @@
 // Which key a key command acts on: the tree row it was run on, the public key id it was called with
-// (a string, or `publicKeyId` in its options), or one the user picks.
+// (positional, or `publicKeyId` of its options), or one the user picks. Ids that name nothing are
+// refused by name, the same way for every command.
 import * as vscode from 'vscode';
-import type { PublicKeySummary } from '../../aws/cloudFrontService';
+import type { CloudFrontService, KeyGroupSummary, PublicKeySummary } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { LocalKeyNode } from '../../tree/localKeyNodes';
+import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
 
-function optionalId(arg: unknown): string | undefined {
-  if (arg === undefined) return undefined;
-  const id = typeof arg === 'string' ? arg.trim() : (arg as { publicKeyId?: unknown }).publicKeyId;
-  if (typeof id !== 'string' || !id) throw new UserError(vscode.l10n.t('publicKeyId is required.'), 'publicKeyId');
-  return id;
+/** Which key a call names: the options' id, or the row or id a person's call was made with (undefined: pick one). */
+export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => (call.kind === 'automation' ? call.options.publicKeyId : call.context);
+
+/** The id a person's call named: a string, trimmed (a row is handled by the caller). */
+const givenId = (given: unknown): string | undefined => (typeof given === 'string' && given.trim() ? given.trim() : undefined);
+
+/**
+ * The public key `id` names, read from CloudFront's list (which every account can answer, and moto
+ * too); one that is not there is refused by name, the same sentence for every command.
+ */
+export async function publicKeyById(context: KeyCommandContext, id: string): Promise<PublicKeySummary> {
+  const service = await context.source.cloudFront();
+  const found = (await readAllPages((marker) => service.listPublicKeys(marker))).find((k) => k.id === id);
+  if (!found) throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', id), 'publicKeyId');
+  return found;
 }
 
-/** A public key id: a CloudFront public key row, a local key row, the id, `{ publicKeyId }`, or picked from CloudFront's list. */
-export async function choosePublicKey(context: KeyCommandContext, arg: unknown, placeholder: string): Promise<string> {
-  if (arg instanceof PublicKeyNode) return arg.publicKey.id;
-  if (arg instanceof LocalKeyNode && arg.localKey.publicKeyId) return arg.localKey.publicKeyId;
-  const id = optionalId(arg);
-  if (id) return id;
+/** The key group `id` names, likewise; `option` is the argument that named it. */
+export async function keyGroupById(service: CloudFrontService, id: string, option = 'keyGroupId'): Promise<KeyGroupSummary> {
+  const found = (await readAllPages((marker) => service.listKeyGroups(marker))).find((g) => g.id === id);
+  if (!found) throw new UserError(vscode.l10n.t('{0}: no key group {1} in this account.', option, id), option);
+  return found;
+}
+
+/** A public key id: a CloudFront public key row, a local key row, the id given, or picked from CloudFront's list. */
+export async function choosePublicKey(context: KeyCommandContext, given: unknown, placeholder: string): Promise<string> {
+  if (given instanceof PublicKeyNode) return given.publicKey.id;
+  if (given instanceof LocalKeyNode && given.localKey.publicKeyId) return given.localKey.publicKeyId;
+  const id = givenId(given);
+  if (id) return (await publicKeyById(context, id)).id;
   const service = await context.source.cloudFront();
   const keys: Promise<PublicKeySummary[]> = readAllPages((marker) => service.listPublicKeys(marker));
   return context.ui.pick({
@@ -37,10 +56,10 @@ export async function choosePublicKey(context: KeyCommandContext, arg: unknown, 
   });
 }
 
-/** A key stored on this machine: a row, its public key id, `{ publicKeyId }`, or picked from the stored keys. */
-export async function chooseLocalKey(context: KeyCommandContext, arg: unknown, placeholder: string): Promise<LocalKey> {
-  if (arg instanceof LocalKeyNode) return arg.localKey;
-  const id = arg instanceof PublicKeyNode ? arg.publicKey.id : optionalId(arg);
+/** A key stored on this machine: a row, its public key id, or picked from the stored keys. */
+export async function chooseLocalKey(context: KeyCommandContext, given: unknown, placeholder: string): Promise<LocalKey> {
+  if (given instanceof LocalKeyNode) return given.localKey;
+  const id = given instanceof PublicKeyNode ? given.publicKey.id : givenId(given);
   if (id) {
     const found = context.keyStore.find(id);
     if (!found) throw new UserError(vscode.l10n.t('publicKeyId: no private key for {0} is stored on this machine.', id), 'publicKeyId');

@@ -2,8 +2,9 @@
 // encrypted PEM with its passphrase) goes into SecretStorage, linked to a public key CloudFront holds
 // only when that key is exactly this private key's public half, or uploaded as a new public key.
 // 1024-bit RSA keys are taken only for legacy key pair ids (APKA…): key groups refuse them.
-// With `{ pem, passphrase?, publicKeyId?, name? }` it asks nothing and returns `{ publicKeyId }`. With a
+// With ImportPrivateKeyOptions `{ pem, passphrase?, publicKeyId?, name? }` it asks nothing and returns `{ publicKeyId }`. With a
 // public key id it asks only for the key (and passphrase), and links it to that public key.
+import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
@@ -16,16 +17,32 @@ import { SigningError } from '../../signing';
 import { GoBack } from '../../wizard/ui';
 import { runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
+import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { publicKeyById } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
 import { keyMaterialSteps, type KeyMaterialState } from './keyMaterialSteps';
 import { executeWithRecovery } from './runSteps';
 
-export interface ImportPrivateKeyArgs {
-  pem: string;
-  passphrase?: string;
-  publicKeyId?: string;
-  name?: string;
-}
+const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
+
+export const ImportPrivateKeyOptions = v.pipe(
+  optionsObject({
+    pem: requiredText('pem', () => vscode.l10n.t('pem is required: the private key as PEM text.')),
+    passphrase: optionalText('passphrase'),
+    /** Link to this public key (its public half, or a legacy key pair id) instead of uploading. */
+    publicKeyId: optionalText('publicKeyId'),
+    /** The new public key's name (required when uploading). */
+    name: optionalText('name'),
+  }),
+  v.forward(
+    v.check(
+      (o) => !!o.publicKeyId || !uploadNameProblem(o.name),
+      (issue) => `name: ${uploadNameProblem((issue.input as { name?: string }).name)}`,
+    ),
+    ['name'],
+  ),
+);
+type ImportPrivateKeyOptions = v.InferOutput<typeof ImportPrivateKeyOptions>;
 
 interface ImportState extends KeyMaterialState {
   /** The public key id the caller passed: the private key is linked to it, no question which. */
@@ -57,17 +74,19 @@ function refuseForKeyGroups(read: ReadPrivateKey): void {
   if (problem) throw new UserError(problem, 'pem');
 }
 
-export async function importPrivateKey(context: KeyCommandContext, args?: unknown): Promise<{ publicKeyId: string }> {
+export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string }> => {
   const service = () => context.source.cloudFront();
-  const interactive = args === undefined || typeof args === 'string';
+  const interactive = call.kind === 'interactive';
   const state: ImportState = { done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
-  if (typeof args === 'string') {
-    if (!args.trim()) throw new UserError(vscode.l10n.t('publicKeyId is required.'), 'publicKeyId');
-    state.givenPublicKeyId = args.trim();
+  if (call.kind === 'automation') {
+    await readImportOptions(context, state, call.options);
+  } else {
+    // Called with a public key id: the key asked for is linked to it, with no question which.
+    const given = positionalText(call.context);
+    if (given) state.givenPublicKeyId = given;
+    await askImport(context, state);
+    if (state.givenPublicKeyId) await linkTo(context, state, state.givenPublicKeyId, undefined);
   }
-  if (interactive) await askImport(context, state);
-  else await readImportArgs(context, state, args);
-  if (state.givenPublicKeyId) await linkTo(context, state, state.givenPublicKeyId, undefined);
 
   const read = state.read!;
   state.key = read;
@@ -78,22 +97,13 @@ export async function importPrivateKey(context: KeyCommandContext, args?: unknow
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
   if (interactive) void context.ui.notify('info', vscode.l10n.t('Imported the private key of {0} into VS Code\'s secret storage.', state.publicKeyId!));
   return { publicKeyId: state.publicKeyId! };
-}
+});
 
-async function readImportArgs(context: KeyCommandContext, state: ImportState, args: unknown): Promise<void> {
-  const a = (args ?? {}) as Partial<Record<keyof ImportPrivateKeyArgs, unknown>>;
-  for (const input of ['pem', 'passphrase', 'publicKeyId', 'name'] as const) {
-    if (a[input] !== undefined && typeof a[input] !== 'string') throw new UserError(vscode.l10n.t('{0} must be a string.', input), input);
-  }
-  if (!a.pem) throw new UserError(vscode.l10n.t('pem is required: the private key as PEM text.'), 'pem');
-  state.read = readOrRefuse(a.pem as string, a.passphrase as string | undefined);
-  const publicKeyId = a.publicKeyId as string | undefined;
-  const name = a.name as string | undefined;
-  if (publicKeyId) return linkTo(context, state, publicKeyId, name);
+async function readImportOptions(context: KeyCommandContext, state: ImportState, options: ImportPrivateKeyOptions): Promise<void> {
+  state.read = readOrRefuse(options.pem, options.passphrase);
+  if (options.publicKeyId) return linkTo(context, state, options.publicKeyId, options.name);
   refuseForKeyGroups(state.read);
-  const problem = nameProblem(name ?? '', vscode.l10n.t('public key'));
-  if (problem) throw new UserError(`name: ${problem}`, 'name');
-  state.name = name;
+  state.name = options.name;
 }
 
 /** Links the read key to `publicKeyId`: a legacy key pair id as it is, else only to its own public half. */
@@ -111,12 +121,7 @@ async function linkTo(context: KeyCommandContext, state: ImportState, publicKeyI
 
 /** The CloudFront name of `publicKeyId` when it holds exactly this private key's public half. */
 async function linkable(context: KeyCommandContext, read: ReadPrivateKey, publicKeyId: string): Promise<string> {
-  let held;
-  try {
-    held = (await (await context.source.cloudFront()).getPublicKey(publicKeyId)).value;
-  } catch (error) {
-    throw new UserError(vscode.l10n.t('publicKeyId: cannot read public key {0}: {1}', publicKeyId, error instanceof Error ? error.message : String(error)), 'publicKeyId');
-  }
+  const held = await publicKeyById(context, publicKeyId);
   if (!samePublicKey(held.encodedKey, read.loaded.keyObject)) {
     throw new UserError(vscode.l10n.t('publicKeyId: public key {0} in CloudFront is not the public half of this private key.', publicKeyId), 'publicKeyId');
   }

@@ -10,12 +10,12 @@ import { rotateKey } from './rotateKey';
 
 export function keyCommandTable(context: KeyCommandContext): Record<string, CommandHandler> {
   return {
-    [Commands.createKeyPair]: (args) => createKeyPair(context, args),
-    [Commands.importPrivateKey]: (args) => importPrivateKey(context, args),
-    [Commands.exportPublicKey]: (args) => exportPublicKey(context, args),
-    [Commands.exportPrivateKey]: (args) => exportPrivateKey(context, args),
-    [Commands.deleteLocalKey]: (args) => deleteLocalKey(context, args),
-    [Commands.deletePublicKey]: (args) => deletePublicKey(context, args),
-    [Commands.rotateKey]: (args) => rotateKey(context, args),
+    [Commands.createKeyPair]: (...args) => createKeyPair(context, ...args),
+    [Commands.importPrivateKey]: (...args) => importPrivateKey(context, ...args),
+    [Commands.exportPublicKey]: (...args) => exportPublicKey(context, ...args),
+    [Commands.exportPrivateKey]: (...args) => exportPrivateKey(context, ...args),
+    [Commands.deleteLocalKey]: (...args) => deleteLocalKey(context, ...args),
+    [Commands.deletePublicKey]: (...args) => deletePublicKey(context, ...args),
+    [Commands.rotateKey]: (...args) => rotateKey(context, ...args),
   };
 }

@@ -6,28 +6,31 @@
 //      it, and deletes its local private key.
 // A full group is refused: finish an earlier rotation first. Called with a key group row or a key
 // group id it rotates that group's key interactively, without asking which group.
+import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { KeyGroupSummary } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
-import { isKeyAlgorithm, type KeyAlgorithm } from '../../keys/algorithms';
+import { isKeyAlgorithm } from '../../keys/algorithms';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 import { KeyGroupNode } from '../../tree/keyNodes';
 import { createKeyPairExecutes } from './createKeyPair/executes';
-import { nameProblem } from './createKeyPair/prompts';
+import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { keyGroupById } from './chooseKey';
 import { keyGroupFullProblem } from './keyGroupChanges';
 import type { CreateKeyPairState } from './createKeyPair/state';
 import type { KeyCommandContext } from './keyCommandContext';
+import { algorithmOption, nameOption } from './keyOptions';
 import { deletePublicKeyNow, keyGroupsHolding, removeFromKeyGroup } from './keyGroupChanges';
 import { executeWithRecovery } from './runSteps';
 
-export interface RotateKeyArgs {
-  keyGroupId: string;
-  name?: string;
-  algorithm?: KeyAlgorithm;
+export const RotateKeyOptions = optionsObject({
+  keyGroupId: requiredText('keyGroupId', () => vscode.l10n.t('keyGroupId is required.')),
+  name: v.optional(nameOption('name', () => vscode.l10n.t('public key'))),
+  algorithm: v.optional(algorithmOption),
   /** Stage 2: the old public key to take out of the group. */
-  removePublicKeyId?: string;
-}
+  removePublicKeyId: optionalText('removePublicKeyId'),
+});
 
 export interface RotateKeyResult {
   keyGroupId: string;
@@ -36,18 +39,12 @@ export interface RotateKeyResult {
   removedPublicKeyId?: string;
 }
 
-async function chooseKeyGroup(context: KeyCommandContext, arg: unknown): Promise<KeyGroupSummary> {
+/** The group a call names: its row (read afresh), its id (positional or `keyGroupId`), or picked. */
+async function chooseKeyGroup(context: KeyCommandContext, given: unknown): Promise<KeyGroupSummary> {
   const service = await context.source.cloudFront();
-  if (arg instanceof KeyGroupNode) return (await service.getKeyGroup(arg.keyGroup.id)).value;
-  if (arg !== undefined) {
-    const id = typeof arg === 'string' ? arg.trim() : (arg as { keyGroupId?: unknown }).keyGroupId;
-    if (typeof id !== 'string' || !id) throw new UserError(vscode.l10n.t('keyGroupId is required.'), 'keyGroupId');
-    try {
-      return (await service.getKeyGroup(id)).value;
-    } catch (error) {
-      throw new UserError(vscode.l10n.t('keyGroupId: cannot read key group {0}: {1}', id, error instanceof Error ? error.message : String(error)), 'keyGroupId');
-    }
-  }
+  if (given instanceof KeyGroupNode) return (await service.getKeyGroup(given.keyGroup.id)).value;
+  const id = positionalText(given);
+  if (id) return keyGroupById(service, id);
   return context.ui.pick({
     title: vscode.l10n.t('Rotate Key'),
     placeholder: vscode.l10n.t('Key group whose signing key to rotate'),
@@ -57,21 +54,17 @@ async function chooseKeyGroup(context: KeyCommandContext, arg: unknown): Promise
   });
 }
 
-export async function rotateKey(context: KeyCommandContext, arg?: unknown): Promise<RotateKeyResult> {
-  const group = await chooseKeyGroup(context, arg);
-  // A key group row or id: the person's flow for that group; an options object: automation.
-  const interactive = arg === undefined || arg instanceof KeyGroupNode || typeof arg === 'string';
-  const options = interactive ? {} : (arg as Partial<RotateKeyArgs>);
-  if (options.removePublicKeyId !== undefined) return removeOldKey(context, group, options.removePublicKeyId);
+export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCommandContext, call): Promise<RotateKeyResult> => {
+  const options = call.kind === 'automation' ? call.options : undefined;
+  const interactive = !options;
+  const group = await chooseKeyGroup(context, options ? options.keyGroupId : call.kind === 'interactive' ? call.context : undefined);
+  if (options?.removePublicKeyId !== undefined) return removeOldKey(context, group, options.removePublicKeyId);
 
   const full = keyGroupFullProblem(group);
   if (full) throw new UserError(full, 'keyGroupId');
   const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));
-  const algorithm = options.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
-  if (!isKeyAlgorithm(algorithm)) throw new UserError(vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.'), 'algorithm');
-  const name = options.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, 128);
-  const problem = nameProblem(name, vscode.l10n.t('public key'));
-  if (problem) throw new UserError(`name: ${problem}`, 'name');
+  const algorithm = options?.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
+  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, 128);
 
   const state: CreateKeyPairState = {
     interactive: false,
@@ -98,7 +91,7 @@ export async function rotateKey(context: KeyCommandContext, arg?: unknown): Prom
       .then((choice) => (choice === removeNow ? removeOldKey(context, group, result.previousPublicKeyId!) : undefined));
   }
   return result;
-}
+});
 
 async function removeOldKey(context: KeyCommandContext, group: KeyGroupSummary, publicKeyId: string): Promise<RotateKeyResult> {
   if (!group.publicKeyIds.includes(publicKeyId)) {

@@ -1,11 +1,12 @@
-// The policy part of a sign request: expiry, start, IP range, resource, hash algorithm. Read from a
-// command's arguments (automation) or asked for (people): expiry presets or a local date and time,
+// The policy part of a sign request: expiry, start, IP range, resource, hash algorithm. Declared as
+// the options schema the sign commands share (automation) or asked for (people): expiry presets or a local date and time,
 // and "Custom policy…" for a wildcard resource, an IP range and a start time.
+import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { UserError } from '../../errors';
 import { epochUnitOf, normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
 import type { Ui } from '../../wizard/ui';
+import { optionalText } from '../options';
 import { localizedDuration } from './expiryWords';
 
 export interface PolicyChoice {
@@ -16,65 +17,74 @@ export interface PolicyChoice {
   hashAlgorithm?: HashAlgorithm;
 }
 
-function toDate(value: Date | number): Date {
-  return value instanceof Date ? value : new Date(value * 1000);
+/** What every sign command signs for when automation names no expiry: long enough to use, short enough to leak little. */
+export const DEFAULT_EXPIRY_SECONDS = 3600;
+
+/** A date option: ISO 8601 text or epoch seconds, refused by name when it is null, in a finer unit than seconds, or no date. */
+function dateOption(name: 'expires' | 'activeFrom') {
+  return v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      if (name === 'activeFrom' && dataset.value === null) {
+        addIssue({ message: vscode.l10n.t('activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.') });
+        return NEVER;
+      }
+      const value = readDateArgument(dataset.value);
+      if (typeof value === 'number' && value > 1e11) {
+        const { unit, perSecond } = epochUnitOf(value);
+        if (unit === 'milliseconds') addIssue({ message: vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)) });
+        else {
+          // Finer units: name the unit and the value in seconds, so nobody passes milliseconds next.
+          const words = unit === 'microseconds' ? vscode.l10n.t('microseconds') : vscode.l10n.t('nanoseconds');
+          addIssue({ message: vscode.l10n.t('{0} looks like {1} ({2}): pass epoch seconds ({3}) or an ISO 8601 date.', name, words, String(value), String(Math.floor(value / perSecond))) });
+        }
+        return NEVER;
+      }
+      const date = value instanceof Date ? value : new Date((value ?? NaN) * 1000);
+      if (Number.isNaN(date.getTime())) {
+        addIssue({ message: vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', name) });
+        return NEVER;
+      }
+      return date;
+    }),
+  );
 }
 
 /**
- * Reads the policy arguments of an automation call. `defaultExpirySeconds` applies when `expires` is
- * absent (undefined: it is required). A past or invalid date is refused, naming the argument.
+ * The policy options every sign command takes. `expires` defaults to an hour from now (the one rule
+ * of URL, selection and cookies) and is refused when past: a URL signed with it would be refused at once.
  */
-export function readPolicyArguments(args: Record<string, unknown>, defaultExpirySeconds?: number, now = new Date()): PolicyChoice {
-  const readDate = (name: 'expires' | 'activeFrom'): Date | undefined => {
-    if (name === 'activeFrom' && args[name] === null) {
-      throw new UserError(vscode.l10n.t('activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.'), name);
-    }
-    const value = readDateArgument(args[name]);
-    if (value === undefined) return undefined;
-    if (typeof value === 'number' && value > 1e11) {
-      const { unit, perSecond } = epochUnitOf(value);
-      if (unit === 'milliseconds') throw new UserError(vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)), name);
-      // Finer units: name the unit and the value in seconds, so nobody passes milliseconds next.
-      const words = unit === 'microseconds' ? vscode.l10n.t('microseconds') : vscode.l10n.t('nanoseconds');
-      throw new UserError(vscode.l10n.t('{0} looks like {1} ({2}): pass epoch seconds ({3}) or an ISO 8601 date.', name, words, String(value), String(Math.floor(value / perSecond))), name);
-    }
-    const date = toDate(value);
-    if (Number.isNaN(date.getTime())) throw new UserError(vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', name), name);
-    return date;
-  };
-  let expires = readDate('expires');
-  if (!expires) {
-    if (defaultExpirySeconds === undefined) throw new UserError(vscode.l10n.t('expires is required: pass an ISO 8601 date or epoch seconds.'), 'expires');
-    expires = new Date(now.getTime() + defaultExpirySeconds * 1000);
-  }
-  if (expires.getTime() <= now.getTime()) {
-    throw new UserError(vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', expires.toISOString()), 'expires');
-  }
-  const activeFrom = readDate('activeFrom');
-  const text = (name: 'ipRange' | 'resource') => {
-    const value = args[name];
-    if (value === undefined) return undefined;
-    if (typeof value === 'string') return value;
-    if (name === 'ipRange') {
-      throw new UserError(
-        vscode.l10n.t('ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.', value === null ? 'null' : typeof value),
-        name,
-      );
-    }
-    throw new UserError(vscode.l10n.t('{0} must be a string.', name), name);
-  };
-  const hashAlgorithm = args.hashAlgorithm;
-  if (hashAlgorithm !== undefined && hashAlgorithm !== 'SHA1' && hashAlgorithm !== 'SHA256') {
-    throw new UserError(vscode.l10n.t('hashAlgorithm must be "SHA1" or "SHA256".'), 'hashAlgorithm');
-  }
-  const ipRange = text('ipRange');
-  const resource = text('resource');
+export const policyEntries = {
+  expires: v.optional(
+    v.pipe(
+      dateOption('expires'),
+      v.check(
+        (date) => date.getTime() > Date.now(),
+        (issue) => vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', (issue.input).toISOString()),
+      ),
+    ),
+    () => new Date(Date.now() + DEFAULT_EXPIRY_SECONDS * 1000),
+  ),
+  activeFrom: v.optional(dateOption('activeFrom')),
+  ipRange: v.optional(
+    v.string((issue) =>
+      vscode.l10n.t('ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.', issue.input === null ? 'null' : typeof issue.input),
+    ),
+  ),
+  resource: optionalText('resource'),
+  hashAlgorithm: v.optional(v.picklist(['SHA1', 'SHA256'], () => vscode.l10n.t('hashAlgorithm must be "SHA1" or "SHA256".'))),
+};
+
+type PolicyOptions = v.InferOutput<v.ObjectSchema<typeof policyEntries, undefined>>;
+
+/** The policy that checked options ask for. */
+export function policyOf(options: PolicyOptions): PolicyChoice {
   return {
-    expires,
-    ...(activeFrom ? { activeFrom } : {}),
-    ...(ipRange ? { ipRange } : {}),
-    ...(resource ? { resource } : {}),
-    ...(hashAlgorithm ? { hashAlgorithm } : {}),
+    expires: options.expires,
+    ...(options.activeFrom ? { activeFrom: options.activeFrom } : {}),
+    ...(options.ipRange ? { ipRange: options.ipRange } : {}),
+    ...(options.resource ? { resource: options.resource } : {}),
+    ...(options.hashAlgorithm ? { hashAlgorithm: options.hashAlgorithm } : {}),
   };
 }
 

@@ -2,14 +2,15 @@
 // whose host is a distribution of this account, signed in place as one undoable edit or copied.
 // Relative URIs of an HLS playlist are resolved against a base URL. With options it asks nothing;
 // with a document's Uri it signs in that document.
+import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { sharedPolicySigner, signUrl } from '../../signing';
 import { applyEdits, findUrls, isPlaylist, signText, type SkippedUrl } from '../../signing/output';
-import { isOptionsCall } from '../runCommand';
+import { defineCommandIn, mustBeString, optionalText, optionsObject, type Call } from '../options';
 import { chooseSigningKey, signWith, type ChosenKey } from './chooseSigningKey';
-import { askPolicy, readPolicyArguments, type PolicyChoice } from './policyOptions';
+import { askPolicy, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 
 export interface SignSelectionResult {
@@ -29,18 +30,23 @@ function validateBaseUrl(value: string): string | undefined {
   }
 }
 
-export async function signSelectionCommand(context: SigningContext, arg?: unknown): Promise<SignSelectionResult> {
-  const automation = isOptionsCall([arg]);
-  const args = automation ? (arg as Record<string, unknown>) : {};
-  const editor = await editorFor(arg);
+export const SignSelectionOptions = optionsObject({
+  ...policyEntries,
+  keyPairId: optionalText('keyPairId'),
+  baseUrl: v.optional(v.pipe(v.string(mustBeString('baseUrl')), v.check((value) => !validateBaseUrl(value), (issue) => validateBaseUrl(issue.input)!))),
+});
+
+
+
+async function signSelectionWith(context: SigningContext, call: Call<v.InferOutput<typeof SignSelectionOptions>>): Promise<SignSelectionResult> {
+  const automation = call.kind === 'automation' ? call.options : undefined;
+  const editor = await editorFor(call.kind === 'interactive' ? call.context : undefined);
   if (!editor) throw new UserError(vscode.l10n.t('Open the document whose URLs you want to sign first.'), 'editor');
   const range = editor.selection.isEmpty ? new vscode.Range(0, 0, editor.document.lineCount, 0) : editor.selection;
   const fullRange = editor.document.validateRange(range);
   const text = editor.document.getText(fullRange);
-  const policyFromArgs = automation ? readPolicyArguments(args) : undefined;
 
-  let baseUrl = typeof args.baseUrl === 'string' ? args.baseUrl : undefined;
-  if (baseUrl && validateBaseUrl(baseUrl)) throw new UserError(validateBaseUrl(baseUrl)!, 'baseUrl');
+  let baseUrl = automation?.baseUrl;
   const hasRelative = isPlaylist(editor.document.getText()) && findUrls(text, 'https://base.invalid/').some((o) => o.url.startsWith('https://base.invalid/'));
   if (!automation && hasRelative && !baseUrl) {
     baseUrl = await context.ui.input({
@@ -65,8 +71,8 @@ export async function signSelectionCommand(context: SigningContext, arg?: unknow
     if (automation) return { signed: 0, skipped: 0, skippedUrls: [] };
     throw new UserError(message, 'selection');
   }
-  const policy: PolicyChoice = policyFromArgs ?? (await askPolicy(context.ui, occurrences[0].url));
-  const keys = await keysByBehavior(context, occurrences.map((o) => o.url), typeof args.keyPairId === 'string' ? args.keyPairId : undefined, !automation);
+  const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, occurrences[0].url);
+  const keys = await keysByBehavior(context, occurrences.map((o) => o.url), automation?.keyPairId, !automation);
 
   const signers = new Map<string, (url: string) => string>();
   const signerFor = (key: ChosenKey) => {
@@ -174,3 +180,5 @@ async function report(context: SigningContext, signed: number, skipped: SkippedU
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
   }
 }
+
+export const signSelectionCommand = defineCommandIn(SignSelectionOptions, signSelectionWith);

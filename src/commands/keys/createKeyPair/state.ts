@@ -5,16 +5,6 @@ import type { KeyMaterialState } from '../keyMaterialSteps';
 
 export type KeyGroupChoice = { kind: 'new'; name?: string } | { kind: 'existing'; id: string; name: string };
 
-export interface CreateKeyPairArgs {
-  name: string;
-  algorithm: 'RSA_2048' | 'ECDSA_P256';
-  keyGroupName?: string;
-  keyGroupId?: string;
-  distributionId?: string;
-  /** `*` names the default cache behavior. */
-  pathPatterns?: string[];
-}
-
 export interface CreateKeyPairResult {
   publicKeyId: string;
   keyGroupId: string;

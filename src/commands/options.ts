@@ -1,0 +1,78 @@
+// Each command declares the options object automation may pass as a valibot schema: the TypeScript
+// type and the runtime check are one thing, and a failure names the option. `defineCommand` is the
+// features' half of the one invocation model (invocation.ts): interactive calls reach the command with
+// their context (a row, a Uri, a positional value), options objects only once their schema passed.
+import * as v from 'valibot';
+import * as vscode from 'vscode';
+import { UserError } from '../errors';
+import { invocationOf } from './invocation';
+
+/** How the command runs: asking a person (with what it was called on), or from checked options. */
+export type Call<O> = { readonly kind: 'interactive'; readonly context?: unknown } | { readonly kind: 'automation'; readonly options: O };
+
+type Schema<O> = v.GenericSchema<unknown, O>;
+
+/** The options, or a UserError with the message of the first problem and the option it names. */
+export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  // A misspelt option explains the option then missing: name it first.
+  const issue = result.issues.find((i) => i.expected === 'never') ?? result.issues[0];
+  throw new UserError(issue.message, v.getDotPath(issue) ?? 'options');
+}
+
+/**
+ * A command's handler. `options`: the schema of its options object; a command without one refuses
+ * options objects (naming `options`), since whatever they said would be ignored.
+ */
+export function defineCommand<O, R>(options: Schema<O> | undefined, run: (call: Call<O>) => R): (...args: unknown[]) => Promise<Awaited<R>> {
+  return async (...args: unknown[]): Promise<Awaited<R>> => {
+    const invocation = invocationOf(args);
+    if (invocation.kind === 'interactive') return await run(invocation);
+    if (!options) throw new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
+    return await run({ kind: 'automation', options: parseOptions(options, invocation.options) });
+  };
+}
+
+/** `defineCommand` for a command that works in a context (the key store, CloudFront, the Ui): `(context, ...args)`. */
+export function defineCommandIn<X, O, R>(options: Schema<O> | undefined, run: (context: X, call: Call<O>) => R): (context: X, ...args: unknown[]) => Promise<Awaited<R>> {
+  return (context, ...args) => defineCommand(options, (call: Call<O>) => run(context, call))(...args);
+}
+
+/** An options object that refuses keys it does not know (a misspelt option would be ignored otherwise). */
+export function optionsObject<const E extends v.ObjectEntries>(entries: E) {
+  return v.strictObject(entries, (issue) =>
+    issue.expected === 'never'
+      ? vscode.l10n.t('{0} is not an option of this command; it takes {1}.', String((issue.path?.at(-1)?.key as string | number | undefined) ?? ''), Object.keys(entries).join(', '))
+      : vscode.l10n.t('Pass an options object such as {0}.', `{ ${Object.keys(entries)[0] ?? ''}: … }`),
+  );
+}
+
+/** "{name} must be a string." */
+export const mustBeString = (name: string) => () => vscode.l10n.t('{0} must be a string.', name);
+
+/** An optional string option. */
+export const optionalText = (name: string) => v.optional(v.string(mustBeString(name)));
+
+const MISSING = Symbol('missing');
+
+/** An option that must be present; `missing` is the message when it is not. */
+export function required<S extends v.GenericSchema>(schema: S, missing: () => string) {
+  return v.pipe(
+    v.optional(v.unknown(), (): unknown => MISSING),
+    v.check((value) => value !== MISSING, missing),
+    schema,
+  );
+}
+
+/** A string option that must be present and not blank; `missing` is the message when it is not. */
+export const requiredText = (name: string, missing: () => string) => required(v.pipe(v.string(mustBeString(name)), v.trim(), v.nonEmpty(missing)), missing);
+
+/** An optional boolean option. */
+export const optionalFlag = (name: string) => v.optional(v.boolean(() => vscode.l10n.t('{0} must be true or false.', name)));
+
+/** `{ publicKeyId }`, the options of the commands that act on one key. */
+export const publicKeyIdEntry = { publicKeyId: requiredText('publicKeyId', () => vscode.l10n.t('publicKeyId is required.')) };
+
+/** The positional value when it is a string, trimmed (an id, a URL, a profile name). */
+export const positionalText = (context: unknown): string | undefined => (typeof context === 'string' ? context.trim() : undefined);
