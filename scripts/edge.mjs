@@ -1,5 +1,5 @@
 // `npm run edge`: a local stand-in for a CloudFront distribution with a restricted behavior (see
-// src/edge/server.ts), to try signed URLs and cookies without AWS. Ctrl-C stops it.
+// scripts/edge/server.ts), to try signed URLs and cookies without AWS. Ctrl-C stops it.
 //
 //   npm run edge -- --root DIR --public-key ID=PEM_FILE [--public-key ID2=PEM_FILE2]
 //                   [--path-pattern '/paid/*'] [--key-group NAME] [--port 8787]
@@ -7,7 +7,7 @@
 // Without --path-pattern the default behavior (*) is restricted; with it, that pattern is and the
 // default behavior serves anyone. The key group holds every --public-key (SPKI PEM, or a private key
 // PEM, whose public half is used). Refusals are CloudFront's XML errors; missing files are S3's NoSuchKey.
-// Builds src/edge/server.ts with esbuild first.
+// Builds scripts/edge/server.ts with esbuild first.
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,7 +49,7 @@ if (publicKeys.size === 0) usage('Give at least one --public-key: the key group 
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port ${values.port} is not a port number`);
 
-await esbuild.build({ entryPoints: ['src/edge/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: OUTFILE, logLevel: 'warning' });
+await esbuild.build({ entryPoints: ['scripts/edge/server.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: OUTFILE, logLevel: 'warning' });
 const { startEdge } = createRequire(import.meta.url)(resolve(OUTFILE));
 const edge = await startEdge({
   root: values.root,

@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import type { SecretKeyStore } from './keys/keyStore';
 import type { TreeNode } from './tree/treeNode';
 import type { WalkthroughProgress } from './walkthrough';
-import type { Ui } from './wizard/ui';
+import type { Ui } from './ui/ui';
 
 export interface CloudFrontPrivateContentApi {
   /** The Distributions view's data, as the view renders it (rows, error rows, "Load more"). */

@@ -18,9 +18,9 @@ import { testingApi } from './testingApi';
 import { DistributionsProvider } from './tree/distributionsProvider';
 import { KeysProvider } from './tree/keysProvider';
 import type { TreeNode } from './tree/treeNode';
-import type { Ui } from './wizard/ui';
+import type { Ui } from './ui/ui';
 import { WalkthroughProgress } from './walkthrough';
-import { VscodeUi } from './wizard/vscodeUi';
+import { VscodeUi } from './ui/vscodeUi';
 
 export interface Features extends vscode.Disposable {
   distributions: vscode.TreeDataProvider<TreeNode>;

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { TestingApi } from './api';
 import type { SecretKeyStore } from './keys/keyStore';
 import type { WalkthroughProgress } from './walkthrough';
-import type { Ui } from './wizard/ui';
+import type { Ui } from './ui/ui';
 
 export function testingApi(
   context: vscode.ExtensionContext,

@@ -10,7 +10,7 @@ import type { KeyStore, LocalKey } from '../../src/keys/keyStore';
 import type { Logger } from '../../src/log';
 import { sharedPolicySigner, signUrl } from '../../src/signing';
 import { signText } from '../../src/signing/output';
-import type { Ui } from '../../src/wizard/ui';
+import type { Ui } from '../../src/ui/ui';
 import { FakeCloudFrontService, sampleDistribution } from '../../test/fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../../test/fakes/fakeS3Browser';
 

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { configuredProfile, PROFILE_SETTING } from './profileSetting';
 import { buildCloudFrontClient, buildS3Client, type AwsConnection } from './clientBuilder';
 import type { CloudFrontService } from './cloudFrontService';
-import { Lazy } from './lazy';
+import { Lazy } from '../lazy';
 import { SdkS3Browser, type S3Browser } from './s3Browser';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
 import { withWriteEvents, type CloudFrontWrite } from './writeEvents';

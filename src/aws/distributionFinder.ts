@@ -6,7 +6,7 @@
 // (`forget(id)`), and on Refresh (`reset()`).
 import { findDistribution, matchBehavior, requestPath } from '../signing/diagnose';
 import type { BehaviorSummary, CloudFrontService, DistributionSummary } from './cloudFrontService';
-import { Lazy } from './lazy';
+import { Lazy } from '../lazy';
 
 export interface UrlTarget {
   distribution: DistributionSummary;

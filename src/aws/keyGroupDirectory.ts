@@ -4,7 +4,7 @@
 // extension's own writes and Refresh forget them at once (`reset()`).
 import type { CloudFrontService, KeyGroupSummary } from './cloudFrontService';
 import { SIGNING_READ_MAX_AGE_MS } from './distributionFinder';
-import { Lazy } from './lazy';
+import { Lazy } from '../lazy';
 import { readAllPages } from './readAllPages';
 
 export class KeyGroupDirectory {

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
 import { diagnose, keyPairIdOf, type DiagnoseInput, type Finding, type LiveAnswer } from '../signing/diagnose';
-import type { Ui } from '../wizard/ui';
+import type { Ui } from '../ui/ui';
 import { readAccount, type AccountSources } from './diagnose/account';
 import { requestLive } from './diagnose/liveRequest';
 import { countBySeverity, DiagnosisDocuments, summarize, type DiagnosisReport } from './diagnose/view';

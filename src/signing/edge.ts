@@ -2,7 +2,7 @@
 // by the same rules as the diagnosis (./diagnose): the behavior is chosen by path pattern; an
 // unrestricted behavior serves anyone; a restricted one serves only a request whose signed URL or
 // signed cookies pass every check, and otherwise answers 403 with CloudFront's XML error. The local
-// edge (`npm run edge`, src/edge/server.ts) serves files with it; tests use it as a stand-in for
+// edge (`npm run edge`, scripts/edge/server.ts) serves files with it; tests use it as a stand-in for
 // CloudFront.
 import { CLOUDFRONT_ERROR_MESSAGES, cloudFrontAnswer, diagnose, matchBehavior, requestPath, type CloudFrontErrorCode, type Finding } from './diagnose';
 import { type BehaviorData, type DistributionData } from './diagnose/types';

@@ -8,7 +8,7 @@ export { parseSignedCookies, parseSignedUrl } from './parse';
 export { buildPolicy, parsePolicy, type PolicyConditions } from './policy';
 export { normalizeResource, resourceMatches } from './resource';
 export { sharedPolicySigner, type SharedPolicyOptions } from './sharedPolicy';
-export { signUrl } from './sign-url';
+export { signUrl } from './signUrl';
 export { epochUnitOf, toEpochSeconds } from './time';
 export type { HashAlgorithm, ParsedSignature, ParsedSignedCookies, ParsedSignedUrl, SignCookiesOptions, SignedCookieName, SignOptions } from './types';
 export { MAX_URL_BYTES, normalizeViewerUrl, SIGNING_PARAMETERS, type SigningParameterName } from './url';

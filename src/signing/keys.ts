@@ -6,7 +6,7 @@
 // are cached: per KeyObject in a WeakMap, per PEM in a small map keyed by a SHA-256 of the PEM and
 // passphrase (the map does not hold key text). Nothing here logs or echoes key material.
 import { createPrivateKey, createPublicKey, hash, KeyObject } from 'node:crypto';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from './boundedCache';
 import { SigningError } from './errors';
 
 export type LoadedKey =

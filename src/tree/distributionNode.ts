@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
 import { describeAwsError } from '../aws/describeAwsError';
-import { Lazy } from '../aws/lazy';
+import { Lazy } from '../lazy';
 import { ContextValues } from '../constants';
 import { BehaviorNode } from './behaviorNode';
 import type { DistributionTreeContext } from './distributionTreeContext';

@@ -6,7 +6,7 @@ import type { PublicKeySummary } from '../aws/cloudFrontService';
 import { classifyAwsError, tagFailure } from '../aws/describeAwsError';
 import { ContextKeys } from '../constants';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
-import { Lazy } from '../aws/lazy';
+import { Lazy } from '../lazy';
 import { readAllPages } from '../aws/readAllPages';
 import type { Logger } from '../log';
 import type { KeyStore } from '../keys/keyStore';

@@ -3,7 +3,7 @@
 // still in the state, so nothing typed is lost. Execute steps then run in order under one progress
 // notification; each remembers that it ran, so after a failure "Retry" resumes at the failed step and
 // "Undo" reverts the steps that ran, newest first.
-import { GoBack, type StepPosition, type Ui } from './ui';
+import { GoBack, type StepPosition, type Ui } from '../ui/ui';
 
 export interface PromptStep<S> {
   /** False when the state already has the answer (from arguments, or implied by another answer). */

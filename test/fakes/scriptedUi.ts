@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import { CancellationError } from '../../src/errors';
-import { GoBack, type FileOptions, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type StepPosition, type Ui } from '../../src/wizard/ui';
+import { GoBack, type FileOptions, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type StepPosition, type Ui } from '../../src/ui/ui';
 import { settle } from './settle';
 
 type Matcher = string | RegExp;

@@ -1,6 +1,6 @@
 // Bad inputs across the product, each with the exact message the user gets. The integration suite
 // (badInputs.test.ts) runs every row against the real extension and moto and checks that nothing was
-// created in CloudFront or stored (or lost) locally; scripts/render-errors-doc.mjs renders the same rows
+// created in CloudFront or stored (or lost) locally; scripts/renderErrorsDoc.mjs renders the same rows
 // into docs/errors.md, so a user can look up any message. No `vscode` here: the unit suite reads it too.
 //
 // `{name}` in args and messages stands for a value of the test's fixture (ids, domains, generated

@@ -6,7 +6,7 @@ import { createPrivateKey, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
 import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
 import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
-import { startEdge } from '../../src/edge/server';
+import { startEdge } from '../../scripts/edge/server';
 import { signUrl } from '../../src/signing';
 import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { input, ScriptedUi } from '../fakes/scriptedUi';

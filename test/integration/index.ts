@@ -1,6 +1,6 @@
 // Entry the VS Code extension host loads for the integration suites (extensionTestsPath = the
 // bundled out/test/integration/index.js). Works under both launchers: test/runner/runIntegration.mjs
-// (code-server; reads CFPC_TEST_RESULTS / CFPC_TEST_GREP) and scripts/test-electron.mjs
+// (code-server; reads CFPC_TEST_RESULTS / CFPC_TEST_GREP) and scripts/testElectron.mjs
 // (@vscode/test-electron), or with no environment at all.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

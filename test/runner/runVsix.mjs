@@ -1,7 +1,7 @@
 // The packaged extension, installed as users install it: `vsce package` (production build) into a
 // scratch folder, `code-server --install-extension <vsix>` into a fresh extensions folder, then a
 // code-server that knows only that installed copy (no extensionDevelopmentPath, no smoke-test
-// driver: notifications show as for a person) and the UI test test/ui/sign-url.ui.mjs against moto:
+// driver: notifications show as for a person) and the UI test test/ui/signUrl.ui.mjs against moto:
 // create a key pair and sign a URL from the palette, read the clipboard, verify the signature.
 //
 //   node test/runner/runVsix.mjs
@@ -22,7 +22,7 @@ import { installVsix, packageVsix } from './lib/vsix.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The UI tests that run against the installed package. */
-const UI_TESTS = ['sign-url'];
+const UI_TESTS = ['signUrl'];
 const outputDir = join(repoRoot, 'test-output', 'vsix');
 const { counts, report } = countsReporter('vsix');
 

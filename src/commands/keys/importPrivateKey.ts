@@ -14,7 +14,7 @@ import { samePublicKey } from '../../keys/fingerprint';
 import { isEncryptedPem, normalizePem } from '../../keys/pem';
 import { readPrivateKey, type ReadPrivateKey } from '../../keys/readPrivateKey';
 import { SigningError } from '../../signing';
-import { GoBack } from '../../wizard/ui';
+import { GoBack } from '../../ui/ui';
 import { runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';

@@ -4,7 +4,7 @@ import type { CloudFrontSource } from '../../aws/awsSession';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import type { WalkthroughProgress } from '../../walkthrough';
-import type { Ui } from '../../wizard/ui';
+import type { Ui } from '../../ui/ui';
 
 export interface KeyCommandContext {
   source: CloudFrontSource;

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { epochUnitOf, normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
-import type { Ui } from '../../wizard/ui';
+import type { Ui } from '../../ui/ui';
 import { optionalText } from '../options';
 import { localizedDuration } from './expiryWords';
 

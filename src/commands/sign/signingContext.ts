@@ -7,7 +7,7 @@ import type { KeyGroupDirectory } from '../../aws/keyGroupDirectory';
 import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import type { WalkthroughProgress } from '../../walkthrough';
-import type { Ui } from '../../wizard/ui';
+import type { Ui } from '../../ui/ui';
 
 export interface SigningContext {
   source: CloudFrontSource;

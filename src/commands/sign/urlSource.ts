@@ -8,7 +8,7 @@ import { BehaviorNode } from '../../tree/behaviorNode';
 import { DistributionNode } from '../../tree/distributionNode';
 import { S3ObjectNode } from '../../tree/s3Nodes';
 import { UserError } from '../../errors';
-import type { Ui } from '../../wizard/ui';
+import type { Ui } from '../../ui/ui';
 
 const SINGLE_URL = /^https?:\/\/\S+$/i;
 export const LAST_DISTRIBUTION_HOST = 'cloudfront.lastSigningHost';

@@ -1,8 +1,8 @@
-// Runs the corpus (corpus-cases.ts): each broken URL or cookie set must produce the findings it names,
+// Runs the corpus (corpusCases.ts): each broken URL or cookie set must produce the findings it names,
 // and no error it does not name.
 import assert from 'node:assert/strict';
 import { diagnose, type Finding } from '../../../src/signing/diagnose';
-import { CORPUS } from './corpus-cases';
+import { CORPUS } from './corpusCases';
 
 const describeFindings = (findings: readonly Finding[]): string => findings.map((f) => `  ${f.severity} ${f.code}: ${f.message}`).join('\n');
 

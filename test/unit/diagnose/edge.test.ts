@@ -1,4 +1,4 @@
-// The local edge (src/edge/server.ts, deciding with src/signing/edge.ts), started in-process on
+// The local edge (scripts/edge/server.ts, deciding with src/signing/edge.ts), started in-process on
 // 127.0.0.1:0: it grants URLs and cookies signed independently of our signing code (botocore's
 // CloudFrontSigner through test/unit/signing/botocore_sign.py, and `aws cloudfront sign`), and denies
 // every case of a tampering corpus with CloudFront's exact XML error.
@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { requestLive } from '../../../src/commands/diagnose/liveRequest';
-import { startEdge, type RunningEdge } from '../../../src/edge/server';
+import { startEdge, type RunningEdge } from '../../../scripts/edge/server';
 import { signCookies, signUrl } from '../../../src/signing';
 import { diagnose } from '../../../src/signing/diagnose';
 import { cloudFrontErrorXml, evaluateEdgeRequest } from '../../../src/signing/edge';

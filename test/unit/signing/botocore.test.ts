@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { verify } from 'node:crypto';
 import { resolve } from 'node:path';
 import { parseSignedUrl, signUrl } from '../../../src/signing';
-import { generateCases, type GeneratedCase } from './generated-cases';
+import { generateCases, type GeneratedCase } from './generatedCases';
 import { decodeCloudFrontBase64ForTest, rawQueryParameters, TEST_KEYS } from './helpers';
 
 interface BotocoreCase {

@@ -3,7 +3,7 @@
 // (command.ts checks them instead), so whether a step asks depends only on earlier answers.
 import * as vscode from 'vscode';
 import type { CloudFrontService, DistributionSummary, KeyGroupSummary } from '../../../aws/cloudFrontService';
-import { Lazy } from '../../../aws/lazy';
+import { Lazy } from '../../../lazy';
 import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';

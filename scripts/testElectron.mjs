@@ -2,7 +2,7 @@
 // through @vscode/test-electron, for machines that can download VS Code (npm test uses code-server
 // instead: test/runner/runIntegration.mjs). moto stands in for AWS, with the same environment.
 //
-//   node scripts/test-electron.mjs [--grep PATTERN]
+//   node scripts/testElectron.mjs [--grep PATTERN]
 //
 // Environment: CFPC_VSCODE_VERSION (default 1.139.1, the version npm test runs; or `stable`),
 // CFPC_DOWNLOAD_TIMEOUT_MS (idle timeout of the download, default 20000). On a Linux machine without a

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Lazy } from '../../../src/aws/lazy';
+import { Lazy } from '../../src/lazy';
 
 describe('Lazy', () => {
   it('builds once and shares the value until reset', async () => {

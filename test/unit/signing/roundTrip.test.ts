@@ -2,7 +2,7 @@
 // protects (signature, URL, expiry) or in the key ID (checked against keys by ID) makes it fail.
 import assert from 'node:assert/strict';
 import { encodeCloudFrontBase64, parseSignedUrl, signCookies, signUrl, verifySignedCookies, verifySignedUrl } from '../../../src/signing';
-import { generateCases, type GeneratedCase } from './generated-cases';
+import { generateCases, type GeneratedCase } from './generatedCases';
 import { decodeCloudFrontBase64ForTest, TEST_KEYS } from './helpers';
 
 const FLIPS_PER_PART = 3;

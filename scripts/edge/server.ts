@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
-import { cloudFrontErrorXml, evaluateEdgeRequest, type EdgeConfig, type EdgeDecision } from '../signing/edge';
+import { cloudFrontErrorXml, evaluateEdgeRequest, type EdgeConfig, type EdgeDecision } from '../../src/signing/edge';
 
 export interface EdgeServerOptions extends EdgeConfig {
   /** The folder served as the origin. */
