@@ -28,9 +28,6 @@ const preferredKey = (context: unknown): string | undefined => {
   return typeof keyPairId === 'string' ? keyPairId : undefined;
 };
 
-
-
-
 async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typeof SignUrlOptions>>): Promise<string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
   const url = automation?.url ?? (await urlFromSources(context.ui, call.kind === 'interactive' ? call.context : undefined, context.memory.get<string>(LAST_DISTRIBUTION_HOST)));
