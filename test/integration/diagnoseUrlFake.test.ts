@@ -8,7 +8,7 @@ import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
 import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
 import { startEdge } from '../../src/edge/server';
 import { signUrl } from '../../src/signing';
-import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { input, ScriptedUi } from '../fakes/scriptedUi';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 
@@ -69,6 +69,16 @@ describe('Diagnose Signed URL (typed fake)', () => {
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
     assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
     assert.ok(!service.calls.includes('GetDistribution'), 'full summaries need no GetDistribution');
+  });
+
+  it('finds the distribution by an alias the list summaries leave out (moto\'s), reading it once with GetDistribution', async () => {
+    const service = serviceWith('media.example.com');
+    const full = service.distributions[0];
+    service.details.set(full.id, full);
+    service.distributions = [listedByMoto(full)];
+    const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
+    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
+    assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution']);
   });
 
   it('a denied ListDistributions becomes a warning naming the action and profile; the local checks still run', async () => {
