@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
-import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../fakes/fakeS3Browser';
 import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
@@ -90,10 +90,35 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(service.calls, ['ListDistributions', 'ListDistributions', 'GetDistribution', 'ListKeyGroups']);
   });
 
+  it('completes summaries that lack aliases, comment and state (moto\'s): rows and tooltips tell them apart, expanding reads nothing more', async () => {
+    const full = [sampleDistribution(1, { aliases: ['media.example.com', 'dl.example.com'], comment: 'paid downloads' }), sampleDistribution(2, { comment: 'staging', enabled: false })];
+    const service = new FakeCloudFrontService(full.map(listedByMoto));
+    for (const d of full) service.details.set(d.id, d);
+    const provider = providerOver(service);
+    const rows = await renderChildren(provider);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.description, (r.item.iconPath as vscode.ThemeIcon).id]),
+      [
+        ['E000000000001', 'media.example.com · paid downloads', 'cloud'],
+        ['E000000000002', 'd2abcdef.cloudfront.net · staging', 'circle-slash'],
+      ],
+    );
+    assert.equal(
+      (rows[0].item.tooltip as vscode.MarkdownString).value,
+      '**E000000000001**  \nDomain: `d1abcdef.cloudfront.net`  \nAliases: `media.example.com`, `dl.example.com`  \nComment: paid downloads  \nStatus: Deployed, enabled',
+    );
+    await renderChildren(provider, rows[0].node);
+    await renderChildren(provider);
+    assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'GetDistribution', 'ListKeyGroups'], 'one GetDistribution per distribution and load');
+  });
+
   it('a failed GetDistribution shows a retry row under the distribution', async () => {
     const service = new FakeCloudFrontService([{ ...sampleDistribution(4), behaviors: [] }]);
     const provider = providerOver(service, 'dev');
+    // Completing the summary fails: the row shows what the list said; expanding it tries again.
+    service.operationFailures.set('GetDistribution', [awsError('AccessDenied', 'not authorized', 403)]);
     const [distribution] = await renderChildren(provider);
+    assert.equal(labelOf(distribution.item), 'E000000000004');
     service.failures.push(awsError('AccessDenied', 'not authorized', 403));
     const rows = await renderChildren(provider, distribution.node);
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [
