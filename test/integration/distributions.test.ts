@@ -55,6 +55,9 @@ describe('Distributions view', () => {
     const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
     assert.ok(row);
     const children = await renderChildren(api.distributionsView, row.node);
+    // The seeded origin has neither OAC nor OAI, so it is the public-bucket warning (moto 5.2.1 would
+    // drop an OAC anyway; origins with OAC and OAI are covered with the typed fake).
+    assert.equal((children[0].item.iconPath as vscode.ThemeIcon).id, 'warning');
     assert.deepEqual(
       children.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue]),
       [

@@ -112,6 +112,35 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'GetDistribution', 'ListKeyGroups'], 'one GetDistribution per distribution and load');
   });
 
+  it('an S3 origin with neither OAC nor OAI is a warning, its tooltip says why and how to fix it; OAC and OAI origins are not', async () => {
+    // The typed fake, because moto 5.2.1 drops OriginAccessControlId and S3OriginConfig from its
+    // answers: against moto every S3 origin looks public (distributions.test.ts shows that row).
+    const service = new FakeCloudFrontService([
+      sampleDistribution(9, {
+        origins: [
+          { id: 'open', domainName: 'open-bucket.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3' },
+          { id: 'oac', domainName: 'media.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3', originAccessControlId: 'E2OAC' },
+          { id: 'oai', domainName: 'legacy.s3.amazonaws.com', originPath: '', kind: 's3', originAccessIdentity: 'origin-access-identity/cloudfront/E3OAI' },
+        ],
+      }),
+    ]);
+    const provider = providerOver(service);
+    const [row] = await renderChildren(provider);
+    const origins = (await renderChildren(provider, row.node)).slice(0, 3);
+    assert.deepEqual(
+      origins.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id, (r.item.iconPath as vscode.ThemeIcon).color?.id]),
+      [
+        ['open', 'open-bucket.s3.us-east-1.amazonaws.com · S3 · public bucket access (no OAC)', ContextValues.originS3, 'warning', 'list.warningForeground'],
+        ['oac', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC', ContextValues.originS3WithOac, 'database', undefined],
+        ['oai', 'legacy.s3.amazonaws.com · S3 · legacy origin access identity E3OAI', ContextValues.originS3, 'database', undefined],
+      ],
+    );
+    const tooltips = origins.map((r) => (r.item.tooltip as vscode.MarkdownString).value);
+    assert.match(tooltips[0], /\$\(warning\) Anyone can fetch these files straight from S3, without a signed URL: CloudFront reads bucket open-bucket anonymously/);
+    assert.match(tooltips[0], /Fix: create an origin access control .* "Copy Bucket Policy" gives the bucket policy .* S3 Block Public Access/);
+    assert.ok(!tooltips[1].includes('Anyone can fetch') && !tooltips[2].includes('Anyone can fetch'), 'only the public origin warns');
+  });
+
   it('a failed GetDistribution shows a retry row under the distribution', async () => {
     const service = new FakeCloudFrontService([{ ...sampleDistribution(4), behaviors: [] }]);
     const provider = providerOver(service, 'dev');
