@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DistributionSummary, KeyGroupSummary } from '../aws/cloudFrontService';
 import { describeAwsError } from '../aws/describeAwsError';
+import { isPartialSummary } from '../aws/distributionDetails';
 import { Lazy } from '../lazy';
 import { ContextValues } from '../constants';
 import { BehaviorNode } from './behaviorNode';
@@ -11,8 +12,10 @@ import type { TreeNode } from './treeNode';
 
 /** What distribution rows share with their view. */
 export class DistributionNode implements TreeNode, PagedParent {
-  /** The distribution read with GetDistribution, when its summary lacks behaviors. */
+  /** The distribution read with GetDistribution: after "Refresh" on this row, or when its summary lacks behaviors. */
   private readonly details = new Lazy(async () => (await this.context.source.cloudFront()).getDistribution(this.distribution.id));
+  /** Set by "Refresh": the children come from the distribution read again, not from the summary. */
+  private reread = false;
 
   constructor(
     readonly distribution: DistributionSummary,
@@ -72,16 +75,17 @@ export class DistributionNode implements TreeNode, PagedParent {
   /** Reads the distribution and the key group names again. */
   refresh(): void {
     this.details.reset();
+    this.reread = true;
     this.context.keyGroups.reset();
     this.context.changed(this);
   }
 
   /**
-   * Every distribution has a default behavior, so a summary without behaviors is incomplete (moto's
-   * are): read the distribution itself. CloudFront's own summaries carry them, so no extra call.
+   * The view completes summaries as it lists them, so only one whose completion failed lacks its
+   * behaviors (isPartialSummary): read the distribution itself, as after a "Refresh" of this row.
    */
   private withBehaviors(): Promise<DistributionSummary> {
-    if (this.distribution.behaviors.length > 0) return Promise.resolve(this.distribution);
+    if (!this.reread && !isPartialSummary(this.distribution)) return Promise.resolve(this.distribution);
     return this.details.get();
   }
 

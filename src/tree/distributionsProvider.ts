@@ -1,8 +1,11 @@
-// The "Distributions" view: the account's distributions, one CloudFront page at a time.
+// The "Distributions" view: the account's distributions, one CloudFront page at a time. Summaries
+// that lack aliases, comment, state and behaviors (moto's) are completed as their page loads, once
+// per distribution and load, so every row can be told apart.
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
 import type { DistributionSummary } from '../aws/cloudFrontService';
-import { classifyAwsError } from '../aws/describeAwsError';
+import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
+import { DistributionDetails } from '../aws/distributionDetails';
 import { ContextKeys } from '../constants';
 import type { Logger } from '../log';
 import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
@@ -18,13 +21,18 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
   private readonly distributions: PagedList<DistributionSummary>;
   private readonly sessionListener: vscode.Disposable;
   private readonly nodeContext: DistributionTreeContext;
+  private readonly details: DistributionDetails;
 
   constructor(
     private readonly session: CloudFrontSource,
     keyGroups: KeyGroupDirectory,
     private readonly log: Logger,
   ) {
-    this.distributions = new PagedList(async (marker) => (await session.cloudFront()).listDistributions(marker));
+    this.details = new DistributionDetails(() => session.cloudFront());
+    this.distributions = new PagedList(async (marker) => {
+      const page = await (await session.cloudFront()).listDistributions(marker);
+      return { ...page, items: await this.details.completeAll(page.items, (d, error) => this.completionFailed(d, error)) };
+    });
     this.nodeContext = {
       source: session,
       keyGroups,
@@ -61,8 +69,14 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
 
   refresh(): void {
     this.distributions.reset();
+    this.details.reset();
     this.nodeContext.keyGroups.reset();
     this.changed.fire(undefined);
+  }
+
+  /** The row shows what the list said; expanding it reads the distribution again. */
+  private completionFailed(distribution: DistributionSummary, error: unknown): void {
+    this.log.warn(`[distributions] GetDistribution ${distribution.id} failed, showing its summary: ${describeAwsError(error, 'cloudfront:GetDistribution', this.session.profile).message}`);
   }
 
   dispose(): void {

@@ -266,3 +266,8 @@ export function sampleDistribution(index: number, overrides: Partial<Distributio
     ...overrides,
   };
 }
+
+/** A distribution as moto 5.2.1 lists it: no aliases, comment, enabled state, origins or behaviors. */
+export function listedByMoto(distribution: DistributionSummary): DistributionSummary {
+  return { ...distribution, aliases: [], comment: '', enabled: undefined, origins: [], behaviors: [] };
+}

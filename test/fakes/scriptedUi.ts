@@ -31,6 +31,8 @@ export class ScriptedUi implements Ui {
   readonly progress: string[] = [];
   /** Titles of every prompt shown, with its position. */
   readonly prompts: Array<{ kind: string; title: string; position?: StepPosition }> = [];
+  /** The items of every single pick shown, as a person reads them. */
+  readonly shownPicks: Array<{ placeholder: string; items: Array<{ label: string; description?: string }> }> = [];
   /** Answers for notifications by button: when a notification offers one of these, it is pressed. */
   readonly notificationAnswers: string[] = [];
 
@@ -58,6 +60,7 @@ export class ScriptedUi implements Ui {
 
   async pick<T>(options: PickOptions<T>): Promise<T> {
     const answer = this.next('pick', `${options.title}: ${options.placeholder ?? ''}`, options.position);
+    this.shownPicks.push({ placeholder: options.placeholder ?? '', items: (await options.items).map(({ label, description }) => ({ label, ...(description !== undefined && { description }) })) });
     if (answer.expectPicked) {
       const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
       assert.ok(picked.some((label) => matches(answer.expectPicked!, label)), `pre-selected ${picked.join(', ')}, expected ${String(answer.expectPicked)}`);

@@ -8,7 +8,7 @@ import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
 import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
 import { startEdge } from '../../scripts/edge/server';
 import { signUrl } from '../../src/signing';
-import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { input, ScriptedUi } from '../fakes/scriptedUi';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 import { FIXTURE_KEYS } from '../fixtures/keys';
@@ -70,6 +70,30 @@ describe('Diagnose Signed URL (typed fake)', () => {
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
     assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
     assert.ok(!service.calls.includes('GetDistribution'), 'full summaries need no GetDistribution');
+  });
+
+  it('finds the distribution by an alias the list summaries leave out (moto\'s), reading it once with GetDistribution', async () => {
+    const service = serviceWith('media.example.com');
+    const full = service.distributions[0];
+    service.details.set(full.id, full);
+    service.distributions = [listedByMoto(full)];
+    const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
+    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
+    assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution']);
+  });
+
+  it('a URL whose file anyone can fetch straight from S3 (no OAC, no OAI): a warning with the fix, not "all passed"', async () => {
+    // The typed fake, because moto 5.2.1 drops OriginAccessControlId and S3OriginConfig: against moto
+    // every S3 origin looks public. sampleDistribution's origin has an OAC (the other tests: no warning).
+    const service = serviceWith('media.example.com');
+    service.distributions[0].origins = [{ id: 'media', domainName: 'open-bucket.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3' }];
+    const ui = new ScriptedUi([input(sign('https://media.example.com/paid/a.pdf'))]);
+    const findings = await diagnosisOver(service, ui).run();
+    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'warning PublicBucketOrigin', 'ok SignatureValid', 'ok NotExpired']);
+    const finding = findings.find((f) => f.code === 'PublicBucketOrigin')!;
+    assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
+    assert.match(finding.fix, /Create an origin access control .* bucket policy of bucket open-bucket with this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/);
+    assert.match(ui.notifications[0].message, /0 error\(s\), 1 warning\(s\), 5 check\(s\) passed/);
   });
 
   it('a denied ListDistributions becomes a warning naming the action and profile; the local checks still run', async () => {

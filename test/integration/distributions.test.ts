@@ -17,13 +17,13 @@ describe('Distributions view', () => {
     const row = rows.find((r) => labelOf(r.item) === created.Id);
     assert.ok(row, `no row for ${created.Id} among ${rows.map((r) => labelOf(r.item)).join(', ')}`);
     // moto 5.2.1's ListDistributions summaries carry only Id, ARN, Status and DomainName (no
-    // Comment, Enabled, Aliases, Origins or behaviors); the full rendering is unit-tested through the
-    // typed fake. What moto does return must show exactly.
-    assert.equal(row.item.description, created.DomainName);
+    // Comment, Enabled, Aliases, Origins or behaviors): the view completes them with GetDistribution,
+    // so the comment and the enabled state show as with CloudFront's own summaries.
+    assert.equal(row.item.description, `${created.DomainName} · ${comment}`);
     assert.equal(row.item.contextValue, ContextValues.distribution);
     assert.equal(row.item.id, `distribution/${created.Id}`);
     const tooltip = (row.item.tooltip as vscode.MarkdownString).value;
-    for (const part of [created.Id!, created.DomainName!, 'Deployed']) {
+    for (const part of [created.Id!, created.DomainName!, `Comment: ${comment}`, 'Deployed, enabled']) {
       assert.ok(tooltip.includes(part), `tooltip lacks ${part}: ${tooltip}`);
     }
   });
@@ -55,6 +55,9 @@ describe('Distributions view', () => {
     const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
     assert.ok(row);
     const children = await renderChildren(api.distributionsView, row.node);
+    // The seeded origin has neither OAC nor OAI, so it is the public-bucket warning (moto 5.2.1 would
+    // drop an OAC anyway; origins with OAC and OAI are covered with the typed fake).
+    assert.equal((children[0].item.iconPath as vscode.ThemeIcon).id, 'warning');
     assert.deepEqual(
       children.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue]),
       [

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
 import { DistributionsProvider } from '../../src/tree/distributionsProvider';
-import { awsError, FakeCloudFrontService, sampleDistribution } from '../fakes/fakeCloudFrontService';
+import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../fakes/fakeS3Browser';
 import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
@@ -90,10 +90,64 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(service.calls, ['ListDistributions', 'ListDistributions', 'GetDistribution', 'ListKeyGroups']);
   });
 
+  it('completes summaries that lack aliases, comment and state (moto\'s): rows and tooltips tell them apart, expanding reads nothing more', async () => {
+    const full = [sampleDistribution(1, { aliases: ['media.example.com', 'dl.example.com'], comment: 'paid downloads' }), sampleDistribution(2, { comment: 'staging', enabled: false })];
+    const service = new FakeCloudFrontService(full.map(listedByMoto));
+    for (const d of full) service.details.set(d.id, d);
+    const provider = providerOver(service);
+    const rows = await renderChildren(provider);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.description, (r.item.iconPath as vscode.ThemeIcon).id]),
+      [
+        ['E000000000001', 'media.example.com · paid downloads', 'cloud'],
+        ['E000000000002', 'd2abcdef.cloudfront.net · staging', 'circle-slash'],
+      ],
+    );
+    assert.equal(
+      (rows[0].item.tooltip as vscode.MarkdownString).value,
+      '**E000000000001**  \nDomain: `d1abcdef.cloudfront.net`  \nAliases: `media.example.com`, `dl.example.com`  \nComment: paid downloads  \nStatus: Deployed, enabled',
+    );
+    await renderChildren(provider, rows[0].node);
+    await renderChildren(provider);
+    assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'GetDistribution', 'ListKeyGroups'], 'one GetDistribution per distribution and load');
+  });
+
+  it('an S3 origin with neither OAC nor OAI is a warning, its tooltip says why and how to fix it; OAC and OAI origins are not', async () => {
+    // The typed fake, because moto 5.2.1 drops OriginAccessControlId and S3OriginConfig from its
+    // answers: against moto every S3 origin looks public (distributions.test.ts shows that row).
+    const service = new FakeCloudFrontService([
+      sampleDistribution(9, {
+        origins: [
+          { id: 'open', domainName: 'open-bucket.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3' },
+          { id: 'oac', domainName: 'media.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3', originAccessControlId: 'E2OAC' },
+          { id: 'oai', domainName: 'legacy.s3.amazonaws.com', originPath: '', kind: 's3', originAccessIdentity: 'origin-access-identity/cloudfront/E3OAI' },
+        ],
+      }),
+    ]);
+    const provider = providerOver(service);
+    const [row] = await renderChildren(provider);
+    const origins = (await renderChildren(provider, row.node)).slice(0, 3);
+    assert.deepEqual(
+      origins.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id, (r.item.iconPath as vscode.ThemeIcon).color?.id]),
+      [
+        ['open', 'open-bucket.s3.us-east-1.amazonaws.com · S3 · public bucket access (no OAC)', ContextValues.originS3, 'warning', 'list.warningForeground'],
+        ['oac', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC', ContextValues.originS3WithOac, 'database', undefined],
+        ['oai', 'legacy.s3.amazonaws.com · S3 · legacy origin access identity E3OAI', ContextValues.originS3, 'database', undefined],
+      ],
+    );
+    const tooltips = origins.map((r) => (r.item.tooltip as vscode.MarkdownString).value);
+    assert.match(tooltips[0], /\$\(warning\) Anyone can fetch these files straight from S3, without a signed URL: CloudFront reads bucket open-bucket anonymously/);
+    assert.match(tooltips[0], /Fix: create an origin access control .* "Copy Bucket Policy" gives the bucket policy .* S3 Block Public Access/);
+    assert.ok(!tooltips[1].includes('Anyone can fetch') && !tooltips[2].includes('Anyone can fetch'), 'only the public origin warns');
+  });
+
   it('a failed GetDistribution shows a retry row under the distribution', async () => {
     const service = new FakeCloudFrontService([{ ...sampleDistribution(4), behaviors: [] }]);
     const provider = providerOver(service, 'dev');
+    // Completing the summary fails: the row shows what the list said; expanding it tries again.
+    service.operationFailures.set('GetDistribution', [awsError('AccessDenied', 'not authorized', 403)]);
     const [distribution] = await renderChildren(provider);
+    assert.equal(labelOf(distribution.item), 'E000000000004');
     service.failures.push(awsError('AccessDenied', 'not authorized', 403));
     const rows = await renderChildren(provider, distribution.node);
     assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [

@@ -151,15 +151,19 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       });
     }
 
-    it('a distribution expands (GetDistribution, ListKeyGroups) through throttling and a dropped connection', async () => {
+    it('a distribution is completed (GetDistribution) and expands (ListKeyGroups) through throttling and a dropped connection', async () => {
       await injectFaults({ operation: 'GetDistribution', fault: Faults.slowDown, times: 1 }, { operation: 'ListKeyGroups', fault: Faults.drop, times: 1 });
-      const node = (await refreshedRoot(api)).find((row) => labelOf(row.item) === distributionId)!.node;
+      const root = await refreshedRoot(api);
+      const node = root.find((row) => labelOf(row.item) === distributionId)!.node;
       const children = await renderChildren(api.distributionsView, node);
       assert.deepEqual(
         children.map((c) => labelOf(c.item)),
         ['media', '/paid/*', 'Default (*)'],
       );
-      assert.deepEqual(await outcomes('GetDistribution'), ['503 SlowDown', null]);
+      // moto's summaries lack behaviors: the view reads each distribution once as it lists it (one
+      // of them throttled, then retried by the SDK), and expanding reads none again.
+      const listed = root.filter((row) => row.item.contextValue === ContextValues.distribution).length;
+      assert.deepEqual(await outcomes('GetDistribution'), ['503 SlowDown', ...Array<null>(listed).fill(null)]);
       assert.deepEqual(await outcomes('ListKeyGroups'), ['drop request', null]);
     });
 

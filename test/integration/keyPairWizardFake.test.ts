@@ -15,7 +15,7 @@ import { importPrivateKey } from '../../src/commands/keys/importPrivateKey';
 import { rotateKey } from '../../src/commands/keys/rotateKey';
 import { UserError } from '../../src/errors';
 import { samePublicKey } from '../../src/keys/fingerprint';
-import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
+import { awsError, FakeCloudFrontService, listedByMoto } from '../fakes/fakeCloudFrontService';
 import { input, pick, pickMany, back } from '../fakes/scriptedUi';
 import { keyWorld, rawConfig } from './support/keyCommands';
 
@@ -83,6 +83,22 @@ describe('Create Key Pair (typed fake)', () => {
     assert.ok(samePublicKey(created.encodedKey, (await world.keyStore.getPrivateKey(result.publicKeyId))!), 'the uploaded SPKI is the stored private key\'s');
     const done = world.ui.notifications.at(-1)!;
     assert.deepEqual([done.severity, done.actions], ['info', ['Sign a URL now']]);
+  });
+
+  it('the distribution pick shows alias and comment when the list summaries lack them (moto\'s), reading each distribution once', async () => {
+    const service = accountWithGroups();
+    service.addDistribution('E2', { ...rawConfig(), CallerReference: 'caller-2', Comment: 'downloads', Aliases: { Quantity: 0 } });
+    for (const d of service.distributions) service.details.set(d.id, d);
+    service.distributions = service.distributions.map(listedByMoto);
+    const world = keyWorld(service, [input('pick-key'), pick('RSA 2048'), pick('media-signers'), pick('E1'), pickMany(['/public/*']), pick('$(check) Create')]);
+    await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    const distributions = world.ui.shownPicks.find((p) => p.placeholder.startsWith('Restrict cache behaviors'));
+    assert.deepEqual(distributions?.items.slice(1), [
+      { label: 'E1', description: 'cdn.example.com · media' },
+      { label: 'E2', description: 'e2.cloudfront.net · downloads' },
+    ]);
+    assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution', 'GetDistribution'], 'the behaviors step reuses what the pick read');
   });
 
   it('a failure midway reports what was done; Retry resumes at the failed step', async () => {

@@ -5,6 +5,7 @@ import { cloudFrontAnswerOf, EDGE_ANSWER_ORDER, type CloudFrontErrorCode, type F
 import { ipFindings } from './ipFindings';
 import { distributionFor, hostOf, keyTrustFindings, otherHostsOf } from './keyTrustFindings';
 import { liveFindings } from './liveCheck';
+import { originFindings } from './originFindings';
 import { parseFindings } from './parseFindings';
 import { resourceFindings } from './resourceFindings';
 import { signatureFindings } from './signatureFindings';
@@ -18,7 +19,7 @@ export { liveFindings, readXmlError } from './liveCheck';
 export { readCookieHeader } from './signedSource';
 export { behaviorLabel, matchBehavior, pathPatternMatches, requestPath } from './pathPattern';
 export { ipv4InRange, viewerAddress } from './ipFindings';
-export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, PublicKeyData } from './types';
+export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData } from './types';
 
 /** Every finding for a signed URL (or a URL and signed cookies), in the order of CloudFront's checks. */
 export function diagnose(input: DiagnoseInput): Finding[] {
@@ -33,6 +34,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   return [
     ...findings,
     ...(input.account ? keyTrustFindings(request, input.account) : []),
+    ...(input.account ? originFindings(request, input.account) : []),
     ...signature,
     ...resourceFindings(request, otherHosts, signatureExplained),
     ...(policy ? timeFindings(policy, now, input.live) : []),

@@ -4,19 +4,31 @@ import { type KeyObject } from 'node:crypto';
 import { type PolicyConditions } from '../policy';
 import { type HashAlgorithm } from '../types';
 import { type PublicKeysById } from '../verify';
+import { type OriginAccess } from '../../cloudfront/s3Origin';
 
 /** A cache behavior as the key-trust check needs it; no pathPattern means the default behavior. */
 export interface BehaviorData {
   readonly pathPattern?: string;
+  /** The id of the origin it fetches from, when known. */
+  readonly targetOriginId?: string;
   readonly trustedKeyGroupIds: readonly string[];
   /** Legacy trusted signers (AWS account ids or `self`). */
   readonly trustedSigners: readonly string[];
 }
 
+/** An origin as the origin-access check needs it. */
+export interface OriginData extends OriginAccess {
+  readonly id: string;
+}
+
 export interface DistributionData {
   readonly id: string;
+  /** For the bucket policy statement of an origin access control, when known. */
+  readonly arn?: string;
   readonly domainName: string;
   readonly aliases: readonly string[];
+  /** When known: who may read each origin's files besides CloudFront. */
+  readonly origins?: readonly OriginData[];
   /** In CloudFront's evaluation order: the path patterns as listed, then the default. */
   readonly behaviors: readonly BehaviorData[];
 }

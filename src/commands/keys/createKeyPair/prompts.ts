@@ -3,6 +3,7 @@
 // (command.ts checks them instead), so whether a step asks depends only on earlier answers.
 import * as vscode from 'vscode';
 import type { CloudFrontService, DistributionSummary, KeyGroupSummary } from '../../../aws/cloudFrontService';
+import { DistributionDetails } from '../../../aws/distributionDetails';
 import { Lazy } from '../../../lazy';
 import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
@@ -26,10 +27,13 @@ export class WizardLookups {
     const service = await this.service();
     return readAllPages((m) => service.listKeyGroups(m));
   });
-  private readonly distributions = new Lazy(async () => (await (await this.service()).listDistributions()).items);
-  private readonly details = new Map<string, Lazy<DistributionSummary>>();
+  private readonly details: DistributionDetails;
+  /** Summaries that lack aliases and comment (moto's) completed, so the pick can tell them apart. */
+  private readonly distributions = new Lazy(async () => this.details.completeAll((await (await this.service()).listDistributions()).items));
 
-  constructor(readonly service: () => Promise<CloudFrontService>) {}
+  constructor(readonly service: () => Promise<CloudFrontService>) {
+    this.details = new DistributionDetails(service);
+  }
 
   existingPublicKeyNames(): Promise<Set<string>> {
     return this.publicKeyNames.get();
@@ -44,10 +48,9 @@ export class WizardLookups {
     return this.distributions.get();
   }
 
+  /** The distribution with its behaviors, read once per wizard (not again when the pick completed it). */
   distribution(id: string): Promise<DistributionSummary> {
-    let found = this.details.get(id);
-    if (!found) this.details.set(id, (found = new Lazy(async () => (await this.service()).getDistribution(id))));
-    return found.get();
+    return this.details.get(id);
   }
 }
 
