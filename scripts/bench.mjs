@@ -7,6 +7,7 @@ import { benchTree } from './bench/tree.mjs';
 import { benchDocumentSigning } from './bench/documentSigning.mjs';
 import { benchKeygen } from './bench/keygen.mjs';
 import { benchRealVsCode } from './bench/realVsCode.mjs';
+import { benchBundleSplit } from './bench/bundleSplit.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -18,6 +19,7 @@ const sections = [
   ['Sign commands', benchDocumentSigning],
   ['Key generation', benchKeygen],
   ['Real VS Code (code-server 1.139, moto)', benchRealVsCode],
+  ['Bundle split: activation with dist/features.js separate vs inside extension.js', benchBundleSplit],
 ];
 
 const format = (value) => (typeof value === 'number' ? (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3)) : value);
