@@ -61,9 +61,13 @@ function loadPick<T>(options: PickOptions<T> | PickManyOptions<T>, canSelectMany
       state.values = itemsOf(widget, items);
       const picked = widget.items.filter((_, i) => items[i].picked);
       if (canSelectMany) widget.selectedItems = picked;
-      // Someone who typed while the list loaded has filtered it: the first match is active, and Enter
-      // takes it. Activating a picked row the filter hides would leave Enter with nothing to accept.
-      else if (picked.length && !widget.value) widget.activeItems = picked;
+      else if (widget.value) {
+        // Someone typed while the list loaded: VS Code filters the new rows but activates none, so
+        // Enter would accept nothing. Activate the first row the text matches, as typing does.
+        const typed = widget.value.toLowerCase();
+        const match = widget.items.find((item) => `${item.label} ${item.description ?? ''}`.toLowerCase().includes(typed));
+        if (match) widget.activeItems = [match];
+      } else if (picked.length) widget.activeItems = picked;
       widget.busy = false;
     },
     (error: unknown) => {
