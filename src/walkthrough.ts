@@ -7,6 +7,8 @@
 import * as vscode from 'vscode';
 import { configuredProfile, PROFILE_SETTING } from './aws/profileSetting';
 import { EXTENSION_ID, WALKTHROUGH_ID, WalkthroughKeys, type WalkthroughStep } from './constants';
+import type { ExtensionEvents } from './events';
+import type { KeyStore } from './keys/keyStore';
 
 export class WalkthroughProgress {
   /** The context keys this instance set, for tests (VS Code has no API to read a context key). */
@@ -35,6 +37,28 @@ export class WalkthroughProgress {
       void Promise.resolve(vscode.commands.executeCommand('welcome.markStepComplete', `${EXTENSION_ID}#${WALKTHROUGH_ID}#${step}`)).catch(() => undefined);
     }
     if (!this.contextSet.has(WalkthroughKeys[step])) this.setContext(step, true);
+  }
+
+  /**
+   * Checks steps off as they happen, from the events the commands fire and the key store: a key that
+   * CloudFront knows, a behavior restricted, a URL signed (with a key the behavior trusts), a
+   * diagnosis, a profile chosen.
+   */
+  follow(events: ExtensionEvents, keyStore: KeyStore): vscode.Disposable {
+    const checkKeys = () => {
+      if (keyStore.list().some((key) => key.publicKeyId)) this.reached('keyPairCreated');
+    };
+    checkKeys();
+    return vscode.Disposable.from(
+      keyStore.onDidChange(checkKeys),
+      events.didRestrictBehaviors.event(() => this.reached('behaviorRestricted')),
+      events.didSign.event((signed) => {
+        if (signed.what === 'url') this.reached('urlSigned');
+        if (signed.trusted) this.reached('behaviorRestricted');
+      }),
+      events.didDiagnose.event(() => this.reached('urlDiagnosed')),
+      events.didChooseProfile.event(() => this.reached('profileChosen')),
+    );
   }
 
   /** Forgets every step (tests start the walkthrough over with it). */

@@ -35,7 +35,7 @@ type DiagnoseUrlOptions = v.InferOutput<typeof DiagnoseUrlOptions>;
 export interface UrlDiagnosisServices extends AccountSources {
   readonly log: Logger;
   /** The Ui prompts and notifications go through (a scripted one in tests). */
-  ui(): Ui;
+  readonly ui: Ui;
 }
 
 const isAbsoluteUrl = (text: string): boolean => URL.canParse(text.trim());
@@ -77,7 +77,7 @@ export class UrlDiagnosis implements vscode.Disposable {
 
   /** `given`: the URL the caller passed; it is not asked for again. */
   private async diagnoseInteractively(given?: string): Promise<Finding[]> {
-    const ui = this.services.ui();
+    const ui = this.services.ui;
     if (given !== undefined && !isAbsoluteUrl(given)) throw new UserError(vscode.l10n.t('url must be an absolute URL, starting with https://.'), 'url');
     const url = given?.trim() ?? (await this.askUrl(ui));
     // A URL that carries its own signature is diagnosed as a signed URL: no cookies to ask for.

@@ -46,7 +46,7 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 3000): Promise
 
 function diagnosisOver(service: FakeCloudFrontService, ui: ScriptedUi = new ScriptedUi([]), profile = 'dev'): UrlDiagnosis {
   const source = fakeSource(service, { profile });
-  const diagnosis = new UrlDiagnosis({ source, keyGroups: keyGroupsOf(source), log: testLog(), ui: () => ui });
+  const diagnosis = new UrlDiagnosis({ source, keyGroups: keyGroupsOf(source), log: testLog(), ui });
   created.push(diagnosis);
   return diagnosis;
 }

@@ -29,7 +29,7 @@ export const deleteLocalKey = defineCommandIn(KeyIdOptions, async (context: KeyC
       : vscode.l10n.t('It was never uploaded to CloudFront.'),
   );
   await context.keyStore.remove(key.fingerprint);
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   return { fingerprint: key.fingerprint };
 });
 
@@ -44,6 +44,6 @@ export const deletePublicKey = defineCommandIn(KeyIdOptions, async (context: Key
     context.keyStore.find(publicKeyId) ? vscode.l10n.t('Its private key stays on this machine, flagged, until you delete it too.') : vscode.l10n.t('This cannot be undone.'),
   );
   await deletePublicKeyIfUnused(service, publicKeyId);
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   return { publicKeyId };
 });

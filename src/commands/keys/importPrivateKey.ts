@@ -93,7 +93,7 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   state.algorithm = read.algorithm;
   await executeWithRecovery(context, vscode.l10n.t('Importing private key {0}', state.name!), state, keyMaterialSteps<ImportState>(service, context.keyStore), interactive);
   state.key = undefined;
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
   if (interactive) void context.ui.notify('info', vscode.l10n.t('Imported the private key of {0} into VS Code\'s secret storage.', state.publicKeyId!));
   return { publicKeyId: state.publicKeyId! };

@@ -1,18 +1,17 @@
-// What key commands work with: CloudFront, the local key store, the Ui to ask through, and the views
-// to refresh afterwards. Tests build one over the typed fake, an in-memory store and a scripted Ui.
+// The part of the services (src/services.ts) that key commands use: CloudFront, the local key store,
+// the Ui to ask through, the log, and the events that announce what they changed. Tests build one
+// over the typed fake, an in-memory store and a scripted Ui.
 import type { CloudFrontSource } from '../../aws/awsSession';
+import type { ExtensionEvents } from '../../events';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
-import type { WalkthroughProgress } from '../../walkthrough';
 import type { Ui } from '../../ui/ui';
 
 export interface KeyCommandContext {
-  source: CloudFrontSource;
-  keyStore: MutableKeyStore;
-  ui: Ui;
-  log: Logger;
-  /** Reloads the Distributions and Keys views. */
-  refresh(): void;
-  /** Checks off Getting Started steps (absent in tests that build their own context). */
-  progress?: WalkthroughProgress;
+  readonly source: CloudFrontSource;
+  readonly keyStore: MutableKeyStore;
+  readonly ui: Ui;
+  readonly log: Logger;
+  /** Key pairs changed, behaviors restricted: the views and the walkthrough listen. */
+  readonly events?: Pick<ExtensionEvents, 'didChangeKeys' | 'didRestrictBehaviors'>;
 }

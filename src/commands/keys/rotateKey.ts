@@ -78,7 +78,7 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   await executeWithRecovery(context, vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
   await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
   state.key = undefined;
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   const result: RotateKeyResult = { keyGroupId: group.id, publicKeyId: state.publicKeyId!, ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}) };
   if (interactive && result.previousPublicKeyId) {
     const removeNow = vscode.l10n.t('Remove Old Key Now');
@@ -107,6 +107,6 @@ async function removeOldKey(context: KeyCommandContext, group: KeyGroupSummary, 
     await deletePublicKeyNow(service, publicKeyId);
     if (local) await context.keyStore.remove(local.fingerprint);
   }
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   return { keyGroupId: group.id, removedPublicKeyId: publicKeyId };
 }

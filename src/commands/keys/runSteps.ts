@@ -28,7 +28,7 @@ export async function executeWithRecovery<S extends WizardState>(
       if (!(error instanceof ExecuteFailure)) throw error;
       context.log.error(`[keys] ${error.failedStep} failed`, error.cause);
       const report = failureReport(what, error);
-      context.refresh();
+      context.events?.didChangeKeys.fire();
       if (!interactive) throw new UserError(report, error.cause instanceof UserError ? error.cause.input : undefined);
       const retry = vscode.l10n.t('Retry');
       const undo = vscode.l10n.t('Undo');
@@ -37,7 +37,7 @@ export async function executeWithRecovery<S extends WizardState>(
       if (choice === undo) {
         const undone = doneTitles(state, steps);
         await undoExecutes(state, steps);
-        context.refresh();
+        context.events?.didChangeKeys.fire();
         void context.ui.notify('info', vscode.l10n.t('Undone: {0}.', undone.join('; ') || vscode.l10n.t('nothing')));
       }
       throw new CancellationError();

@@ -83,9 +83,6 @@ export async function chooseSigningKey(
   if (!privateKey) {
     throw new UserError(vscode.l10n.t('The private key of {0} is missing from this machine\'s secret storage: import it again.', chosen.key.publicKeyId!), 'keyPairId');
   }
-  if (target) await context.memory.update(lastKeyMemory(target.distribution.id), chosen.key.publicKeyId);
-  // A key group the serving behavior trusts holds this local key: the behavior is restricted by it.
-  if (chosen.keyGroupNames.length > 0) context.progress?.reached('behaviorRestricted');
   return { publicKeyId: chosen.key.publicKeyId!, privateKey, candidate: chosen };
 }
 

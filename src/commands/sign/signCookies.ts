@@ -57,6 +57,7 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
   const policy = automation ? policyOf(automation) : await askPolicy(context.ui, resource, { customOnly: false });
   const cookies = signCookies({ resource: policy.resource ?? resource, ...signWith(key, policy) });
   context.log.info(`[sign] created signed cookies for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
+  context.events?.didSign.fire({ what: 'cookies', publicKeyId: key.publicKeyId, distributionId: target?.distribution.id, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
 
   let chosenFormat = automation?.format ?? 'json';
   let domain = automation?.domain !== undefined ? checkCookieDomain(automation.domain) : undefined;

@@ -89,7 +89,7 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
     baseUrl,
     isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')),
     sign: (url) => {
-      const key = keys.get(url);
+      const key = keys.byUrl.get(url);
       if (!key || 'reason' in key) throw new Error(key?.reason ?? 'no key');
       return signerFor(key)(url);
     },
@@ -108,7 +108,11 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
     if (!applied) throw new UserError(vscode.l10n.t('The document changed while signing: run the command again.'), 'editor');
   }
   context.log.info(`[sign] signed ${result.signed} URLs in a document, skipped ${result.skipped.length}`);
-  if (result.signed > 0) context.progress?.reached('urlSigned');
+  if (result.signed > 0) {
+    for (const { key, distributionId } of keys.chosen) {
+      context.events?.didSign.fire({ what: 'url', publicKeyId: key.publicKeyId, distributionId, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
+    }
+  }
   if (!automation) void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
 }
@@ -135,15 +139,19 @@ async function copyInstead(context: SigningContext): Promise<boolean> {
   });
 }
 
-/** One key per serving behavior, chosen once; a URL whose behavior no key can sign carries the reason. */
+/**
+ * One key per serving behavior, chosen once; a URL whose behavior no key can sign carries the reason.
+ * `chosen`: each key chosen, with the distribution it signs for.
+ */
 async function keysByBehavior(
   context: SigningContext,
   urls: string[],
   keyPairId: string | undefined,
   interactive: boolean,
-): Promise<Map<string, ChosenKey | { reason: string }>> {
+): Promise<{ byUrl: Map<string, ChosenKey | { reason: string }>; chosen: Array<{ key: ChosenKey; distributionId: string }> }> {
   const byGroup = new Map<string, ChosenKey | { reason: string }>();
   const byUrl = new Map<string, ChosenKey | { reason: string }>();
+  const chosen: Array<{ key: ChosenKey; distributionId: string }> = [];
   let preferred = keyPairId;
   for (const url of urls) {
     const target = await context.finder.target(url);
@@ -163,10 +171,11 @@ async function keysByBehavior(
         }
       }
       byGroup.set(group, choice);
+      if (!('reason' in choice)) chosen.push({ key: choice, distributionId: target.distribution.id });
     }
     byUrl.set(url, choice);
   }
-  return byUrl;
+  return { byUrl, chosen };
 }
 
 async function report(context: SigningContext, signed: number, skipped: SkippedUrl[]): Promise<void> {

@@ -9,8 +9,8 @@ import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredTex
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from './expiryWords';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
-import type { SigningContext } from './signingContext';
-import { LAST_DISTRIBUTION_HOST, urlFromSources } from './urlSource';
+import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
+import { urlFromSources } from './urlSource';
 
 export const SignUrlOptions = optionsObject({
   url: v.pipe(
@@ -39,8 +39,13 @@ async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typ
   const signed = signUrl({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
   // Ids and times only: never the URL's query, the policy or the signature.
   context.log.info(`[sign] signed a URL for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
-  if (target) await context.memory.update(LAST_DISTRIBUTION_HOST, new URL(url).host);
-  context.progress?.reached('urlSigned');
+  context.events?.didSign.fire({
+    what: 'url',
+    publicKeyId: key.publicKeyId,
+    distributionId: target?.distribution.id,
+    host: target ? new URL(url).host : undefined,
+    trusted: key.candidate.keyGroupNames.length > 0,
+  });
 
   if (automation?.copy !== false) await vscode.env.clipboard.writeText(signed);
   if (!automation) void offerNextSteps(context, signed, policy.expires);

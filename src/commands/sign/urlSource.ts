@@ -11,7 +11,6 @@ import { UserError } from '../../errors';
 import type { Ui } from '../../ui/ui';
 
 const SINGLE_URL = /^https?:\/\/\S+$/i;
-export const LAST_DISTRIBUTION_HOST = 'cloudfront.lastSigningHost';
 
 function hostOf(distribution: DistributionSummary): string {
   return distribution.aliases[0] ?? distribution.domainName;

@@ -10,6 +10,7 @@ import type { FakeCloudFrontService } from '../../fakes/fakeCloudFrontService';
 import { SharedMemento, SharedSecrets } from '../../fakes/memoryKeyBackends';
 import { ScriptedUi, type Answer } from '../../fakes/scriptedUi';
 import { watchKeyStore } from './secrets';
+import { ExtensionEvents } from '../../../src/events';
 
 export interface FakeKeyWorld {
   context: KeyCommandContext;
@@ -34,13 +35,16 @@ export function keyWorld(service: FakeCloudFrontService, answers: Answer[] = [])
   watchKeyStore(keyStore); // for the secret scan: these keys pass through the extension's code too
   const ui = new ScriptedUi(answers);
   channel ??= vscode.window.createOutputChannel('CloudFront keys (test)', { log: true });
+  const events = new ExtensionEvents();
   const world: FakeKeyWorld = {
     ui,
     keyStore,
     secrets,
     refreshes: 0,
-    context: { source, keyStore, ui, log: createLogger(channel), refresh: () => void world.refreshes++ },
+    context: { source, keyStore, ui, log: createLogger(channel), events },
   };
+  // What the views would do when key commands announce a change: count it.
+  events.didChangeKeys.event(() => void world.refreshes++);
   return world;
 }
 

@@ -68,11 +68,11 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
 
   await executeWithRecovery(context, vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore), interactive);
   state.key = undefined; // the private key now lives in SecretStorage only
-  context.refresh();
+  context.events?.didChangeKeys.fire();
   const result = { publicKeyId: state.publicKeyId!, keyGroupId: state.keyGroupId! };
   context.log.info(`[keys] created public key ${result.publicKeyId} in key group ${result.keyGroupId}`);
   // The key group now holds the new local key, and the chosen behaviors trust that group.
-  if (state.distributionId && state.pathPatterns?.length) context.progress?.reached('behaviorRestricted');
+  if (state.distributionId && state.pathPatterns?.length) context.events?.didRestrictBehaviors.fire();
   if (interactive) {
     const sign = vscode.l10n.t('Sign a URL now');
     void context.ui
