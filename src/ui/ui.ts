@@ -48,6 +48,11 @@ export interface InputOptions {
   placeholder?: string;
   /** The previous answer, kept when the user comes back to this step. */
   value?: string;
+  /**
+   * What an empty box means: shown as the placeholder, and the answer (validated like a typed one)
+   * when the user accepts the box empty.
+   */
+  defaultValue?: string;
   password?: boolean;
   /** Runs as the user types; stale results are ignored, a slow check shows busy. */
   validate?(value: string): string | undefined | Promise<string | undefined>;

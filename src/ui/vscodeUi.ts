@@ -78,32 +78,50 @@ function loadPick<T>(options: PickOptions<T> | PickManyOptions<T>, canSelectMany
   return state;
 }
 
+/**
+ * Why a pick refused the choice. QuickPick has no validation message: the title says it, where it is
+ * seen whatever was typed into the filter, until the user changes the choice.
+ */
+function refusal(widget: vscode.QuickPick<vscode.QuickPickItem>, title: string) {
+  return {
+    say: (problem: string) => {
+      widget.title = problem;
+    },
+    clear: () => {
+      if (widget.title !== title) widget.title = title;
+    },
+  };
+}
+
 export class VscodeUi implements Ui {
   async pick<T>(options: PickOptions<T>): Promise<T> {
     const state = loadPick(options, false);
+    const refuse = refusal(state.widget, options.title);
+    state.widget.onDidChangeActive(refuse.clear);
     return show<T>(state.widget, options.title, options.position, (settle) => {
       const chosen = state.widget.selectedItems[0] ?? state.widget.activeItems[0];
       if (!chosen || !state.values.has(chosen)) return;
       const value = state.values.get(chosen) as T;
       const problem = options.validate?.(value);
-      if (problem) {
-        // QuickPick has no validation message: say why in the placeholder and stay open.
-        state.widget.placeholder = problem;
-        return;
-      }
+      if (problem) return refuse.say(problem);
       settle(value);
     });
   }
 
   async pickMany<T>(options: PickManyOptions<T>): Promise<T[]> {
     const state = loadPick(options, true);
+    const refuse = refusal(state.widget, options.title);
+    state.widget.onDidChangeSelection(() => {
+      refuse.clear();
+      // A click on a row's checkbox leaves the keyboard focus on that checkbox, where VS Code's Enter
+      // ticks or unticks it again. Give the focus back to the filter box: there Enter accepts and Space
+      // still ticks the row the arrows move to (VS Code's convention for multi-select picks).
+      void vscode.commands.executeCommand('workbench.action.focusQuickOpen');
+    });
     return show<T[]>(state.widget, options.title, options.position, (settle) => {
       const values = state.widget.selectedItems.filter((i) => state.values.has(i)).map((i) => state.values.get(i) as T);
       const problem = options.validate?.(values);
-      if (problem) {
-        state.widget.placeholder = problem;
-        return;
-      }
+      if (problem) return refuse.say(problem);
       settle(values);
     });
   }
@@ -111,7 +129,9 @@ export class VscodeUi implements Ui {
   input(options: InputOptions): Promise<string> {
     const box = vscode.window.createInputBox();
     box.prompt = options.prompt;
-    box.placeholder = options.placeholder;
+    box.placeholder = options.defaultValue ?? options.placeholder;
+    // An empty box means the default it shows: validated and accepted as if typed.
+    const answer = (value: string) => (value === '' && options.defaultValue !== undefined ? options.defaultValue : value);
     box.value = options.value ?? '';
     box.password = options.password ?? false;
     let generation = 0;
@@ -130,13 +150,13 @@ export class VscodeUi implements Ui {
       if (options.describe) box.prompt = options.describe(value) ?? options.prompt;
     };
     box.onDidChangeValue((value) => {
-      describe(value);
-      void validate(value);
+      describe(answer(value));
+      void validate(answer(value));
     });
-    describe(box.value);
+    describe(answer(box.value));
     if (box.value) void validate(box.value);
     return show<string>(box, options.title, options.position, async (settle) => {
-      const value = box.value;
+      const value = answer(box.value);
       box.enabled = false;
       const message = await validate(value);
       box.enabled = true;

@@ -8,6 +8,12 @@ import { GoBack, type StepPosition, type Ui } from '../ui/ui';
 export interface PromptStep<S> {
   /** False when the state already has the answer (from arguments, or implied by another answer). */
   shouldPrompt(state: S): boolean;
+  /**
+   * Whether this step can come up at all in this run, asked once before the first prompt: the steps
+   * that can make the fixed total of the step counter. Defaults to `shouldPrompt` then; a step that
+   * depends on a later answer (a key group's name after "New key group") says true here.
+   */
+  mayPrompt?(state: S): boolean;
   prompt(state: S, ui: Ui, position: StepPosition): Promise<void>;
 }
 
@@ -26,7 +32,15 @@ export interface WizardState {
   done: string[];
 }
 
+/**
+ * Asks the steps in order. The counter shows "n/N" with one N for the whole run, the steps that can
+ * come up (`mayPrompt`), and each step keeps its number: a step an answer makes unnecessary is passed
+ * over (1/7, 2/7, 3/7, 5/7 …), so the counter never goes back or changes its total, and the last step
+ * is N/N.
+ */
 export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], ui: Ui): Promise<void> {
+  const counted = steps.map((step) => (step.mayPrompt ?? step.shouldPrompt).call(step, state));
+  const totalSteps = counted.filter(Boolean).length;
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
@@ -35,8 +49,10 @@ export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], u
       index++;
       continue;
     }
-    const remaining = steps.slice(index + 1).filter((s) => s.shouldPrompt(state)).length;
-    const position = { step: asked.length + 1, totalSteps: asked.length + 1 + remaining, canGoBack: asked.length > 0 };
+    // A step that said it could not come up, and did, would break the count: a mistake in the wizard.
+    if (!counted[index]) throw new Error(`wizard step ${index + 1} prompts, but its mayPrompt said it would not`);
+    const number = counted.slice(0, index + 1).filter(Boolean).length;
+    const position = { step: number, totalSteps, canGoBack: asked.length > 0 };
     try {
       await step.prompt(state, ui, position);
       asked.push(index);

@@ -30,7 +30,7 @@ export class ScriptedUi implements Ui {
   /** Progress messages reported while executing. */
   readonly progress: string[] = [];
   /** Titles of every prompt shown, with its position. */
-  readonly prompts: Array<{ kind: string; title: string; position?: StepPosition }> = [];
+  readonly prompts: Array<{ kind: string; title: string; position?: StepPosition; rows?: string[] }> = [];
   /** The items of every single pick shown, as a person reads them. */
   readonly shownPicks: Array<{ placeholder: string; items: Array<{ label: string; description?: string }> }> = [];
   /** Answers for notifications by button: when a notification offers one of these, it is pressed. */
@@ -65,6 +65,8 @@ export class ScriptedUi implements Ui {
       const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
       assert.ok(picked.some((label) => matches(answer.expectPicked!, label)), `pre-selected ${picked.join(', ')}, expected ${String(answer.expectPicked)}`);
     }
+    // The rows as shown (label, description, detail), for tests of what a step says.
+    this.prompts.at(-1)!.rows = (await options.items).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' — '));
     const item = await this.find(options.items, answer.choose, options.placeholder ?? options.title);
     const refusal = options.validate?.(item.value);
     if (answer.expectRefusal) {
@@ -90,14 +92,16 @@ export class ScriptedUi implements Ui {
   async input(options: InputOptions): Promise<string> {
     const answer = this.next('input', `${options.title}: ${options.prompt ?? ''}`, options.position);
     if (answer.expectValue !== undefined) assert.equal(options.value, answer.expectValue, 'the previous answer is offered again');
-    const message = await options.validate?.(answer.value);
+    // An empty answer is Enter on the empty box: the default it shows, as the real Ui takes it.
+    const value = answer.value === '' && options.defaultValue !== undefined ? options.defaultValue : answer.value;
+    const message = await options.validate?.(value);
     if (answer.expectInvalid) {
       assert.match(message ?? '', answer.expectInvalid);
       return this.input(options);
     }
-    assert.equal(message, undefined, `input "${answer.value}" was refused: ${message}`);
-    if (answer.expectDescription) assert.match(options.describe?.(answer.value) ?? '', answer.expectDescription);
-    return answer.value;
+    assert.equal(message, undefined, `input "${value}" was refused: ${message}`);
+    if (answer.expectDescription) assert.match(options.describe?.(value) ?? '', answer.expectDescription);
+    return value;
   }
 
   // next() throws on a script mismatch, "back" or "cancel": settle makes that a rejection.

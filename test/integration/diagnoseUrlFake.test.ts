@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import * as vscode from 'vscode';
 import { UrlDiagnosis } from '../../src/commands/diagnoseUrl';
-import { DIAGNOSIS_SCHEME } from '../../src/commands/diagnose/view';
+import { DIAGNOSIS_SCHEME, renderDiagnosis } from '../../src/commands/diagnose/view';
 import { startEdge } from '../../scripts/edge/server';
 import { signUrl } from '../../src/signing';
 import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
@@ -126,6 +126,27 @@ describe('Diagnose Signed URL (typed fake)', () => {
     } finally {
       await edge.close();
     }
+  });
+
+  it('the document shows URLs, paths and policies as code, as written (no backslashes), and the URL in a paragraph that wraps', () => {
+    const url = `https://d1abcdef.cloudfront.net/public/${'very-long-segment/'.repeat(12)}file_name.mp4?Policy=eyJTdGF0ZW1lbnQiOlt7IlJlc291cmNlIjoi&Signature=abc~def&Key-Pair-Id=K2FAKEKEY0001`;
+    const text = renderDiagnosis({
+      url,
+      withCookies: false,
+      liveChecked: false,
+      findings: [
+        { severity: 'error', code: 'ResourceMismatch', message: 'The policy {"Statement":[{"Resource":"https://d1abcdef.cloudfront.net/public/*","Condition":{"DateLessThan":{"AWS:EpochTime":1767225600}}}]} covers public/*, not /private/a_b.mp4.', fix: 'Sign https://d1abcdef.cloudfront.net/private/* instead.' },
+      ],
+    });
+    assert.ok(!/\\[*{}_[\]]/.test(text), `backslash escapes in:\n${text}`);
+    assert.ok(text.includes(`\n\`${url}\`\n`), `the URL is not a code span of its own paragraph:\n${text}`);
+    assert.ok(!text.includes('```'), 'no code block: its lines would not wrap');
+    assert.ok(
+      text.includes(
+        '- ✖ **ResourceMismatch**: The policy `{"Statement":[{"Resource":"https://d1abcdef.cloudfront.net/public/*","Condition":{"DateLessThan":{"AWS:EpochTime":1767225600}}}]}` covers `public/*`, not `/private/a_b.mp4`.\n  *Fix:* Sign `https://d1abcdef.cloudfront.net/private/*` instead.',
+      ),
+      text,
+    );
   });
 
   it('interactive: without choosing the live check, nothing is requested', async () => {

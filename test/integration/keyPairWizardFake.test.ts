@@ -101,6 +101,43 @@ describe('Create Key Pair (typed fake)', () => {
     assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution', 'GetDistribution'], 'the behaviors step reuses what the pick read');
   });
 
+  it('counts 1/7 … 7/7, takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
+    const service = accountWithGroups();
+    // The defaults are names nobody has taken yet.
+    service.publicKeys.push({ id: 'K7', name: 'signing-key-1', comment: '', encodedKey: spki() });
+    service.keyGroups.push({ id: 'KGSIGN', name: 'signing-keys', comment: '', publicKeyIds: ['K7'] });
+    const world = keyWorld(service, [input(''), pick('RSA 2048'), pick('$(add) New key group'), input(''), pick('E1'), pickMany(['/paid/*', 'Default (*)']), pick('$(check) Create')]);
+
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    assert.deepEqual(world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+    assert.equal(service.publicKeys.find((k) => k.id === result.publicKeyId)!.name, 'signing-key-2');
+    assert.equal(service.keyGroups.find((g) => g.id === result.keyGroupId)!.name, 'signing-keys-2');
+    assert.deepEqual(world.ui.prompts.at(-1)!.rows, [
+      '$(check) Create',
+      "$(key) RSA 2048 key pair signing-key-2 — The private key stays in VS Code's secret storage; the public key goes to CloudFront.",
+      '$(new-folder) New key group signing-keys-2 — Created with the new public key in it.',
+      '$(cloud) Distribution E1 — cdn.example.com',
+      '$(lock) Restrict /paid/* — Requests need a URL or cookies signed with a key of signing-keys-2.',
+      '$(lock) Restrict Default (*) — Requests need a URL or cookies signed with a key of signing-keys-2.',
+      'Cancel',
+    ]);
+    assert.equal(
+      world.ui.notifications.at(-1)!.message,
+      `Created key signing-key-2 (${result.publicKeyId}) in new key group signing-keys-2 (${result.keyGroupId}). /paid/*, Default (*) of distribution E1 now require URLs or cookies signed with a key of signing-keys-2. Its private key is in VS Code's secret storage.`,
+    );
+  });
+
+  it('keeps N when an answer makes a step unnecessary: an existing key group and "Not now" count 1, 2, 3, 5, 7 of 7', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    assert.deepEqual(world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), ['1/7', '2/7', '3/7', '5/7', '7/7']);
+    assert.deepEqual(world.ui.prompts.at(-1)!.rows!.slice(2, -1), ['$(folder) Existing key group media-signers — The new public key is added to it.']);
+    assert.equal(world.ui.notifications.at(-1)!.message, `Created key counted (${result.publicKeyId}) in key group media-signers (KGMEDIA). Its private key is in VS Code's secret storage.`);
+  });
+
   it('a failure midway reports what was done; Retry resumes at the failed step', async () => {
     const service = accountWithGroups();
     const world = keyWorld(service, newGroupAnswers('retry-key', 'retry-group', ['/paid/*']));

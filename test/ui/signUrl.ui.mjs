@@ -4,10 +4,9 @@
 // must verify with the public key CloudFront (moto) holds. Screenshot at the end.
 import { randomUUID, verify } from 'node:crypto';
 import { join } from 'node:path';
-import { CloudFrontClient, CreateDistributionCommand, GetDistributionConfigCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { GetDistributionConfigCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { answer, runCommand, until } from './lib/workbench.mjs';
-
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+import { createDistribution, motoClient } from './lib/moto.mjs';
 
 /** The canned-policy check CloudFront does: RSA-SHA1 over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}. */
 function verifyCanned(signedUrl, publicKeyPem) {
@@ -21,21 +20,9 @@ function verifyCanned(signedUrl, publicKeyPem) {
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function signUrlFromThePalette({ page, outputDir, motoUrl, log }) {
-  const client = new CloudFrontClient({ endpoint: motoUrl, region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  const client = motoClient(motoUrl);
   const suffix = randomUUID().slice(0, 8);
-  const behavior = (pathPattern) => ({ PathPattern: pathPattern, TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: CACHING_OPTIMIZED });
-  const { Distribution: distribution } = await client.send(
-    new CreateDistributionCommand({
-      DistributionConfig: {
-        CallerReference: `ui-sign-${suffix}`,
-        Comment: `ui sign ${suffix}`,
-        Enabled: true,
-        Origins: { Quantity: 1, Items: [{ Id: 'media', DomainName: 'media.s3.us-east-1.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
-        DefaultCacheBehavior: { TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: CACHING_OPTIMIZED },
-        CacheBehaviors: { Quantity: 1, Items: [behavior('/paid/*')] },
-      },
-    }),
-  );
+  const distribution = await createDistribution(client, { reference: `ui-sign-${suffix}`, comment: `ui sign ${suffix}`, pathPatterns: ['/paid/*'] });
   log(`created distribution ${distribution.Id} with an unrestricted /paid/*`);
 
   // 1. From nothing to a protected behavior, through the wizard.

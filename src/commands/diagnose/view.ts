@@ -15,9 +15,32 @@ export interface DiagnosisReport {
   readonly liveChecked: boolean;
 }
 
-/** Markdown's special characters, escaped so URLs with * and _ show as written. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|~]/g, '\\$&');
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>#|~]/;
+const TRAILING_PUNCTUATION = /[.,;:)]+$/;
+
+/** `text` as one inline code span: shown as written, wrapped by the preview where it is too long for a line. */
+function codeSpan(text: string): string {
+  const fence = '`'.repeat(Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  return fence.length > 1 || text.startsWith(' ') || text.endsWith(' ') ? `${fence} ${text} ${fence}` : `${fence}${text}${fence}`;
+}
+
+/**
+ * A finding's prose for markdown. URLs, paths, patterns and policies (any word with a character
+ * markdown would act on, a "://" or a leading /) become code spans, shown exactly as written and
+ * without backslashes; the other words have nothing to escape.
+ */
+export function markdownText(text: string): string {
+  return text
+    .split(/(\s+)/)
+    .map((word) => {
+      if (!word.trim() || !(MARKDOWN_SPECIAL.test(word) || word.includes('://') || word.startsWith('/'))) return word;
+      const open = /^[("]*/.exec(word)![0];
+      const rest = word.slice(open.length);
+      const close = TRAILING_PUNCTUATION.exec(rest)?.[0] ?? '';
+      const code = rest.slice(0, rest.length - close.length);
+      return code ? `${open}${codeSpan(code)}${close}` : word;
+    })
+    .join('');
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -41,13 +64,12 @@ export function renderDiagnosis(report: DiagnosisReport): string {
   const lines = [
     `# ${vscode.l10n.t('Signed URL diagnosis')}`,
     '',
-    '```text',
-    report.url,
-    '```',
+    // A code span in a paragraph, not a code block: the preview wraps a long URL instead of clipping it.
+    codeSpan(report.url),
     '',
     report.withCookies ? vscode.l10n.t('With the signed cookies given.') : '',
     '',
-    `**${escapeMarkdown(summarize(report.findings))}.** ${
+    `**${summarize(report.findings)}.** ${
       report.liveChecked
         ? vscode.l10n.t('The live check ran: its answer is among the findings.')
         : vscode.l10n.t('The live check has not run: it requests the URL from the network, so it runs only when you choose Run Live Check.')
@@ -58,8 +80,8 @@ export function renderDiagnosis(report: DiagnosisReport): string {
     if (findings.length === 0) continue;
     lines.push('', `## ${title}`, '');
     for (const finding of findings) {
-      lines.push(`- ${mark} **${finding.code}**: ${escapeMarkdown(finding.message)}`);
-      if (finding.fix) lines.push(`  ${severity === 'ok' ? '' : `*${vscode.l10n.t('Fix')}:* `}${escapeMarkdown(finding.fix)}`);
+      lines.push(`- ${mark} **${finding.code}**: ${markdownText(finding.message)}`);
+      if (finding.fix) lines.push(`  ${severity === 'ok' ? '' : `*${vscode.l10n.t('Fix')}:* `}${markdownText(finding.fix)}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -164,6 +164,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
       },
       {
         shouldPrompt: (s) => isEncryptedPem(s.pem ?? ''),
+        mayPrompt: () => true,
         prompt: async (s, ui, position) => {
           s.passphrase = await ui.input({
             title,

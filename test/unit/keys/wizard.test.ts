@@ -17,7 +17,11 @@ const steps: PromptStep<State>[] = [
     prompt: async (s, ui, position) =>
       void (s.kind = await ui.pick({ title: 'kind', position, items: [{ label: 'new', value: 'new' as const, picked: s.kind === 'new' }, { label: 'existing', value: 'existing' as const, picked: s.kind === 'existing' }] })),
   },
-  { shouldPrompt: (s) => s.kind === 'new', prompt: async (s, ui, position) => void (s.groupName = await ui.input({ title: 'group', value: s.groupName, position })) },
+  {
+    shouldPrompt: (s) => s.kind === 'new',
+    mayPrompt: () => true, // comes up after "new": counted from the start
+    prompt: async (s, ui, position) => void (s.groupName = await ui.input({ title: 'group', value: s.groupName, position })),
+  },
 ];
 
 describe('wizard', () => {
@@ -35,13 +39,31 @@ describe('wizard', () => {
     assert.deepEqual(
       ui.prompts.map((p) => [p.title, p.position?.step, p.position?.totalSteps, p.position?.canGoBack]),
       [
-        // The total counts the steps that earlier answers imply, so it grows once "new" is chosen.
-        ['name: ', 1, 2, false],
-        ['kind: ', 2, 2, true],
+        // One total for the whole run (the steps that can come up), and each step keeps its number.
+        ['name: ', 1, 3, false],
+        ['kind: ', 2, 3, true],
         ['group: ', 3, 3, true],
         ['kind: ', 2, 3, true],
       ],
     );
+  });
+
+  it('numbers a step by its place, passing over one an answer made unnecessary, and never changes the total', async () => {
+    const last: PromptStep<State> = { shouldPrompt: () => true, prompt: async (_s, ui, position) => void (await ui.pick({ title: 'confirm', position, items: [{ label: 'ok', value: true }] })) };
+    for (const [kind, expected] of [
+      ['existing', ['1/4', '2/4', '4/4']],
+      ['new', ['1/4', '2/4', '3/4', '4/4']],
+    ] as const) {
+      const ui = new ScriptedUi([input('n'), pick(kind), ...(kind === 'new' ? [input('g')] : []), pick('ok')]);
+      await runPrompts({}, [...steps, last], ui);
+      ui.assertAllUsed();
+      assert.deepEqual(ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), expected);
+    }
+  });
+
+  it('refuses a step that prompts although its mayPrompt said it would not (the count would be wrong)', async () => {
+    const undeclared = [steps[0], steps[1], { ...steps[2], mayPrompt: undefined }];
+    await assert.rejects(runPrompts({}, undeclared, new ScriptedUi([input('n'), pick('new'), input('g')])), /wizard step 3 prompts, but its mayPrompt said it would not/);
   });
 
   it('offers the kept answer again when going back to an input', async () => {

@@ -17,7 +17,7 @@ import { algorithmOption, nameOption } from '../keyOptions';
 import { executeWithRecovery } from '../runSteps';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
-import { createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
+import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
 import type { CreateKeyPairResult, CreateKeyPairState, KeyGroupChoice } from './state';
 
 const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).');
@@ -76,11 +76,24 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
   if (interactive) {
     const sign = vscode.l10n.t('Sign a URL now');
     void context.ui
-      .notify('info', vscode.l10n.t('Created public key {0} in key group {1}; its private key is in VS Code\'s secret storage.', result.publicKeyId, result.keyGroupId), sign)
+      .notify('info', createdMessage(state, result), sign)
       .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { interactive: true, keyPairId: result.publicKeyId }) : undefined));
   }
   return result;
 });
+
+/** "Created key media-2026 (K…) in new key group media-signers (KG…); /paid/* of E… now require signed URLs. …" */
+export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairResult): string {
+  const key = `${state.name ?? ''} (${result.publicKeyId})`;
+  const group = `${state.keyGroup?.name ?? ''} (${result.keyGroupId})`;
+  const created =
+    state.keyGroup?.kind === 'new' ? vscode.l10n.t('Created key {0} in new key group {1}.', key, group) : vscode.l10n.t('Created key {0} in key group {1}.', key, group);
+  const patterns = state.distributionId ? (state.pathPatterns ?? []) : [];
+  const restricted = patterns.length
+    ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId!, state.keyGroup?.name ?? '')}`
+    : '';
+  return `${created}${restricted} ${vscode.l10n.t('Its private key is in VS Code\'s secret storage.')}`;
+}
 
 /** The key group `keyGroupId` names, refused by name when the account has none such or it is full. */
 async function existingKeyGroup(lookups: WizardLookups, keyGroupId: string): Promise<KeyGroupChoice> {

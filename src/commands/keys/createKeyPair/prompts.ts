@@ -10,6 +10,7 @@ import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
 import { KEYS_PER_KEY_GROUP, RESOURCE_NAME } from '../../../cloudfront/rules';
+import type { PickItem } from '../../../ui/ui';
 import type { PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
@@ -68,12 +69,14 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
     {
       shouldPrompt: (state) => state.interactive,
       prompt: async (state, ui, position) => {
+        // The default is a name no public key has yet; without the list (no access yet) the validation says so.
+        const taken = await lookups.existingPublicKeyNames().catch(() => new Set<string>());
         state.name = await ui.input({
           title,
           position,
-          prompt: vscode.l10n.t('Name of the public key in CloudFront'),
+          prompt: vscode.l10n.t('Name of the public key in CloudFront (Enter takes the one shown)'),
           value: state.name,
-          placeholder: 'media-signer-2026',
+          defaultValue: firstFreeName(DEFAULT_KEY_NAME, taken),
           validate: async (value) => {
             const problem = nameProblem(value, vscode.l10n.t('public key'));
             if (problem) return problem;
@@ -126,13 +129,16 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
     },
     {
       shouldPrompt: (state) => state.interactive && state.keyGroup?.kind === 'new',
+      mayPrompt: (state) => state.interactive && !state.keyGroupGiven,
       prompt: async (state, ui, position) => {
         const groups = lookups.allKeyGroups();
+        const taken = new Set((await groups.catch(() => [])).map((g) => g.name));
         const name = await ui.input({
           title,
           position,
-          prompt: vscode.l10n.t('Name of the new key group'),
+          prompt: vscode.l10n.t('Name of the new key group (Enter takes the one shown)'),
           value: state.keyGroup?.kind === 'new' ? state.keyGroup.name : undefined,
+          defaultValue: firstFreeName(DEFAULT_KEY_GROUP_NAME, taken),
           validate: async (value) =>
             nameProblem(value, vscode.l10n.t('key group')) ??
             ((await groups).some((g) => g.name === value) ? vscode.l10n.t('A key group named {0} already exists.', value) : undefined),
@@ -159,6 +165,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
     },
     {
       shouldPrompt: (state) => state.interactive && !!state.distributionId,
+      mayPrompt: (state) => state.interactive,
       prompt: async (state, ui, position) => {
         const distribution = lookups.distribution(state.distributionId!);
         const groups = lookups.allKeyGroups();
@@ -171,7 +178,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
               const names = b.trustedKeyGroupIds.map((id) => all.find((g) => g.id === id)?.name ?? id);
               const pattern = b.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
               return {
-                label: b.pathPattern ?? vscode.l10n.t('Default (*)'),
+                label: behaviorLabel(pattern),
                 description: names.length ? vscode.l10n.t('restricted by key groups: {0}', names.join(', ')) : vscode.l10n.t('unrestricted now'),
                 value: pattern,
                 picked: state.pathPatterns?.includes(pattern) ?? false,
@@ -185,30 +192,70 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
     {
       shouldPrompt: (state) => state.interactive,
       prompt: async (state, ui, position) => {
-        const create = await ui.pick({
+        const choice = await ui.pick<Confirmation>({
           title,
           position,
-          placeholder: vscode.l10n.t('Create this key pair?'),
-          items: [
-            { label: vscode.l10n.t('$(check) Create'), detail: summary(state), value: true },
-            { label: vscode.l10n.t('Cancel'), value: false },
-          ],
+          placeholder: vscode.l10n.t('Create this key pair? It does what the rows below say.'),
+          items: confirmRows(state, lookups),
+          validate: (value) => (value === 'info' ? vscode.l10n.t('Choose Create to go ahead, or Cancel.') : undefined),
         });
-        if (!create) throw new CancellationError();
+        if (choice !== 'create') throw new CancellationError();
         state.confirmed = true;
       },
     },
   ];
 }
 
-/** One line saying what the wizard will do. */
-export function summary(state: CreateKeyPairState): string {
-  const group = state.keyGroup?.kind === 'existing' ? vscode.l10n.t('existing key group {0}', state.keyGroup.name) : vscode.l10n.t('new key group {0}', state.keyGroup?.name ?? '');
-  const parts = [
-    vscode.l10n.t('{0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
-    vscode.l10n.t('private key in VS Code\'s secret storage'),
-    group,
+const DEFAULT_KEY_NAME = 'signing-key-1';
+const DEFAULT_KEY_GROUP_NAME = 'signing-keys';
+
+/** `base`, or `base` with the first number after it (counting on from its own) that `taken` lacks. */
+export function firstFreeName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  const [, stem, start] = /^(.*?)-?(\d*)$/.exec(base)!;
+  for (let n = Number(start || 1) + 1; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+/** How a cache behavior is named to a person: its path pattern, or "Default (*)". */
+export function behaviorLabel(pattern: string): string {
+  return pattern === DEFAULT_BEHAVIOR_PATTERN ? vscode.l10n.t('Default (*)') : pattern;
+}
+
+type Confirmation = 'create' | 'cancel' | 'info';
+
+/**
+ * The confirm step: Create, then one short row per thing the wizard will do (a row of a quick pick
+ * is one line: a single summary line was cut off), then Cancel.
+ */
+export async function confirmRows(state: CreateKeyPairState, lookups: WizardLookups): Promise<PickItem<Confirmation>[]> {
+  const group = state.keyGroup;
+  const groupName = group?.name ?? '';
+  const rows: PickItem<Confirmation>[] = [
+    { label: vscode.l10n.t('$(check) Create'), value: 'create' },
+    {
+      label: vscode.l10n.t('$(key) {0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
+      detail: vscode.l10n.t('The private key stays in VS Code\'s secret storage; the public key goes to CloudFront.'),
+      value: 'info',
+    },
+    group?.kind === 'existing'
+      ? { label: vscode.l10n.t('$(folder) Existing key group {0}', groupName), detail: vscode.l10n.t('The new public key is added to it.'), value: 'info' }
+      : { label: vscode.l10n.t('$(new-folder) New key group {0}', groupName), detail: vscode.l10n.t('Created with the new public key in it.'), value: 'info' },
   ];
-  if (state.distributionId) parts.push(vscode.l10n.t('restrict {0} on {1}', (state.pathPatterns ?? []).join(', '), state.distributionId));
-  return parts.join(' · ');
+  if (state.distributionId) {
+    const distribution = await lookups.distribution(state.distributionId).catch(() => undefined);
+    rows.push({
+      label: vscode.l10n.t('$(cloud) Distribution {0}', state.distributionId),
+      ...(distribution ? { description: distribution.aliases[0] ?? distribution.domainName } : {}),
+      value: 'info',
+    });
+    for (const pattern of state.pathPatterns ?? []) {
+      rows.push({
+        label: vscode.l10n.t('$(lock) Restrict {0}', behaviorLabel(pattern)),
+        detail: vscode.l10n.t('Requests need a URL or cookies signed with a key of {0}.', groupName),
+        value: 'info',
+      });
+    }
+  }
+  rows.push({ label: vscode.l10n.t('Cancel'), value: 'cancel' });
+  return rows;
 }
