@@ -50,7 +50,7 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
       return findings;
     },
     [Commands.chooseProfile]: async (...args) => {
-      const profile = await chooseProfile(...args);
+      const profile = await chooseProfile(services, ...args);
       services.events.didChooseProfile.fire(profile);
       return profile;
     },

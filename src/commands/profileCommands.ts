@@ -3,8 +3,9 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { readProfiles, type AwsProfile } from '../aws/profiles';
 import { Settings } from '../constants';
-import { CancellationError, UserError } from '../errors';
-import { defineCommand, mustBeString, optionsObject, required } from './options';
+import { UserError } from '../errors';
+import type { Ui } from '../ui/ui';
+import { defineCommand, defineCommandIn, mustBeString, optionsObject, required } from './options';
 
 /** `{ profile }`: a profile name from ~/.aws, or '' for the default credential chain. */
 const ProfileOptions = optionsObject({ profile: required(v.string(mustBeString('profile')), () => vscode.l10n.t('profile is required: a profile name, or "" for the default credential chain.')) });
@@ -33,7 +34,7 @@ function kindLabel(profile: AwsProfile): string {
  * Stores the choice in the user settings (application scope: a workspace cannot set it). With
  * `{ profile }` or the profile name it asks nothing; '' means the SDK's default credential chain.
  */
-export const chooseProfile = defineCommand(ProfileOptions, async (call): Promise<string> => {
+export const chooseProfile = defineCommandIn(ProfileOptions, async (context: { readonly ui: Ui }, call): Promise<string> => {
   const profiles = await readProfiles();
   let chosen: string;
   const requested = call.kind === 'automation' ? call.options.profile : typeof call.context === 'string' ? call.context.trim() : undefined;
@@ -47,28 +48,26 @@ export const chooseProfile = defineCommand(ProfileOptions, async (call): Promise
     chosen = requested;
   } else {
     const current = vscode.workspace.getConfiguration(Settings.section).inspect<string>(Settings.profile)?.globalValue ?? '';
-    type Item = vscode.QuickPickItem & { profile: string };
-    const items: Item[] = [
-      {
-        label: vscode.l10n.t('Default credential chain'),
-        description: current === '' ? vscode.l10n.t('current') : undefined,
-        detail: vscode.l10n.t('AWS_PROFILE, environment variables, then the default profile'),
-        profile: '',
-      },
-      ...profiles.map((p) => ({
-        label: p.name,
-        description: [kindLabel(p), p.name === current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
-        detail: [p.region, p.sources.map((s) => (s === 'config' ? '~/.aws/config' : '~/.aws/credentials')).join(', ')].filter(Boolean).join(' · '),
-        profile: p.name,
-      })),
-    ];
-    const picked = await vscode.window.showQuickPick(items, {
+    chosen = await context.ui.pick({
       title: vscode.l10n.t('Choose AWS Profile for CloudFront'),
-      placeHolder: profiles.length ? vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials') : vscode.l10n.t('No profiles found in ~/.aws/config or ~/.aws/credentials'),
-      matchOnDetail: true,
+      placeholder: profiles.length ? vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials') : vscode.l10n.t('No profiles found in ~/.aws/config or ~/.aws/credentials'),
+      items: [
+        {
+          label: vscode.l10n.t('Default credential chain'),
+          ...(current === '' ? { description: vscode.l10n.t('current') } : {}),
+          detail: vscode.l10n.t('AWS_PROFILE, environment variables, then the default profile'),
+          value: '',
+          picked: current === '',
+        },
+        ...profiles.map((p) => ({
+          label: p.name,
+          description: [kindLabel(p), p.name === current ? vscode.l10n.t('current') : undefined].filter(Boolean).join(' · '),
+          detail: [p.region, p.sources.map((s) => (s === 'config' ? '~/.aws/config' : '~/.aws/credentials')).join(', ')].filter(Boolean).join(' · '),
+          value: p.name,
+          picked: p.name === current,
+        })),
+      ],
     });
-    if (!picked) throw new CancellationError();
-    chosen = picked.profile;
   }
   await vscode.workspace.getConfiguration(Settings.section).update(Settings.profile, chosen, vscode.ConfigurationTarget.Global);
   return chosen;

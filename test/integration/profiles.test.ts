@@ -12,6 +12,8 @@ import { KeysProvider } from '../../src/tree/keysProvider';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
+import { testingHooks } from './support/testingHooks';
+import { pick, ScriptedUi } from '../fakes/scriptedUi';
 
 const sourceOver = (service: FakeCloudFrontService, profile?: string) => fakeSource(service, profile ? { profile } : {});
 const log = testLog();
@@ -31,6 +33,21 @@ describe('AWS profiles', () => {
     assert.equal(settings().inspect('profile')?.globalValue, 'team-sso');
     assert.equal(settings().inspect('profile')?.workspaceValue, undefined);
     assert.equal(await vscode.commands.executeCommand(Commands.chooseProfile, { profile: '' }), '');
+  });
+
+  it('interactively, the profiles are a pick through the Ui seam, the current one first in focus', async () => {
+    const hooks = await testingHooks();
+    const ui = new ScriptedUi([pick('team-sso', { expectPicked: 'Default credential chain' })]);
+    hooks.setUi(ui);
+    try {
+      assert.equal(await vscode.commands.executeCommand(Commands.chooseProfile), 'team-sso');
+    } finally {
+      hooks.setUi(undefined);
+    }
+    ui.assertAllUsed();
+    assert.equal(settings().inspect('profile')?.globalValue, 'team-sso');
+    assert.match(ui.prompts[0].title, /Choose AWS Profile for CloudFront/);
+    await vscode.commands.executeCommand(Commands.chooseProfile, { profile: '' });
   });
 
   it('rejects a profile that does not exist, naming it and the profiles there are', async () => {
