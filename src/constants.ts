@@ -24,6 +24,7 @@ export const Commands = {
   rotateKey: 'cloudfront.rotateKey',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
+  generateSigningCode: 'cloudfront.generateSigningCode',
 } as const;
 
 export const Views = {

@@ -12,6 +12,7 @@ import { copyBucketPolicy, copyDomain, openInConsole } from './distributionComma
 import { keyCommandTable } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import type { KeyCommandContext } from './keys/keyCommandContext';
+import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import type { CommandHandler } from './runCommand';
 import type { SigningContext } from './sign/signingContext';
@@ -59,6 +60,7 @@ export function commandTable(services: CommandServices): Record<string, CommandH
       return profile;
     },
     [Commands.ssoLogin]: ssoLogin,
+    [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services.keyCommands, ...args),
     ...keyCommandTable(services.keyCommands),
   };
   return table;
