@@ -25,6 +25,7 @@ export const Commands = {
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
   generateSigningCode: 'cloudfront.generateSigningCode',
+  exportInfrastructure: 'cloudfront.exportInfrastructure',
 } as const;
 
 export const Views = {

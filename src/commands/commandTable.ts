@@ -12,6 +12,7 @@ import { copyBucketPolicy, copyDomain, openInConsole } from './distributionComma
 import { keyCommandTable } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import type { KeyCommandContext } from './keys/keyCommandContext';
+import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import type { CommandHandler } from './runCommand';
@@ -61,6 +62,7 @@ export function commandTable(services: CommandServices): Record<string, CommandH
     },
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services.keyCommands, ...args),
+    [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services.keyCommands, ...args),
     ...keyCommandTable(services.keyCommands),
   };
   return table;
