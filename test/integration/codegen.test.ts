@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/api';
 import { Commands } from '../../src/constants';
 import { input, pick, ScriptedUi } from '../fakes/scriptedUi';
-import { activateExtension } from './support/extension';
+import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
+import { activateExtension, labelOf, renderChildren } from './support/extension';
 
 interface CreatedKey {
   publicKeyId: string;
@@ -52,6 +53,29 @@ describe('Generate Signing Code (moto)', function () {
     await assert.rejects(run({ publicKeyId: rsa.publicKeyId }), (error: Error & { input?: string }) => error.input === 'language');
     await assert.rejects(run({ publicKeyId: rsa.publicKeyId, language: 'rust' }), (error: Error & { input?: string }) => error.input === 'language');
     await assert.rejects(run({ publicKeyId: rsa.publicKeyId, language: 'java', keySource: { kind: 'vault' } }), (error: Error & { input?: string }) => error.input?.startsWith('keySource') === true);
+  });
+
+  it('from a behavior row: the key its key group holds, and an example URL on its path pattern', async () => {
+    const api = await activateExtension();
+    const distribution = await createDistribution(seedClient(), `codegen ${suffix}`, [behavior('/paid/*', [ec.keyGroupId])]);
+    try {
+      await vscode.commands.executeCommand(Commands.refresh);
+      const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === distribution.Id);
+      assert.ok(row);
+      const paid = (await renderChildren(api.distributionsView, row.node)).find((r) => labelOf(r.item) === '/paid/*');
+      assert.ok(paid);
+      // No question which key: the behavior's group holds one.
+      const ui = new ScriptedUi([pick('TypeScript'), pick('Signed URLs'), pick('AWS KMS'), input('alias/media', { expectValue: 'alias/cloudfront-signing' })]);
+      hooks.setUi(ui);
+      const code = await run<string>(paid.node);
+      ui.assertAllUsed();
+      assert.match(code, new RegExp(`const KEY_PAIR_ID = "${ec.publicKeyId}";`));
+      assert.match(code, new RegExp(`Run: node sign\\.ts 'https://${distribution.DomainName!.replaceAll('.', '\\.')}/paid/example\\.txt' 3600`));
+      assert.match(code, /SigningAlgorithm: 'ECDSA_SHA_256'/);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await deleteDistributions(seedClient(), [distribution.Id!]);
+    }
   });
 
   it('run by a person with a public key id: asks language, kind and key source, then opens the code', async () => {

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { defaultExample, DEFAULT_KEY_VARIABLE, exampleForBehavior, generateSigningCode, languageOfWorkspace, SIGNING_LANGUAGES, type KeySource, type SigningKind, type SigningLanguage } from '../../codegen/signing';
+import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
 import { loadPublicKey } from '../../signing';
@@ -54,6 +55,17 @@ async function workspaceLanguage(): Promise<SigningLanguage | undefined> {
   return languageOfWorkspace([...rootFiles, ...files].map((uri) => uri.path));
 }
 
+/** From a behavior row: a key of the key groups it trusts (the only keys it accepts); one such key is taken without asking. */
+async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode, title: string): Promise<string> {
+  const service = await context.source.cloudFront();
+  const trusted = new Set(behavior.behavior.trustedKeyGroupIds);
+  const ids = new Set((await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
+  const keys = (await readAllPages((marker) => service.listPublicKeys(marker))).filter((key) => ids.has(key.id));
+  if (keys.length === 0) return choosePublicKey(context, undefined, title);
+  if (keys.length === 1) return keys[0].id;
+  return context.ui.pick({ title, placeholder: title, items: keys.map((key) => ({ label: key.name, description: key.id, value: key.id })) });
+}
+
 async function askKeySource(context: KeyCommandContext): Promise<KeySource> {
   const kind = await context.ui.pick<KeySource['kind']>({
     title: vscode.l10n.t('Where does your backend keep the private key?'),
@@ -87,7 +99,8 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
     return generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, ...(example !== undefined && { example }) }).code;
   }
   const behavior = call.context instanceof BehaviorNode ? call.context : undefined;
-  const publicKeyId = await choosePublicKey(context, behavior ? undefined : call.context, vscode.l10n.t('Public key the backend signs with'));
+  const keyTitle = vscode.l10n.t('Public key the backend signs with');
+  const publicKeyId = behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle);
   const algorithm = await algorithmOfPublicKey(context, publicKeyId);
   const detected = await workspaceLanguage();
   const language = await context.ui.pick<SigningLanguage>({

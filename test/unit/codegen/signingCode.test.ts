@@ -6,7 +6,7 @@
 // need only the JDK (cookies from an environment variable or a file) run the same way.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -110,8 +110,12 @@ describe('generated signing code, run as scripts against moto and the local edge
     for (const algorithm of ['RSA_2048', 'ECDSA_P256'] as const) {
       const fixture = algorithm === 'RSA_2048' ? TEST_KEYS.rsa2048 : TEST_KEYS.ec;
       const short = algorithm === 'RSA_2048' ? 'RSA' : 'EC';
+      // The file holds the traditional form (PKCS#1 for RSA, SEC1 for EC), as this extension and OpenSSL 1 export
+      // keys; the environment variable, Secrets Manager and SSM hold PKCS#8, as OpenSSL 3 writes them.
       const keyFile = join(scratch, `${short}.pem`);
-      writeFileSync(keyFile, fixture.privatePem, { mode: 0o600 });
+      const traditional = createPrivateKey(fixture.privatePem).export({ type: algorithm === 'RSA_2048' ? 'pkcs1' : 'sec1', format: 'pem' }).toString();
+      assert.match(traditional, algorithm === 'RSA_2048' ? /BEGIN RSA PRIVATE KEY/ : /BEGIN EC PRIVATE KEY/);
+      writeFileSync(keyFile, traditional, { mode: 0o600 });
       const secretId = `cloudfront/${short}`;
       await secrets.send(new CreateSecretCommand({ Name: secretId, SecretString: fixture.privatePem }));
       const parameterName = `/cloudfront/${short}`;
