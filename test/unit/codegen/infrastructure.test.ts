@@ -1,7 +1,7 @@
 // "Export as Infrastructure Code", checked by each tool's own rules: the CloudFormation template
 // parses and uses only resource types and properties of CloudFormation's resource specification
 // (@aws-cdk/aws-service-spec), with import identifiers by each type's primary identifier; the CDK app
-// synthesizes offline with aws-cdk-lib (App.synth()) into a template that passes the same check;
+// type-checks against aws-cdk-lib and synthesizes offline (App.synth()) into a template that passes the same check;
 // the Terraform passes `terraform fmt -check` (`terraform validate` needs the AWS provider, which
 // cannot be downloaded here). None holds a private key.
 import assert from 'node:assert/strict';
@@ -140,7 +140,7 @@ describe('Export as Infrastructure Code', function () {
     assert.deepEqual(problems, ['A.Properties.KeyGroupConfig.Comments: no such property', 'B: no resource type AWS::CloudFront::SigningKey', 'C.Properties.PublicKeyConfig.CallerReference: required, missing']);
   });
 
-  it('CDK: the app synthesizes offline with aws-cdk-lib, into a template that passes the specification check', async function () {
+  it('CDK: the app type-checks against aws-cdk-lib and synthesizes offline, into a template that passes the specification check', async function () {
     const { text } = exportInfrastructure(SETUP, 'cdk');
     noPrivateKey(text);
     mkdirSync(resolve('test-output'), { recursive: true });
@@ -149,6 +149,11 @@ describe('Export as Infrastructure Code', function () {
     try {
       writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
       writeFileSync(join(dir, 'app.ts'), text);
+      // Type-checked against aws-cdk-lib's declarations (Node runs the app without checking types).
+      const tsc = resolve('node_modules/typescript/bin/tsc');
+      const options = ['--noEmit', '--strict', '--erasableSyntaxOnly', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--types', 'node', '--skipLibCheck'];
+      const checked = await run(PINNED_NODE, [tsc, ...options, join(dir, 'app.ts')], { cwd: dir }).catch((error: Error & { stdout?: string }) => ({ stdout: error.stdout ?? error.message }));
+      assert.equal(checked.stdout.trim(), '');
       const out = join(dir, 'cdk.out');
       await run(PINNED_NODE, [join(dir, 'app.ts')], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, CDK_OUTDIR: out } });
       const templateFile = readdirSync(out).find((name) => name.endsWith('.template.json'));
