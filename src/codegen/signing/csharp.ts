@@ -125,7 +125,7 @@ export function csharpCode(plan: Plan): string {
     '{',
     '    public static class Signer',
     '    {',
-    '        // The CloudFront public key ID (K…): not an IAM access key ID, not the key group ID.',
+    '        // The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
     `        const string KeyPairId = ${quote(plan.publicKeyId)};`,
     '',
     signPolicy,
@@ -150,7 +150,7 @@ export function csharpCode(plan: Plan): string {
       ? lines(
           '            var parts = new List<string>();',
           '            foreach (var cookie in await SignCookiesAsync(args[0], seconds)) parts.Add(cookie.Key + "=" + cookie.Value);',
-          '            Console.WriteLine(string.Join("; ", parts)); // one Cookie header value (curl -b "…")',
+          '            Console.WriteLine(string.Join("; ", parts)); // one Cookie header value (curl -b "...")',
         )
       : '            Console.WriteLine(await SignUrlAsync(args[0], seconds));',
     '            return 0;',

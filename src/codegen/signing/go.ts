@@ -195,7 +195,7 @@ export function goCode(plan: Plan): string {
     '\t}',
     cookies
       ? lines(
-          '\t// One Cookie header value (curl -b "…").',
+          '\t// One Cookie header value (curl -b "...").',
           '\tfor i, cookie := range cookies {',
           '\t\tif i > 0 {',
           '\t\t\tfmt.Print("; ")',
@@ -213,7 +213,7 @@ export function goCode(plan: Plan): string {
     '',
     imports,
     '',
-    '// keyPairID is the CloudFront public key ID (K…): not an IAM access key ID, not the key group ID.',
+    '// keyPairID is the CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
     `const keyPairID = ${quote(plan.publicKeyId)}`,
     '',
     signer,

@@ -201,7 +201,7 @@ export function javaCode(plan: Plan): string {
     imports,
     '',
     'public final class Sign {',
-    '    /** The CloudFront public key ID (K…): not an IAM access key ID, not the key group ID. */',
+    '    /** The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID. */',
     `    static final String KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
     '',
     keyLoading,

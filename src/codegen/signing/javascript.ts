@@ -125,7 +125,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
       );
 
   const main = lines(
-    '// Run as a script: print the signed ' + (cookies ? 'cookies as one Cookie header value (curl -b "…")' : 'URL') + '.',
+    '// Run as a script: print the signed ' + (cookies ? 'cookies as one Cookie header value (curl -b "...")' : 'URL') + '.',
     'if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {',
     '  const [target, seconds] = process.argv.slice(2);',
     '  const lifetime = Number(seconds);',
@@ -142,7 +142,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
   return lines(
     imports,
     '',
-    '// The CloudFront public key ID (K…): not an IAM access key ID, not the key group ID.',
+    '// The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
     `const KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
     '',
     loadKey,

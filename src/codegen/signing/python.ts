@@ -115,14 +115,14 @@ export function pythonCode(plan: Plan): string {
     '    if len(sys.argv) != 3 or not sys.argv[2].isdigit() or int(sys.argv[2]) <= 0:',
     `        sys.exit(${quote(`usage: python3 sign.py ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)})`,
     cookies
-      ? '    # One Cookie header value (curl -b "…").\n    print("; ".join(f"{name}={value}" for name, value in sign_cookies(sys.argv[1], int(sys.argv[2])).items()))'
+      ? '    # One Cookie header value (curl -b "...").\n    print("; ".join(f"{name}={value}" for name, value in sign_cookies(sys.argv[1], int(sys.argv[2])).items()))'
       : '    print(sign_url(sys.argv[1], int(sys.argv[2])))',
   );
 
   return lines(
     imports,
     '',
-    '# The CloudFront public key ID (K…): not an IAM access key ID, not the key group ID.',
+    '# The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
     `KEY_PAIR_ID = ${quote(plan.publicKeyId)}`,
     '',
     '',

@@ -95,6 +95,8 @@ describe('generated signing code for Go, C# and Java, checked by their toolchain
       for (const keySource of SOURCES) {
         const code = url(language, 'RSA_2048', keySource);
         assert.doesNotMatch(code, /BEGIN [A-Z ]*PRIVATE KEY-----\s*\n[A-Za-z0-9+/]/, `${language} ${keySource.kind}: no key material in the code`);
+        // ASCII only, so no compiler depends on the machine's default encoding (javac under a C locale reads US-ASCII).
+        assert.ok(![...code].some((character) => character.charCodeAt(0) > 0x7f), `${language} ${keySource.kind}: ASCII only`);
       }
     }
   });
