@@ -24,6 +24,8 @@ export const Commands = {
   rotateKey: 'cloudfront.rotateKey',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
+  generateSigningCode: 'cloudfront.generateSigningCode',
+  exportInfrastructure: 'cloudfront.exportInfrastructure',
 } as const;
 
 export const Views = {

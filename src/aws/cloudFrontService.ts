@@ -56,6 +56,20 @@ export interface PublicKeySummary {
   created?: Date;
   /** SubjectPublicKeyInfo PEM, as uploaded. */
   encodedKey: string;
+  /** The caller reference it was created with (GetPublicKey; lists do not say). */
+  callerReference?: string;
+}
+
+/** An origin access control (OAC): how CloudFront signs its requests to an origin. */
+export interface OriginAccessControlSummary {
+  id: string;
+  name: string;
+  description: string;
+  /** s3, mediastore, lambda, mediapackagev2 */
+  originType: string;
+  /** always, never, no-override */
+  signingBehavior: string;
+  signingProtocol: string;
 }
 
 /** A resource as read, with the ETag that an update or delete must send back (If-Match). */
@@ -100,6 +114,8 @@ export interface CloudFrontService {
   /** Fails with PreconditionFailed when `etag` is no longer current. */
   updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>>;
   deleteKeyGroup(id: string, etag: string): Promise<void>;
+
+  getOriginAccessControl(id: string): Promise<OriginAccessControlSummary>;
 
   getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
   /** Fails with PreconditionFailed when `etag` is no longer current. */

@@ -9,6 +9,7 @@ export {
   GetDistributionCommand,
   GetDistributionConfigCommand,
   GetKeyGroupCommand,
+  GetOriginAccessControlCommand,
   GetPublicKeyCommand,
   ListKeyGroupsCommand,
   paginateListDistributions,

@@ -12,6 +12,7 @@ import type {
   NewPublicKey,
   Page,
   PublicKeySummary,
+  OriginAccessControlSummary,
   RawDistributionConfig,
   Versioned,
 } from './cloudFrontService';
@@ -108,6 +109,20 @@ export class SdkCloudFrontService implements CloudFrontService {
   async deleteKeyGroup(id: string, etag: string): Promise<void> {
     const sdk = await loadSdk();
     await this.client.send(new sdk.DeleteKeyGroupCommand({ Id: id, IfMatch: etag }));
+  }
+
+  async getOriginAccessControl(id: string): Promise<OriginAccessControlSummary> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.GetOriginAccessControlCommand({ Id: id }));
+    const config = answer.OriginAccessControl?.OriginAccessControlConfig;
+    return {
+      id: answer.OriginAccessControl?.Id ?? id,
+      name: config?.Name ?? '',
+      description: config?.Description ?? '',
+      originType: config?.OriginAccessControlOriginType ?? '',
+      signingBehavior: config?.SigningBehavior ?? '',
+      signingProtocol: config?.SigningProtocol ?? '',
+    };
   }
 
   async getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {

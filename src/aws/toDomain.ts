@@ -103,11 +103,12 @@ function originKind(origin: Origin): OriginSummary['kind'] {
 /** A public key as GetPublicKey and CreatePublicKey return it. */
 export function fromPublicKey(key: PublicKey | undefined): PublicKeySummary {
   const config = key?.PublicKeyConfig;
-  return toPublicKeySummary({
+  const summary = toPublicKeySummary({
     Id: key?.Id,
     Name: config?.Name,
     Comment: config?.Comment,
     EncodedKey: config?.EncodedKey,
     CreatedTime: key?.CreatedTime,
   });
+  return config?.CallerReference ? { ...summary, callerReference: config.CallerReference } : summary;
 }

@@ -29,6 +29,7 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     listPublicKeys: (marker, pageSize) => service.listPublicKeys(marker, pageSize),
     getPublicKey: (id) => service.getPublicKey(id),
     getKeyGroup: (id) => service.getKeyGroup(id),
+    getOriginAccessControl: (id) => service.getOriginAccessControl(id),
     getDistributionConfig: (id) => service.getDistributionConfig(id),
 
     createPublicKey: (key: NewPublicKey) => writing('publicKey', undefined, () => service.createPublicKey(key), (r) => r.value.id),

@@ -10,6 +10,8 @@ import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
 import { keyCommandTable } from './keys/keyCommandTable';
 import { defineCommand } from './options';
+import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
+import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
@@ -55,6 +57,8 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
       return profile;
     },
     [Commands.ssoLogin]: ssoLogin,
+    [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
+    [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
     ...keyCommandTable(services),
   };
   return table;

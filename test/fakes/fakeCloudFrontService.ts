@@ -9,6 +9,7 @@ import type {
   KeyGroupFields,
   KeyGroupSummary,
   NewPublicKey,
+  OriginAccessControlSummary,
   Page,
   PublicKeySummary,
   RawDistributionConfig,
@@ -60,6 +61,17 @@ export class FakeCloudFrontService implements CloudFrontService {
 
   listPublicKeys(marker?: string, pageSize = 100): Promise<Page<PublicKeySummary>> {
     return this.answer('ListPublicKeys', () => pageOf(this.publicKeys, marker, pageSize));
+  }
+
+  /** Origin access controls by id, as a test puts them. */
+  readonly originAccessControls = new Map<string, OriginAccessControlSummary>();
+
+  getOriginAccessControl(id: string): Promise<OriginAccessControlSummary> {
+    return this.answer('GetOriginAccessControl', () => {
+      const found = this.originAccessControls.get(id);
+      if (!found) throw awsError('NoSuchOriginAccessControl', `The origin access control ${id} does not exist.`, 404);
+      return found;
+    });
   }
 
   getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {

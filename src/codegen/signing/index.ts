@@ -1,0 +1,189 @@
+// Generates a small signing module for a backend, in one of six languages, for one CloudFront public
+// key. Pure: no `vscode`, no AWS call; the command (src/commands/codegen) looks up what it needs.
+//
+// Every generated file signs with SHA-256 and writes Hash-Algorithm=SHA256 (CloudFront, 2026-04):
+// ECDSA keys need it, KMS cannot sign with SHA-1, and SHA-1 is refused by FIPS and OpenSSL 3
+// policies. The key pair ID, epoch seconds and the URL as a browser sends it are the other traps
+// each file avoids, with a comment where it does. Each file also runs as a script and prints the
+// signed URL (or the cookies as one Cookie header value).
+import type { KeyAlgorithm } from '../../keys/algorithms';
+import { csharpCode } from './csharp';
+import { goCode } from './go';
+import { javaCode } from './java';
+import { javascriptCode } from './javascript';
+import { pythonCode } from './python';
+import { keySourceWords } from './text';
+import { type GeneratedCode, type KeySource, type Plan, type SigningCodeOptions, type SigningKind, type SigningLanguage } from './types';
+
+export { DEFAULT_KEY_VARIABLE, SIGNING_LANGUAGES, type GeneratedCode, type KeySource, type SigningCodeOptions, type SigningKind, type SigningLanguage } from './types';
+
+interface LanguageFacts {
+  readonly fileName: string;
+  readonly languageId: string;
+  readonly run: (target: string) => string;
+  readonly comment: string;
+  readonly write: (plan: Plan) => string;
+  /** What the code needs installed. */
+  readonly needs: (plan: Plan) => string;
+}
+
+const awsPackages = (plan: Plan, names: Partial<Record<KeySource['kind'], string>>): string[] => {
+  const name = names[plan.keySource.kind];
+  return name ? [name] : [];
+};
+
+const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
+  typescript: {
+    fileName: 'sign.ts',
+    languageId: 'typescript',
+    run: (target) => `node sign.ts ${target}`,
+    comment: '//',
+    write: (plan) => javascriptCode(plan, true),
+    needs: (plan) => `Node.js 22.18+ (runs TypeScript as is), ES modules, npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+  },
+  javascript: {
+    fileName: 'sign.js',
+    languageId: 'javascript',
+    run: (target) => `node sign.js ${target}`,
+    comment: '//',
+    write: (plan) => javascriptCode(plan, false),
+    needs: (plan) => `Node.js 20+, ES modules ("type": "module"), npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+  },
+  python: {
+    fileName: 'sign.py',
+    languageId: 'python',
+    run: (target) => `python3 sign.py ${target}`,
+    comment: '#',
+    write: pythonCode,
+    needs: (plan) => `pip install ${plan.kms || plan.keySource.kind === 'secretsManager' || plan.keySource.kind === 'ssm' ? 'boto3' : 'botocore'}${plan.kms ? '' : ' cryptography'}`,
+  },
+  go: {
+    fileName: 'sign.go',
+    languageId: 'go',
+    run: (target) => `go run sign.go ${target}`,
+    comment: '//',
+    write: goCode,
+    needs: (plan) =>
+      [
+        'go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
+        ...awsPackages(plan, { kms: 'service/kms', secretsManager: 'service/secretsmanager', ssm: 'service/ssm' }).map((name) => `github.com/aws/aws-sdk-go-v2/config github.com/aws/aws-sdk-go-v2/${name}`),
+      ].join(' '),
+  },
+  csharp: {
+    fileName: 'Sign.cs',
+    languageId: 'csharp',
+    run: (target) => `dotnet run -- ${target}`,
+    comment: '//',
+    write: csharpCode,
+    needs: (plan) => `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' }).map((name) => `, dotnet add package ${name}`).join('')}`,
+  },
+  java: {
+    fileName: 'Sign.java',
+    languageId: 'java',
+    run: (target) => `java Sign.java ${target}`,
+    comment: '//',
+    write: javaCode,
+    needs: (plan) => {
+      const artifacts = [...(plan.kind === 'url' && !plan.kms ? ['cloudfront'] : []), ...awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' })];
+      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name}`).join('')}${artifacts.length > 0 ? ' on the class path' : ' (JDK only)'}`;
+    },
+  },
+};
+
+function jsPackages(plan: Plan): string[] {
+  return [
+    ...(!plan.kms && !plan.ecdsa ? ['@aws-sdk/cloudfront-signer'] : []),
+    ...awsPackages(plan, { kms: '@aws-sdk/client-kms', secretsManager: '@aws-sdk/client-secrets-manager', ssm: '@aws-sdk/client-ssm' }),
+  ];
+}
+
+const ALGORITHM_WORDS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
+
+function header(plan: Plan, facts: LanguageFacts): string {
+  const target = `${JSON.stringify(plan.example).replaceAll('"', "'")} 3600`;
+  const text = [
+    `Signs CloudFront ${plan.kind === 'url' ? 'URLs' : 'cookies'} with the public key ${plan.publicKeyId} (${ALGORITHM_WORDS[plan.algorithm]}), SHA-256.`,
+    `The private key comes from ${keySourceWords(plan.keySource)}; it is never in this file.`,
+    `Run: ${facts.run(target)}`,
+    `It prints the signed ${plan.kind === 'url' ? 'URL' : 'cookies (one Cookie header value)'}, valid for 3600 seconds.`,
+    `AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).`,
+    `Needs: ${facts.needs(plan)}.`,
+    'Generated by the CloudFront Private Content extension for VS Code.',
+  ];
+  // Java reads \uXXXX escapes even in comments; a doubled backslash is not one.
+  const escaped = facts.languageId === 'java' ? text.map((line) => line.replaceAll('\\', '\\\\')) : text;
+  return `${escaped.map((line) => `${facts.comment} ${line}`).join('\n')}\n`;
+}
+
+/** The example the usage comment shows: a URL for signed URLs, a wildcard resource for cookies. */
+export function defaultExample(kind: SigningKind): string {
+  return kind === 'url' ? 'https://d111111abcdef8.cloudfront.net/private/example.txt' : 'https://d111111abcdef8.cloudfront.net/private/*';
+}
+
+/**
+ * Values go into string literals (JSON-quoted, valid in all six languages) and into the header
+ * comment, so line breaks would end the comment and start code: refused, with every other control
+ * character and the Unicode line separators JavaScript and C# end comments at.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+function assertPlainText(options: SigningCodeOptions): void {
+  const source = options.keySource;
+  const values: Array<[string, string | undefined]> = [
+    ['publicKeyId', options.publicKeyId],
+    ['example', options.example],
+    ['keySource', source.kind === 'env' ? source.variable : source.kind === 'file' ? source.path : source.kind === 'kms' ? source.keyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName],
+  ];
+  for (const [name, value] of values) {
+    if (value !== undefined && UNSAFE_TEXT.test(value)) throw new RangeError(`${name} contains a line break or another control character`);
+  }
+}
+
+export function generateSigningCode(options: SigningCodeOptions): GeneratedCode {
+  assertPlainText(options);
+  const ecdsa = options.algorithm === 'ECDSA_P256';
+  const plan: Plan = {
+    ...options,
+    example: options.example ?? defaultExample(options.kind),
+    ecdsa,
+    kms: options.keySource.kind === 'kms',
+    kmsAlgorithm: ecdsa ? 'ECDSA_SHA_256' : 'RSASSA_PKCS1_V1_5_SHA_256',
+  };
+  const facts = LANGUAGES[options.language];
+  return {
+    code: `${header(plan, facts)}${facts.write(plan)}`,
+    fileName: facts.fileName,
+    languageId: facts.languageId,
+    run: facts.run(`${JSON.stringify(plan.example).replaceAll('"', "'")} 3600`),
+  };
+}
+
+/**
+ * The language a workspace is written in, from the names of files at its root (and one level down):
+ * the first of go.mod, *.csproj / *.sln, pom.xml / build.gradle(.kts), pyproject.toml /
+ * requirements.txt, tsconfig.json, package.json. Undefined when none is there.
+ */
+export function languageOfWorkspace(fileNames: readonly string[]): SigningLanguage | undefined {
+  const base = fileNames.map((name) => name.split('/').at(-1) ?? name);
+  const has = (test: (name: string) => boolean) => base.some(test);
+  if (has((name) => name === 'go.mod')) return 'go';
+  if (has((name) => name.endsWith('.csproj') || name.endsWith('.sln'))) return 'csharp';
+  if (has((name) => name === 'pom.xml' || name === 'build.gradle' || name === 'build.gradle.kts')) return 'java';
+  if (has((name) => name === 'pyproject.toml' || name === 'requirements.txt' || name === 'setup.py')) return 'python';
+  if (has((name) => name === 'tsconfig.json')) return 'typescript';
+  if (has((name) => name === 'package.json')) return 'javascript';
+  return undefined;
+}
+
+/**
+ * An example request that the behavior with `pathPattern` serves, on `domain`: wildcards become a
+ * sample name (`/paid/*` → `/paid/example.txt`, `*.mp4` → `/example.mp4`). For cookies, the
+ * pattern itself is the resource (`https://domain/paid/*`).
+ */
+export function exampleForBehavior(domain: string, pathPattern: string | undefined, kind: SigningKind): string {
+  const pattern = pathPattern === undefined || pathPattern === '*' ? '/*' : pathPattern.startsWith('/') ? pathPattern : `/${pathPattern}`;
+  if (kind === 'cookies') return `https://${domain}${pattern}`;
+  const path = pattern.endsWith('/*') ? `${pattern.slice(0, -1)}example.txt` : pattern.replaceAll('*', 'example').replaceAll('?', 'x');
+  return `https://${domain}${path}`;
+}

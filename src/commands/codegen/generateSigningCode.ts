@@ -1,0 +1,124 @@
+// "Generate Signing Code": a small module for the user's backend that signs with one CloudFront public
+// key, in the language of the workspace. The command only gathers the choices (and the key's
+// algorithm, from CloudFront's copy of the public key); src/codegen/signing writes the code.
+import * as v from 'valibot';
+import * as vscode from 'vscode';
+import { defaultExample, DEFAULT_KEY_VARIABLE, exampleForBehavior, generateSigningCode, languageOfWorkspace, SIGNING_LANGUAGES, type KeySource, type SigningKind, type SigningLanguage } from '../../codegen/signing';
+import { readAllPages } from '../../aws/readAllPages';
+import { UserError } from '../../errors';
+import type { KeyAlgorithm } from '../../keys/algorithms';
+import { loadPublicKey } from '../../signing';
+import { BehaviorNode } from '../../tree/behaviorNode';
+import { choosePublicKey } from '../keys/chooseKey';
+import type { KeyCommandContext } from '../keys/keyCommandContext';
+import { defineCommandIn, optionalText, optionsObject, publicKeyIdEntry, required } from '../options';
+
+const text = (name: string) => v.pipe(v.string(() => vscode.l10n.t('{0} must be a string.', name)), v.trim(), v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)));
+
+const KeySourceOption = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('env'), variable: v.pipe(text('keySource.variable'), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, () => vscode.l10n.t('keySource.variable must be an environment variable name.'))) }),
+    v.strictObject({ kind: v.literal('file'), path: text('keySource.path') }),
+    v.strictObject({ kind: v.literal('kms'), keyId: text('keySource.keyId') }),
+    v.strictObject({ kind: v.literal('secretsManager'), secretId: text('keySource.secretId') }),
+    v.strictObject({ kind: v.literal('ssm'), parameterName: text('keySource.parameterName') }),
+  ],
+  () => vscode.l10n.t("keySource must be { kind: 'env', variable } | { kind: 'file', path } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }."),
+);
+
+export const GenerateSigningCodeOptions = optionsObject({
+  ...publicKeyIdEntry,
+  language: required(v.picklist(SIGNING_LANGUAGES, () => vscode.l10n.t('language must be one of {0}.', SIGNING_LANGUAGES.join(', '))), () =>
+    vscode.l10n.t('language is required: one of {0}.', SIGNING_LANGUAGES.join(', ')),
+  ),
+  kind: v.optional(v.picklist(['url', 'cookies'], () => vscode.l10n.t("kind must be 'url' or 'cookies'.")), 'url'),
+  keySource: v.optional(KeySourceOption, { kind: 'env', variable: DEFAULT_KEY_VARIABLE }),
+  /** The URL (or, for cookies, the resource pattern) the usage comment shows. */
+  example: optionalText('example'),
+});
+
+/** The key's algorithm, from CloudFront's copy of the public key. */
+async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: string): Promise<KeyAlgorithm> {
+  const publicKey = (await (await context.source.cloudFront()).getPublicKey(publicKeyId)).value;
+  const key = loadPublicKey(publicKey.encodedKey);
+  if (key.type === 'ec') return 'ECDSA_P256';
+  if (key.bits === 2048) return 'RSA_2048';
+  throw new UserError(vscode.l10n.t('{0} is an RSA {1}-bit key; signing code is generated for RSA 2048 and ECDSA P-256 keys.', publicKeyId, String(key.bits)), 'publicKeyId');
+}
+
+const LANGUAGE_LABELS: Record<SigningLanguage, string> = { typescript: 'TypeScript', javascript: 'JavaScript', python: 'Python', go: 'Go', csharp: 'C#', java: 'Java' };
+
+async function workspaceLanguage(): Promise<SigningLanguage | undefined> {
+  const files = await vscode.workspace.findFiles('{*,*/*}/{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}', '**/node_modules/**', 200);
+  const rootFiles = await vscode.workspace.findFiles('{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}', undefined, 50);
+  return languageOfWorkspace([...rootFiles, ...files].map((uri) => uri.path));
+}
+
+/** From a behavior row: a key of the key groups it trusts (the only keys it accepts); one such key is taken without asking. */
+async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode, title: string): Promise<string> {
+  const service = await context.source.cloudFront();
+  const trusted = new Set(behavior.behavior.trustedKeyGroupIds);
+  const ids = new Set((await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
+  const keys = (await readAllPages((marker) => service.listPublicKeys(marker))).filter((key) => ids.has(key.id));
+  if (keys.length === 0) return choosePublicKey(context, undefined, title);
+  if (keys.length === 1) return keys[0].id;
+  return context.ui.pick({ title, placeholder: title, items: keys.map((key) => ({ label: key.name, description: key.id, value: key.id })) });
+}
+
+async function askKeySource(context: KeyCommandContext): Promise<KeySource> {
+  const kind = await context.ui.pick<KeySource['kind']>({
+    title: vscode.l10n.t('Where does your backend keep the private key?'),
+    items: [
+      { label: vscode.l10n.t('Environment variable'), description: vscode.l10n.t('the PEM text, e.g. from your deployment secrets'), value: 'env' },
+      { label: vscode.l10n.t('File'), description: vscode.l10n.t('a PEM file you exported'), value: 'file' },
+      { label: vscode.l10n.t('AWS KMS'), description: vscode.l10n.t('the key never leaves KMS (Sign)'), value: 'kms' },
+      { label: vscode.l10n.t('AWS Secrets Manager'), description: vscode.l10n.t('GetSecretValue'), value: 'secretsManager' },
+      { label: vscode.l10n.t('AWS Systems Manager Parameter Store'), description: vscode.l10n.t('a SecureString, GetParameter with decryption'), value: 'ssm' },
+    ],
+  });
+  const ask = (title: string, value: string) => context.ui.input({ title, value, validate: (answer) => (answer.trim() ? undefined : vscode.l10n.t('Enter a value.')) }).then((answer) => answer.trim());
+  switch (kind) {
+    case 'env':
+      return { kind, variable: await ask(vscode.l10n.t('Environment variable that holds the PEM private key'), DEFAULT_KEY_VARIABLE) };
+    case 'file':
+      return { kind, path: await ask(vscode.l10n.t('Path of the PEM private key file'), 'cloudfront-private-key.pem') };
+    case 'kms':
+      return { kind, keyId: await ask(vscode.l10n.t('KMS key ID, ARN or alias'), 'alias/cloudfront-signing') };
+    case 'secretsManager':
+      return { kind, secretId: await ask(vscode.l10n.t('Secret name or ARN'), 'cloudfront/signing-key') };
+    case 'ssm':
+      return { kind, parameterName: await ask(vscode.l10n.t('Parameter name'), '/cloudfront/signing-key') };
+  }
+}
+
+export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOptions, async (context: KeyCommandContext, call): Promise<string> => {
+  if (call.kind === 'automation') {
+    const { publicKeyId, language, kind, keySource, example } = call.options;
+    const algorithm = await algorithmOfPublicKey(context, publicKeyId);
+    return generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, ...(example !== undefined && { example }) }).code;
+  }
+  const behavior = call.context instanceof BehaviorNode ? call.context : undefined;
+  const keyTitle = vscode.l10n.t('Public key the backend signs with');
+  const publicKeyId = behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle);
+  const algorithm = await algorithmOfPublicKey(context, publicKeyId);
+  const detected = await workspaceLanguage();
+  const language = await context.ui.pick<SigningLanguage>({
+    title: vscode.l10n.t('Language of the signing code'),
+    items: SIGNING_LANGUAGES.map((id) => ({ label: LANGUAGE_LABELS[id], value: id, picked: id === detected, ...(id === detected && { description: vscode.l10n.t('this workspace') }) })),
+  });
+  const kind = await context.ui.pick<SigningKind>({
+    title: vscode.l10n.t('What the backend signs'),
+    items: [
+      { label: vscode.l10n.t('Signed URLs'), value: 'url' },
+      { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one policy for a path pattern'), value: 'cookies' },
+    ],
+  });
+  const keySource = await askKeySource(context);
+  const distribution = behavior?.distribution;
+  const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
+  const generated = generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, example });
+  const document = await vscode.workspace.openTextDocument({ language: generated.languageId, content: generated.code });
+  await vscode.window.showTextDocument(document);
+  return generated.code;
+});
