@@ -84,6 +84,8 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(decoyFile)));
     editor.selection = new vscode.Selection(0, 0, 0, decoy.length);
     const ui = new ScriptedUi(answers);
+    ui.selectedText = decoy;
+    ui.clipboard = decoy;
     hooks.setUi(ui);
     return ui;
   }
@@ -132,7 +134,8 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.equal(parseSignedUrl(signed).keyPairId, signer.publicKeyId);
     const pem = (await seedClient().send(new GetPublicKeyCommand({ Id: signer.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
     assert.ok(verifySignedUrl(signed, pem));
-    assert.equal(await vscode.env.clipboard.readText(), signed);
+    assert.equal(ui.clipboard, signed);
+    assert.equal(ui.clipboardReads, 0);
     assert.deepEqual(ui.notifications[0]?.actions, ['Open', 'Copy as curl', 'Diagnose']);
   });
 

@@ -79,7 +79,7 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
     }
   }
   const text = formatCookies(cookies, chosenFormat, { url: probe, ...(domain ? { domain } : {}) });
-  if (automation?.copy !== false) await vscode.env.clipboard.writeText(chosenFormat === 'json' ? JSON.stringify(cookies, null, 2) : text);
+  if (automation?.copy !== false) await context.ui.writeClipboard(chosenFormat === 'json' ? JSON.stringify(cookies, null, 2) : text);
   if (!automation) void context.ui.notify('info', vscode.l10n.t('Signed cookies copied to the clipboard as {0}.', chosenFormat));
   return chosenFormat === 'json' ? cookies : text;
 }
