@@ -547,6 +547,16 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'resource has the host "media example.com", which contains " ": no URL a browser sends has such a host, so the pattern could never match.', input: 'resource' },
   },
   {
+    case: 'a cookie domain the resource\'s host is not in',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: 'media.example.com', copy: false },
+    expect: {
+      rejects:
+        'The cookie domain media.example.com does not cover the resource\'s host {domain}: browsers send the cookies only to media.example.com and its subdomains, where the resource https://{domain}/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain {domain}.',
+      input: 'domain',
+    },
+  },
+  {
     case: 'a resource with a fragment',
     command: signCookies,
     args: { resource: 'https://{domain}/paid/*#top', keyPairId: '{signerKeyId}', expires: FUTURE, copy: false },

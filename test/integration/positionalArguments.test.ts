@@ -154,7 +154,7 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const ui = await scripted([pick('1 hour'), pick('JSON')]);
     const cookies = await run<Record<string, string>>(Commands.signCookies, resource);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui).map((p) => p.split(':')[1].trim()), ['Signed URL expires in', 'Copy the signed cookies as']);
+    assert.deepEqual(asked(ui).map((p) => p.split(':')[1].trim()), ['Signed cookies expire in', 'Copy the signed cookies as']);
     assert.equal(cookies['CloudFront-Key-Pair-Id'], signer.publicKeyId);
     const policy = JSON.parse(Buffer.from(cookies['CloudFront-Policy'].replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8')) as { Statement: Array<{ Resource: string }> };
     assert.equal(policy.Statement[0].Resource, resource);
