@@ -121,4 +121,21 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
     assert.equal(pasting.clipboardReads, 1);
     assert.equal(pasting.clipboard.startsWith(`${url}?Expires=`), true, 'the signed URL replaced it on the clipboard');
   });
+
+  it('a URL no distribution of this profile serves: says so and asks before signing; declining signs nothing', async () => {
+    const url = 'http://example.com/downloads/file.zip';
+    const declined = scripted(url, [{ kind: 'confirm', accept: false }]);
+    assert.equal(await vscode.commands.executeCommand(Commands.signUrl), undefined);
+    declined.assertAllUsed();
+    assert.match(declined.prompts[0].title, /^No distribution of profile .+ serves example\.com\.$/);
+    assert.equal(declined.clipboard, '', 'nothing copied');
+    assert.deepEqual(declined.notifications, [], 'no success toast');
+
+    // Another account's distribution is legitimate: "Sign Anyway" signs it, with the key picked.
+    const accepted = scripted(url, [{ kind: 'confirm', accept: true }, pick(new RegExp(`interactive-a-${suffix}`)), pick('1 hour')]);
+    const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
+    accepted.assertAllUsed();
+    assert.equal(parseSignedUrl(signed).url, url);
+    assert.equal(accepted.clipboard, signed);
+  });
 });

@@ -11,6 +11,7 @@ import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalT
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { askPolicy, policyEntries, policyOf } from './policyOptions';
 import type { SigningContext } from './signingContext';
+import { confirmUnknownHost } from './unknownHost';
 
 const FORMATS = ['json', 'set-cookie', 'curl'] as const satisfies readonly CookieFormat[];
 
@@ -55,6 +56,7 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
   const typed = automation?.resource ?? (await askResource(context, call.kind === 'interactive' ? call.context : undefined));
   const probe = probeUrl(typed);
   const target = await context.finder.target(probe).catch(() => undefined);
+  if (!automation) await confirmUnknownHost(context, probe, target);
   const key = await chooseSigningKey(context, probe, target, { ...(automation?.keyPairId ? { keyPairId: automation.keyPairId } : {}), interactive: !automation });
   const policy = automation ? policyOf(automation) : await askPolicy(context.ui, typed, { customOnly: false, cookies: true });
   let resource = policy.resource ?? typed;

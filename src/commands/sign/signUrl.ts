@@ -10,6 +10,7 @@ import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from './expiryWords';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
+import { confirmUnknownHost } from './unknownHost';
 import { LAST_DISTRIBUTION_HOST, urlFromSources } from './urlSource';
 
 export const SignUrlOptions = optionsObject({
@@ -34,6 +35,7 @@ async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typ
   const keyPairId = automation ? automation.keyPairId : preferredKey(call.kind === 'interactive' ? call.context : undefined);
 
   const target = await context.finder.target(url);
+  if (!automation) await confirmUnknownHost(context, url, target);
   const key = await chooseSigningKey(context, url, target, { ...(keyPairId ? { keyPairId } : {}), interactive: !automation });
   const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, url);
   const signed = signUrl({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
