@@ -13,7 +13,8 @@ export default async function signUrlWithNothingSelected({ page, serverUrl, log 
   await context.clearPermissions();
   await context.grantPermissions(['clipboard-write'], { origin });
   try {
-    await runCommand(page, 'CloudFront: Sign CloudFront URL', { rowText: 'Sign CloudFront URL' });
+    // Right after the workbench shows, the palette may not list the extension's commands yet: retried.
+    await until(async () => (await runCommand(page, 'CloudFront: Sign CloudFront URL', { rowText: 'Sign CloudFront URL', timeoutMs: 3000 }), true), 'the command in the palette', 30000);
     const widget = page.locator('.quick-input-widget');
     const title = widget.locator('.quick-input-title');
     const shown = await until(async () => (await widget.isVisible()) && (await title.innerText()).includes('Sign CloudFront URL'), 'the input box of Sign CloudFront URL', 5000).catch(() => false);

@@ -46,7 +46,8 @@ export async function restrictPaidWithNewKeyPair(page, client, { distributionId,
   await answer(page, '', { rowText: 'RSA 2048' });
   await answer(page, '', { rowText: 'New key group' });
   await answer(page, groupName);
-  await answer(page, distributionId, { rowText: distributionId });
+  // Typed while the distributions load: the row may show without being active, so it is clicked.
+  await answer(page, distributionId, { rowText: distributionId, click: true });
   const paidRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/paid/*' }).first();
   await paidRow.waitFor({ timeout: 20000 });
   await paidRow.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
