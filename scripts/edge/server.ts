@@ -87,12 +87,20 @@ async function serveFile(request: IncomingMessage, response: ServerResponse, roo
   else createReadStream(file).pipe(response);
 }
 
+/**
+ * The scheme the viewer used: https behind a TLS-terminating proxy that says so (X-Forwarded-Proto),
+ * as viewers reach CloudFront; else http. A Resource on https:// matches only https requests.
+ */
+function viewerScheme(request: IncomingMessage): 'http' | 'https' {
+  return request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+}
+
 function decide(request: IncomingMessage, options: EdgeServerOptions): EdgeDecision {
   const cookieHeader = request.headers.cookie;
   const viewerIp = request.socket.remoteAddress;
   return evaluateEdgeRequest(
     {
-      url: `http://${request.headers.host ?? '127.0.0.1'}${request.url ?? '/'}`,
+      url: `${viewerScheme(request)}://${request.headers.host ?? '127.0.0.1'}${request.url ?? '/'}`,
       ...(cookieHeader !== undefined && { cookieHeader }),
       ...(viewerIp !== undefined && { viewerIp }),
       ...(options.now && { now: options.now() }),

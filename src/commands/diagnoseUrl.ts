@@ -104,12 +104,13 @@ export class UrlDiagnosis implements vscode.Disposable {
   }
 
   private async askUrl(ui: Ui): Promise<string> {
-    const clipboard = (await vscode.env.clipboard.readText()).trim();
+    // No value from the clipboard: reading it in a browser asks for permission or fails with a
+    // notification before the box shows. The paste button reads it when the user asks.
     return ui.input({
       title: vscode.l10n.t('Diagnose Signed URL'),
       prompt: vscode.l10n.t('The signed URL as the client requests it (or the plain URL, when signed cookies carry the signature).'),
       placeholder: 'https://d111111abcdef8.cloudfront.net/private/file.pdf?Expires=…&Signature=…&Key-Pair-Id=…',
-      value: /^https?:\/\//i.test(clipboard) && !/\s/.test(clipboard) ? clipboard : '',
+      offerPaste: true,
       validate: (value) => (isAbsoluteUrl(value) ? undefined : vscode.l10n.t('Enter an absolute URL, starting with https://.')),
       position: { step: 1, totalSteps: 2, canGoBack: false },
     });

@@ -43,7 +43,8 @@ export type SigningErrorCode =
   | 'WRONG_PASSPHRASE'
   | 'INVALID_SIGNING_PARAMETERS'
   | 'INVALID_POLICY'
-  | 'INVALID_DOMAIN';
+  | 'INVALID_DOMAIN'
+  | 'COOKIE_DOMAIN_MISMATCH';
 
 export class SigningError extends Error {
   override readonly name = 'SigningError';

@@ -39,7 +39,68 @@ export function resourceMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
-/** Validates a Resource pattern and percent-encodes its spaces and non-ASCII characters. */
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', ws: '80', https: '443', wss: '443' };
+const hasWildcard = (text: string) => /[*?]/.test(text);
+/** Characters no host can hold (WHATWG's forbidden domain code points a pattern can still contain). */
+const FORBIDDEN_IN_HOST = /[ <>^|%@[\]]/;
+// Browsers percent-encode these in a path (the path percent-encode set, less what the pattern refuses
+// or uses as a wildcard); in a query they keep {, } and ` but encode '.
+const ENCODED_IN_PATH = /[<>`{}]/g;
+// Encoded in a path and in a query alike: where a wildcard leaves it open which one a character is in.
+const ENCODED_EVERYWHERE = /[<>]/g;
+const SINGLE_DOT = /^(\.|%2e)$/i;
+const DOUBLE_DOT = /^(\.|%2e)(\.|%2e)$/i;
+
+/** The authority as browsers send it: lowercase, without the scheme's default port. */
+function normalizeAuthority(scheme: string, authority: string): string {
+  const portAt = authority.lastIndexOf(':');
+  const host = (portAt === -1 ? authority : authority.slice(0, portAt)).toLowerCase();
+  const port = portAt === -1 ? undefined : authority.slice(portAt + 1);
+  const forbidden = FORBIDDEN_IN_HOST.exec(host);
+  if (forbidden || host === '') {
+    throw new SigningError(
+      'INVALID_URL',
+      'resource',
+      forbidden
+        ? `resource has the host "${host}", which contains "${forbidden[0]}": no URL a browser sends has such a host, so the pattern could never match.`
+        : 'resource has no host: write one, such as https://d111111abcdef8.cloudfront.net/*.',
+    );
+  }
+  if (port === undefined || hasWildcard(port)) return port === undefined ? host : `${host}:${port}`;
+  if (!/^\d{1,5}$/.test(port) || Number(port) > 65535) {
+    throw new SigningError('INVALID_URL', 'resource', `resource has the port "${port}", which is no port number (0 to 65535): no URL a browser sends has it.`);
+  }
+  // Browsers write the port as a number and leave out the scheme's default port.
+  const number = String(Number(port));
+  return DEFAULT_PORTS[scheme] === number ? host : `${host}:${number}`;
+}
+
+/**
+ * Removes dot segments as browsers do before they send a URL (`/a/../b/` is sent as `/b/`), in the
+ * part of the path before the first wildcard: what a wildcard matches, and so where the path ends, is
+ * open. The last segment counts only when the path ends with it.
+ */
+function removeDotSegments(path: string, complete: boolean): string {
+  const segments = path.split('/').slice(1);
+  const output: string[] = [];
+  segments.forEach((segment, index) => {
+    const last = index === segments.length - 1;
+    if (last && !complete) output.push(segment);
+    else if (DOUBLE_DOT.test(segment)) {
+      output.pop();
+      if (last) output.push('');
+    } else if (SINGLE_DOT.test(segment)) {
+      if (last) output.push('');
+    } else output.push(segment);
+  });
+  return `/${output.join('/')}`;
+}
+
+/**
+ * Validates a Resource pattern and writes it as browsers write the URLs it is to match: scheme and host
+ * in lowercase, no default port, no dot segments, and the percent-encoding browsers apply (spaces,
+ * non-ASCII, < and >; in the path before any wildcard also `, { and }). Other text is kept as written.
+ */
 export function normalizeResource(resource: string): string {
   if (typeof resource !== 'string' || resource.length === 0) {
     throw new SigningError('MISSING_OPTION', 'resource', 'resource is empty: pass a URL or a pattern such as https://d111111abcdef8.cloudfront.net/images/*.');
@@ -52,15 +113,29 @@ export function normalizeResource(resource: string): string {
   if (schemeEnd === -1) {
     throw new SigningError('INVALID_URL', 'resource', `resource "${resource}" has no scheme; use a URL or pattern such as https://d111111abcdef8.cloudfront.net/* or http*://d111111abcdef8.cloudfront.net/*.`);
   }
-  const schemePattern = resource.slice(0, schemeEnd);
+  // Schemes are case-insensitive, and browsers send them in lowercase: HTTPS:// is https://.
+  const schemePattern = resource.slice(0, schemeEnd).toLowerCase();
   if (!SCHEMES.some((scheme) => resourceMatches(schemePattern, scheme))) {
-    throw new SigningError('UNSUPPORTED_SCHEME', 'resource', `resource uses the scheme ${schemePattern}; CloudFront signed URLs work only with http, https, ws and wss.`);
+    throw new SigningError('UNSUPPORTED_SCHEME', 'resource', `resource uses the scheme ${resource.slice(0, schemeEnd)}; CloudFront signed URLs work only with http, https, ws and wss.`);
   }
   const authorityEnd = resource.indexOf('/', schemeEnd + 3);
   const authority = resource.slice(schemeEnd + 3, authorityEnd === -1 ? undefined : authorityEnd);
   if (/[\u{80}-\u{10FFFF}]/u.test(authority)) {
     throw new SigningError('INVALID_URL', 'resource', `resource has a non-ASCII host (${authority}); write the host in its ASCII form (xn--...), which is what clients send.`);
   }
+  // After a wildcard, the authority may already be the path (a wildcard matches / too): kept as written.
+  const authorityWildcard = authority.search(/[*?]/);
+  const host = authorityWildcard === -1 ? normalizeAuthority(schemePattern, authority) : authority.slice(0, authorityWildcard).toLowerCase() + authority.slice(authorityWildcard);
+  // Browsers send an empty path as "/".
+  const rest = authorityEnd === -1 ? (authorityWildcard === -1 ? '/' : '') : resource.slice(authorityEnd);
   // A lone surrogate cannot be UTF-8 encoded; WHATWG URL parsing turns it into U+FFFD, and so do we.
-  return resource.replace(LONE_SURROGATE, '\uFFFD').replace(SPACE_OR_NON_ASCII, (character) => encodeURIComponent(character));
+  const encode = (text: string, inPath: boolean) =>
+    text
+      .replace(LONE_SURROGATE, '\uFFFD')
+      .replace(SPACE_OR_NON_ASCII, (character) => encodeURIComponent(character))
+      .replace(inPath ? ENCODED_IN_PATH : ENCODED_EVERYWHERE, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  const wildcardAt = rest.search(/[*?]/);
+  const path = wildcardAt === -1 ? rest : rest.slice(0, wildcardAt);
+  const tail = wildcardAt === -1 ? '' : rest.slice(wildcardAt);
+  return `${schemePattern}://${host}${encode(path === '' ? '' : removeDotSegments(path, wildcardAt === -1), true)}${encode(tail, false)}`;
 }

@@ -58,6 +58,11 @@ export interface InputOptions {
   validate?(value: string): string | undefined | Promise<string | undefined>;
   /** What the typed value means, shown under the box as the user types (e.g. a date in UTC). */
   describe?(value: string): string | undefined;
+  /**
+   * Offers a button that pastes the clipboard into the box. The clipboard is read only when the
+   * button is pressed: in a browser, reading it asks for permission or fails with a notification.
+   */
+  offerPaste?: boolean;
   position?: StepPosition;
 }
 
@@ -80,4 +85,13 @@ export interface Ui {
   chooseFile(options: FileOptions): Promise<vscode.Uri | undefined>;
   /** Runs `task` under a progress notification that shows each reported message. */
   withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T>;
+  /** The text selected in the active editor, trimmed; '' when nothing is selected. */
+  selection(): string;
+  /**
+   * The clipboard's text. Only after the user chose to paste: in a browser, reading the clipboard asks
+   * for permission or shows "Unable to read from the browser's clipboard" and blocks the next prompt.
+   */
+  readClipboard(): Promise<string>;
+  /** Puts `text` on the clipboard (writing needs no permission). */
+  writeClipboard(text: string): Promise<void>;
 }

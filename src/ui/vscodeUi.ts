@@ -155,13 +155,27 @@ export class VscodeUi implements Ui {
     });
     describe(answer(box.value));
     if (box.value) void validate(box.value);
-    return show<string>(box, options.title, options.position, async (settle) => {
+    const pasted = show<string>(box, options.title, options.position, async (settle) => {
       const value = answer(box.value);
       box.enabled = false;
       const message = await validate(value);
       box.enabled = true;
       if (!message) settle(value);
     });
+    if (options.offerPaste) {
+      // Added after show(), which sets the Back button: the clipboard is read only when this is pressed.
+      const paste: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('clippy'), tooltip: vscode.l10n.t('Paste from the clipboard') };
+      box.buttons = [...box.buttons, paste];
+      box.onDidTriggerButton((button) => {
+        if (button !== paste) return;
+        void this.readClipboard().then((text) => {
+          box.value = text.trim();
+          describe(answer(box.value));
+          void validate(answer(box.value));
+        });
+      });
+    }
+    return pasted;
   }
 
   async confirm(message: string, detail: string, action: string): Promise<boolean> {
@@ -185,6 +199,19 @@ export class VscodeUi implements Ui {
     }
     const chosen = await vscode.window.showOpenDialog({ title: options.title, filters: options.filters, canSelectMany: false });
     return chosen?.[0];
+  }
+
+  selection(): string {
+    const editor = vscode.window.activeTextEditor;
+    return editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  }
+
+  async readClipboard(): Promise<string> {
+    return vscode.env.clipboard.readText();
+  }
+
+  async writeClipboard(text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
   }
 
   withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {

@@ -11,7 +11,7 @@ type Matcher = string | RegExp;
 export type Answer =
   | { kind: 'pick'; choose: Matcher; expectRefusal?: RegExp; expectPicked?: Matcher }
   | { kind: 'pickMany'; choose: Matcher[]; expectPicked?: Matcher[] }
-  | { kind: 'input'; value: string; expectValue?: string; expectInvalid?: RegExp; expectDescription?: RegExp }
+  | { kind: 'input'; value: string; expectValue?: string; expectInvalid?: RegExp; expectDescription?: RegExp; paste?: boolean }
   | { kind: 'confirm'; accept: boolean }
   | { kind: 'file'; uri: vscode.Uri | undefined }
   | { kind: 'back' }
@@ -21,6 +21,8 @@ export const pick = (choose: Matcher, extra: Omit<Extract<Answer, { kind: 'pick'
 export const pickMany = (choose: Matcher[], expectPicked?: Matcher[]): Answer => ({ kind: 'pickMany', choose, ...(expectPicked ? { expectPicked } : {}) });
 export const input = (value: string, extra: Omit<Extract<Answer, { kind: 'input' }>, 'kind' | 'value'> = {}): Answer => ({ kind: 'input', value, ...extra });
 export const back = (): Answer => ({ kind: 'back' });
+/** Presses the input box's paste button, then accepts what it pasted. */
+export const paste = (): Answer => ({ kind: 'input', value: '', paste: true });
 
 const matches = (m: Matcher, text: string) => (typeof m === 'string' ? text === m : m.test(text));
 
@@ -35,6 +37,12 @@ export class ScriptedUi implements Ui {
   readonly shownPicks: Array<{ placeholder: string; items: Array<{ label: string; description?: string }> }> = [];
   /** Answers for notifications by button: when a notification offers one of these, it is pressed. */
   readonly notificationAnswers: string[] = [];
+  /** The active editor's selected text, as `selection()` gives it. */
+  selectedText = '';
+  /** The fake clipboard: what `readClipboard()` gives and `writeClipboard()` replaces. */
+  clipboard = '';
+  /** How often the clipboard was read: only a paste the script chose may read it. */
+  clipboardReads = 0;
 
   constructor(private readonly answers: Answer[]) {}
 
@@ -89,9 +97,13 @@ export class ScriptedUi implements Ui {
     return values;
   }
 
-  async input(options: InputOptions): Promise<string> {
-    const answer = this.next('input', `${options.title}: ${options.prompt ?? ''}`, options.position);
-    if (answer.expectValue !== undefined) assert.equal(options.value, answer.expectValue, 'the previous answer is offered again');
+  async input(options: InputOptions, pasted?: Extract<Answer, { kind: 'input' }>): Promise<string> {
+    const answer = pasted ?? this.next('input', `${options.title}: ${options.prompt ?? ''}`, options.position);
+    if (answer.expectValue !== undefined) assert.equal(options.value ?? '', answer.expectValue, 'the value the box shows');
+    if (answer.paste) {
+      assert.ok(options.offerPaste, `"${options.title}" offers no paste button`);
+      return this.input(options, { ...answer, paste: false, value: (await this.readClipboard()).trim() });
+    }
     // An empty answer is Enter on the empty box: the default it shows, as the real Ui takes it.
     const value = answer.value === '' && options.defaultValue !== undefined ? options.defaultValue : answer.value;
     const message = await options.validate?.(value);
@@ -121,6 +133,20 @@ export class ScriptedUi implements Ui {
 
   async withProgress<T>(_title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
     return task((message) => this.progress.push(message));
+  }
+
+  selection(): string {
+    return this.selectedText;
+  }
+
+  readClipboard(): Promise<string> {
+    this.clipboardReads++;
+    return Promise.resolve(this.clipboard);
+  }
+
+  writeClipboard(text: string): Promise<void> {
+    this.clipboard = text;
+    return Promise.resolve();
   }
 
   assertAllUsed(): void {

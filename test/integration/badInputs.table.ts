@@ -26,12 +26,16 @@ export type Expectation =
   | { readonly rejects: string; readonly input?: string; readonly unexpected?: string }
   /** Diagnose Signed URL answers with findings; this is the first error among them. */
   | { readonly finding: { readonly code: string; readonly message: string } }
-  /** The command does what was asked; `note` says what the user sees, for the documentation. */
-  | { readonly succeeds: string };
+  /**
+   * The command does what was asked; `succeeds` says what the user sees, for the documentation.
+   * `policyResource`: the Resource of the signed policy (URL or cookies), as browsers send the URLs it matches.
+   */
+  | { readonly succeeds: string; readonly policyResource?: string };
 
 /** What the documentation shows for each `{name}`. */
 export const EXAMPLES: Readonly<Record<string, string>> = {
   domain: 'd111111abcdef8.cloudfront.net',
+  upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
   distributionId: 'E1EXAMPLE0DIST',
   signerKeyId: 'K2JCJMDEHXQW5F',
@@ -511,6 +515,44 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: {
       rejects:
         'The cookie domain *.cloudfront.net is not allowed: CloudFront does not accept *.cloudfront.net as a Domain attribute, because cloudfront.net is a public suffix and browsers refuse cookies for it. Use one of the distribution\'s alternate domain names (for example example.com), or its own domain name such as d111111abcdef8.cloudfront.net.',
+      input: 'domain',
+    },
+  },
+  // Resource patterns are written as browsers write the URLs they are to match, or refused.
+  ...(
+    [
+      ['a resource with the scheme in capitals', 'HTTPS://{domain}/paid/*', 'https://{domain}/paid/*'],
+      ['a resource with the host in capitals', 'https://{upperDomain}/paid/*', 'https://{domain}/paid/*'],
+      ['a resource with the default port', 'https://{domain}:443/paid/*', 'https://{domain}/paid/*'],
+      ['a resource with dot segments', 'https://{domain}/free/../paid/./*', 'https://{domain}/paid/*'],
+      ['a resource with < and > in the path', 'https://{domain}/paid/a<b>/*', 'https://{domain}/paid/a%3Cb%3E/*'],
+      ['a resource with { and } in the path', 'https://{domain}/paid/{x}/*', 'https://{domain}/paid/%7Bx%7D/*'],
+    ] as const
+  ).map(([what, resource, signed]): BadInput => ({
+    case: what,
+    command: signCookies,
+    args: { resource, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false },
+    expect: { succeeds: `Signs for the resource ${signed}, as browsers send the URLs it is to match.`, policyResource: signed },
+  })),
+  {
+    case: 'a resource in capitals, for a signed URL',
+    command: signUrl,
+    args: sign({ resource: 'HTTPS://{upperDomain}:443/paid/*' }),
+    expect: { succeeds: 'Signs with the resource https://{domain}/paid/*, as browsers send the URLs it is to match.', policyResource: 'https://{domain}/paid/*' },
+  },
+  {
+    case: 'a resource whose host has a space',
+    command: signCookies,
+    args: { resource: 'https://media example.com/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, copy: false },
+    expect: { rejects: 'resource has the host "media example.com", which contains " ": no URL a browser sends has such a host, so the pattern could never match.', input: 'resource' },
+  },
+  {
+    case: 'a cookie domain the resource\'s host is not in',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: 'media.example.com', copy: false },
+    expect: {
+      rejects:
+        'The cookie domain media.example.com does not cover the resource\'s host {domain}: browsers send the cookies only to media.example.com and its subdomains, where the resource https://{domain}/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain {domain}.',
       input: 'domain',
     },
   },

@@ -11,6 +11,7 @@ import type { TestingApi } from '../../src/api';
 import { sharedFilePaths } from '../../src/aws/profiles';
 import { requestTimeouts } from '../../src/aws/clientBuilder';
 import { Commands } from '../../src/constants';
+import { decodeCloudFrontBase64, parseSignedUrl } from '../../src/signing';
 import type { Finding } from '../../src/signing/diagnose';
 import { FIXTURE_KEYS } from '../fixtures/keys';
 import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
@@ -76,6 +77,13 @@ async function run(row: BadInput, args: unknown): Promise<Outcome> {
   }
 }
 
+/** The Resource of what a sign command returned: a signed URL, or signed cookies (JSON). */
+function policyResourceOf(signed: unknown): string | undefined {
+  if (typeof signed === 'string') return parseSignedUrl(signed).resource;
+  const policy = (signed as Record<string, string>)['CloudFront-Policy'];
+  return (JSON.parse(decodeCloudFrontBase64(policy)!.toString('utf8')) as { Statement: Array<{ Resource: string }> }).Statement[0].Resource;
+}
+
 describe('bad inputs (badInputs.table.ts): the exact message, and nothing created, stored or lost', function () {
   this.timeout(60_000);
   let hooks: TestingApi;
@@ -118,6 +126,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
 
     Object.assign(values, {
       domain: distribution.DomainName!,
+      upperDomain: distribution.DomainName!.toUpperCase(),
       deployingDomain: deploying.DomainName!,
       distributionId: distribution.Id!,
       signerKeyId: signer.publicKeyId,
@@ -202,6 +211,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       } else {
         assert.ok(!outcome.rejected, `rejected: ${outcome.rejected?.message}`);
         if (typeof outcome.resolved === 'string') rememberSigned(outcome.resolved);
+        if (expect.policyResource !== undefined) assert.equal(policyResourceOf(outcome.resolved), fillPlaceholders(expect.policyResource, values));
       }
 
       assert.deepEqual(await remoteState(distributionIds), remoteBefore, 'nothing created or changed in CloudFront');

@@ -9,7 +9,7 @@ import { DIAGNOSIS_SCHEME, renderDiagnosis } from '../../src/commands/diagnose/v
 import { startEdge } from '../../scripts/edge/server';
 import { signUrl } from '../../src/signing';
 import { awsError, FakeCloudFrontService, listedByMoto, sampleDistribution } from '../fakes/fakeCloudFrontService';
-import { input, ScriptedUi } from '../fakes/scriptedUi';
+import { input, paste, ScriptedUi } from '../fakes/scriptedUi';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
 import { FIXTURE_KEYS } from '../fixtures/keys';
 
@@ -155,5 +155,22 @@ describe('Diagnose Signed URL (typed fake)', () => {
     ui.assertAllUsed();
     assert.ok(!codes(findings).some((c) => c.includes('Live')));
     assert.equal(ui.notifications.length, 1);
+  });
+
+  it('interactive: the URL box shows at once and empty; the clipboard is read only through its paste button', async () => {
+    const url = sign('https://media.example.com/paid/a.pdf');
+    // A URL on the real clipboard too: reading it unasked (a browser asks for permission) would fill the box.
+    await vscode.env.clipboard.writeText(url);
+    const ui = new ScriptedUi([input(url, { expectValue: '' })]);
+    await diagnosisOver(serviceWith('media.example.com'), ui).run();
+    ui.assertAllUsed();
+    assert.equal(ui.clipboardReads, 0, 'the clipboard was read unasked');
+
+    const pasting = new ScriptedUi([paste()]);
+    pasting.clipboard = url;
+    const findings = await diagnosisOver(serviceWith('media.example.com'), pasting).run();
+    pasting.assertAllUsed();
+    assert.equal(pasting.clipboardReads, 1);
+    assert.ok(codes(findings).includes('ok SignatureValid'), codes(findings).join(', '));
   });
 });

@@ -84,6 +84,8 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(decoyFile)));
     editor.selection = new vscode.Selection(0, 0, 0, decoy.length);
     const ui = new ScriptedUi(answers);
+    ui.selectedText = decoy;
+    ui.clipboard = decoy;
     hooks.setUi(ui);
     return ui;
   }
@@ -132,7 +134,8 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.equal(parseSignedUrl(signed).keyPairId, signer.publicKeyId);
     const pem = (await seedClient().send(new GetPublicKeyCommand({ Id: signer.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
     assert.ok(verifySignedUrl(signed, pem));
-    assert.equal(await vscode.env.clipboard.readText(), signed);
+    assert.equal(ui.clipboard, signed);
+    assert.equal(ui.clipboardReads, 0);
     assert.deepEqual(ui.notifications[0]?.actions, ['Open', 'Copy as curl', 'Diagnose']);
   });
 
@@ -151,7 +154,7 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const ui = await scripted([pick('1 hour'), pick('JSON')]);
     const cookies = await run<Record<string, string>>(Commands.signCookies, resource);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui).map((p) => p.split(':')[1].trim()), ['Signed URL expires in', 'Copy the signed cookies as']);
+    assert.deepEqual(asked(ui).map((p) => p.split(':')[1].trim()), ['Signed cookies expire in', 'Copy the signed cookies as']);
     assert.equal(cookies['CloudFront-Key-Pair-Id'], signer.publicKeyId);
     const policy = JSON.parse(Buffer.from(cookies['CloudFront-Policy'].replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8')) as { Statement: Array<{ Resource: string }> };
     assert.equal(policy.Statement[0].Resource, resource);

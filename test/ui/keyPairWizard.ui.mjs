@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { GetDistributionConfigCommand, ListPublicKeysCommand } from '@aws-sdk/client-cloudfront';
 import { runCommand, until, waitForWorkbench } from './lib/workbench.mjs';
-import { createDistribution, motoClient } from './lib/moto.mjs';
+import { cloudFrontClient, createDistribution } from './lib/account.mjs';
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
@@ -17,9 +17,9 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await page.reload();
   await waitForWorkbench(page);
   if ((await page.locator('.monaco-workbench').boundingBox())?.width !== 1440) throw new Error('the workbench is not 1440 pixels wide');
-  const client = motoClient(motoUrl);
+  const client = cloudFrontClient(motoUrl);
   const suffix = randomUUID().slice(0, 8);
-  const distribution = await createDistribution(client, { reference: `ui-wizard-${suffix}`, comment: `Paid downloads and premium video for the members area ${suffix}`, pathPatterns: ['/downloads/paid/*', '/premium/videos/*'] });
+  const distribution = await createDistribution(client, { name: `ui-wizard-${suffix}`, comment: `Paid downloads and premium video for the members area ${suffix}`, pathPatterns: ['/downloads/paid/*', '/premium/videos/*'] });
   log(`created distribution ${distribution.Id}`);
 
   const widget = page.locator('.quick-input-widget');

@@ -4,9 +4,9 @@
 // must verify with the public key CloudFront (moto) holds. Screenshot at the end.
 import { randomUUID, verify } from 'node:crypto';
 import { join } from 'node:path';
-import { GetDistributionConfigCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { cloudFrontClient, createPaidDistribution, restrictPaidWithNewKeyPair } from './lib/account.mjs';
 import { answer, runCommand, until } from './lib/workbench.mjs';
-import { createDistribution, motoClient } from './lib/moto.mjs';
 
 /** The canned-policy check CloudFront does: RSA-SHA1 over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}. */
 function verifyCanned(signedUrl, publicKeyPem) {
@@ -20,30 +20,14 @@ function verifyCanned(signedUrl, publicKeyPem) {
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function signUrlFromThePalette({ page, outputDir, motoUrl, log }) {
-  const client = motoClient(motoUrl);
+  const client = cloudFrontClient(motoUrl);
   const suffix = randomUUID().slice(0, 8);
-  const distribution = await createDistribution(client, { reference: `ui-sign-${suffix}`, comment: `ui sign ${suffix}`, pathPatterns: ['/paid/*'] });
+  const distribution = await createPaidDistribution(client, { name: `ui-sign-${suffix}` });
   log(`created distribution ${distribution.Id} with an unrestricted /paid/*`);
 
   // 1. From nothing to a protected behavior, through the wizard.
-  await runCommand(page, 'CloudFront: Create Key Pair');
-  await answer(page, `ui-key-${suffix}`);
-  await answer(page, '', { rowText: 'RSA 2048' });
-  await answer(page, '', { rowText: 'New key group' });
-  await answer(page, `ui-group-${suffix}`);
-  await answer(page, distribution.Id, { rowText: distribution.Id });
-  const paidRow = page.locator('.quick-input-list .monaco-list-row', { hasText: '/paid/*' }).first();
-  await paidRow.waitFor({ timeout: 20000 });
-  await paidRow.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
-  await answer(page, '', { rowText: '/paid/*' });
-  await answer(page, '', { rowText: 'Create' });
-  log('answered the wizard');
-  const keyGroupId = await until(async () => {
-    const { DistributionConfig } = await client.send(new GetDistributionConfigCommand({ Id: distribution.Id }));
-    return DistributionConfig.CacheBehaviors.Items[0].TrustedKeyGroups?.Items?.[0];
-  }, '/paid/* to trust the new key group');
-  log(`/paid/* now trusts key group ${keyGroupId}`);
-  await page.waitForTimeout(1000);
+  const keyGroupId = await restrictPaidWithNewKeyPair(page, client, { distributionId: distribution.Id, keyName: `ui-key-${suffix}`, groupName: `ui-group-${suffix}` });
+  log(`answered the wizard; /paid/* now trusts key group ${keyGroupId}`);
 
   // 2. Select a URL in an editor and sign it from the palette.
   const url = `https://${distribution.DomainName}/paid/movie-${suffix}.mp4`;

@@ -126,17 +126,23 @@ type ExpiryAnswer = { kind: 'seconds'; seconds: number } | { kind: 'date' } | { 
  * Asks for the expiry (and, through "Custom policy…", resource, IP range and start). `url` is what
  * will be signed; `customOnly` asks for the custom parts directly (cookies always need a resource).
  */
-export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boolean } = {}): Promise<PolicyChoice> {
+export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boolean; cookies?: boolean } = {}): Promise<PolicyChoice> {
   const custom: Omit<PolicyChoice, 'expires'> = {};
+  const cookies = options.cookies ?? false;
   let askCustom = options.customOnly ?? false;
   for (;;) {
     if (askCustom) {
-      Object.assign(custom, await askCustomParts(ui, url));
+      Object.assign(custom, await askCustomParts(ui, url, cookies));
       askCustom = false;
     }
     const answer = await ui.pick<ExpiryAnswer>({
-      title: vscode.l10n.t('Signed URL expires in'),
-      placeholder: custom.resource || custom.ipRange || custom.activeFrom ? vscode.l10n.t('Custom policy: choose when it expires') : vscode.l10n.t('Canned policy: choose when it expires'),
+      title: cookies ? vscode.l10n.t('Signed cookies expire in') : vscode.l10n.t('Signed URL expires in'),
+      // Cookies carry a policy for their resource, which a canned policy cannot name a pattern in.
+      placeholder: cookies
+        ? vscode.l10n.t('Choose when the cookies expire')
+        : custom.resource || custom.ipRange || custom.activeFrom
+          ? vscode.l10n.t('Custom policy: choose when it expires')
+          : vscode.l10n.t('Canned policy: choose when it expires'),
       items: [
         ...EXPIRY_PRESETS.map((preset) => ({
           label: localizedDuration(preset.seconds),
@@ -155,7 +161,12 @@ export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boo
     const expires =
       answer.kind === 'seconds'
         ? new Date(Date.now() + answer.seconds * 1000)
-        : await askLocalDate(ui, vscode.l10n.t('Expires at'), vscode.l10n.t('Local date and time when the URL stops working'), true);
+        : await askLocalDate(
+            ui,
+            vscode.l10n.t('Expires at'),
+            cookies ? vscode.l10n.t('Local date and time when the cookies stop working') : vscode.l10n.t('Local date and time when the URL stops working'),
+            true,
+          );
     return { expires, ...custom };
   }
 }
@@ -165,10 +176,10 @@ function hasUnsafeCharacter(value: string): boolean {
   return [...value].some((char) => char === '"' || char === '\\' || char.charCodeAt(0) < 0x20);
 }
 
-async function askCustomParts(ui: Ui, url: string): Promise<Omit<PolicyChoice, 'expires'>> {
+async function askCustomParts(ui: Ui, url: string, cookies: boolean): Promise<Omit<PolicyChoice, 'expires'>> {
   const resource = await ui.input({
     title: vscode.l10n.t('Custom policy: resource'),
-    prompt: vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
+    prompt: cookies ? vscode.l10n.t('The URLs the cookies open; * matches any characters, ? one character') : vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
     value: url,
     validate: (value) => (hasUnsafeCharacter(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
   });
@@ -187,7 +198,9 @@ async function askCustomParts(ui: Ui, url: string): Promise<Omit<PolicyChoice, '
   });
   const start = await ui.input({
     title: vscode.l10n.t('Custom policy: valid from (optional)'),
-    prompt: vscode.l10n.t('Local date and time from which the URL works (YYYY-MM-DD HH:MM); empty for now'),
+    prompt: cookies
+      ? vscode.l10n.t('Local date and time from which the cookies work (YYYY-MM-DD HH:MM); empty for now')
+      : vscode.l10n.t('Local date and time from which the URL works (YYYY-MM-DD HH:MM); empty for now'),
     validate: (value) => (value.trim() ? validateLocalDate(value, new Date(), false) : undefined),
     describe: describeLocalDate,
   });

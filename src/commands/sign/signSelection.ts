@@ -97,7 +97,7 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
 
   const start = editor.document.offsetAt(fullRange.start);
   if (!automation && result.edits.length > 0 && (await copyInstead(context))) {
-    await vscode.env.clipboard.writeText(applyEdits(text, result.edits));
+    await context.ui.writeClipboard(applyEdits(text, result.edits));
   } else if (result.edits.length > 0) {
     // One edit call: one undo step restores the document exactly.
     const applied = await editor.edit((builder) => {

@@ -1,4 +1,4 @@
-// "Sign CloudFront URL": from a tree row, the editor, the clipboard or an input box, with a key the
+// "Sign CloudFront URL": from a tree row, the editor selection or an input box, with a key the
 // serving behavior trusts, into the clipboard. With `{ url, … }` (SignUrlOptions) it asks nothing and
 // returns the URL; with `{ interactive: true, keyPairId }` it asks as usual, that key preferred.
 import * as v from 'valibot';
@@ -10,6 +10,7 @@ import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from './expiryWords';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
+import { confirmUnknownHost } from './unknownHost';
 import { urlFromSources } from './urlSource';
 
 export const SignUrlOptions = optionsObject({
@@ -34,6 +35,7 @@ async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typ
   const keyPairId = automation ? automation.keyPairId : preferredKey(call.kind === 'interactive' ? call.context : undefined);
 
   const target = await context.finder.target(url);
+  if (!automation) await confirmUnknownHost(context, url, target);
   const key = await chooseSigningKey(context, url, target, { ...(keyPairId ? { keyPairId } : {}), interactive: !automation });
   const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, url);
   const signed = signUrl({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
@@ -47,7 +49,7 @@ async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typ
     trusted: key.candidate.keyGroupNames.length > 0,
   });
 
-  if (automation?.copy !== false) await vscode.env.clipboard.writeText(signed);
+  if (automation?.copy !== false) await context.ui.writeClipboard(signed);
   if (!automation) void offerNextSteps(context, signed, policy.expires);
   return signed;
 }
@@ -59,7 +61,7 @@ async function offerNextSteps(context: SigningContext, signed: string, expires: 
   const words = localizedExpiry(Math.floor(expires.getTime() / 1000), Math.floor(Date.now() / 1000));
   const choice = await context.ui.notify('info', vscode.l10n.t('Signed URL copied to the clipboard. It {0}, at {1}.', words, localAndUtc(expires)), open, curl, diagnose);
   if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(signed, true));
-  else if (choice === curl) await vscode.env.clipboard.writeText(curlCommand(signed));
+  else if (choice === curl) await context.ui.writeClipboard(curlCommand(signed));
   else if (choice === diagnose) await vscode.commands.executeCommand('cloudfront.diagnoseUrl', signed);
 }
 

@@ -1,7 +1,8 @@
 // Where "Sign CloudFront URL" takes its URL from, in this order: the URL string it was called with, a tree row (an S3 object: its
 // CloudFront URL; a distribution or behavior: a path the user completes), the editor selection (a
-// URL, or a path when a distribution was used before), the clipboard when it holds a URL, else an
-// input box.
+// URL, or a path when a distribution was used before), else an input box, shown at once. The
+// clipboard is read only when the user presses the box's paste button: in a browser, reading it
+// asks for permission or fails with a notification that holds back the input box.
 import * as vscode from 'vscode';
 import type { DistributionSummary } from '../../aws/cloudFrontService';
 import { BehaviorNode } from '../../tree/behaviorNode';
@@ -51,13 +52,9 @@ export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | u
   if (node instanceof BehaviorNode) return askPath(ui, node.distribution, node.behavior.pathPattern);
   if (node instanceof DistributionNode) return askPath(ui, node.distribution, undefined);
 
-  const editor = vscode.window.activeTextEditor;
-  const selected = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection).trim() : '';
+  const selected = ui.selection();
   if (SINGLE_URL.test(selected)) return selected;
   if (selected.startsWith('/') && lastHost && !/\s/.test(selected)) return `https://${lastHost}${selected}`;
-
-  const clipboard = (await vscode.env.clipboard.readText()).trim();
-  if (SINGLE_URL.test(clipboard) && !/[?&](Signature|Expires|Policy)=/.test(clipboard)) return clipboard;
 
   return (
     await ui.input({
@@ -65,6 +62,7 @@ export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | u
       prompt: vscode.l10n.t('The URL the viewer will request'),
       placeholder: 'https://d111111abcdef8.cloudfront.net/video.mp4',
       validate: validateUrl,
+      offerPaste: true,
     })
   ).trim();
 }

@@ -2,6 +2,7 @@
 // command to try them, or JSON.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html
 import { SigningError } from '../errors';
+import { normalizeResource } from '../resource';
 
 export type CookieFormat = 'json' | 'set-cookie' | 'curl';
 
@@ -23,6 +24,52 @@ export function checkCookieDomain(domain: string): string {
     throw new SigningError('INVALID_DOMAIN', 'domain', `The cookie domain ${domain} is not a domain name: give a host name such as example.com.`);
   }
   return bare;
+}
+
+/** The host of a Resource pattern as written (lowercase, no port): what a browser must request. */
+export function resourceHost(resource: string): string {
+  const normalized = normalizeResource(resource);
+  const start = normalized.indexOf('://') + 3;
+  const end = normalized.indexOf('/', start);
+  const authority = normalized.slice(start, end === -1 ? undefined : end);
+  return authority.replace(/:[\d*?]*$/, '');
+}
+
+/** The Resource pattern on another host: `https://d111111abcdef8.cloudfront.net/paid/*` on media.example.com is `https://media.example.com/paid/*`. */
+export function resourceOnHost(resource: string, host: string): string {
+  const normalized = normalizeResource(resource);
+  const start = normalized.indexOf('://') + 3;
+  const end = normalized.indexOf('/', start);
+  return `${normalized.slice(0, start)}${host}${end === -1 ? '/' : normalized.slice(end)}`;
+}
+
+/**
+ * Whether a browser that holds cookies with this Domain can send them with a request the Resource
+ * matches: it sends them to the domain and its subdomains only. A literal host must be one of those;
+ * a host with wildcards must be able to end like one.
+ */
+export function cookieDomainCovers(resource: string, domain: string): boolean {
+  const host = resourceHost(resource);
+  const bare = checkCookieDomain(domain);
+  const lastWildcard = Math.max(host.lastIndexOf('*'), host.lastIndexOf('?'));
+  if (lastWildcard === -1) return host === bare || host.endsWith(`.${bare}`);
+  const tail = host.slice(lastWildcard + 1);
+  return tail.endsWith(`.${bare}`) || `.${bare}`.endsWith(tail);
+}
+
+/**
+ * Refuses a cookie Domain and a Resource that cannot meet: the browser would send the cookies only
+ * where the Resource never matches, and CloudFront would refuse every request.
+ */
+export function checkCookieScope(resource: string, domain: string): string {
+  const bare = checkCookieDomain(domain);
+  if (cookieDomainCovers(resource, bare)) return bare;
+  const host = resourceHost(resource);
+  throw new SigningError(
+    'COOKIE_DOMAIN_MISMATCH',
+    'domain',
+    `The cookie domain ${bare} does not cover the resource's host ${host}: browsers send the cookies only to ${bare} and its subdomains, where the resource ${normalizeResource(resource)} never matches, so CloudFront would refuse every request. Use a resource on ${bare} (${resourceOnHost(resource, bare)}) or the domain ${host}.`,
+  );
 }
 
 export interface SetCookieOptions {

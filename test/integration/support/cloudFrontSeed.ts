@@ -53,6 +53,7 @@ export async function createDistribution(
   comment: string,
   behaviors: CacheBehavior[] = [],
   originDomain = 'media-bucket.s3.us-east-1.amazonaws.com',
+  aliases: string[] = [],
 ): Promise<Distribution> {
   const answer = await client.send(
     new CreateDistributionCommand({
@@ -60,6 +61,7 @@ export async function createDistribution(
         CallerReference: randomUUID(),
         Comment: comment,
         Enabled: true,
+        ...(aliases.length > 0 ? { Aliases: { Quantity: aliases.length, Items: aliases } } : {}),
         Origins: {
           Quantity: 1,
           Items: [{ Id: 'media', DomainName: originDomain, S3OriginConfig: { OriginAccessIdentity: '' } }],

@@ -114,9 +114,10 @@ export async function expandPane(page, paneTitle) {
  * reads the next question before answering it.
  * @param {Page} page
  * @param {string} text
- * @param {{ rowText?: string | RegExp }} [options]
+ * @param {{ rowText?: string | RegExp, click?: boolean }} [options] click: click the row instead of
+ *   Enter (a list that loaded after the typing may have no active row for Enter to take)
  */
-export async function answer(page, text, { rowText } = {}) {
+export async function answer(page, text, { rowText, click = false } = {}) {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
   const title = widget.locator('.quick-input-title');
@@ -126,7 +127,8 @@ export async function answer(page, text, { rowText } = {}) {
   // Validation runs as the user types; give it a moment before Enter, as a person would.
   await page.waitForTimeout(400);
   const before = await title.innerText().catch(() => '');
-  await page.keyboard.press('Enter');
+  if (click && rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().click();
+  else await page.keyboard.press('Enter');
   await until(async () => !(await widget.isVisible()) || (await title.innerText()) !== before, `the step after "${before}"`, 20000);
 }
 

@@ -98,6 +98,16 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
   });
 
   describe('grants', () => {
+    it('takes the viewer\'s scheme from X-Forwarded-Proto (a TLS proxy in front): cookies for https:// are granted over it only', async () => {
+      const host = new URL(base).host;
+      const cookies = signCookies({ resource: `https://${host}/paid/*`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
+      const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+      const overTls = await fetch(`${base}/paid/report.pdf`, { headers: { cookie, 'x-forwarded-proto': 'https' } });
+      assert.deepEqual([overTls.status, await overTls.text()], [200, 'paid report']);
+      const plain = await get(`${base}/paid/report.pdf`, cookie);
+      assert.equal(plain.status, 403, 'an http request is not what the https:// resource covers');
+    });
+
     it('serves the unrestricted default behavior to anyone, and S3\'s NoSuchKey for a missing file', async () => {
       assert.deepEqual(await get(`${base}/free.txt`).then((r) => [r.status, r.body]), [200, 'free']);
       const missing = await get(`${base}/paid/none.pdf?${signUrl({ url: `${base}/paid/none.pdf`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() }).split('?')[1]}`);

@@ -5,6 +5,8 @@ import { parseSignedUrl, signCookies, signUrl, verifySignedUrl } from '../../../
 import {
   applyEdits,
   checkCookieDomain,
+  checkCookieScope,
+  cookieDomainCovers,
   durationInWords,
   expiryInWords,
   findUrls,
@@ -12,6 +14,8 @@ import {
   parseLocalDateTime,
   readDateArgument,
   signText,
+  resourceHost,
+  resourceOnHost,
   summarizeSignedUrl,
 } from '../../../src/signing/output';
 
@@ -120,6 +124,39 @@ describe('cookie output', () => {
     assert.throws(() => checkCookieDomain('not a domain'), /not a domain name/);
     assert.equal(checkCookieDomain('.Example.com'), 'example.com');
     assert.equal(checkCookieDomain('d111111abcdef8.cloudfront.net'), 'd111111abcdef8.cloudfront.net');
+  });
+
+  // Browsers send cookies with Domain D to D and its subdomains only: the Resource must be able to match there.
+  const scopes: Array<[resource: string, domain: string, covers: boolean]> = [
+    ['https://media.example.com/paid/*', 'media.example.com', true],
+    ['https://media.example.com/paid/*', 'example.com', true],
+    ['https://MEDIA.example.com:443/paid/*', 'media.example.com', true],
+    ['https://d111111abcdef8.cloudfront.net/paid/*', 'media.example.com', false],
+    ['https://d111111abcdef8.cloudfront.net/paid/*', 'd111111abcdef8.cloudfront.net', true],
+    ['https://example.com/paid/*', 'media.example.com', false],
+    ['https://notexample.com/paid/*', 'example.com', false],
+    ['https://*.example.com/paid/*', 'media.example.com', true],
+    ['https://*.example.com/paid/*', 'other.net', false],
+    ['http*://*/paid/*', 'media.example.com', true],
+  ];
+  for (const [resource, domain, covers] of scopes) {
+    it(`cookies for ${domain} ${covers ? 'can' : 'never'} reach where ${resource} matches`, () => {
+      assert.equal(cookieDomainCovers(resource, domain), covers);
+      if (covers) assert.equal(checkCookieScope(resource, domain), domain);
+      else assert.throws(() => checkCookieScope(resource, domain), (e: Error & { input?: string; code?: string }) => e.input === 'domain' && e.code === 'COOKIE_DOMAIN_MISMATCH' && e.message.includes('never matches'));
+    });
+  }
+
+  it('the mismatch message names both fixes: the resource on the domain, or the domain of the resource', () => {
+    assert.throws(
+      () => checkCookieScope('https://d111111abcdef8.cloudfront.net/paid/*', 'media.example.com'),
+      {
+        message:
+          "The cookie domain media.example.com does not cover the resource's host d111111abcdef8.cloudfront.net: browsers send the cookies only to media.example.com and its subdomains, where the resource https://d111111abcdef8.cloudfront.net/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain d111111abcdef8.cloudfront.net.",
+      },
+    );
+    assert.equal(resourceHost('https://D111111ABCDEF8.cloudfront.net:443/paid/*'), 'd111111abcdef8.cloudfront.net');
+    assert.equal(resourceOnHost('https://d111111abcdef8.cloudfront.net:8443/paid/*', 'media.example.com'), 'https://media.example.com/paid/*');
   });
 });
 

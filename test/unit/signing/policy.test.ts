@@ -93,4 +93,53 @@ describe('signing: Resource patterns', () => {
     assert.equal(normalizeResource('https://d.net/\uD800x'), 'https://d.net/%EF%BF%BDx');
     assert.equal(normalizeResource(`https://d.net/😀`), new URL('https://d.net/😀').href);
   });
+
+  // The issue's patterns, and more: each written as a browser writes the URLs it is to match. The
+  // oracle is the browser's own parser (WHATWG URL) over the pattern with its wildcard part replaced.
+  const asBrowsersSend = [
+    'https://D111111ABCDEF8.cloudfront.net/*',
+    'https://d111111abcdef8.cloudfront.net:443/*',
+    'HTTPS://d111111abcdef8.cloudfront.net/paid/*',
+    'http://media.example.com:80/*',
+    'https://media.example.com:0443/*',
+    'wss://media.example.com:443/live/*',
+    'https://media.example.com:8443/*',
+    'https://d.net/a/../b/*',
+    'https://d.net/a/./b/*',
+    'https://d.net/a/b/%2E%2e/c/*',
+    'https://d.net/a/.%2E/../c/*',
+    'https://d.net/../../a/*',
+    'https://d.net/a<b>/*',
+    'https://d.net/{x}/*',
+    'https://d.net/`x`/*',
+    "https://d.net/it's/*",
+    'https://d.net/a b/日本/*',
+    'https://d.net/a/b/..',
+    'https://d.net/a/.',
+    'https://D.NET',
+  ];
+  for (const pattern of asBrowsersSend) {
+    it(`normalizes ${pattern} as browsers write the URLs it matches`, () => {
+      const wildcard = pattern.endsWith('*');
+      const browser = new URL(wildcard ? `${pattern.slice(0, -1)}PLACEHOLDER` : pattern).href;
+      assert.equal(normalizeResource(pattern), wildcard ? `${browser.slice(0, -'PLACEHOLDER'.length)}*` : browser);
+      assert.ok(resourceMatches(normalizeResource(pattern), browser), 'matches the URL a browser sends');
+    });
+  }
+
+  it('after a wildcard, where the path may have ended, keeps what a query keeps and encodes what both encode', () => {
+    // * may match "?q=", so { ` and ' may be in a query (kept); < and > are encoded in both.
+    assert.equal(normalizeResource('https://d.net/a*{x}<y>'), 'https://d.net/a*{x}%3Cy%3E');
+    assert.equal(normalizeResource('https://d.net/a*/../b'), 'https://d.net/a*/../b');
+    // A wildcard in the host may match into the path: the rest is kept as written.
+    assert.equal(normalizeResource('https://D*.Example.com/A'), 'https://d*.Example.com/A');
+    assert.equal(normalizeResource('http*://Media.Example.com:443/*'), 'http*://media.example.com:443/*');
+  });
+
+  it('refuses hosts and ports no URL a browser sends can have, with the reason', () => {
+    assertSigningError(() => normalizeResource('https://media example.com/*'), 'INVALID_URL', 'resource', ['media example.com', 'could never match']);
+    assertSigningError(() => normalizeResource('https://media.example.com:http/*'), 'INVALID_URL', 'resource', ['no port number']);
+    assertSigningError(() => normalizeResource('https://media.example.com:70000/*'), 'INVALID_URL', 'resource', ['no port number']);
+    assertSigningError(() => normalizeResource('https:///paid/*'), 'INVALID_URL', 'resource', ['no host']);
+  });
 });
