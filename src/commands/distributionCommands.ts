@@ -5,15 +5,16 @@ import { oacBucketPolicy } from '../aws/bucketPolicy';
 import { UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
 import { OriginNode } from '../tree/originNode';
+import type { Ui } from '../ui/ui';
 
 function distributionOf(node: unknown): DistributionNode {
   if (node instanceof DistributionNode) return node;
   throw new UserError(vscode.l10n.t('Choose a distribution in the Distributions view first.'), 'node');
 }
 
-export async function copyDomain(node: unknown): Promise<string> {
+export async function copyDomain(ui: Ui, node: unknown): Promise<string> {
   const { domainName } = distributionOf(node).distribution;
-  await vscode.env.clipboard.writeText(domainName);
+  await ui.writeClipboard(domainName);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', domainName), 3000);
   return domainName;
 }
@@ -29,15 +30,13 @@ export async function openInConsole(node: unknown): Promise<boolean> {
   return vscode.env.openExternal(consoleUrl(distributionOf(node).distribution.id));
 }
 
-export async function copyBucketPolicy(node: unknown): Promise<string> {
+export async function copyBucketPolicy(ui: Ui, node: unknown): Promise<string> {
   if (!(node instanceof OriginNode)) throw new UserError(vscode.l10n.t('Choose an S3 origin in the Distributions view first.'), 'node');
   const policy = oacBucketPolicy(node.distribution, node.origin);
   if (!policy) {
     throw new UserError(vscode.l10n.t('{0} is not an S3 bucket endpoint: origin access control applies to S3 origins only.', node.origin.domainName), 'node');
   }
-  await vscode.env.clipboard.writeText(policy);
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('Copied the bucket policy for {0}: add it to the bucket\'s policy in the S3 console.', node.origin.domainName),
-  );
+  await ui.writeClipboard(policy);
+  void ui.notify('info', vscode.l10n.t('Copied the bucket policy for {0}: add it to the bucket\'s policy in the S3 console.', node.origin.domainName));
   return policy;
 }
