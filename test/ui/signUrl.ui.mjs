@@ -51,5 +51,7 @@ export default async function signUrlFromThePalette({ page, outputDir, motoUrl, 
   if (!verifyCanned(signed, PublicKey.PublicKeyConfig.EncodedKey)) throw new Error('the signature does not verify with the public key in CloudFront');
   log(`signed with ${keyPairId}, expires in about an hour, signature verifies`);
   await page.screenshot({ path: join(outputDir, 'sign-url.png') });
+  // Leave no editor behind: the workbench would restore it, selection and all, for the next test.
+  await runCommand(page, 'View: Revert and Close Editor');
   client.destroy();
 }

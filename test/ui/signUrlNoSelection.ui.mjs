@@ -13,6 +13,10 @@ export default async function signUrlWithNothingSelected({ page, serverUrl, log 
   await context.clearPermissions();
   await context.grantPermissions(['clipboard-write'], { origin });
   try {
+    // An empty editor in front: the workbench may have restored an editor (with a selection) that an
+    // earlier test left, and "nothing selected" must not depend on what ran before.
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.monaco-editor textarea').first().waitFor({ timeout: 10000 });
     // Right after the workbench shows, the palette may not list the extension's commands yet: retried.
     await until(async () => (await runCommand(page, 'CloudFront: Sign CloudFront URL', { rowText: 'Sign CloudFront URL', timeoutMs: 3000 }), true), 'the command in the palette', 30000);
     const widget = page.locator('.quick-input-widget');
