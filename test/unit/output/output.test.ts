@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { parseSignedUrl, signCookies, signUrl, verifySignedUrl } from '../../../src/signing';
+import { FIXTURE_KEYS } from '../../fixtures/keys';
 import {
   applyEdits,
   checkCookieDomain,
@@ -19,7 +20,8 @@ import {
   summarizeSignedUrl,
 } from '../../../src/signing/output';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const privateKey = createPrivateKey(FIXTURE_KEYS.rsa2048);
+const publicKey = createPublicKey(FIXTURE_KEYS.rsa2048);
 const EXPIRES = 4102444800; // 2100-01-01
 const sign = (url: string) => signUrl({ url, keyPairId: 'K2TEST', privateKey, expires: EXPIRES });
 

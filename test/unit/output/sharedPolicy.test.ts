@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { parseSignedUrl, sharedPolicySigner, signUrl, verifySignedUrl, type SigningError } from '../../../src/signing';
+import { FIXTURE_KEYS } from '../../fixtures/keys';
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const privateKey = createPrivateKey(FIXTURE_KEYS.rsa2048);
+const publicKey = createPublicKey(FIXTURE_KEYS.rsa2048);
 
 describe('sharedPolicySigner', () => {
   const resource = 'https://media.example.com/hls/movie/*';

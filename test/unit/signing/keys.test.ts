@@ -1,10 +1,11 @@
 // Key formats, the parsed-key cache, and public keys for CloudFront.
 import assert from 'node:assert/strict';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadPrivateKey, loadPublicKey, publicKeyPemFromPrivate, SigningError, signUrl, verifySignedUrl } from '../../../src/signing';
 import { assertSigningError, AWS_FIXTURES, TEST_KEYS } from './helpers';
+import { FIXTURE_KEYS } from '../../fixtures/keys';
 
 const fixture = (name: string): string => readFileSync(resolve(AWS_FIXTURES, name), 'utf8');
 const sign = (privateKey: string | ReturnType<typeof createPrivateKey>, passphrase?: string): string =>
@@ -94,7 +95,7 @@ describe('signing: keys', () => {
   });
 
   it('signs with RSA keys larger than 2048 bits for legacy key pair IDs (APKA…), which key groups do not restrict', () => {
-    const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 });
+    const rsa3072 = { privateKey: createPrivateKey(FIXTURE_KEYS.rsa3072), publicKey: createPublicKey(FIXTURE_KEYS.rsa3072) };
     const signed = signUrl({ url: 'https://d111111abcdef8.cloudfront.net/a.jpg', keyPairId: 'APKAEIBAERJR2EXAMPLE', privateKey: rsa3072.privateKey, expires: 1_767_290_400 });
     assert.ok(verifySignedUrl(signed, rsa3072.publicKey));
   });
