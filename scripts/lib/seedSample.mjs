@@ -2,61 +2,21 @@
 // two distributions whose behaviors are restricted by key groups (and one by legacy trusted signers),
 // key groups with public keys, and a public key in no group. Only PUBLIC keys are created here; the
 // matching private keys are thrown away, as CloudFront never holds them either.
-import {
-  CloudFrontClient,
-  CreateDistributionCommand,
-  CreateKeyGroupCommand,
-  CreatePublicKeyCommand,
-} from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import { behavior, createDistribution, createKeyGroup, createPublicKey } from './cloudFrontSeed.mjs';
 
-/** AWS's managed CachingOptimized cache policy. */
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
-
-function publicKeyPem() {
-  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return publicKey.export({ type: 'spki', format: 'pem' });
+/** A new public key; its private half is dropped at once. */
+async function samplePublicKey(client, name, comment) {
+  const encodedKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  return createPublicKey(client, { name, encodedKey, comment });
 }
 
-async function createPublicKey(client, name, comment) {
-  const answer = await client.send(
-    new CreatePublicKeyCommand({ PublicKeyConfig: { CallerReference: randomUUID(), Name: name, EncodedKey: publicKeyPem(), Comment: comment } }),
-  );
-  return answer.PublicKey.Id;
-}
-
-async function createKeyGroup(client, name, publicKeyIds, comment) {
-  const answer = await client.send(new CreateKeyGroupCommand({ KeyGroupConfig: { Name: name, Items: publicKeyIds, Comment: comment } }));
-  return answer.KeyGroup.Id;
-}
-
-function behavior(pathPattern, originId, keyGroupIds = [], trustedSigners = []) {
-  return {
-    ...(pathPattern ? { PathPattern: pathPattern } : {}),
-    TargetOriginId: originId,
-    ViewerProtocolPolicy: 'redirect-to-https',
-    CachePolicyId: CACHING_OPTIMIZED,
-    TrustedKeyGroups: { Enabled: keyGroupIds.length > 0, Quantity: keyGroupIds.length, ...(keyGroupIds.length ? { Items: keyGroupIds } : {}) },
-    TrustedSigners: { Enabled: trustedSigners.length > 0, Quantity: trustedSigners.length, ...(trustedSigners.length ? { Items: trustedSigners } : {}) },
-  };
-}
-
-async function createDistribution(client, { comment, aliases, bucket, behaviors, defaultBehavior }) {
-  const answer = await client.send(
-    new CreateDistributionCommand({
-      DistributionConfig: {
-        CallerReference: randomUUID(),
-        Comment: comment,
-        Enabled: true,
-        Aliases: { Quantity: aliases.length, Items: aliases },
-        Origins: { Quantity: 1, Items: [{ Id: bucket, DomainName: `${bucket}.s3.us-east-1.amazonaws.com`, S3OriginConfig: { OriginAccessIdentity: '' } }] },
-        DefaultCacheBehavior: defaultBehavior,
-        CacheBehaviors: { Quantity: behaviors.length, Items: behaviors },
-      },
-    }),
-  );
-  return { id: answer.Distribution.Id, domainName: answer.Distribution.DomainName, comment, aliases };
+/** A sample distribution on `bucket`, as the start script prints it. */
+async function sampleDistribution(client, { comment, aliases, bucket, behaviors, defaultBehavior }) {
+  const distribution = await createDistribution(client, { comment, aliases, originId: bucket, originDomain: `${bucket}.s3.us-east-1.amazonaws.com`, behaviors, defaultBehavior });
+  return { id: distribution.Id, domainName: distribution.DomainName, comment, aliases };
 }
 
 /** Sample objects behind the distributions' S3 origins, so the Distributions view can browse them. */
@@ -81,26 +41,26 @@ async function createBuckets(endpoint, objectsByBucket) {
  */
 export async function seedSample({ endpoint }) {
   const client = new CloudFrontClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  const mediaKeys = [await createPublicKey(client, 'media-2026-01', 'sample: current signer'), await createPublicKey(client, 'media-2026-07', 'sample: next signer')];
-  const reportsKey = await createPublicKey(client, 'reports-2026', 'sample');
-  await createPublicKey(client, 'unused-key', 'sample: a public key in no key group');
-  const media = await createKeyGroup(client, 'media-signers', mediaKeys, 'sample');
-  const reports = await createKeyGroup(client, 'reports-signers', [reportsKey], 'sample');
+  const mediaKeys = [await samplePublicKey(client, 'media-2026-01', 'sample: current signer'), await samplePublicKey(client, 'media-2026-07', 'sample: next signer')];
+  const reportsKey = await samplePublicKey(client, 'reports-2026', 'sample');
+  await samplePublicKey(client, 'unused-key', 'sample: a public key in no key group');
+  const media = await createKeyGroup(client, { name: 'media-signers', publicKeyIds: mediaKeys, comment: 'sample' });
+  const reports = await createKeyGroup(client, { name: 'reports-signers', publicKeyIds: [reportsKey], comment: 'sample' });
 
   const distributions = [
-    await createDistribution(client, {
+    await sampleDistribution(client, {
       comment: 'Paid downloads (sample)',
       aliases: ['downloads.example.com'],
       bucket: 'sample-downloads',
-      behaviors: [behavior('/paid/*', 'sample-downloads', [media]), behavior('/reports/*.pdf', 'sample-downloads', [media, reports]), behavior('/public/*', 'sample-downloads')],
-      defaultBehavior: behavior(undefined, 'sample-downloads'),
+      behaviors: [behavior('/paid/*', { originId: 'sample-downloads', keyGroupIds: [media] }), behavior('/reports/*.pdf', { originId: 'sample-downloads', keyGroupIds: [media, reports] }), behavior('/public/*', { originId: 'sample-downloads' })],
+      defaultBehavior: behavior(undefined, { originId: 'sample-downloads' }),
     }),
-    await createDistribution(client, {
+    await sampleDistribution(client, {
       comment: 'Video streaming (sample)',
       aliases: ['video.example.com'],
       bucket: 'sample-video',
-      behaviors: [behavior('/hls/*', 'sample-video', [media]), behavior('/legacy/*', 'sample-video', [], ['self'])],
-      defaultBehavior: behavior(undefined, 'sample-video', [media]),
+      behaviors: [behavior('/hls/*', { originId: 'sample-video', keyGroupIds: [media] }), behavior('/legacy/*', { originId: 'sample-video', trustedSigners: ['self'] })],
+      defaultBehavior: behavior(undefined, { originId: 'sample-video', keyGroupIds: [media] }),
     }),
   ];
   await createBuckets(endpoint, {

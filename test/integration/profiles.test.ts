@@ -37,6 +37,10 @@ describe('AWS profiles', () => {
 
   it('interactively, the profiles are a pick through the Ui seam, the current one first in focus', async () => {
     const hooks = await testingHooks();
+    const { config } = sharedFilePaths();
+    mkdirSync(dirname(config), { recursive: true });
+    writeFileSync(config, '[profile team-sso]\nsso_session = corp\nregion = eu-west-1\n\n[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\n');
+    await vscode.commands.executeCommand(Commands.chooseProfile, { profile: '' });
     const ui = new ScriptedUi([pick('team-sso', { expectPicked: 'Default credential chain' })]);
     hooks.setUi(ui);
     try {

@@ -1,9 +1,8 @@
 // What UI tests set up in the account (moto) and do through the key wizard: a distribution whose
 // /paid/* behavior is unrestricted, and that behavior restricted by a new key pair, as a person does it.
-import { CloudFrontClient, CreateDistributionCommand, GetDistributionConfigCommand } from '@aws-sdk/client-cloudfront';
+import { CloudFrontClient, GetDistributionConfigCommand } from '@aws-sdk/client-cloudfront';
+import * as seed from '../../../scripts/lib/cloudFrontSeed.mjs';
 import { answer, runCommand, until } from './workbench.mjs';
-
-const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 /** @param {string} motoUrl */
 export function cloudFrontClient(motoUrl) {
@@ -16,22 +15,8 @@ export function cloudFrontClient(motoUrl) {
  * @param {CloudFrontClient} client
  * @param {{ name: string, comment?: string, aliases?: string[], pathPatterns?: string[] }} options name: the caller reference (and the comment unless given)
  */
-export async function createDistribution(client, { name, comment = name, aliases = [], pathPatterns = [] }) {
-  const behavior = { TargetOriginId: 'media', ViewerProtocolPolicy: 'https-only', CachePolicyId: CACHING_OPTIMIZED };
-  const { Distribution } = await client.send(
-    new CreateDistributionCommand({
-      DistributionConfig: {
-        CallerReference: name,
-        Comment: comment,
-        Enabled: true,
-        ...(aliases.length ? { Aliases: { Quantity: aliases.length, Items: aliases } } : {}),
-        Origins: { Quantity: 1, Items: [{ Id: 'media', DomainName: 'media.s3.us-east-1.amazonaws.com', S3OriginConfig: { OriginAccessIdentity: '' } }] },
-        DefaultCacheBehavior: behavior,
-        CacheBehaviors: { Quantity: pathPatterns.length, Items: pathPatterns.map((pattern) => ({ PathPattern: pattern, ...behavior })) },
-      },
-    }),
-  );
-  return Distribution;
+export function createDistribution(client, { name, comment = name, aliases = [], pathPatterns = [] }) {
+  return seed.createDistribution(client, { comment, callerReference: name, aliases, originDomain: 'media.s3.us-east-1.amazonaws.com', behaviors: pathPatterns.map((pattern) => seed.behavior(pattern)) });
 }
 
 /**
