@@ -96,6 +96,8 @@ const WRONG_SHAPE: readonly BadInput[] = [
   { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
   { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
   { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
+  { command: 'cloudfront.generateSigningCode', args: { publicKeyId: '{signerKeyId}', lang: 'python' }, rejects: 'lang is not an option of this command; it takes publicKeyId, language, kind, keySource, example.', input: 'lang' },
+  { command: 'cloudfront.exportInfrastructure', args: { distributionId: '{distributionId}', format: 'pulumi' }, rejects: 'format must be one of cloudformation, cdk, terraform.', input: 'format' },
   ...['refresh', 'refreshNode', 'loadMore', 'copyDomain', 'copyBucketPolicy', 'openInConsole', 'showLog'].map((name) => ({
     command: `cloudfront.${name}`,
     args: { distributionId: '{distributionId}' },
