@@ -77,6 +77,15 @@ export interface KeyGroupFields {
   comment?: string;
 }
 
+/** An origin access control: how CloudFront signs its requests to an origin (S3: sigv4, always). */
+export interface OriginAccessControlSummary {
+  id: string;
+  name: string;
+  originType: string;
+  signingBehavior: string;
+  signingProtocol: string;
+}
+
 /**
  * A distribution's configuration exactly as CloudFront returned it. Callers change only what they
  * mean to and send the rest back untouched, as UpdateDistribution replaces the whole configuration.
@@ -104,4 +113,17 @@ export interface CloudFrontService {
   getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
   /** Fails with PreconditionFailed when `etag` is no longer current. */
   updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>>;
+  /** Creates a distribution from a whole configuration (its CallerReference makes a retry idempotent). */
+  createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>>;
+  /** CloudFront deletes only a disabled, deployed distribution. */
+  deleteDistribution(id: string, etag: string): Promise<void>;
+  /** Resolves once the distribution's status is Deployed; rejects after `maxWaitSeconds` or when `signal` aborts. */
+  waitUntilDeployed(id: string, maxWaitSeconds: number, signal?: AbortSignal): Promise<void>;
+
+  /** Every origin access control of the account (CloudFront allows 100). */
+  listOriginAccessControls(): Promise<OriginAccessControlSummary[]>;
+  /** An S3 origin access control that signs every request with sigv4. */
+  createOriginAccessControl(name: string, description?: string): Promise<Versioned<OriginAccessControlSummary>>;
+  getOriginAccessControl(id: string): Promise<Versioned<OriginAccessControlSummary>>;
+  deleteOriginAccessControl(id: string, etag: string): Promise<void>;
 }
