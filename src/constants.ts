@@ -22,6 +22,7 @@ export const Commands = {
   deleteLocalKey: 'cloudfront.deleteLocalKey',
   deletePublicKey: 'cloudfront.deletePublicKey',
   rotateKey: 'cloudfront.rotateKey',
+  protectBucket: 'cloudfront.protectBucket',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
 } as const;

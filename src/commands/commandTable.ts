@@ -11,6 +11,7 @@ import { copyBucketPolicy, copyDomain, openInConsole } from './distributionComma
 import { keyCommandTable } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import { chooseProfile, ssoLogin } from './profileCommands';
+import { protectBucket } from './protect/command';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
 import { signSelectionCommand } from './sign/signSelection';
@@ -55,6 +56,7 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
       return profile;
     },
     [Commands.ssoLogin]: ssoLogin,
+    [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
     ...keyCommandTable(services),
   };
   return table;
