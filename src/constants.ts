@@ -23,6 +23,7 @@ export const Commands = {
   deletePublicKey: 'cloudfront.deletePublicKey',
   rotateKey: 'cloudfront.rotateKey',
   protectBucket: 'cloudfront.protectBucket',
+  waitForDeployment: 'cloudfront.waitForDeployment',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
 } as const;

@@ -12,6 +12,7 @@ import { keyCommandTable } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import { protectBucket } from './protect/command';
+import { waitForDeployment } from './waitForDeployment';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
 import { signSelectionCommand } from './sign/signSelection';
@@ -57,6 +58,11 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
     },
     [Commands.ssoLogin]: ssoLogin,
     [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
+    [Commands.waitForDeployment]: async (...args) => {
+      const result = await waitForDeployment(services, ...args);
+      distributions.refresh(); // the row no longer says Deploying…
+      return result;
+    },
     ...keyCommandTable(services),
   };
   return table;

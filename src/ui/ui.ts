@@ -80,4 +80,6 @@ export interface Ui {
   chooseFile(options: FileOptions): Promise<vscode.Uri | undefined>;
   /** Runs `task` under a progress notification that shows each reported message. */
   withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T>;
+  /** A progress notification with a Cancel button: `signal` aborts when the user presses it. */
+  withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }

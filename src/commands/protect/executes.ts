@@ -15,12 +15,11 @@ import type { MutableKeyStore } from '../../keys/keyStore';
 import type { ExecuteStep } from '../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
 import { keyMaterialSteps } from '../keys/keyMaterialSteps';
+import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
 import type { ProtectBucketState } from './state';
 
 /** How long Undo waits for a disabled distribution to deploy before deleting it (CloudFront: minutes). */
 const UNDO_DEPLOY_WAIT_SECONDS = 30 * 60;
-/** protectBucket with `wait: true`: CloudFront usually deploys within 15 minutes. */
-export const DEPLOY_WAIT_SECONDS = 40 * 60;
 
 /** The name of the origin access control a run creates for `bucket` (CloudFront: at most 64 characters). */
 export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, 64);
