@@ -58,6 +58,11 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
     },
     [Commands.ssoLogin]: ssoLogin,
     [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
+    [Commands.protectOrigin]: async (...args) => {
+      const result = await protectBucket(services, ...args);
+      distributions.refresh(); // the origin row now shows its origin access control
+      return result;
+    },
     [Commands.waitForDeployment]: async (...args) => {
       const result = await waitForDeployment(services, ...args);
       distributions.refresh(); // the row no longer says Deploying…

@@ -17,11 +17,12 @@ import { buildS3Client } from '../../src/aws/clientBuilder';
 import { SdkS3Buckets } from '../../src/aws/s3Buckets';
 import { protectBucket, type ProtectBucketContext } from '../../src/commands/protect/command';
 import type { ProtectBucketResult } from '../../src/commands/protect/state';
-import { Commands } from '../../src/constants';
+import { Commands, ContextValues } from '../../src/constants';
 import { CancellationError, type UserError } from '../../src/errors';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
-import { createPublicKey, seedClient } from './support/cloudFrontSeed';
-import { activateExtension } from './support/extension';
+import { ScriptedUi } from '../fakes/scriptedUi';
+import { createDistribution, createPublicKey, seedClient } from './support/cloudFrontSeed';
+import { activateExtension, labelOf, renderChildren } from './support/extension';
 import { clearFaults, EXTENSION_AGENT, Faults, faultProxyAvailable, injectFaults } from './support/faultProxy';
 import { keyWorld } from './support/keyCommands';
 
@@ -153,6 +154,38 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
     restored.Origins!.Items![1].S3OriginConfig = before.DistributionConfig!.Origins!.Items![1].S3OriginConfig;
     restored.DefaultCacheBehavior!.TrustedKeyGroups = before.DistributionConfig!.DefaultCacheBehavior!.TrustedKeyGroups;
     assert.deepEqual(restored, before.DistributionConfig);
+  });
+
+  it('"Protect with CloudFront" on a public S3 origin row: the row then shows the origin access control, and the notification names what changed', async () => {
+    const api = await activateExtension();
+    const hooks = await api.testing!();
+    const ui = new ScriptedUi([]);
+    hooks.setUi(ui);
+    try {
+      const bucket = await newBucket('protect-row');
+      const created = await createDistribution(seedClient(), `row ${Date.now()}`, [], `${bucket}.s3.us-east-1.amazonaws.com`);
+      const originRow = async () => {
+        await vscode.commands.executeCommand(Commands.refresh);
+        const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
+        assert.ok(row);
+        return (await renderChildren(api.distributionsView, row.node))[0];
+      };
+      const before = await originRow();
+      assert.equal(before.item.contextValue, ContextValues.originS3);
+      assert.match(String(before.item.description), /public bucket access/);
+
+      const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectOrigin, before.node);
+      assert.equal(result.distributionId, created.Id);
+      assert.equal(result.bucketPolicy, 'added');
+      const after = await originRow();
+      assert.equal(after.item.contextValue, ContextValues.originS3WithOac);
+      assert.match(String(after.item.description), new RegExp(`origin access control ${result.originAccessControlId}`));
+      const done = ui.notifications.find((n) => n.severity === 'info');
+      assert.ok(done && done.message.includes(bucket) && done.message.includes(result.keyGroupId), done?.message);
+      ui.assertAllUsed();
+    } finally {
+      hooks.setUi(undefined);
+    }
   });
 
   it('refuses a bucket that does not exist and key storage other than local, before creating anything', async () => {

@@ -8,10 +8,12 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
+import { bucketOfOrigin } from '../../aws/bucketPolicy';
 import { protectProblem } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { UserError } from '../../errors';
+import { OriginNode } from '../../tree/originNode';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { keyGroupById } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
@@ -88,6 +90,8 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
     delete given.interactive;
     options = parseOptions(ProtectBucketOptions, given);
+  } else if (call.context instanceof OriginNode) {
+    options = fromOriginRow(call.context);
   } else {
     const bucket = positionalText(call.context);
     if (bucket) options = { bucket };
@@ -132,6 +136,18 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   }
   return result;
 });
+
+/**
+ * "Protect with CloudFront" on an S3 origin row: its bucket and distribution, and the behavior that
+ * serves it (the default when it does, else the first behavior whose target it is).
+ */
+function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
+  const bucket = bucketOfOrigin(row.origin);
+  if (!bucket) throw new UserError(vscode.l10n.t('Origin {0} is not an S3 bucket.', row.origin.id), 'bucket');
+  const serving = row.distribution.behaviors.filter((b) => b.targetOriginId === row.origin.id);
+  const pathPattern = serving.some((b) => b.pathPattern === undefined) ? undefined : serving[0]?.pathPattern;
+  return { bucket, distributionId: row.distribution.id, ...(pathPattern !== undefined ? { pathPattern } : {}) };
+}
 
 function bucketPrompt(): PromptStep<ProtectBucketState>[] {
   return [
