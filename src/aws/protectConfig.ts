@@ -171,6 +171,14 @@ export function policyWithOacStatement(policy: string | undefined, bucket: strin
   return { policy: JSON.stringify(updated, null, 2), added: true };
 }
 
+/** The policy without the statements `publicReadStatements` finds; undefined when nothing else is left. */
+export function policyWithoutPublicRead(policy: string): string | undefined {
+  const document = parsePolicy(policy);
+  const open = new Set(publicReadStatements(policy).map((s) => JSON.stringify(s)));
+  const kept = list(document.Statement).filter((s) => !open.has(JSON.stringify(s)));
+  return kept.length ? JSON.stringify({ ...document, Statement: kept }, null, 2) : undefined;
+}
+
 /** Statements that let anyone read objects: Allow to `*` (or `{ AWS: '*' }`) with s3:GetObject and no condition. */
 export function publicReadStatements(policy: string | undefined): PolicyStatement[] {
   return list(parsePolicy(policy).Statement).filter((s) => {

@@ -24,6 +24,8 @@ export interface S3Buckets {
   putPolicy(bucket: string, policy: string): Promise<void>;
   deletePolicy(bucket: string): Promise<void>;
   publicAccessBlock(bucket: string): Promise<PublicAccessBlock | undefined>;
+  /** Turns all four switches of S3 Block Public Access on for the bucket. */
+  blockPublicAccess(bucket: string): Promise<void>;
 }
 
 const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
@@ -58,6 +60,16 @@ export class SdkS3Buckets implements S3Buckets {
   async deletePolicy(bucket: string): Promise<void> {
     const sdk = await loadS3Sdk();
     await this.client.send(new sdk.DeleteBucketPolicyCommand({ Bucket: bucket }));
+  }
+
+  async blockPublicAccess(bucket: string): Promise<void> {
+    const sdk = await loadS3Sdk();
+    await this.client.send(
+      new sdk.PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      }),
+    );
   }
 
   async publicAccessBlock(bucket: string): Promise<PublicAccessBlock | undefined> {

@@ -8,5 +8,6 @@ export {
   HeadBucketCommand,
   ListObjectsV2Command,
   PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand,
   S3Client,
 } from '@aws-sdk/client-s3';

@@ -10,7 +10,7 @@ import {
   GetOriginAccessControlCommand,
   type DistributionConfig,
 } from '@aws-sdk/client-cloudfront';
-import { CreateBucketCommand, GetBucketPolicyCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildS3Client } from '../../src/aws/clientBuilder';
@@ -182,6 +182,49 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       assert.match(String(after.item.description), new RegExp(`origin access control ${result.originAccessControlId}`));
       const done = ui.notifications.find((n) => n.severity === 'info');
       assert.ok(done && done.message.includes(bucket) && done.message.includes(result.keyGroupId), done?.message);
+      ui.assertAllUsed();
+    } finally {
+      hooks.setUi(undefined);
+    }
+  });
+
+  it('a bucket anyone can still read: says so (result and warning), keeps it open unless the person chooses "Close Public Access"', async () => {
+    const api = await activateExtension();
+    const hooks = await api.testing!();
+    const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: '' };
+    const openBucket = async () => {
+      const bucket = await newBucket('protect-open');
+      await s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ ...publicRead, Resource: `arn:aws:s3:::${bucket}/*` }] }) }));
+      return bucket;
+    };
+    const sids = async (bucket: string) => (JSON.parse((await policyOf(bucket))!) as { Statement: Statement[] }).Statement.map((st) => st.Sid);
+
+    // Automation: reported, nothing closed.
+    const quiet = await openBucket();
+    const reported = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, { bucket: quiet, newKey: { name: `open-key-${Date.now()}`, algorithm: 'RSA_2048' } });
+    assert.deepEqual(reported.publicAccess, [
+      `The policy of bucket ${quiet} lets anyone read its objects (PublicRead).`,
+      `S3 Block Public Access is not fully on for bucket ${quiet}.`,
+    ]);
+    assert.deepEqual(await sids(quiet), ['PublicRead', 'AllowCloudFrontServicePrincipal']);
+
+    // A person who chooses "Close Public Access": the public statement goes, the OAC statement stays, Block Public Access is on.
+    const ui = new ScriptedUi([]);
+    ui.notificationAnswers.push('Close Public Access');
+    hooks.setUi(ui);
+    try {
+      const closed = await openBucket();
+      const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, {
+        interactive: true,
+        bucket: closed,
+        newKey: { name: `closed-key-${Date.now()}`, algorithm: 'RSA_2048' },
+      });
+      assert.deepEqual(result.publicAccess, []);
+      assert.deepEqual(await sids(closed), ['AllowCloudFrontServicePrincipal']);
+      const block = (await s3().send(new GetPublicAccessBlockCommand({ Bucket: closed }))).PublicAccessBlockConfiguration!;
+      assert.deepEqual([block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets], [true, true, true, true]);
+      const warning = ui.notifications.find((n) => n.severity === 'warning');
+      assert.ok(warning && warning.message.includes('lets anyone read its objects (PublicRead)'), warning?.message);
       ui.assertAllUsed();
     } finally {
       hooks.setUi(undefined);

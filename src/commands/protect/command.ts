@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
-import { protectProblem } from '../../aws/protectConfig';
+import { policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { UserError } from '../../errors';
@@ -118,8 +118,21 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     keyGroupId: state.keyGroupId!,
     publicKeyId: state.publicKeyId!,
     bucketPolicy: state.bucketPolicy!,
+    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!),
   };
   context.log.info(`[protect] bucket ${state.bucket!}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
+  // Never silently: what still lets anyone read the bucket is said, and closed only when the person asks.
+  if (result.publicAccess.length) {
+    context.log.warn(`[protect] bucket ${state.bucket!} is still readable by anyone: ${result.publicAccess.join(' ')}`);
+    if (interactive) {
+      const close = vscode.l10n.t('Close Public Access');
+      const choice = await context.ui.notify('warning', `${result.publicAccess.join(' ')} ${vscode.l10n.t('Signed URLs protect nothing while anyone can read the bucket straight from S3.')}`, close);
+      if (choice === close) {
+        await closePublicAccess(await context.source.buckets(), state.bucket!);
+        result.publicAccess = await publicAccessProblems(await context.source.buckets(), state.bucket!);
+      }
+    }
+  }
   if (interactive) {
     void context.ui.notify(
       'info',
@@ -147,6 +160,31 @@ function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
   const serving = row.distribution.behaviors.filter((b) => b.targetOriginId === row.origin.id);
   const pathPattern = serving.some((b) => b.pathPattern === undefined) ? undefined : serving[0]?.pathPattern;
   return { bucket, distributionId: row.distribution.id, ...(pathPattern !== undefined ? { pathPattern } : {}) };
+}
+
+/** What still lets anyone read `bucket`, each as a sentence; empty when nothing does. */
+async function publicAccessProblems(buckets: S3Buckets, bucket: string): Promise<string[]> {
+  const problems: string[] = [];
+  const open = publicReadStatements(await buckets.getPolicy(bucket));
+  if (open.length) {
+    problems.push(vscode.l10n.t('The policy of bucket {0} lets anyone read its objects ({1}).', bucket, open.map((s) => s.Sid ?? vscode.l10n.t('a statement without Sid')).join(', ')));
+  }
+  const block = await buckets.publicAccessBlock(bucket);
+  if (!block || !(block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)) {
+    problems.push(vscode.l10n.t('S3 Block Public Access is not fully on for bucket {0}.', bucket));
+  }
+  return problems;
+}
+
+/** Drops the policy statements that let anyone read, then turns Block Public Access fully on. */
+async function closePublicAccess(buckets: S3Buckets, bucket: string): Promise<void> {
+  const policy = await buckets.getPolicy(bucket);
+  if (policy && publicReadStatements(policy).length) {
+    const kept = policyWithoutPublicRead(policy);
+    if (kept) await buckets.putPolicy(bucket, kept);
+    else await buckets.deletePolicy(bucket);
+  }
+  await buckets.blockPublicAccess(bucket);
 }
 
 function bucketPrompt(): PromptStep<ProtectBucketState>[] {

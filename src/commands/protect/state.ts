@@ -11,6 +11,8 @@ export interface ProtectBucketResult {
   keyGroupId: string;
   publicKeyId: string;
   bucketPolicy: 'added' | 'present';
+  /** What still lets anyone read the bucket (public policy statements, Block Public Access off); empty when nothing does. */
+  publicAccess: string[];
 }
 
 export interface ProtectBucketState extends KeyMaterialState {

@@ -5,6 +5,7 @@ import {
   newDistributionConfig,
   policyWithOacStatement,
   protectProblem,
+  policyWithoutPublicRead,
   publicReadStatements,
   withProtectedBucket,
 } from '../../../src/aws/protectConfig';
@@ -125,5 +126,15 @@ describe('protect a bucket: bucket policy', () => {
     const policy = JSON.stringify({ Statement: [other, open, openAws, conditioned] });
     assert.deepEqual(publicReadStatements(policy), [open, openAws]);
     assert.deepEqual(publicReadStatements(undefined), []);
+  });
+});
+
+describe('protect a bucket: closing public reads', () => {
+  it('drops only the statements that let anyone read, and the whole policy when nothing else is left', () => {
+    const open = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' };
+    const oac = JSON.parse(policyWithOacStatement(undefined, 'media', arn).policy) as { Statement: object[] };
+    const mixed = JSON.stringify({ Version: '2012-10-17', Statement: [open, ...oac.Statement] });
+    assert.deepEqual(JSON.parse(policyWithoutPublicRead(mixed)!), { Version: '2012-10-17', Statement: oac.Statement });
+    assert.equal(policyWithoutPublicRead(JSON.stringify({ Statement: [open] })), undefined);
   });
 });
