@@ -22,6 +22,10 @@ export const Commands = {
   deleteLocalKey: 'cloudfront.deleteLocalKey',
   deletePublicKey: 'cloudfront.deletePublicKey',
   rotateKey: 'cloudfront.rotateKey',
+  protectBucket: 'cloudfront.protectBucket',
+  /** protectBucket on an S3 origin row, titled for the row's menu. */
+  protectOrigin: 'cloudfront.protectOrigin',
+  waitForDeployment: 'cloudfront.waitForDeployment',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
   generateSigningCode: 'cloudfront.generateSigningCode',

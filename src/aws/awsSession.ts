@@ -6,6 +6,7 @@ import { buildCloudFrontClient, buildS3Client, type AwsConnection } from './clie
 import type { CloudFrontService } from './cloudFrontService';
 import { Lazy } from '../lazy';
 import { SdkS3Browser, type S3Browser } from './s3Browser';
+import { SdkS3Buckets, type S3Buckets } from './s3Buckets';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
 import { withWriteEvents, type CloudFrontWrite } from './writeEvents';
 
@@ -22,7 +23,9 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   /** Fires after each write to CloudFront through `cloudFront()`, so readers forget what it changed. */
   readonly onDidWrite = this.wrote.event;
   private readonly service = new Lazy(async () => withWriteEvents(new SdkCloudFrontService(await buildCloudFrontClient(this.connection())), (write) => this.wrote.fire(write)));
-  private readonly objects = new Lazy(async () => new SdkS3Browser(await buildS3Client(this.connection())));
+  private readonly s3Client = new Lazy(() => buildS3Client(this.connection()));
+  private readonly objects = new Lazy(async () => new SdkS3Browser(await this.s3Client.get()));
+  private readonly bucketService = new Lazy(async () => new SdkS3Buckets(await this.s3Client.get()));
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly configListener: vscode.Disposable;
   /** Fires when the profile changes: views reload. */
@@ -32,7 +35,9 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
     this.configListener = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(PROFILE_SETTING)) {
         this.service.reset();
+        this.s3Client.reset();
         this.objects.reset();
+        this.bucketService.reset();
         this.changed.fire();
       }
     });
@@ -48,6 +53,11 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
 
   s3(): Promise<S3Browser> {
     return this.objects.get();
+  }
+
+  /** Bucket policies and settings, for putting a bucket behind CloudFront. */
+  buckets(): Promise<S3Buckets> {
+    return this.bucketService.get();
   }
 
   dispose(): void {

@@ -60,18 +60,6 @@ export interface PublicKeySummary {
   callerReference?: string;
 }
 
-/** An origin access control (OAC): how CloudFront signs its requests to an origin. */
-export interface OriginAccessControlSummary {
-  id: string;
-  name: string;
-  description: string;
-  /** s3, mediastore, lambda, mediapackagev2 */
-  originType: string;
-  /** always, never, no-override */
-  signingBehavior: string;
-  signingProtocol: string;
-}
-
 /** A resource as read, with the ETag that an update or delete must send back (If-Match). */
 export interface Versioned<T> {
   value: T;
@@ -89,6 +77,18 @@ export interface KeyGroupFields {
   name: string;
   publicKeyIds: string[];
   comment?: string;
+}
+
+/** An origin access control: how CloudFront signs its requests to an origin (S3: sigv4, always). */
+export interface OriginAccessControlSummary {
+  id: string;
+  name: string;
+  description: string;
+  /** s3, mediastore, lambda, mediapackagev2 */
+  originType: string;
+  /** always, never, no-override */
+  signingBehavior: string;
+  signingProtocol: string;
 }
 
 /**
@@ -115,9 +115,21 @@ export interface CloudFrontService {
   updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>>;
   deleteKeyGroup(id: string, etag: string): Promise<void>;
 
-  getOriginAccessControl(id: string): Promise<OriginAccessControlSummary>;
 
   getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
   /** Fails with PreconditionFailed when `etag` is no longer current. */
   updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>>;
+  /** Creates a distribution from a whole configuration (its CallerReference makes a retry idempotent). */
+  createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>>;
+  /** CloudFront deletes only a disabled, deployed distribution. */
+  deleteDistribution(id: string, etag: string): Promise<void>;
+  /** Resolves once the distribution's status is Deployed; rejects after `maxWaitSeconds` or when `signal` aborts. */
+  waitUntilDeployed(id: string, maxWaitSeconds: number, signal?: AbortSignal): Promise<void>;
+
+  /** Every origin access control of the account (CloudFront allows 100). */
+  listOriginAccessControls(): Promise<OriginAccessControlSummary[]>;
+  /** An S3 origin access control that signs every request with sigv4. */
+  createOriginAccessControl(name: string, description?: string): Promise<Versioned<OriginAccessControlSummary>>;
+  getOriginAccessControl(id: string): Promise<Versioned<OriginAccessControlSummary>>;
+  deleteOriginAccessControl(id: string, etag: string): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // CloudFrontService over the AWS SDK v3. Lists are read one page per call, carrying CloudFront's
 // Marker/NextMarker so the tree can show a "Load more" row; where the SDK has a paginator for the
 // operation we go through it.
-import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { CloudFrontClient, OriginAccessControl } from '@aws-sdk/client-cloudfront';
 import { PAGE_SIZE } from '../constants';
 import { randomUUID } from 'node:crypto';
 import type {
@@ -10,9 +10,9 @@ import type {
   KeyGroupFields,
   KeyGroupSummary,
   NewPublicKey,
+  OriginAccessControlSummary,
   Page,
   PublicKeySummary,
-  OriginAccessControlSummary,
   RawDistributionConfig,
   Versioned,
 } from './cloudFrontService';
@@ -111,20 +111,6 @@ export class SdkCloudFrontService implements CloudFrontService {
     await this.client.send(new sdk.DeleteKeyGroupCommand({ Id: id, IfMatch: etag }));
   }
 
-  async getOriginAccessControl(id: string): Promise<OriginAccessControlSummary> {
-    const sdk = await loadSdk();
-    const answer = await this.client.send(new sdk.GetOriginAccessControlCommand({ Id: id }));
-    const config = answer.OriginAccessControl?.OriginAccessControlConfig;
-    return {
-      id: answer.OriginAccessControl?.Id ?? id,
-      name: config?.Name ?? '',
-      description: config?.Description ?? '',
-      originType: config?.OriginAccessControlOriginType ?? '',
-      signingBehavior: config?.SigningBehavior ?? '',
-      signingProtocol: config?.SigningProtocol ?? '',
-    };
-  }
-
   async getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>> {
     const sdk = await loadSdk();
     const answer = await this.client.send(new sdk.GetDistributionConfigCommand({ Id: id }));
@@ -139,6 +125,73 @@ export class SdkCloudFrontService implements CloudFrontService {
     return versioned(fromDistribution(answer.Distribution), answer.ETag);
   }
 
+  async createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.CreateDistributionCommand({ DistributionConfig: config }));
+    if (!answer.Distribution) throw new Error('CreateDistribution returned no distribution');
+    return versioned(fromDistribution(answer.Distribution), answer.ETag);
+  }
+
+  async deleteDistribution(id: string, etag: string): Promise<void> {
+    const sdk = await loadSdk();
+    await this.client.send(new sdk.DeleteDistributionCommand({ Id: id, IfMatch: etag }));
+  }
+
+  async waitUntilDeployed(id: string, maxWaitSeconds: number, signal?: AbortSignal): Promise<void> {
+    const sdk = await loadSdk();
+    // The SDK's waiter: GetDistribution until Status is Deployed, backing off between 60 s polls.
+    await sdk.waitUntilDistributionDeployed({ client: this.client, maxWaitTime: maxWaitSeconds, ...(signal ? { abortSignal: signal } : {}) }, { Id: id });
+  }
+
+  async listOriginAccessControls(): Promise<OriginAccessControlSummary[]> {
+    const sdk = await loadSdk();
+    const controls: OriginAccessControlSummary[] = [];
+    let marker: string | undefined;
+    do {
+      const answer = await this.client.send(new sdk.ListOriginAccessControlsCommand({ MaxItems: 100, ...(marker ? { Marker: marker } : {}) }));
+      const list = answer.OriginAccessControlList;
+      for (const item of list?.Items ?? []) {
+        controls.push({
+          id: item.Id ?? '',
+          name: item.Name ?? '',
+          description: item.Description ?? '',
+          originType: item.OriginAccessControlOriginType ?? '',
+          signingBehavior: item.SigningBehavior ?? '',
+          signingProtocol: item.SigningProtocol ?? '',
+        });
+      }
+      marker = list?.IsTruncated ? list.NextMarker : undefined;
+    } while (marker);
+    return controls;
+  }
+
+  async createOriginAccessControl(name: string, description?: string): Promise<Versioned<OriginAccessControlSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(
+      new sdk.CreateOriginAccessControlCommand({
+        OriginAccessControlConfig: {
+          Name: name,
+          ...(description ? { Description: description } : {}),
+          OriginAccessControlOriginType: 's3',
+          SigningBehavior: 'always',
+          SigningProtocol: 'sigv4',
+        },
+      }),
+    );
+    return versioned(fromOriginAccessControl(answer.OriginAccessControl), answer.ETag);
+  }
+
+  async getOriginAccessControl(id: string): Promise<Versioned<OriginAccessControlSummary>> {
+    const sdk = await loadSdk();
+    const answer = await this.client.send(new sdk.GetOriginAccessControlCommand({ Id: id }));
+    return versioned(fromOriginAccessControl(answer.OriginAccessControl), answer.ETag);
+  }
+
+  async deleteOriginAccessControl(id: string, etag: string): Promise<void> {
+    const sdk = await loadSdk();
+    await this.client.send(new sdk.DeleteOriginAccessControlCommand({ Id: id, IfMatch: etag }));
+  }
+
   private paging(marker: string | undefined, pageSize: number) {
     return { client: this.client, pageSize, ...(marker ? { startingToken: marker } : {}) };
   }
@@ -148,6 +201,18 @@ function versioned<T>(value: T, etag: string | undefined): Versioned<T> {
   // CloudFront always sends an ETag with these answers; without one a later If-Match cannot succeed.
   if (!etag) throw new Error('CloudFront answered without an ETag');
   return { value, etag };
+}
+
+function fromOriginAccessControl(control: OriginAccessControl | undefined): OriginAccessControlSummary {
+  const config = control?.OriginAccessControlConfig;
+  return {
+    id: control?.Id ?? '',
+    name: config?.Name ?? '',
+    description: config?.Description ?? '',
+    originType: config?.OriginAccessControlOriginType ?? '',
+    signingBehavior: config?.SigningBehavior ?? '',
+    signingProtocol: config?.SigningProtocol ?? '',
+  };
 }
 
 function keyGroupConfig(fields: KeyGroupFields) {

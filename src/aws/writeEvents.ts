@@ -6,7 +6,7 @@
 import type { CloudFrontService, KeyGroupFields, NewPublicKey, RawDistributionConfig } from './cloudFrontService';
 
 export interface CloudFrontWrite {
-  readonly resource: 'distribution' | 'keyGroup' | 'publicKey';
+  readonly resource: 'distribution' | 'keyGroup' | 'publicKey' | 'originAccessControl';
   /** The resource's id; for a create that failed, the id is not known: undefined. */
   readonly id: string | undefined;
 }
@@ -29,8 +29,10 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     listPublicKeys: (marker, pageSize) => service.listPublicKeys(marker, pageSize),
     getPublicKey: (id) => service.getPublicKey(id),
     getKeyGroup: (id) => service.getKeyGroup(id),
-    getOriginAccessControl: (id) => service.getOriginAccessControl(id),
     getDistributionConfig: (id) => service.getDistributionConfig(id),
+    waitUntilDeployed: (id, maxWaitSeconds, signal) => service.waitUntilDeployed(id, maxWaitSeconds, signal),
+    listOriginAccessControls: () => service.listOriginAccessControls(),
+    getOriginAccessControl: (id) => service.getOriginAccessControl(id),
 
     createPublicKey: (key: NewPublicKey) => writing('publicKey', undefined, () => service.createPublicKey(key), (r) => r.value.id),
     deletePublicKey: (id, etag) => writing('publicKey', id, () => service.deletePublicKey(id, etag)),
@@ -38,5 +40,10 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     updateKeyGroup: (id, fields, etag) => writing('keyGroup', id, () => service.updateKeyGroup(id, fields, etag)),
     deleteKeyGroup: (id, etag) => writing('keyGroup', id, () => service.deleteKeyGroup(id, etag)),
     updateDistributionConfig: (id, config: RawDistributionConfig, etag) => writing('distribution', id, () => service.updateDistributionConfig(id, config, etag)),
+    createDistribution: (config: RawDistributionConfig) => writing('distribution', undefined, () => service.createDistribution(config), (r) => r.value.id),
+    deleteDistribution: (id, etag) => writing('distribution', id, () => service.deleteDistribution(id, etag)),
+    createOriginAccessControl: (name, description) =>
+      writing('originAccessControl', undefined, () => service.createOriginAccessControl(name, description), (r) => r.value.id),
+    deleteOriginAccessControl: (id, etag) => writing('originAccessControl', id, () => service.deleteOriginAccessControl(id, etag)),
   };
 }

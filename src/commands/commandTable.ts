@@ -13,6 +13,8 @@ import { defineCommand } from './options';
 import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
+import { protectBucket } from './protect/command';
+import { waitForDeployment } from './waitForDeployment';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
 import { signSelectionCommand } from './sign/signSelection';
@@ -59,6 +61,17 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
     [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
+    [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
+    [Commands.protectOrigin]: async (...args) => {
+      const result = await protectBucket(services, ...args);
+      distributions.refresh(); // the origin row now shows its origin access control
+      return result;
+    },
+    [Commands.waitForDeployment]: async (...args) => {
+      const result = await waitForDeployment(services, ...args);
+      distributions.refresh(); // the row no longer says Deploying…
+      return result;
+    },
     ...keyCommandTable(services),
   };
   return table;

@@ -26,7 +26,8 @@ export class DistributionNode implements TreeNode, PagedParent {
     const d = this.distribution;
     const item = new vscode.TreeItem(d.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `distribution/${d.id}`;
-    item.description = [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · ');
+    const deploying = d.enabled !== false && d.status !== 'Deployed' ? vscode.l10n.t('Deploying…') : undefined;
+    item.description = [deploying, d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · ');
     item.contextValue = ContextValues.distribution;
     const disabled = d.enabled === false;
     item.iconPath = new vscode.ThemeIcon(

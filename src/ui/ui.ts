@@ -94,4 +94,6 @@ export interface Ui {
   readClipboard(): Promise<string>;
   /** Puts `text` on the clipboard (writing needs no permission). */
   writeClipboard(text: string): Promise<void>;
+  /** A progress notification with a Cancel button: `signal` aborts when the user presses it. */
+  withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }

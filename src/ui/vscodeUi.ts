@@ -214,6 +214,20 @@ export class VscodeUi implements Ui {
     await vscode.env.clipboard.writeText(text);
   }
 
+  withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress<T>({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+        const controller = new AbortController();
+        const listener = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await task(controller.signal);
+        } finally {
+          listener.dispose();
+        }
+      }),
+    );
+  }
+
   withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
     return Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>

@@ -63,17 +63,6 @@ export class FakeCloudFrontService implements CloudFrontService {
     return this.answer('ListPublicKeys', () => pageOf(this.publicKeys, marker, pageSize));
   }
 
-  /** Origin access controls by id, as a test puts them. */
-  readonly originAccessControls = new Map<string, OriginAccessControlSummary>();
-
-  getOriginAccessControl(id: string): Promise<OriginAccessControlSummary> {
-    return this.answer('GetOriginAccessControl', () => {
-      const found = this.originAccessControls.get(id);
-      if (!found) throw awsError('NoSuchOriginAccessControl', `The origin access control ${id} does not exist.`, 404);
-      return found;
-    });
-  }
-
   getPublicKey(id: string): Promise<Versioned<PublicKeySummary>> {
     return this.answer('GetPublicKey', () => this.versioned(this.findPublicKey(id)));
   }
@@ -167,6 +156,64 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
+  createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>> {
+    return this.answer('CreateDistribution', () => {
+      const id = this.newId('E');
+      const summary = this.addDistribution(id, config);
+      return { value: summary, etag: this.etags.get(id)! };
+    });
+  }
+
+  deleteDistribution(id: string, etag: string): Promise<void> {
+    return this.answer('DeleteDistribution', () => {
+      const config = this.configs.get(id);
+      if (!config) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+      this.checkEtag(id, etag);
+      if (config.Enabled) throw awsError('DistributionNotDisabled', 'The distribution you are trying to delete has not been disabled.', 409);
+      this.configs.delete(id);
+      this.details.delete(id);
+      this.distributions = this.distributions.filter((d) => d.id !== id);
+      this.etags.delete(id);
+    });
+  }
+
+  /** The fake's distributions are deployed as soon as they are written. */
+  waitUntilDeployed(id: string): Promise<void> {
+    return this.answer('GetDistribution', () => {
+      if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+    });
+  }
+
+  originAccessControls: OriginAccessControlSummary[] = [];
+
+  listOriginAccessControls(): Promise<OriginAccessControlSummary[]> {
+    return this.answer('ListOriginAccessControls', () => this.originAccessControls.map((c) => ({ ...c })));
+  }
+
+  createOriginAccessControl(name: string, description?: string): Promise<Versioned<OriginAccessControlSummary>> {
+    return this.answer('CreateOriginAccessControl', () => {
+      if (this.originAccessControls.some((c) => c.name === name)) throw awsError('OriginAccessControlAlreadyExists', `An origin access control named ${name} already exists`, 409);
+      const created = { id: this.newId('OAC'), name, description: description ?? '', originType: 's3', signingBehavior: 'always', signingProtocol: 'sigv4' };
+      this.originAccessControls.push(created);
+      return this.touch(created);
+    });
+  }
+
+  getOriginAccessControl(id: string): Promise<Versioned<OriginAccessControlSummary>> {
+    return this.answer('GetOriginAccessControl', () => this.versioned(this.findOriginAccessControl(id)));
+  }
+
+  deleteOriginAccessControl(id: string, etag: string): Promise<void> {
+    return this.answer('DeleteOriginAccessControl', () => {
+      const control = this.findOriginAccessControl(id);
+      this.checkEtag(id, etag);
+      const users = [...this.configs.values()].filter((c) => (c.Origins?.Items ?? []).some((o) => o.OriginAccessControlId === id));
+      if (users.length > 0) throw awsError('OriginAccessControlInUse', 'The origin access control is in use.', 409);
+      this.originAccessControls = this.originAccessControls.filter((c) => c !== control);
+      this.etags.delete(id);
+    });
+  }
+
   /** Adds a distribution with its raw configuration, as CloudFront would list and read it. */
   addDistribution(id: string, config: DistributionConfig): DistributionSummary {
     const summary = fromDistribution({
@@ -201,6 +248,12 @@ export class FakeCloudFrontService implements CloudFrontService {
     const key = this.publicKeys.find((k) => k.id === id);
     if (!key) throw awsError('NoSuchPublicKey', 'The specified public key does not exist.', 404);
     return key;
+  }
+
+  private findOriginAccessControl(id: string): OriginAccessControlSummary {
+    const control = this.originAccessControls.find((c) => c.id === id);
+    if (!control) throw awsError('NoSuchOriginAccessControl', `The specified origin access control does not exist: ${id}`, 404);
+    return control;
   }
 
   private findKeyGroup(id: string): KeyGroupSummary {

@@ -149,6 +149,21 @@ export class ScriptedUi implements Ui {
     return Promise.resolve();
   }
 
+  /** Set to press Cancel on the next cancellable progress, after this many milliseconds. */
+  cancelProgressAfterMs: number | undefined;
+
+  async withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    this.progress.push(title);
+    const controller = new AbortController();
+    const delay = this.cancelProgressAfterMs;
+    const timer = delay === undefined ? undefined : setTimeout(() => controller.abort(), delay);
+    try {
+      return await task(controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   assertAllUsed(): void {
     assert.deepEqual(this.answers, [], 'scripted answers left unused');
     assert.deepEqual(this.notificationAnswers, [], 'notification answers left unused');

@@ -639,6 +639,38 @@ export const BAD_INPUTS: readonly BadInput[] = [
     },
   },
 
+  // Protect S3 Bucket with CloudFront: refused before anything is created.
+  {
+    case: 'a bucket that does not exist',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: 'cfpc-no-such-bucket', newKey: { name: 'protect-missing-bucket', algorithm: 'RSA_2048' } },
+    expect: { rejects: 'bucket: there is no S3 bucket cfpc-no-such-bucket.', input: 'bucket' },
+  },
+  {
+    case: 'key storage other than local (KMS, Secrets Manager)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: 'cfpc-no-such-bucket', newKey: { name: 'protect-kms', algorithm: 'ECDSA_P256', keyStorage: 'kms' } },
+    expect: {
+      rejects: "keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet.",
+      input: 'newKey.keyStorage',
+    },
+  },
+  {
+    case: 'both an existing key and a new key pair',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: 'cfpc-no-such-bucket', keyPairId: '{signerKeyId}', newKey: { name: 'protect-both', algorithm: 'RSA_2048' } },
+    expect: { rejects: 'Pass either keyPairId (an existing public key) or newKey (a new key pair).', input: 'keyPairId' },
+  },
+  {
+    case: 'a misspelt option',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: 'cfpc-no-such-bucket', keypairId: '{signerKeyId}' },
+    expect: {
+      rejects: 'keypairId is not an option of this command; it takes bucket, distributionId, pathPattern, keyPairId, newKey, keyGroupId, keyGroupName, wait.',
+      input: 'keypairId',
+    },
+  },
+
   // Every command: an options object of the wrong shape.
   ...WRONG_SHAPE,
 ];

@@ -38,7 +38,7 @@ export async function readPrivateContentSetup(service: CloudFrontService, distri
   const publicKeyIds = [...new Set(keyGroups.flatMap((group) => group.publicKeyIds))];
   const publicKeys = await Promise.all(publicKeyIds.map(async (id) => (await service.getPublicKey(id)).value));
   const oacIds = [...new Set((config.Origins?.Items ?? []).map((origin) => origin.OriginAccessControlId).filter((id): id is string => Boolean(id)))];
-  const originAccessControls = await Promise.all(oacIds.map((id) => service.getOriginAccessControl(id)));
+  const originAccessControls = await Promise.all(oacIds.map(async (id) => (await service.getOriginAccessControl(id)).value));
   const buckets = [...new Set((config.Origins?.Items ?? []).filter((origin) => origin.OriginAccessControlId).map((origin) => bucketOfDomain(origin.DomainName ?? '')).filter((bucket): bucket is string => Boolean(bucket)))];
   return {
     distribution: { id: summary.id, arn: summary.arn, domainName: summary.domainName, config },

@@ -8,6 +8,7 @@ export const Faults = {
   throttling: { status: 400, code: 'Throttling', message: 'Rate exceeded' },
   slowDown: { status: 503, code: 'SlowDown', message: 'Please reduce your request rate' },
   internalError: { status: 500, code: 'InternalError', message: 'We encountered an internal error' },
+  accessDenied: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
   preconditionFailed: { status: 412, code: 'PreconditionFailed', message: 'The If-Match version is not current' },
   /** No answer at all: the client's idle timeout (CFPC_AWS_SOCKET_TIMEOUT_MS, 1.5 s) ends the call. */
   hang: { hang: true },
@@ -33,6 +34,8 @@ export const Operations = {
   CreatePublicKey: { method: 'POST', path: `${API}/public-key$` },
   GetPublicKey: { method: 'GET', path: `${API}/public-key/[^/]+$` },
   DeletePublicKey: { method: 'DELETE', path: `${API}/public-key/[^/]+$` },
+  /** S3, path-style (the endpoint is an IP address): PUT /BUCKET?policy. The query is not matched, and the extension sends no other PUT on a bucket. */
+  PutBucketPolicy: { method: 'PUT', path: '^/[^/]+/?$' },
 } as const;
 export type Operation = keyof typeof Operations;
 

@@ -1,4 +1,6 @@
-// Starts moto's AWS mock server (`python3 -m moto.server`) on 127.0.0.1, in its own process group.
+// Starts moto's AWS mock server on 127.0.0.1, in its own process group: `python3 motoServer.py`, which is
+// `python3 -m moto.server` with origins keeping OriginAccessControlId and S3OriginConfig (see that file).
+import { fileURLToPath } from 'node:url';
 import { freePort } from './freePort.mjs';
 import { spawnGroup } from './processes.mjs';
 import { waitForHttp } from './waitFor.mjs';
@@ -27,7 +29,7 @@ export async function startMoto({ port, logFile, python = process.env.CFPC_PYTHO
     delete env.AWS_PROFILE;
     delete env.AWS_DEFAULT_PROFILE;
     delete env.AWS_SESSION_TOKEN;
-    const group = spawnGroup(python, ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(chosen)], { name: 'moto', env, logFile });
+    const group = spawnGroup(python, [fileURLToPath(new URL('./motoServer.py', import.meta.url)), '-H', '127.0.0.1', '-p', String(chosen)], { name: 'moto', env, logFile });
     try {
       await waitForHttp(url, { timeoutMs, exited: group.exited, name: 'moto' });
       return { url, port: chosen, stop: group.stop };

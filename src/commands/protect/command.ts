@@ -1,0 +1,281 @@
+// "CloudFront: Protect S3 Bucket with CloudFront": from a private bucket to a distribution that serves
+// it only through an origin access control and only with URLs signed by a key group's keys. With
+// ProtectBucketOptions it asks nothing and checks every option, and what the account says about them,
+// before it changes anything; a person's call asks for the bucket when it was not given and takes the
+// defaults (a new distribution, a new RSA key pair and key group named after the bucket). Failures
+// report what was done, with Retry and Undo (runSteps.ts).
+import * as v from 'valibot';
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../../aws/awsSession';
+import type { CloudFrontService } from '../../aws/cloudFrontService';
+import { bucketOfOrigin } from '../../aws/bucketPolicy';
+import { policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
+import { readAllPages } from '../../aws/readAllPages';
+import type { S3Buckets } from '../../aws/s3Buckets';
+import { UserError } from '../../errors';
+import { OriginNode } from '../../tree/originNode';
+import { runPrompts, type PromptStep } from '../../wizard/wizard';
+import { keyGroupById } from '../keys/chooseKey';
+import type { KeyCommandContext } from '../keys/keyCommandContext';
+import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
+import { algorithmOption, nameOption } from '../keys/keyOptions';
+import { executeWithRecovery } from '../keys/runSteps';
+import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { protectBucketExecutes } from './executes';
+import type { ProtectBucketResult, ProtectBucketState } from './state';
+
+/** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
+export interface ProtectBucketContext extends KeyCommandContext {
+  readonly source: CloudFrontSource & { buckets(): Promise<S3Buckets> };
+}
+
+const NewKeyOption = v.strictObject(
+  {
+    name: required(nameOption('newKey.name', () => vscode.l10n.t('public key')), () => vscode.l10n.t('newKey.name is required.')),
+    algorithm: required(algorithmOption, () => vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.')),
+    keyStorage: v.optional(
+      v.literal('local', () =>
+        vscode.l10n.t("keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet."),
+      ),
+    ),
+  },
+  () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage? }.'),
+);
+
+export const ProtectBucketOptions = v.pipe(
+  optionsObject({
+    bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
+    distributionId: optionalText('distributionId'),
+    /** The behavior to restrict; absent: the default behavior. */
+    pathPattern: optionalText('pathPattern'),
+    /** An existing public key… */
+    keyPairId: optionalText('keyPairId'),
+    /** …or a new key pair. */
+    newKey: v.optional(NewKeyOption),
+    keyGroupId: optionalText('keyGroupId'),
+    keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
+    wait: optionalFlag('wait'),
+  }),
+  v.forward(
+    v.check((o) => (o.keyPairId === undefined) !== (o.newKey === undefined), () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).')),
+    ['keyPairId'],
+  ),
+  v.forward(
+    v.check((o) => o.keyGroupId === undefined || o.keyGroupName === undefined, () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.')),
+    ['keyGroupName'],
+  ),
+);
+type ProtectBucketOptions = v.InferOutput<typeof ProtectBucketOptions>;
+
+/** A CloudFront resource name made from a bucket name (letters, digits, hyphens and underscores). */
+const safeName = (bucket: string): string => bucket.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 100);
+
+/** `base`, or `base-2`, `base-3`… : the first that `taken` does not hold. */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : '');
+const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+export const protectBucket = defineCommandIn(ProtectBucketOptions, async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
+  const interactive = call.kind === 'interactive';
+  const state: ProtectBucketState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  let options: Partial<ProtectBucketOptions> = {};
+  if (call.kind === 'automation') options = call.options;
+  else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
+    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given.
+    const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
+    delete given.interactive;
+    options = parseOptions(ProtectBucketOptions, given);
+  } else if (call.context instanceof OriginNode) {
+    options = fromOriginRow(call.context);
+  } else {
+    const bucket = positionalText(call.context);
+    if (bucket) options = { bucket };
+  }
+  state.bucket = options.bucket;
+  await runPrompts(state, bucketPrompt(), context.ui);
+  const service = await context.source.cloudFront();
+  await readOptions(state, options, service, await context.source.buckets());
+
+  await executeWithRecovery(
+    context,
+    vscode.l10n.t('Protecting bucket {0}', state.bucket!),
+    state,
+    protectBucketExecutes(() => context.source.cloudFront(), () => context.source.buckets(), context.keyStore),
+    interactive,
+  );
+  state.key = undefined; // the private key now lives in SecretStorage only
+  if (state.newKey) context.events?.didChangeKeys.fire();
+  context.events?.didRestrictBehaviors.fire();
+  const result: ProtectBucketResult = {
+    distributionId: state.distributionId!,
+    domainName: state.domainName!,
+    originAccessControlId: state.originAccessControlId!,
+    keyGroupId: state.keyGroupId!,
+    publicKeyId: state.publicKeyId!,
+    bucketPolicy: state.bucketPolicy!,
+    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!),
+  };
+  context.log.info(`[protect] bucket ${state.bucket!}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
+  // Never silently: what still lets anyone read the bucket is said, and closed only when the person asks.
+  if (result.publicAccess.length) {
+    context.log.warn(`[protect] bucket ${state.bucket!} is still readable by anyone: ${result.publicAccess.join(' ')}`);
+    if (interactive) {
+      const close = vscode.l10n.t('Close Public Access');
+      const choice = await context.ui.notify('warning', `${result.publicAccess.join(' ')} ${vscode.l10n.t('Signed URLs protect nothing while anyone can read the bucket straight from S3.')}`, close);
+      if (choice === close) {
+        await closePublicAccess(await context.source.buckets(), state.bucket!);
+        result.publicAccess = await publicAccessProblems(await context.source.buckets(), state.bucket!);
+      }
+    }
+  }
+  if (interactive) {
+    void context.ui.notify(
+      'info',
+      vscode.l10n.t(
+        'Bucket {0} is served by distribution {1} ({2}) through origin access control {3}; {4} requires URLs signed with a key of key group {5}.',
+        state.bucket!,
+        result.distributionId,
+        result.domainName,
+        result.originAccessControlId,
+        state.pathPattern ?? vscode.l10n.t('the default behavior'),
+        result.keyGroupId,
+      ),
+    );
+  }
+  return result;
+});
+
+/**
+ * "Protect with CloudFront" on an S3 origin row: its bucket and distribution, and the behavior that
+ * serves it (the default when it does, else the first behavior whose target it is).
+ */
+function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
+  const bucket = bucketOfOrigin(row.origin);
+  if (!bucket) throw new UserError(vscode.l10n.t('Origin {0} is not an S3 bucket.', row.origin.id), 'bucket');
+  const serving = row.distribution.behaviors.filter((b) => b.targetOriginId === row.origin.id);
+  const pathPattern = serving.some((b) => b.pathPattern === undefined) ? undefined : serving[0]?.pathPattern;
+  return { bucket, distributionId: row.distribution.id, ...(pathPattern !== undefined ? { pathPattern } : {}) };
+}
+
+/** What still lets anyone read `bucket`, each as a sentence; empty when nothing does. */
+async function publicAccessProblems(buckets: S3Buckets, bucket: string): Promise<string[]> {
+  const problems: string[] = [];
+  const open = publicReadStatements(await buckets.getPolicy(bucket));
+  if (open.length) {
+    problems.push(vscode.l10n.t('The policy of bucket {0} lets anyone read its objects ({1}).', bucket, open.map((s) => s.Sid ?? vscode.l10n.t('a statement without Sid')).join(', ')));
+  }
+  const block = await buckets.publicAccessBlock(bucket);
+  if (!block || !(block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)) {
+    problems.push(vscode.l10n.t('S3 Block Public Access is not fully on for bucket {0}.', bucket));
+  }
+  return problems;
+}
+
+/** Drops the policy statements that let anyone read, then turns Block Public Access fully on. */
+async function closePublicAccess(buckets: S3Buckets, bucket: string): Promise<void> {
+  const policy = await buckets.getPolicy(bucket);
+  if (policy && publicReadStatements(policy).length) {
+    const kept = policyWithoutPublicRead(policy);
+    if (kept) await buckets.putPolicy(bucket, kept);
+    else await buckets.deletePolicy(bucket);
+  }
+  await buckets.blockPublicAccess(bucket);
+}
+
+function bucketPrompt(): PromptStep<ProtectBucketState>[] {
+  return [
+    {
+      shouldPrompt: (s) => !s.bucket,
+      prompt: async (s, ui, position) => {
+        s.bucket = (
+          await ui.input({
+            title: vscode.l10n.t('Protect S3 Bucket with CloudFront'),
+            prompt: vscode.l10n.t('The S3 bucket to serve through CloudFront, with signed URLs only'),
+            placeholder: 'my-private-media',
+            ...(s.bucket ? { value: s.bucket } : {}),
+            validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the name of an S3 bucket.')),
+            position,
+          })
+        ).trim();
+      },
+    },
+  ];
+}
+
+/** Fills the state from the options, refusing what the account contradicts before anything changes. */
+async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService, buckets: S3Buckets): Promise<void> {
+  const bucket = state.bucket!;
+  let region: string;
+  try {
+    region = await buckets.region(bucket);
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404 || ['NotFound', 'NoSuchBucket'].includes(errorName(error))) {
+      throw new UserError(vscode.l10n.t('bucket: there is no S3 bucket {0}.', bucket), 'bucket');
+    }
+    if (status === 403 || ['Forbidden', 'AccessDenied'].includes(errorName(error))) {
+      throw new UserError(vscode.l10n.t('bucket: bucket {0} belongs to another account, or this account may not read it.', bucket), 'bucket');
+    }
+    throw error;
+  }
+  state.bucketDomain = `${bucket}.s3.${region}.amazonaws.com`;
+  if (options.pathPattern !== undefined) state.pathPattern = options.pathPattern;
+  state.wait = options.wait ?? false;
+
+  if (options.distributionId !== undefined) {
+    let config;
+    try {
+      config = (await service.getDistributionConfig(options.distributionId)).value;
+    } catch (error) {
+      throw new UserError(vscode.l10n.t('distributionId: cannot read distribution {0}: {1}', options.distributionId, messageOf(error)), 'distributionId');
+    }
+    const problem = protectProblem(config, { bucket, ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}) });
+    if (problem) {
+      throw new UserError(
+        problem === 'noBehaviorForNewOrigin'
+          ? vscode.l10n.t('pathPattern: bucket {0} is not an origin of distribution {1}; pass the path pattern of the behavior that is to serve it.', bucket, options.distributionId)
+          : vscode.l10n.t("pathPattern: the default behavior of distribution {0} serves another origin, not bucket {1}; pass the path pattern of the bucket's behavior.", options.distributionId, bucket),
+        'pathPattern',
+      );
+    }
+    state.distributionId = options.distributionId;
+    state.existingDistribution = true;
+  }
+
+  const keys = await readAllPages((marker) => service.listPublicKeys(marker));
+  const groups = await readAllPages((marker) => service.listKeyGroups(marker));
+  const base = safeName(bucket);
+  if (options.keyPairId !== undefined) {
+    if (!keys.some((k) => k.id === options.keyPairId)) throw new UserError(vscode.l10n.t('keyPairId: no public key {0} in this account.', options.keyPairId), 'keyPairId');
+    state.publicKeyId = options.keyPairId;
+  } else {
+    const newKey = options.newKey ?? { name: freeName(`${base}-signer`, new Set(keys.map((k) => k.name))), algorithm: 'RSA_2048' as const };
+    if (keys.some((k) => k.name === newKey.name)) throw new UserError(vscode.l10n.t('newKey.name: a public key named {0} already exists.', newKey.name), 'newKey.name');
+    state.name = newKey.name;
+    state.algorithm = newKey.algorithm;
+    state.newKey = { algorithm: newKey.algorithm };
+  }
+
+  if (options.keyGroupId !== undefined) {
+    const group = await keyGroupById(service, options.keyGroupId);
+    state.addKeyToGroup = !!state.newKey || !group.publicKeyIds.includes(state.publicKeyId!);
+    const full = state.addKeyToGroup ? keyGroupFullProblem(group) : undefined;
+    if (full) throw new UserError(full, 'keyGroupId');
+    state.keyGroupId = group.id;
+    return;
+  }
+  if (options.keyGroupName !== undefined) {
+    if (groups.some((g) => g.name === options.keyGroupName)) throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', options.keyGroupName), 'keyGroupName');
+    state.keyGroupName = options.keyGroupName;
+    return;
+  }
+  // An existing key already in a key group: trust that group; otherwise a new group named after the bucket.
+  const holding = state.publicKeyId ? await keyGroupsHolding(service, state.publicKeyId) : [];
+  if (holding.length > 0) state.keyGroupId = holding[0].id;
+  else state.keyGroupName = freeName(`${base}-signers`, new Set(groups.map((g) => g.name)));
+}

@@ -1,0 +1,186 @@
+// The work of "Protect S3 Bucket with CloudFront", one step per change, in the order CloudFront needs
+// them: the key (new key pair: generate, store, upload, link), the key group, the origin access
+// control, the distribution (created, or its bucket origin moved to the OAC and one behavior
+// restricted), the bucket policy statement for that distribution, and the wait for deployment. Each
+// step records what it created or replaced, so Retry skips what is done and Undo (newest first)
+// removes what this run created and puts back the configuration and policy it replaced.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { CloudFrontService } from '../../aws/cloudFrontService';
+import { updateWithRetry } from '../../aws/etagRetry';
+import { newDistributionConfig, policyWithOacStatement, withProtectedBucket, type BucketOrigin } from '../../aws/protectConfig';
+import type { S3Buckets } from '../../aws/s3Buckets';
+import { generateKeyPair } from '../../keys/generate';
+import type { MutableKeyStore } from '../../keys/keyStore';
+import type { ExecuteStep } from '../../wizard/wizard';
+import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
+import { keyMaterialSteps } from '../keys/keyMaterialSteps';
+import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
+import type { ProtectBucketState } from './state';
+
+/** How long Undo waits for a disabled distribution to deploy before deleting it (CloudFront: minutes). */
+const UNDO_DEPLOY_WAIT_SECONDS = 30 * 60;
+
+/** The name of the origin access control a run creates for `bucket` (CloudFront: at most 64 characters). */
+export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, 64);
+
+function target(s: ProtectBucketState): BucketOrigin {
+  return {
+    bucket: s.bucket!,
+    domainName: s.bucketDomain!,
+    originAccessControlId: s.originAccessControlId!,
+    keyGroupId: s.keyGroupId!,
+    ...(s.pathPattern !== undefined ? { pathPattern: s.pathPattern } : {}),
+  };
+}
+
+export function protectBucketExecutes(
+  service: () => Promise<CloudFrontService>,
+  buckets: () => Promise<S3Buckets>,
+  keyStore: MutableKeyStore,
+): ExecuteStep<ProtectBucketState>[] {
+  const newKeyOnly = (step: ExecuteStep<ProtectBucketState>): ExecuteStep<ProtectBucketState> => ({
+    ...step,
+    shouldExecute: (s) => !!s.newKey && step.shouldExecute(s),
+  });
+  return [
+    newKeyOnly({
+      id: 'generate',
+      title: (s) => vscode.l10n.t('Generate key pair {0}', s.name ?? ''),
+      shouldExecute: (s) => !s.key,
+      execute: async (s) => {
+        s.key = await generateKeyPair(s.newKey!.algorithm);
+      },
+    }),
+    ...keyMaterialSteps<ProtectBucketState>(service, keyStore).map(newKeyOnly),
+    {
+      id: 'keyGroup',
+      title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroupId ?? '')),
+      // An existing key group changes only when it does not hold the key yet.
+      shouldExecute: (s) => !!s.keyGroupName || !!s.addKeyToGroup,
+      execute: async (s) => {
+        const cloudFront = await service();
+        if (s.keyGroupName) {
+          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroupName, publicKeyIds: [s.publicKeyId!] })).value.id;
+          s.createdKeyGroup = true;
+        } else {
+          await addToKeyGroup(cloudFront, s.keyGroupId!, s.publicKeyId!);
+          s.addedToKeyGroup = true;
+        }
+      },
+      undo: async (s) => {
+        const cloudFront = await service();
+        if (s.createdKeyGroup) {
+          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId!);
+          await cloudFront.deleteKeyGroup(s.keyGroupId!, etag);
+          s.keyGroupId = undefined;
+          s.createdKeyGroup = false;
+        } else if (s.addedToKeyGroup) {
+          await removeFromKeyGroup(cloudFront, s.keyGroupId!, s.publicKeyId!);
+          s.addedToKeyGroup = false;
+        }
+      },
+    },
+    {
+      id: 'originAccessControl',
+      title: (s) => vscode.l10n.t('Create or reuse origin access control {0}', oacNameFor(s.bucket!)),
+      shouldExecute: () => true,
+      execute: async (s) => {
+        const cloudFront = await service();
+        const name = oacNameFor(s.bucket!);
+        const fitting = (await cloudFront.listOriginAccessControls()).filter(
+          (c) => c.originType === 's3' && c.signingBehavior === 'always' && c.signingProtocol === 'sigv4',
+        );
+        const reuse = fitting.find((c) => c.name === name) ?? fitting[0];
+        if (reuse) {
+          s.originAccessControlId = reuse.id;
+          return;
+        }
+        s.originAccessControlId = (await cloudFront.createOriginAccessControl(name, vscode.l10n.t('Lets CloudFront read bucket {0}', s.bucket!))).value.id;
+        s.createdOriginAccessControl = true;
+      },
+      undo: async (s) => {
+        if (!s.createdOriginAccessControl) return;
+        const cloudFront = await service();
+        const { etag } = await cloudFront.getOriginAccessControl(s.originAccessControlId!);
+        await cloudFront.deleteOriginAccessControl(s.originAccessControlId!, etag);
+        s.createdOriginAccessControl = false;
+      },
+    },
+    {
+      id: 'distribution',
+      title: (s) =>
+        s.existingDistribution
+          ? vscode.l10n.t('Put bucket {0} behind the origin access control of distribution {1}', s.bucket!, s.distributionId!)
+          : vscode.l10n.t('Create a distribution for bucket {0}', s.bucket!),
+      shouldExecute: () => true,
+      execute: async (s) => {
+        const cloudFront = await service();
+        if (!s.existingDistribution) {
+          const created = await cloudFront.createDistribution(newDistributionConfig(target(s), randomUUID(), vscode.l10n.t('Private content of bucket {0}', s.bucket!)));
+          s.distributionId = created.value.id;
+          s.distributionArn = created.value.arn;
+          s.domainName = created.value.domainName;
+          return;
+        }
+        const updated = await updateWithRetry(
+          () => cloudFront.getDistributionConfig(s.distributionId!),
+          (config, etag) => {
+            s.previousConfig = config;
+            return cloudFront.updateDistributionConfig(s.distributionId!, withProtectedBucket(config, target(s)).config, etag);
+          },
+        );
+        s.distributionArn = updated.value.arn;
+        s.domainName = updated.value.domainName;
+      },
+      undo: async (s) => {
+        const cloudFront = await service();
+        if (s.existingDistribution) {
+          await updateWithRetry(
+            () => cloudFront.getDistributionConfig(s.distributionId!),
+            (_current, etag) => cloudFront.updateDistributionConfig(s.distributionId!, s.previousConfig!, etag),
+          );
+          return;
+        }
+        // CloudFront deletes only a disabled distribution that has deployed.
+        const { value, etag } = await cloudFront.getDistributionConfig(s.distributionId!);
+        let current = etag;
+        if (value.Enabled) {
+          current = (await cloudFront.updateDistributionConfig(s.distributionId!, { ...value, Enabled: false }, etag)).etag;
+          await cloudFront.waitUntilDeployed(s.distributionId!, UNDO_DEPLOY_WAIT_SECONDS);
+        }
+        await cloudFront.deleteDistribution(s.distributionId!, current);
+        s.distributionId = undefined;
+      },
+    },
+    {
+      id: 'bucketPolicy',
+      title: (s) => vscode.l10n.t('Let distribution {0} read bucket {1} (bucket policy)', s.distributionId ?? '', s.bucket!),
+      shouldExecute: () => true,
+      execute: async (s) => {
+        const s3 = await buckets();
+        const before = await s3.getPolicy(s.bucket!);
+        const { policy, added } = policyWithOacStatement(before, s.bucket!, s.distributionArn!);
+        if (added) {
+          s.previousPolicy = before ?? null;
+          await s3.putPolicy(s.bucket!, policy);
+        }
+        s.bucketPolicy = added ? 'added' : 'present';
+      },
+      undo: async (s) => {
+        if (s.bucketPolicy !== 'added') return;
+        const s3 = await buckets();
+        if (s.previousPolicy === null) await s3.deletePolicy(s.bucket!);
+        else await s3.putPolicy(s.bucket!, s.previousPolicy!);
+      },
+    },
+    {
+      id: 'wait',
+      title: (s) => vscode.l10n.t('Wait until distribution {0} is deployed', s.distributionId ?? ''),
+      shouldExecute: (s) => !!s.wait,
+      execute: async (s) => {
+        await (await service()).waitUntilDeployed(s.distributionId!, DEPLOY_WAIT_SECONDS);
+      },
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+// "CloudFront: Wait for Deployment": polls a distribution until CloudFront says Deployed (the SDK's
+// waiter, GetDistribution with backoff), under a progress notification the user can cancel. Called
+// with `{ distributionId }`, a distribution row or its id; resolves `{ distributionId, status }`.
+import * as vscode from 'vscode';
+import type { CloudFrontSource } from '../aws/awsSession';
+import { CancellationError, UserError } from '../errors';
+import { DistributionNode } from '../tree/distributionNode';
+import type { Ui } from '../ui/ui';
+import { defineCommandIn, optionsObject, positionalText, requiredText } from './options';
+
+/** CloudFront usually deploys a change within 15 minutes. */
+export const DEPLOY_WAIT_SECONDS = 40 * 60;
+
+export const WaitForDeploymentOptions = optionsObject({
+  distributionId: requiredText('distributionId', () => vscode.l10n.t('distributionId is required.')),
+});
+
+export interface WaitForDeploymentContext {
+  readonly source: CloudFrontSource;
+  readonly ui: Ui;
+}
+
+export const waitForDeployment = defineCommandIn(WaitForDeploymentOptions, async (context: WaitForDeploymentContext, call) => {
+  const distributionId =
+    call.kind === 'automation'
+      ? call.options.distributionId
+      : call.context instanceof DistributionNode
+        ? call.context.distribution.id
+        : (positionalText(call.context) ??
+          (await context.ui.input({ title: vscode.l10n.t('Wait for Deployment'), prompt: vscode.l10n.t('The id of the distribution to wait for') })).trim());
+  const service = await context.source.cloudFront();
+  // Read once first: an unknown id is refused by name (the waiter would retry it until its time is up).
+  let status: string;
+  try {
+    status = (await service.getDistribution(distributionId)).status;
+  } catch (error) {
+    throw new UserError(vscode.l10n.t('distributionId: cannot read distribution {0}: {1}', distributionId, error instanceof Error ? error.message : String(error)), 'distributionId');
+  }
+  if (status === 'Deployed') return { distributionId, status: 'Deployed' as const };
+  try {
+    await context.ui.withCancellableProgress(vscode.l10n.t('Waiting until distribution {0} is deployed…', distributionId), (signal) =>
+      service.waitUntilDeployed(distributionId, DEPLOY_WAIT_SECONDS, signal),
+    );
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'AbortError') throw new CancellationError();
+    if (name === 'TimeoutError') throw new UserError(vscode.l10n.t('Distribution {0} was still deploying after {1} minutes.', distributionId, DEPLOY_WAIT_SECONDS / 60), 'distributionId');
+    throw error;
+  }
+  return { distributionId, status: 'Deployed' as const };
+});

@@ -1,0 +1,46 @@
+"""moto's server (`python3 -m moto.server`) with two gaps of its CloudFront model filled.
+
+moto 5.2.1's `Origin` model reads `S3OriginConfig` and drops `OriginAccessControlId` and
+`S3OriginConfig` from every answer (GetDistribution, GetDistributionConfig, ListDistributions):
+an origin moved to an origin access control (OAC) would read back as public. Real CloudFront
+returns both fields as sent. This keeps them on the model, under the snake_case names moto's
+serializer looks up, and changes nothing else. No moto release up to 5.2.1 (the version the
+tests run) keeps them; delete this file and the reference in moto.mjs once a moto release returns
+`OriginAccessControlId` (the integration test "protect an existing distribution" fails without it).
+
+moto 5.2.1 also writes a distribution's ARN without the empty region field
+(`arn:aws:cloudfront:ACCOUNT:distribution/ID`); CloudFront's is `arn:aws:cloudfront::ACCOUNT:distribution/ID`,
+and a bucket policy's `AWS:SourceArn` condition must match it exactly. The patch inserts the empty field.
+(moto ignores If-Match on UpdateDistribution and keeps the ETag; the typed fake checks ETags instead.)
+"""
+
+import sys
+
+from moto.cloudfront import models
+
+_moto_origin_init = models.Origin.__init__
+
+
+def _origin_init(self, origin):
+    _moto_origin_init(self, origin)
+    self.origin_access_control_id = origin.get("OriginAccessControlId") or ""
+    if "S3OriginConfig" in origin:
+        self.s3_origin_config = {"OriginAccessIdentity": origin["S3OriginConfig"].get("OriginAccessIdentity") or ""}
+
+
+models.Origin.__init__ = _origin_init
+
+_moto_distribution_init = models.Distribution.__init__
+
+
+def _distribution_init(self, account_id, region_name, config):
+    _moto_distribution_init(self, account_id, region_name, config)
+    self.arn = self.arn.replace(f":cloudfront:{account_id}:", f":cloudfront::{account_id}:", 1)
+
+
+models.Distribution.__init__ = _distribution_init
+
+if __name__ == "__main__":
+    from moto.server import main
+
+    sys.exit(main())
