@@ -1,9 +1,16 @@
 // Starts moto's AWS mock server on 127.0.0.1, in its own process group: `python3 motoServer.py`, which is
 // `python3 -m moto.server` with origins keeping OriginAccessControlId and S3OriginConfig (see that file).
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './freePort.mjs';
 import { spawnGroup } from './processes.mjs';
 import { waitForHttp } from './waitFor.mjs';
+
+/**
+ * moto's server with this project's patches. Unit suites bundle this module as CommonJS, where
+ * import.meta.url is empty: they run from the repository root, where the relative path holds.
+ */
+const MOTO_SERVER = import.meta.url ? fileURLToPath(new URL('./motoServer.py', import.meta.url)) : resolve('test/runner/lib/motoServer.py');
 
 /**
  * @typedef {object} Moto
@@ -29,7 +36,7 @@ export async function startMoto({ port, logFile, python = process.env.CFPC_PYTHO
     delete env.AWS_PROFILE;
     delete env.AWS_DEFAULT_PROFILE;
     delete env.AWS_SESSION_TOKEN;
-    const group = spawnGroup(python, [fileURLToPath(new URL('./motoServer.py', import.meta.url)), '-H', '127.0.0.1', '-p', String(chosen)], { name: 'moto', env, logFile });
+    const group = spawnGroup(python, [MOTO_SERVER, '-H', '127.0.0.1', '-p', String(chosen)], { name: 'moto', env, logFile });
     try {
       await waitForHttp(url, { timeoutMs, exited: group.exited, name: 'moto' });
       return { url, port: chosen, stop: group.stop };
