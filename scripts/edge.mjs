@@ -39,7 +39,9 @@ for (const entry of values['public-key']) {
   const id = entry.slice(0, equals);
   let pem;
   try {
-    pem = createPublicKey(readFileSync(entry.slice(equals + 1), 'utf8')).export({ type: 'spki', format: 'pem' }).toString();
+    pem = createPublicKey(readFileSync(entry.slice(equals + 1), 'utf8'))
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
   } catch (error) {
     usage(`--public-key ${entry}: ${error.message}`);
   }

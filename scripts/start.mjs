@@ -66,11 +66,10 @@ function hasDesktopCode() {
 const env = await extensionHostEnv();
 if (hasDesktopCode()) {
   console.log('Opening desktop VS Code with the extension in development mode; close its window to stop.');
-  const code = spawnGroup(
-    'code',
-    ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, scratch.workspace],
-    { name: 'code', env: { ...env, HOME: process.env.HOME } },
-  );
+  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, scratch.workspace], {
+    name: 'code',
+    env: { ...env, HOME: process.env.HOME },
+  });
   await code.exited;
 } else {
   // code-server reads a development-mode `payload` only under its smoke-test driver, which also hides

@@ -81,12 +81,7 @@ async function main() {
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: join(repoRoot, 'out', 'test', 'integration', 'index.js'),
       extensionTestsEnv,
-      launchArgs: [
-        scratch.workspace,
-        '--disable-extensions',
-        `--user-data-dir=${scratch.dir('vscode-user-data')}`,
-        `--extensions-dir=${scratch.dir('vscode-extensions')}`,
-      ],
+      launchArgs: [scratch.workspace, '--disable-extensions', `--user-data-dir=${scratch.dir('vscode-user-data')}`, `--extensions-dir=${scratch.dir('vscode-extensions')}`],
     });
   } catch (error) {
     exitError = error;

@@ -7,12 +7,7 @@ import type { SecretKeyStore } from './keys/keyStore';
 import type { WalkthroughProgress } from './walkthrough';
 import type { Ui } from './ui/ui';
 
-export function testingApi(
-  context: vscode.ExtensionContext,
-  keyStore: SecretKeyStore,
-  setUi: (ui: Ui | undefined) => void,
-  walkthrough: WalkthroughProgress,
-): { testing?: TestingApi } {
+export function testingApi(context: vscode.ExtensionContext, keyStore: SecretKeyStore, setUi: (ui: Ui | undefined) => void, walkthrough: WalkthroughProgress): { testing?: TestingApi } {
   if (context.extensionMode !== vscode.ExtensionMode.Test) return {};
   return { testing: { keyStore, setUi, globalStorageUri: context.globalStorageUri, walkthrough } };
 }

@@ -48,9 +48,7 @@ async function buildSingle() {
       {
         name: 'lazy-sdk-only',
         setup(build) {
-          build.onResolve({ filter: /^\.\/(sdk|s3Sdk)$/ }, (args) =>
-            args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: sdkChunks[args.path], external: true } : undefined,
-          );
+          build.onResolve({ filter: /^\.\/(sdk|s3Sdk)$/ }, (args) => (args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: sdkChunks[args.path], external: true } : undefined));
         },
       },
     ],

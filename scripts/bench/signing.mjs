@@ -74,8 +74,7 @@ export async function benchSigning() {
   // A different URL on every call, as in bulk signing; the key is the same PEM string throughout.
   const urlFor = (i) => `https://d111111abcdef8.cloudfront.net/videos/${i % 10_000}/segment.ts?quality=hd`;
   const ours = (privateKey) => (i) => signUrl({ url: urlFor(i), keyPairId: 'K2JCJMDEHXQW5F', privateKey, expires: EXPIRES });
-  const sdk = (privateKey, algorithm) => (i) =>
-    getSignedUrl({ url: urlFor(i), keyPairId: 'K2JCJMDEHXQW5F', privateKey, dateLessThan: new Date(EXPIRES * 1000), algorithm });
+  const sdk = (privateKey, algorithm) => (i) => getSignedUrl({ url: urlFor(i), keyPairId: 'K2JCJMDEHXQW5F', privateKey, dateLessThan: new Date(EXPIRES * 1000), algorithm });
 
   const { pinned, restore } = pinToOneCpu();
   const contenders = {

@@ -3,24 +3,60 @@
 const Module = require('node:module');
 
 class StubDisposable {
-  constructor(fn = () => {}) { this.fn = fn; }
-  dispose() { this.fn(); }
+  constructor(fn = () => {}) {
+    this.fn = fn;
+  }
+  dispose() {
+    this.fn();
+  }
 }
 class EventEmitter {
-  constructor() { this.listeners = new Set(); this.event = (l) => { this.listeners.add(l); return new StubDisposable(() => this.listeners.delete(l)); }; }
-  fire(e) { for (const l of this.listeners) l(e); }
-  dispose() { this.listeners.clear(); }
+  constructor() {
+    this.listeners = new Set();
+    this.event = (l) => {
+      this.listeners.add(l);
+      return new StubDisposable(() => this.listeners.delete(l));
+    };
+  }
+  fire(e) {
+    for (const l of this.listeners) l(e);
+  }
+  dispose() {
+    this.listeners.clear();
+  }
 }
 const channel = { info() {}, warn() {}, error() {}, debug() {}, trace() {}, show() {}, dispose() {}, append() {}, appendLine() {} };
 const vscode = {
   Disposable: StubDisposable,
   EventEmitter,
-  TreeItem: class { constructor(label, state) { this.label = label; this.collapsibleState = state; } },
+  TreeItem: class {
+    constructor(label, state) {
+      this.label = label;
+      this.collapsibleState = state;
+    }
+  },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
-  ThemeIcon: class { constructor(id, color) { this.id = id; this.color = color; } },
-  ThemeColor: class { constructor(id) { this.id = id; } },
-  MarkdownString: class { constructor(value) { this.value = value; } },
-  Uri: class { static parse(v) { return { toString: () => v }; } },
+  ThemeIcon: class {
+    constructor(id, color) {
+      this.id = id;
+      this.color = color;
+    }
+  },
+  ThemeColor: class {
+    constructor(id) {
+      this.id = id;
+    }
+  },
+  MarkdownString: class {
+    constructor(value) {
+      this.value = value;
+    }
+  },
+  Uri: class {
+    static parse(v) {
+      return { toString: () => v };
+    }
+  },
   l10n: { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i) => String(args[i])) },
   window: {
     createOutputChannel: () => channel,

@@ -118,7 +118,16 @@ export async function startEdge(options: EdgeServerOptions): Promise<RunningEdge
       return;
     }
     const decision = decide(request, options);
-    options.log?.(`${request.method} ${path} ${decision.behavior}: ${decision.granted ? 'granted' : `${decision.code} (${decision.findings.filter((f) => f.severity === 'error').map((f) => f.code).join(', ')})`}`);
+    options.log?.(
+      `${request.method} ${path} ${decision.behavior}: ${
+        decision.granted
+          ? 'granted'
+          : `${decision.code} (${decision.findings
+              .filter((f) => f.severity === 'error')
+              .map((f) => f.code)
+              .join(', ')})`
+      }`,
+    );
     if (!decision.granted) {
       send(response, 403, { 'content-type': 'text/xml', server: 'CloudFront', 'x-cache': 'Error from cloudfront' }, cloudFrontErrorXml(decision.code));
       return;

@@ -55,7 +55,10 @@ export async function createKeyGroup(client, { name, publicKeyIds, comment }) {
  *   behaviors?: import('@aws-sdk/client-cloudfront').CacheBehavior[], defaultBehavior?: import('@aws-sdk/client-cloudfront').DefaultCacheBehavior }} options
  * @returns {Promise<import('@aws-sdk/client-cloudfront').Distribution>}
  */
-export async function createDistribution(client, { comment, callerReference = randomUUID(), aliases = [], originDomain = 'media-bucket.s3.us-east-1.amazonaws.com', originId = 'media', behaviors = [], defaultBehavior }) {
+export async function createDistribution(
+  client,
+  { comment, callerReference = randomUUID(), aliases = [], originDomain = 'media-bucket.s3.us-east-1.amazonaws.com', originId = 'media', behaviors = [], defaultBehavior },
+) {
   const answer = await client.send(
     new CreateDistributionCommand({
       DistributionConfig: {

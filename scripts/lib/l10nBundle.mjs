@@ -26,7 +26,11 @@ export function sourceFiles(dir = 'src') {
  */
 export async function buildL10nBundle(dir = 'src') {
   const bundle = await getL10nJson(sourceFiles(dir).map((file) => ({ contents: readFileSync(file, 'utf8'), extension: '.ts' })));
-  return Object.fromEntries(Object.keys(bundle).sort().map((key) => [key, /** @type {string} */ (bundle[key])]));
+  return Object.fromEntries(
+    Object.keys(bundle)
+      .sort()
+      .map((key) => [key, /** @type {string} */ (bundle[key])]),
+  );
 }
 
 /** @param {Record<string, string>} bundle */

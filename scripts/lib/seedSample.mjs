@@ -52,7 +52,11 @@ export async function seedSample({ endpoint }) {
       comment: 'Paid downloads (sample)',
       aliases: ['downloads.example.com'],
       bucket: 'sample-downloads',
-      behaviors: [behavior('/paid/*', { originId: 'sample-downloads', keyGroupIds: [media] }), behavior('/reports/*.pdf', { originId: 'sample-downloads', keyGroupIds: [media, reports] }), behavior('/public/*', { originId: 'sample-downloads' })],
+      behaviors: [
+        behavior('/paid/*', { originId: 'sample-downloads', keyGroupIds: [media] }),
+        behavior('/reports/*.pdf', { originId: 'sample-downloads', keyGroupIds: [media, reports] }),
+        behavior('/public/*', { originId: 'sample-downloads' }),
+      ],
       defaultBehavior: behavior(undefined, { originId: 'sample-downloads' }),
     }),
     await sampleDistribution(client, {

@@ -115,7 +115,6 @@ export interface CloudFrontService {
   updateKeyGroup(id: string, fields: KeyGroupFields, etag: string): Promise<Versioned<KeyGroupSummary>>;
   deleteKeyGroup(id: string, etag: string): Promise<void>;
 
-
   getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
   /** Fails with PreconditionFailed when `etag` is no longer current. */
   updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>>;

@@ -4,17 +4,10 @@
 import type { Versioned } from './cloudFrontService';
 
 export function isPreconditionFailed(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412)
-  );
+  return error instanceof Error && (error.name === 'PreconditionFailed' || (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 412);
 }
 
-export async function updateWithRetry<T, R>(
-  read: () => Promise<Versioned<T>>,
-  write: (current: T, etag: string) => Promise<R>,
-  attempts = 3,
-): Promise<R> {
+export async function updateWithRetry<T, R>(read: () => Promise<Versioned<T>>, write: (current: T, etag: string) => Promise<R>, attempts = 3): Promise<R> {
   for (let attempt = 1; ; attempt++) {
     const { value, etag } = await read();
     try {

@@ -69,8 +69,10 @@ export function newDistributionConfig(target: BucketOrigin, callerReference: str
 
 /** The origin of `config` that reads `bucket`, whatever endpoint form its domain uses. */
 export function bucketOriginOf(config: RawDistributionConfig, bucket: string): Origin | undefined {
-  return (config.Origins?.Items ?? []).find((o) => o.DomainName && o.S3OriginConfig !== undefined && bucketOfDomain(o.DomainName) === bucket)
-    ?? (config.Origins?.Items ?? []).find((o) => o.DomainName && bucketOfDomain(o.DomainName) === bucket);
+  return (
+    (config.Origins?.Items ?? []).find((o) => o.DomainName && o.S3OriginConfig !== undefined && bucketOfDomain(o.DomainName) === bucket) ??
+    (config.Origins?.Items ?? []).find((o) => o.DomainName && bucketOfDomain(o.DomainName) === bucket)
+  );
 }
 
 export interface ProtectedConfig {

@@ -4,9 +4,7 @@ import { PAGE_SIZE } from '../constants';
 import type { Page } from './cloudFrontService';
 import { loadS3Sdk } from './loadSdk';
 
-export type S3Entry =
-  | { kind: 'folder'; prefix: string }
-  | { kind: 'object'; key: string; size: number; lastModified?: Date };
+export type S3Entry = { kind: 'folder'; prefix: string } | { kind: 'object'; key: string; size: number; lastModified?: Date };
 
 export interface S3Browser {
   /** Folders (common prefixes) then objects directly under `prefix`; `marker` is S3's continuation token. */
@@ -28,9 +26,7 @@ export class SdkS3Browser implements S3Browser {
 
   async list(bucket: string, prefix: string, marker?: string): Promise<Page<S3Entry>> {
     const sdk = await loadS3Sdk();
-    const answer = await this.client.send(
-      new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: '/', MaxKeys: PAGE_SIZE, ...(marker ? { ContinuationToken: marker } : {}) }),
-    );
+    const answer = await this.client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: '/', MaxKeys: PAGE_SIZE, ...(marker ? { ContinuationToken: marker } : {}) }));
     return entriesOf(answer, prefix);
   }
 }

@@ -28,11 +28,7 @@ function trusting(ids: string[]): TrustedKeyGroups {
  * A copy of `config` where the behaviors of `patterns` trust `update(their current ids)`. Throws for a
  * pattern the configuration does not have; behaviors whose ids do not change stay as they were.
  */
-export function updateTrustedKeyGroups(
-  config: RawDistributionConfig,
-  patterns: readonly string[],
-  update: (ids: string[]) => string[],
-): RawDistributionConfig {
+export function updateTrustedKeyGroups(config: RawDistributionConfig, patterns: readonly string[], update: (ids: string[]) => string[]): RawDistributionConfig {
   const known = behaviorPatterns(config);
   const unknown = patterns.find((p) => !known.includes(p));
   if (unknown !== undefined) throw new Error(`The distribution has no cache behavior with path pattern ${unknown}`);

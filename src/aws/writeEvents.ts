@@ -34,16 +34,39 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     listOriginAccessControls: () => service.listOriginAccessControls(),
     getOriginAccessControl: (id) => service.getOriginAccessControl(id),
 
-    createPublicKey: (key: NewPublicKey) => writing('publicKey', undefined, () => service.createPublicKey(key), (r) => r.value.id),
+    createPublicKey: (key: NewPublicKey) =>
+      writing(
+        'publicKey',
+        undefined,
+        () => service.createPublicKey(key),
+        (r) => r.value.id,
+      ),
     deletePublicKey: (id, etag) => writing('publicKey', id, () => service.deletePublicKey(id, etag)),
-    createKeyGroup: (fields: KeyGroupFields) => writing('keyGroup', undefined, () => service.createKeyGroup(fields), (r) => r.value.id),
+    createKeyGroup: (fields: KeyGroupFields) =>
+      writing(
+        'keyGroup',
+        undefined,
+        () => service.createKeyGroup(fields),
+        (r) => r.value.id,
+      ),
     updateKeyGroup: (id, fields, etag) => writing('keyGroup', id, () => service.updateKeyGroup(id, fields, etag)),
     deleteKeyGroup: (id, etag) => writing('keyGroup', id, () => service.deleteKeyGroup(id, etag)),
     updateDistributionConfig: (id, config: RawDistributionConfig, etag) => writing('distribution', id, () => service.updateDistributionConfig(id, config, etag)),
-    createDistribution: (config: RawDistributionConfig) => writing('distribution', undefined, () => service.createDistribution(config), (r) => r.value.id),
+    createDistribution: (config: RawDistributionConfig) =>
+      writing(
+        'distribution',
+        undefined,
+        () => service.createDistribution(config),
+        (r) => r.value.id,
+      ),
     deleteDistribution: (id, etag) => writing('distribution', id, () => service.deleteDistribution(id, etag)),
     createOriginAccessControl: (name, description) =>
-      writing('originAccessControl', undefined, () => service.createOriginAccessControl(name, description), (r) => r.value.id),
+      writing(
+        'originAccessControl',
+        undefined,
+        () => service.createOriginAccessControl(name, description),
+        (r) => r.value.id,
+      ),
     deleteOriginAccessControl: (id, etag) => writing('originAccessControl', id, () => service.deleteOriginAccessControl(id, etag)),
   };
 }

@@ -48,9 +48,7 @@ export class UrlDiagnosis implements vscode.Disposable {
   constructor(private readonly services: UrlDiagnosisServices) {}
 
   /** The command handler: options in, findings out; or the interactive flow (for the URL it was called with). */
-  readonly run = defineCommand(DiagnoseUrlOptions, (call) =>
-    call.kind === 'automation' ? this.diagnoseOptions(call.options) : this.diagnoseInteractively(positionalText(call.context)),
-  );
+  readonly run = defineCommand(DiagnoseUrlOptions, (call) => (call.kind === 'automation' ? this.diagnoseOptions(call.options) : this.diagnoseInteractively(positionalText(call.context))));
 
   /** Reads the account and diagnoses; `live` adds a live answer already obtained. */
   private async findings(options: DiagnoseUrlOptions, live?: LiveAnswer): Promise<Finding[]> {
@@ -66,7 +64,14 @@ export class UrlDiagnosis implements vscode.Disposable {
     const findings = diagnose({ ...input, ...(account ? { account } : {}) });
     // Codes only: the URL, its signature and policy stay out of the log.
     const counts = countBySeverity(findings);
-    this.services.log.info(`[diagnose] ${counts.error} errors, ${counts.warning} warnings: ${findings.filter((f) => f.severity !== 'ok').map((f) => f.code).join(', ') || 'none'}`);
+    this.services.log.info(
+      `[diagnose] ${counts.error} errors, ${counts.warning} warnings: ${
+        findings
+          .filter((f) => f.severity !== 'ok')
+          .map((f) => f.code)
+          .join(', ') || 'none'
+      }`,
+    );
     return findings;
   }
 

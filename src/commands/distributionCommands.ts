@@ -21,9 +21,7 @@ export async function copyDomain(ui: Ui, node: unknown): Promise<string> {
 
 /** The console is global, but its pages live under the us-east-1 console host. */
 export function consoleUrl(distributionId: string): vscode.Uri {
-  return vscode.Uri.parse(
-    `https://us-east-1.console.aws.amazon.com/cloudfront/v4/home#/distributions/${encodeURIComponent(distributionId)}`,
-  );
+  return vscode.Uri.parse(`https://us-east-1.console.aws.amazon.com/cloudfront/v4/home#/distributions/${encodeURIComponent(distributionId)}`);
 }
 
 export async function openInConsole(node: unknown): Promise<boolean> {
@@ -37,6 +35,6 @@ export async function copyBucketPolicy(ui: Ui, node: unknown): Promise<string> {
     throw new UserError(vscode.l10n.t('{0} is not an S3 bucket endpoint: origin access control applies to S3 origins only.', node.origin.domainName), 'node');
   }
   await ui.writeClipboard(policy);
-  void ui.notify('info', vscode.l10n.t('Copied the bucket policy for {0}: add it to the bucket\'s policy in the S3 console.', node.origin.domainName));
+  void ui.notify('info', vscode.l10n.t("Copied the bucket policy for {0}: add it to the bucket's policy in the S3 console.", node.origin.domainName));
   return policy;
 }

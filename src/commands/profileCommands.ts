@@ -41,7 +41,11 @@ export const chooseProfile = defineCommandIn(ProfileOptions, async (context: { r
   if (requested !== undefined) {
     if (requested !== '' && !profiles.some((p) => p.name === requested)) {
       throw new UserError(
-        vscode.l10n.t('No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.', String(requested), profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)')),
+        vscode.l10n.t(
+          'No AWS profile named "{0}" in ~/.aws/config or ~/.aws/credentials: pass one of {1}, or "" for the default credential chain.',
+          String(requested),
+          profiles.map((p) => p.name).join(', ') || vscode.l10n.t('(none)'),
+        ),
         'profile',
       );
     }

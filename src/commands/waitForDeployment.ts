@@ -26,8 +26,7 @@ export const waitForDeployment = defineCommandIn(WaitForDeploymentOptions, async
       ? call.options.distributionId
       : call.context instanceof DistributionNode
         ? call.context.distribution.id
-        : (positionalText(call.context) ??
-          (await context.ui.input({ title: vscode.l10n.t('Wait for Deployment'), prompt: vscode.l10n.t('The id of the distribution to wait for') })).trim());
+        : (positionalText(call.context) ?? (await context.ui.input({ title: vscode.l10n.t('Wait for Deployment'), prompt: vscode.l10n.t('The id of the distribution to wait for') })).trim());
   const service = await context.source.cloudFront();
   // Read once first: an unknown id is refused by name (the waiter would retry it until its time is up).
   let status: string;

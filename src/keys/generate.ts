@@ -19,8 +19,7 @@ export interface GeneratedKeyPair {
 }
 
 export async function generateKeyPair(algorithm: KeyAlgorithm): Promise<GeneratedKeyPair> {
-  const { privateKey, publicKey } =
-    algorithm === 'RSA_2048' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'prime256v1' });
+  const { privateKey, publicKey } = algorithm === 'RSA_2048' ? await generate('rsa', { modulusLength: 2048 }) : await generate('ec', { namedCurve: 'prime256v1' });
   return {
     privateKey,
     privateKeyPem: privateKeyPem(privateKey),

@@ -3,20 +3,7 @@
 // `code`. Messages never contain key material.
 
 /** The option (or argument) a SigningError is about; names match SignOptions and the function parameters. */
-export type SigningInput =
-  | 'url'
-  | 'resource'
-  | 'ipRange'
-  | 'expires'
-  | 'activeFrom'
-  | 'keyPairId'
-  | 'privateKey'
-  | 'passphrase'
-  | 'hashAlgorithm'
-  | 'publicKey'
-  | 'policy'
-  | 'cookies'
-  | 'domain';
+export type SigningInput = 'url' | 'resource' | 'ipRange' | 'expires' | 'activeFrom' | 'keyPairId' | 'privateKey' | 'passphrase' | 'hashAlgorithm' | 'publicKey' | 'policy' | 'cookies' | 'domain';
 
 export type SigningErrorCode =
   | 'MISSING_OPTION'

@@ -23,19 +23,11 @@ export function normalizeIpRange(ipRange: string): string {
   }
   assertPolicySafeText(ipRange, 'ipRange');
   if (ipRange.includes(':')) {
-    throw new SigningError(
-      'IPV6_NOT_SUPPORTED',
-      'ipRange',
-      `ipRange ${ipRange} is IPv6; CloudFront policies accept only IPv4 addresses or ranges (for example 192.0.2.0/24).`,
-    );
+    throw new SigningError('IPV6_NOT_SUPPORTED', 'ipRange', `ipRange ${ipRange} is IPv6; CloudFront policies accept only IPv4 addresses or ranges (for example 192.0.2.0/24).`);
   }
   const match = IPV4_RANGE.exec(ipRange);
   if (!match) {
-    throw new SigningError(
-      'INVALID_IP_RANGE',
-      'ipRange',
-      `ipRange "${ipRange}" is not an IPv4 address or CIDR range; use a form like 192.0.2.10 or 192.0.2.0/24.`,
-    );
+    throw new SigningError('INVALID_IP_RANGE', 'ipRange', `ipRange "${ipRange}" is not an IPv4 address or CIDR range; use a form like 192.0.2.10 or 192.0.2.0/24.`);
   }
   return match[5] === undefined ? `${ipRange}/32` : ipRange;
 }

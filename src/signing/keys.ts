@@ -10,8 +10,7 @@ import { BoundedCache } from './boundedCache';
 import { SigningError } from './errors';
 
 export type LoadedKey =
-  | { readonly type: 'rsa'; readonly keyObject: KeyObject; readonly bits: number }
-  | { readonly type: 'ec'; readonly keyObject: KeyObject; readonly curve: 'P-256'; readonly bits: 256 };
+  { readonly type: 'rsa'; readonly keyObject: KeyObject; readonly bits: number } | { readonly type: 'ec'; readonly keyObject: KeyObject; readonly curve: 'P-256'; readonly bits: 256 };
 
 type KeyInput = 'privateKey' | 'publicKey';
 
@@ -133,9 +132,7 @@ function assertKeyGiven(key: unknown, input: KeyInput): asserts key is string | 
 export function loadPrivateKey(privateKey: string | KeyObject, passphrase?: string): LoadedKey {
   assertKeyGiven(privateKey, 'privateKey');
   if (typeof privateKey === 'string') {
-    return pemCache.getOrCreate(pemCacheKey('privateKey', privateKey, passphrase), () =>
-      describeKey(parsePrivatePem(privateKey, passphrase), 'privateKey'),
-    );
+    return pemCache.getOrCreate(pemCacheKey('privateKey', privateKey, passphrase), () => describeKey(parsePrivatePem(privateKey, passphrase), 'privateKey'));
   }
   if (privateKey.type !== 'private') {
     throw new SigningError('INVALID_KEY', 'privateKey', `privateKey is a ${privateKey.type} KeyObject; signing needs a private key.`);

@@ -111,7 +111,11 @@ export function normalizeResource(resource: string): string {
   }
   const schemeEnd = resource.indexOf('://');
   if (schemeEnd === -1) {
-    throw new SigningError('INVALID_URL', 'resource', `resource "${resource}" has no scheme; use a URL or pattern such as https://d111111abcdef8.cloudfront.net/* or http*://d111111abcdef8.cloudfront.net/*.`);
+    throw new SigningError(
+      'INVALID_URL',
+      'resource',
+      `resource "${resource}" has no scheme; use a URL or pattern such as https://d111111abcdef8.cloudfront.net/* or http*://d111111abcdef8.cloudfront.net/*.`,
+    );
   }
   // Schemes are case-insensitive, and browsers send them in lowercase: HTTPS:// is https://.
   const schemePattern = resource.slice(0, schemeEnd).toLowerCase();

@@ -36,11 +36,7 @@ export function toEpochSeconds(value: Date | number | undefined, input: TimeInpu
     );
   }
   if (value == null) {
-    throw new SigningError(
-      'MISSING_OPTION',
-      input,
-      `${input} is required: pass a Date or epoch seconds for when the signed URL or cookies stop working.`,
-    );
+    throw new SigningError('MISSING_OPTION', input, `${input} is required: pass a Date or epoch seconds for when the signed URL or cookies stop working.`);
   }
   const isDate = value instanceof Date;
   const seconds = isDate ? value.getTime() / 1000 : value;
@@ -52,11 +48,7 @@ export function toEpochSeconds(value: Date | number | undefined, input: TimeInpu
       throw new SigningError('INVALID_TIME', input, `${input} (${value.toISOString()}) is too far in the future for a CloudFront policy.`);
     }
     const { unit, perSecond } = epochUnitOf(seconds);
-    throw new SigningError(
-      'TIME_IN_MILLISECONDS',
-      input,
-      `${input} ${value} looks like ${unit} since 1970; pass epoch seconds (${Math.floor(seconds / perSecond)}) or a Date.`,
-    );
+    throw new SigningError('TIME_IN_MILLISECONDS', input, `${input} ${value} looks like ${unit} since 1970; pass epoch seconds (${Math.floor(seconds / perSecond)}) or a Date.`);
   }
   return Math.floor(seconds);
 }

@@ -35,12 +35,7 @@ export class BehaviorNode implements TreeNode {
       item.description = vscode.l10n.t('restricted by legacy trusted signers: {0}', b.trustedSigners.join(', '));
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.contextValue = ContextValues.behaviorLegacy;
-      tooltip.appendMarkdown(
-        vscode.l10n.t(
-          'Legacy: trusted signers use CloudFront key pairs of the root user. AWS recommends key groups instead: [learn how to move]({0}).',
-          KEY_GROUPS_DOC,
-        ),
-      );
+      tooltip.appendMarkdown(vscode.l10n.t('Legacy: trusted signers use CloudFront key pairs of the root user. AWS recommends key groups instead: [learn how to move]({0}).', KEY_GROUPS_DOC));
     } else {
       item.description = vscode.l10n.t('unrestricted: serves content to anyone');
       item.iconPath = new vscode.ThemeIcon('unlock');

@@ -30,12 +30,8 @@ export class DistributionNode implements TreeNode, PagedParent {
     item.description = [deploying, d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · ');
     item.contextValue = ContextValues.distribution;
     const disabled = d.enabled === false;
-    item.iconPath = new vscode.ThemeIcon(
-      disabled ? 'circle-slash' : d.status === 'Deployed' ? 'cloud' : 'sync',
-      disabled ? new vscode.ThemeColor('disabledForeground') : undefined,
-    );
-    const state =
-      d.enabled === undefined ? vscode.l10n.t('enabled state unknown') : d.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
+    item.iconPath = new vscode.ThemeIcon(disabled ? 'circle-slash' : d.status === 'Deployed' ? 'cloud' : 'sync', disabled ? new vscode.ThemeColor('disabledForeground') : undefined);
+    const state = d.enabled === undefined ? vscode.l10n.t('enabled state unknown') : d.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled');
     item.tooltip = new vscode.MarkdownString(
       [
         `**${d.id}**`,

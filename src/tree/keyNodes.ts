@@ -63,9 +63,7 @@ export class KeyGroupNode implements TreeNode {
     item.description = vscode.l10n.t('{0} · {1} of {2} keys', group.id, used, KEYS_PER_KEY_GROUP);
     item.iconPath = new vscode.ThemeIcon('shield');
     item.contextValue = ContextValues.keyGroup;
-    item.tooltip = new vscode.MarkdownString(
-      [`**${group.name}**`, `${vscode.l10n.t('Key group ID')}: \`${group.id}\``, group.comment].filter(Boolean).join('  \n'),
-    );
+    item.tooltip = new vscode.MarkdownString([`**${group.name}**`, `${vscode.l10n.t('Key group ID')}: \`${group.id}\``, group.comment].filter(Boolean).join('  \n'));
     item.accessibilityInformation = { label: vscode.l10n.t('Key group {0}, {1} of {2} keys', group.name, used, KEYS_PER_KEY_GROUP) };
     return item;
   }

@@ -44,10 +44,7 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (node) return node.getChildren ? node.getChildren() : [];
     try {
-      const [groups, keys] = await Promise.all([
-        tagFailure('cloudfront:ListKeyGroups', this.keyGroups.byId()),
-        tagFailure('cloudfront:ListPublicKeys', this.publicKeys.get()),
-      ]);
+      const [groups, keys] = await Promise.all([tagFailure('cloudfront:ListKeyGroups', this.keyGroups.byId()), tagFailure('cloudfront:ListPublicKeys', this.publicKeys.get())]);
       const keysById = new Map(keys.map((key) => [key.id, key]));
       const grouped = new Set([...groups.values()].flatMap((group) => group.publicKeyIds));
       const ungrouped = keys.filter((key) => !grouped.has(key.id));

@@ -38,7 +38,7 @@ export class LocalKeysWithoutPublicKeyNode implements TreeNode {
     item.id = 'localKeysWithoutPublicKey';
     item.description = String(this.keys.length);
     item.iconPath = new vscode.ThemeIcon('lock');
-    item.tooltip = vscode.l10n.t('Private keys in VS Code\'s secret storage whose public key CloudFront does not list.');
+    item.tooltip = vscode.l10n.t("Private keys in VS Code's secret storage whose public key CloudFront does not list.");
     return item;
   }
 

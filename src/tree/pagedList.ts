@@ -3,9 +3,7 @@
 // racing a load cannot fetch a page twice or interleave pages.
 import type { Page } from '../aws/cloudFrontService';
 
-export type PagedListState<T> =
-  | { kind: 'idle' }
-  | { kind: 'loaded'; items: T[]; nextMarker?: string; error?: unknown };
+export type PagedListState<T> = { kind: 'idle' } | { kind: 'loaded'; items: T[]; nextMarker?: string; error?: unknown };
 
 export class PagedList<T> {
   private state: PagedListState<T> = { kind: 'idle' };

@@ -33,9 +33,7 @@ export class S3Listing implements PagedParent {
   async rows(): Promise<TreeNode[]> {
     const state = await this.entries.ensureLoaded();
     if (state.kind !== 'loaded') return [];
-    const rows: TreeNode[] = state.items.map((entry) =>
-      entry.kind === 'folder' ? new S3FolderNode(this.location, entry.prefix, this.context) : new S3ObjectNode(this.location, entry),
-    );
+    const rows: TreeNode[] = state.items.map((entry) => (entry.kind === 'folder' ? new S3FolderNode(this.location, entry.prefix, this.context) : new S3ObjectNode(this.location, entry)));
     if (state.error) {
       this.context.log.error(`[objects] ListObjectsV2 ${this.location.bucket}/${this.prefix} failed`, state.error);
       rows.push(awsFailureRow(state.error, `s3:ListBucket (arn:aws:s3:::${this.location.bucket})`, this.context.source.profile, this));

@@ -8,12 +8,7 @@ import { GoBack, type FileOptions, type InputOptions, type PickItem, type PickMa
 type Input = vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox;
 
 /** Applies title, step and Back button, and settles on accept/Back/hide; disposes the widget afterwards. */
-function show<R>(
-  widget: Input,
-  title: string,
-  position: StepPosition | undefined,
-  onAccept: (settle: (result: R) => void) => void | Promise<void>,
-): Promise<R> {
+function show<R>(widget: Input, title: string, position: StepPosition | undefined, onAccept: (settle: (result: R) => void) => void | Promise<void>): Promise<R> {
   widget.title = title;
   widget.ignoreFocusOut = true;
   if (position) {
@@ -183,8 +178,7 @@ export class VscodeUi implements Ui {
   }
 
   async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
-    const show =
-      severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show = severity === 'error' ? vscode.window.showErrorMessage : severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return show(message, ...actions);
   }
 
@@ -229,10 +223,6 @@ export class VscodeUi implements Ui {
   }
 
   withProgress<T>(title: string, task: (report: (message: string) => void) => Promise<T>): Promise<T> {
-    return Promise.resolve(
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) =>
-        task((message) => progress.report({ message })),
-      ),
-    );
+    return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => task((message) => progress.report({ message }))));
   }
 }

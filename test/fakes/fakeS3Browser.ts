@@ -19,7 +19,9 @@ export class FakeS3Browser implements S3Browser {
       this.calls.push({ bucket, prefix, ...(marker ? { marker } : {}) });
       const failure = this.failures.shift();
       if (failure) throw failure;
-      const keys = Object.keys(this.buckets[bucket] ?? {}).filter((k) => k.startsWith(prefix)).sort();
+      const keys = Object.keys(this.buckets[bucket] ?? {})
+        .filter((k) => k.startsWith(prefix))
+        .sort();
       const entries: S3Entry[] = [];
       const folders = new Set<string>();
       for (const key of keys) {

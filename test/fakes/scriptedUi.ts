@@ -71,7 +71,10 @@ export class ScriptedUi implements Ui {
     this.shownPicks.push({ placeholder: options.placeholder ?? '', items: (await options.items).map(({ label, description }) => ({ label, ...(description !== undefined && { description }) })) });
     if (answer.expectPicked) {
       const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
-      assert.ok(picked.some((label) => matches(answer.expectPicked!, label)), `pre-selected ${picked.join(', ')}, expected ${String(answer.expectPicked)}`);
+      assert.ok(
+        picked.some((label) => matches(answer.expectPicked!, label)),
+        `pre-selected ${picked.join(', ')}, expected ${String(answer.expectPicked)}`,
+      );
     }
     // The rows as shown (label, description, detail), for tests of what a step says.
     this.prompts.at(-1)!.rows = (await options.items).map((i) => [i.label, i.description, i.detail].filter(Boolean).join(' — '));
@@ -90,7 +93,10 @@ export class ScriptedUi implements Ui {
     const answer = this.next('pickMany', `${options.title}: ${options.placeholder ?? ''}`, options.position);
     if (answer.expectPicked) {
       const picked = (await options.items).filter((i) => i.picked).map((i) => i.label);
-      assert.deepEqual(picked, answer.expectPicked.map((m) => picked.find((label) => matches(m, label)) ?? String(m)));
+      assert.deepEqual(
+        picked,
+        answer.expectPicked.map((m) => picked.find((label) => matches(m, label)) ?? String(m)),
+      );
     }
     const values = await Promise.all(answer.choose.map(async (m) => (await this.find(options.items, m, options.title)).value));
     assert.equal(options.validate?.(values), undefined);

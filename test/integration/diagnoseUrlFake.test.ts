@@ -57,29 +57,35 @@ const codes = (findings: readonly { severity: string; code: string }[] | undefin
 describe('Diagnose Signed URL (typed fake)', () => {
   afterEach(() => created.splice(0).forEach((diagnosis) => diagnosis.dispose()));
 
-  it('an unknown key ID: GetPublicKey answers NoSuchPublicKey, the finding is UnknownKey (CloudFront\'s InvalidKey)', async () => {
+  it("an unknown key ID: GetPublicKey answers NoSuchPublicKey, the finding is UnknownKey (CloudFront's InvalidKey)", async () => {
     const service = serviceWith('media.example.com');
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf', 'K0UNKNOWN') });
     assert.ok(codes(findings).includes('error UnknownKey'), codes(findings).join(', '));
     assert.match(findings.find((f) => f.code === 'UnknownKey')!.message, /No public key with ID K0UNKNOWN exists in this account/);
-    assert.deepEqual(service.calls.filter((c) => c === 'GetPublicKey'), ['GetPublicKey']);
+    assert.deepEqual(
+      service.calls.filter((c) => c === 'GetPublicKey'),
+      ['GetPublicKey'],
+    );
   });
 
-  it('finds the distribution by an alias from the list summaries and verifies with CloudFront\'s copy of the key', async () => {
+  it("finds the distribution by an alias from the list summaries and verifies with CloudFront's copy of the key", async () => {
     const service = serviceWith('media.example.com');
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
     assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
     assert.ok(!service.calls.includes('GetDistribution'), 'full summaries need no GetDistribution');
   });
 
-  it('finds the distribution by an alias the list summaries leave out (moto\'s), reading it once with GetDistribution', async () => {
+  it("finds the distribution by an alias the list summaries leave out (moto's), reading it once with GetDistribution", async () => {
     const service = serviceWith('media.example.com');
     const full = service.distributions[0];
     service.details.set(full.id, full);
     service.distributions = [listedByMoto(full)];
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
     assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
-    assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution']);
+    assert.deepEqual(
+      service.calls.filter((c) => c === 'GetDistribution'),
+      ['GetDistribution'],
+    );
   });
 
   it('a URL whose file anyone can fetch straight from S3 (no OAC, no OAI): a warning with the fix, not "all passed"', async () => {
@@ -92,7 +98,10 @@ describe('Diagnose Signed URL (typed fake)', () => {
     assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'warning PublicBucketOrigin', 'ok SignatureValid', 'ok NotExpired']);
     const finding = findings.find((f) => f.code === 'PublicBucketOrigin')!;
     assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
-    assert.match(finding.fix, /Create an origin access control .* bucket policy of bucket open-bucket with this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/);
+    assert.match(
+      finding.fix,
+      /Create an origin access control .* bucket policy of bucket open-bucket with this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/,
+    );
     assert.match(ui.notifications[0].message, /0 error\(s\), 1 warning\(s\), 5 check\(s\) passed/);
   });
 
@@ -114,13 +123,22 @@ describe('Diagnose Signed URL (typed fake)', () => {
       ui.notificationAnswers.push('Run Live Check');
       const findings = await diagnosisOver(serviceWith('127.0.0.1'), ui).run();
       ui.assertAllUsed();
-      assert.deepEqual(codes(findings).filter((c) => c.includes('Origin') || c.includes('Live')), ['error OriginNoSuchKey']);
+      assert.deepEqual(
+        codes(findings).filter((c) => c.includes('Origin') || c.includes('Live')),
+        ['error OriginNoSuchKey'],
+      );
       assert.equal(ui.notifications.length, 2);
       assert.deepEqual(ui.notifications[0].actions, ['Run Live Check']);
       assert.match(ui.notifications[0].message, /0 error\(s\), 0 warning\(s\), 5 check\(s\) passed\. The live check requests the URL from the network/);
       // The preview re-reads the document after the update; wait for it.
       const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes('OriginNoSuchKey')));
-      assert.ok(shown, `no diagnosis document shows the live check's finding: ${vscode.workspace.textDocuments.filter((d) => d.uri.scheme === DIAGNOSIS_SCHEME).map((d) => d.getText()).join('\n---\n')}`);
+      assert.ok(
+        shown,
+        `no diagnosis document shows the live check's finding: ${vscode.workspace.textDocuments
+          .filter((d) => d.uri.scheme === DIAGNOSIS_SCHEME)
+          .map((d) => d.getText())
+          .join('\n---\n')}`,
+      );
       assert.match(shown.getText(), /# Signed URL diagnosis[\s\S]*## Errors: CloudFront refuses the request\n\n- ✖ \*\*OriginNoSuchKey\*\*/);
       assert.match(shown.getText(), /The live check ran/);
     } finally {
@@ -135,7 +153,13 @@ describe('Diagnose Signed URL (typed fake)', () => {
       withCookies: false,
       liveChecked: false,
       findings: [
-        { severity: 'error', code: 'ResourceMismatch', message: 'The policy {"Statement":[{"Resource":"https://d1abcdef.cloudfront.net/public/*","Condition":{"DateLessThan":{"AWS:EpochTime":1767225600}}}]} covers public/*, not /private/a_b.mp4.', fix: 'Sign https://d1abcdef.cloudfront.net/private/* instead.' },
+        {
+          severity: 'error',
+          code: 'ResourceMismatch',
+          message:
+            'The policy {"Statement":[{"Resource":"https://d1abcdef.cloudfront.net/public/*","Condition":{"DateLessThan":{"AWS:EpochTime":1767225600}}}]} covers public/*, not /private/a_b.mp4.',
+          fix: 'Sign https://d1abcdef.cloudfront.net/private/* instead.',
+        },
       ],
     });
     assert.ok(!/\\[*{}_[\]]/.test(text), `backslash escapes in:\n${text}`);

@@ -45,11 +45,7 @@ describe('Distributions view', () => {
     const client = seedClient();
     const suffix = Date.now();
     const keyGroupId = await createKeyGroup(client, `signers-${suffix}`, [await createPublicKey(client, `key-${suffix}`)]);
-    const created = await createDistribution(client, `behaviors ${suffix}`, [
-      behavior('/paid/*', [keyGroupId]),
-      behavior('/legacy/*', [], ['self']),
-      behavior('/public/*'),
-    ]);
+    const created = await createDistribution(client, `behaviors ${suffix}`, [behavior('/paid/*', [keyGroupId]), behavior('/legacy/*', [], ['self']), behavior('/public/*')]);
 
     await vscode.commands.executeCommand(Commands.refresh);
     const row = (await renderChildren(api.distributionsView)).find((r) => labelOf(r.item) === created.Id);
@@ -87,9 +83,10 @@ describe('Keys view', () => {
     assert.equal(group.item.description, `${groupId} · 1 of 5 keys`);
     assert.equal(group.item.contextValue, ContextValues.keyGroup);
     const keys = await renderChildren(api.keysView, group.node);
-    assert.deepEqual(keys.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]), [
-      [`grouped-${suffix}`, keyId, ContextValues.publicKey],
-    ]);
+    assert.deepEqual(
+      keys.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]),
+      [[`grouped-${suffix}`, keyId, ContextValues.publicKey]],
+    );
     const ungrouped = rows.find((r) => labelOf(r.item) === 'Public keys in no key group');
     assert.ok(ungrouped);
     const lone = (await renderChildren(api.keysView, ungrouped.node)).map((r) => labelOf(r.item));
@@ -98,7 +95,7 @@ describe('Keys view', () => {
 });
 
 describe('S3 origin objects', () => {
-  it('lists the objects put into a moto S3 bucket under the distribution\'s origin', async () => {
+  it("lists the objects put into a moto S3 bucket under the distribution's origin", async () => {
     const api = await activateExtension();
     const bucket = `media-${Date.now()}`;
     const s3 = new S3Client({ region: 'us-east-1' });
@@ -112,12 +109,18 @@ describe('S3 origin objects', () => {
     assert.ok(row);
     const [origin] = await renderChildren(api.distributionsView, row.node);
     const top = await renderChildren(api.distributionsView, origin.node);
-    assert.deepEqual(top.map((r) => labelOf(r.item)), ['paid/', 'index.html']);
+    assert.deepEqual(
+      top.map((r) => labelOf(r.item)),
+      ['paid/', 'index.html'],
+    );
     const paid = await renderChildren(api.distributionsView, top[0].node);
-    assert.deepEqual(paid.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]), [
-      ['movie.mp4', `${'body of paid/movie.mp4'.length} B`, ContextValues.s3Object],
-      ['trailer.mp4', `${'body of paid/trailer.mp4'.length} B`, ContextValues.s3Object],
-    ]);
+    assert.deepEqual(
+      paid.map((r) => [labelOf(r.item), String(r.item.description).split(' · ')[0], r.item.contextValue]),
+      [
+        ['movie.mp4', `${'body of paid/movie.mp4'.length} B`, ContextValues.s3Object],
+        ['trailer.mp4', `${'body of paid/trailer.mp4'.length} B`, ContextValues.s3Object],
+      ],
+    );
     assert.match((paid[0].item.tooltip as vscode.MarkdownString).value, new RegExp(`https://${created.DomainName}/paid/movie\\.mp4`));
   });
 });

@@ -16,10 +16,7 @@ function providerOver(service: FakeCloudFrontService, profile?: string, s3?: Fak
 
 describe('Distributions view (typed fake)', () => {
   it('renders a full summary: alias and comment in the description, state in the tooltip', async () => {
-    const service = new FakeCloudFrontService([
-      sampleDistribution(1, { aliases: ['media.example.com'], comment: 'paid downloads' }),
-      sampleDistribution(2, { enabled: false, status: 'InProgress' }),
-    ]);
+    const service = new FakeCloudFrontService([sampleDistribution(1, { aliases: ['media.example.com'], comment: 'paid downloads' }), sampleDistribution(2, { enabled: false, status: 'InProgress' })]);
     const rows = await renderChildren(providerOver(service));
     assert.deepEqual(
       rows.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue, (r.item.iconPath as vscode.ThemeIcon).id]),
@@ -68,9 +65,12 @@ describe('Distributions view (typed fake)', () => {
     assert.deepEqual(service.calls, ['ListDistributions', 'ListKeyGroups'], 'a full summary needs no GetDistribution');
   });
 
-  it('reads the distribution itself when its summary lacks behaviors, as moto\'s summaries do', async () => {
+  it("reads the distribution itself when its summary lacks behaviors, as moto's summaries do", async () => {
     const full = sampleDistribution(3, {
-      behaviors: [{ pathPattern: '/hls/*', targetOriginId: 'media', trustedKeyGroupIds: ['KG9'], trustedSigners: [] }, { targetOriginId: 'media', trustedKeyGroupIds: [], trustedSigners: [] }],
+      behaviors: [
+        { pathPattern: '/hls/*', targetOriginId: 'media', trustedKeyGroupIds: ['KG9'], trustedSigners: [] },
+        { targetOriginId: 'media', trustedKeyGroupIds: [], trustedSigners: [] },
+      ],
     });
     const service = new FakeCloudFrontService([{ ...full, behaviors: [], origins: [] }]);
     service.details.set(full.id, full);
@@ -82,15 +82,18 @@ describe('Distributions view (typed fake)', () => {
     // ListKeyGroups is denied: the behavior row names the key group by id instead of failing.
     service.operationFailures.set('ListKeyGroups', [awsError('AccessDenied', 'not authorized', 403)]);
     const children = await renderChildren(provider, distribution.node);
-    assert.deepEqual(children.map((r) => [labelOf(r.item), r.item.description]), [
-      ['media', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC'],
-      ['/hls/*', 'restricted by key groups: KG9'],
-      ['Default (*)', 'unrestricted: serves content to anyone'],
-    ]);
+    assert.deepEqual(
+      children.map((r) => [labelOf(r.item), r.item.description]),
+      [
+        ['media', 'media.s3.us-east-1.amazonaws.com · S3 · origin access control E2OAC'],
+        ['/hls/*', 'restricted by key groups: KG9'],
+        ['Default (*)', 'unrestricted: serves content to anyone'],
+      ],
+    );
     assert.deepEqual(service.calls, ['ListDistributions', 'ListDistributions', 'GetDistribution', 'ListKeyGroups']);
   });
 
-  it('completes summaries that lack aliases, comment and state (moto\'s): rows and tooltips tell them apart, expanding reads nothing more', async () => {
+  it("completes summaries that lack aliases, comment and state (moto's): rows and tooltips tell them apart, expanding reads nothing more", async () => {
     const full = [sampleDistribution(1, { aliases: ['media.example.com', 'dl.example.com'], comment: 'paid downloads' }), sampleDistribution(2, { comment: 'staging', enabled: false })];
     const service = new FakeCloudFrontService(full.map(listedByMoto));
     for (const d of full) service.details.set(d.id, d);
@@ -150,16 +153,14 @@ describe('Distributions view (typed fake)', () => {
     assert.equal(labelOf(distribution.item), 'E000000000004');
     service.failures.push(awsError('AccessDenied', 'not authorized', 403));
     const rows = await renderChildren(provider, distribution.node);
-    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]), [
-      ['Access denied: dev may not call cloudfront:GetDistribution', ContextValues.error, Commands.loadMore],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.contextValue, r.item.command?.command]),
+      [['Access denied: dev may not call cloudfront:GetDistribution', ContextValues.error, Commands.loadMore]],
+    );
   });
 
   it('an S3 origin expands into its bucket under the origin path: folders, then objects with size and URL, paged', async () => {
-    const s3 = new FakeS3Browser(
-      { media: { 'v1/paid/a.mp4': 1536, 'v1/paid/hls/index.m3u8': 10, 'v1/b.txt': 5, 'v1/c.txt': 7, 'v2/hidden.txt': 1 } },
-      2,
-    );
+    const s3 = new FakeS3Browser({ media: { 'v1/paid/a.mp4': 1536, 'v1/paid/hls/index.m3u8': 10, 'v1/b.txt': 5, 'v1/c.txt': 7, 'v2/hidden.txt': 1 } }, 2);
     const distribution = sampleDistribution(5, {
       aliases: ['media.example.com'],
       origins: [{ id: 'media', domainName: 'media.s3.us-east-1.amazonaws.com', originPath: '/v1', kind: 's3', originAccessControlId: 'E2OAC' }],
@@ -169,25 +170,37 @@ describe('Distributions view (typed fake)', () => {
     const [origin] = await renderChildren(provider, row.node);
     assert.equal(origin.item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
     let level = await renderChildren(provider, origin.node);
-    assert.deepEqual(level.map((r) => [labelOf(r.item), r.item.description ?? '']), [
-      ['paid/', ''],
-      ['b.txt', '5 B · 2026-05-06 07:08'],
-      ['Load more…', ''],
-    ]);
+    assert.deepEqual(
+      level.map((r) => [labelOf(r.item), r.item.description ?? '']),
+      [
+        ['paid/', ''],
+        ['b.txt', '5 B · 2026-05-06 07:08'],
+        ['Load more…', ''],
+      ],
+    );
     await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(level[2].item.command));
     level = await renderChildren(provider, origin.node);
-    assert.deepEqual(level.map((r) => labelOf(r.item)), ['paid/', 'b.txt', 'c.txt']);
+    assert.deepEqual(
+      level.map((r) => labelOf(r.item)),
+      ['paid/', 'b.txt', 'c.txt'],
+    );
     const paid = await renderChildren(provider, level[0].node);
-    assert.deepEqual(paid.map((r) => [labelOf(r.item), r.item.description ?? '', r.item.contextValue]), [
-      ['hls/', '', ContextValues.s3Folder],
-      ['a.mp4', '1.5 KB · 2026-05-06 07:08', ContextValues.s3Object],
-    ]);
+    assert.deepEqual(
+      paid.map((r) => [labelOf(r.item), r.item.description ?? '', r.item.contextValue]),
+      [
+        ['hls/', '', ContextValues.s3Folder],
+        ['a.mp4', '1.5 KB · 2026-05-06 07:08', ContextValues.s3Object],
+      ],
+    );
     assert.match((paid[1].item.tooltip as vscode.MarkdownString).value, /https:\/\/media\.example\.com\/paid\/a\.mp4/);
-    assert.deepEqual(s3.calls.map((c) => [c.bucket, c.prefix, c.marker ?? '']), [
-      ['media', 'v1/', ''],
-      ['media', 'v1/', '2'],
-      ['media', 'v1/paid/', ''],
-    ]);
+    assert.deepEqual(
+      s3.calls.map((c) => [c.bucket, c.prefix, c.marker ?? '']),
+      [
+        ['media', 'v1/', ''],
+        ['media', 'v1/', '2'],
+        ['media', 'v1/paid/', ''],
+      ],
+    );
   });
 
   it('a bucket the profile may not list: a row naming s3:ListBucket and the bucket, instead of a failure', async () => {
@@ -197,11 +210,15 @@ describe('Distributions view (typed fake)', () => {
     const [row] = await renderChildren(provider);
     const [origin] = await renderChildren(provider, row.node);
     const rows = await renderChildren(provider, origin.node);
-    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
-      ['Access denied: viewer may not call s3:ListBucket (arn:aws:s3:::media)', ContextValues.error],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.contextValue]),
+      [['Access denied: viewer may not call s3:ListBucket (arn:aws:s3:::media)', ContextValues.error]],
+    );
     await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
-    assert.deepEqual((await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)), ['No objects']);
+    assert.deepEqual(
+      (await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)),
+      ['No objects'],
+    );
   });
 
   it('shows the first page of 100, then a "Load more" row that fetches the next page', async () => {
@@ -228,11 +245,15 @@ describe('Distributions view (typed fake)', () => {
     service.failures.push(awsError('AccessDenied', 'User is not authorized to perform: cloudfront:ListDistributions', 403));
     const provider = providerOver(service, 'prod-readonly');
     const rows = await renderChildren(provider);
-    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.contextValue]), [
-      ['Access denied: prod-readonly may not call cloudfront:ListDistributions', ContextValues.error],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.contextValue]),
+      [['Access denied: prod-readonly may not call cloudfront:ListDistributions', ContextValues.error]],
+    );
     await vscode.commands.executeCommand(rows[0].item.command!.command, ...argumentsOf(rows[0].item.command));
-    assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['E000000000001']);
+    assert.deepEqual(
+      (await renderChildren(provider)).map((r) => labelOf(r.item)),
+      ['E000000000001'],
+    );
   });
 
   it('network failure on a later page keeps the rows shown and adds a retry row', async () => {
@@ -261,7 +282,10 @@ describe('refreshing one row', () => {
     await renderChildren(provider, origin.node);
     s3.buckets.media['b.txt'] = 2;
     await vscode.commands.executeCommand(Commands.refreshNode, origin.node);
-    assert.deepEqual((await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)), ['a.txt', 'b.txt']);
+    assert.deepEqual(
+      (await renderChildren(provider, origin.node)).map((r) => labelOf(r.item)),
+      ['a.txt', 'b.txt'],
+    );
     await vscode.commands.executeCommand(Commands.refreshNode, row.node);
     await renderChildren(provider, row.node);
     assert.deepEqual(service.calls, ['ListDistributions', 'GetDistribution', 'ListKeyGroups', 'GetDistribution', 'ListKeyGroups']);

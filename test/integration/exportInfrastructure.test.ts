@@ -38,10 +38,11 @@ describe('Export as Infrastructure Code (moto)', function () {
       Resources: Record<string, { Type: string; Properties: Record<string, { CallerReference?: string; CacheBehaviors?: Array<{ PathPattern: string; TrustedKeyGroups: unknown }> }> }>;
       Metadata: { ResourcesToImport: Array<{ ResourceType: string; ResourceIdentifier: Record<string, string> }> };
     };
-    assert.deepEqual(
-      template.Metadata.ResourcesToImport.map((entry) => `${entry.ResourceType} ${Object.values(entry.ResourceIdentifier).join()}`).sort(),
-      [`AWS::CloudFront::Distribution ${distributionId}`, `AWS::CloudFront::KeyGroup ${key.keyGroupId}`, `AWS::CloudFront::PublicKey ${key.publicKeyId}`],
-    );
+    assert.deepEqual(template.Metadata.ResourcesToImport.map((entry) => `${entry.ResourceType} ${Object.values(entry.ResourceIdentifier).join()}`).sort(), [
+      `AWS::CloudFront::Distribution ${distributionId}`,
+      `AWS::CloudFront::KeyGroup ${key.keyGroupId}`,
+      `AWS::CloudFront::PublicKey ${key.publicKeyId}`,
+    ]);
     const publicKey = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::CloudFront::PublicKey')!;
     const held = (await seedClient().send(new GetPublicKeyCommand({ Id: key.publicKeyId }))).PublicKey!.PublicKeyConfig!;
     assert.equal(publicKey.Properties.PublicKeyConfig.CallerReference, held.CallerReference);

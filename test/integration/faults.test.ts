@@ -262,10 +262,16 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       await injectFaults({ operation: 'CreateKeyGroup', fault: Faults.internalError });
       assert.equal(await vscode.commands.executeCommand(Commands.createKeyPair), undefined, 'cancelled after Undo, silently');
       ui.assertAllUsed();
-      assert.match(ui.notifications.at(-1)!.message, /^Undone: Generate an ECDSA P-256 key pair; Store the private key in VS Code's secret storage; Upload public key \S+; Link the private key to public key \S+\.$/);
+      assert.match(
+        ui.notifications.at(-1)!.message,
+        /^Undone: Generate an ECDSA P-256 key pair; Store the private key in VS Code's secret storage; Upload public key \S+; Link the private key to public key \S+\.$/,
+      );
       assert.deepEqual(await publicKeysNamed(name), []);
       assert.deepEqual(await keyGroupsNamed(group), []);
-      assert.deepEqual(hooks.keyStore.list().map((k) => k.fingerprint), keysBefore);
+      assert.deepEqual(
+        hooks.keyStore.list().map((k) => k.fingerprint),
+        keysBefore,
+      );
     });
 
     describe('ETag conflicts (412 PreconditionFailed) on UpdateDistribution', () => {
@@ -306,7 +312,10 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
         await injectFaults({ operation: 'UpdateDistribution', fault: Faults.preconditionFailed });
         const result = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair);
         ui.assertAllUsed();
-        assert.match(ui.notifications.find((n) => n.severity === 'error')!.message, new RegExp(`stopped at "Restrict /free/\\* of distribution ${restrictable}": The If-Match version is not current\\.`));
+        assert.match(
+          ui.notifications.find((n) => n.severity === 'error')!.message,
+          new RegExp(`stopped at "Restrict /free/\\* of distribution ${restrictable}": The If-Match version is not current\\.`),
+        );
         assert.deepEqual(await trustOf('/free/*'), [result.keyGroupId]);
         assert.deepEqual(await outcomes('UpdateDistribution'), ['412 PreconditionFailed', '412 PreconditionFailed', '412 PreconditionFailed', null]);
       });
@@ -331,7 +340,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       assert.equal((await outcomes('ListDistributions'))[0], '400 Throttling');
     });
 
-    it('when CloudFront cannot be reached, refuses with the SDK\'s reason and copies nothing', async () => {
+    it("when CloudFront cannot be reached, refuses with the SDK's reason and copies nothing", async () => {
       await injectFaults({ operation: 'ListDistributions', fault: Faults.drop });
       await vscode.env.clipboard.writeText('before');
       await vscode.commands.executeCommand(Commands.refresh);

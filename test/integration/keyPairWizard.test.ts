@@ -70,14 +70,7 @@ describe('Create Key Pair (moto)', () => {
   it('interactive, answered by a scripted Ui: ECDSA P-256 into a new key group', async () => {
     const hooks = await testing();
     const suffix = Date.now();
-    const ui = new ScriptedUi([
-      input(`scripted-${suffix}`),
-      pick('ECDSA P-256'),
-      pick('$(add) New key group'),
-      input(`scripted-group-${suffix}`),
-      pick('Not now'),
-      pick('$(check) Create'),
-    ]);
+    const ui = new ScriptedUi([input(`scripted-${suffix}`), pick('ECDSA P-256'), pick('$(add) New key group'), input(`scripted-group-${suffix}`), pick('Not now'), pick('$(check) Create')]);
     hooks.setUi(ui);
     const result = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair);
     ui.assertAllUsed();
@@ -85,7 +78,7 @@ describe('Create Key Pair (moto)', () => {
     assert.equal(privateKey?.asymmetricKeyDetails?.namedCurve, 'prime256v1');
     assert.equal((await publicKeyInMoto(result.publicKeyId)).trim(), createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString().trim());
     assert.deepEqual((await seedClient().send(new GetKeyGroupCommand({ Id: result.keyGroupId }))).KeyGroup!.KeyGroupConfig!.Name, `scripted-group-${suffix}`);
-    assert.ok(ui.progress.includes('Store the private key in VS Code\'s secret storage'), ui.progress.join(' | '));
+    assert.ok(ui.progress.includes("Store the private key in VS Code's secret storage"), ui.progress.join(' | '));
   });
 
   it('marks public keys whose private key is on this machine in the Keys view', async () => {

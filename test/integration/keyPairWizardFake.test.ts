@@ -70,22 +70,30 @@ describe('Create Key Pair (typed fake)', () => {
     assert.equal(result.keyGroupId, 'KGMEDIA');
     assert.deepEqual(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.publicKeyIds, ['K6', result.publicKeyId]);
     assert.equal(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.comment, 'prod', 'the rest of the group is kept');
-    assert.deepEqual(service.calls.filter((c) => /KeyGroup$/.test(c) && c !== 'ListKeyGroups'), ['GetKeyGroup', 'UpdateKeyGroup', 'GetKeyGroup', 'UpdateKeyGroup'], 're-read and retried after 412');
+    assert.deepEqual(
+      service.calls.filter((c) => /KeyGroup$/.test(c) && c !== 'ListKeyGroups'),
+      ['GetKeyGroup', 'UpdateKeyGroup', 'GetKeyGroup', 'UpdateKeyGroup'],
+      're-read and retried after 412',
+    );
 
     const after = service.configs.get('E1')!;
     assert.deepEqual(after.CacheBehaviors!.Items![1].TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
     assert.deepEqual(after.DefaultCacheBehavior!.TrustedKeyGroups, { Enabled: true, Quantity: 1, Items: ['KGMEDIA'] });
-    const rest = (c: typeof before) => ({ ...c, CacheBehaviors: { ...c.CacheBehaviors, Items: [c.CacheBehaviors!.Items![0]] }, DefaultCacheBehavior: { ...c.DefaultCacheBehavior, TrustedKeyGroups: undefined } });
+    const rest = (c: typeof before) => ({
+      ...c,
+      CacheBehaviors: { ...c.CacheBehaviors, Items: [c.CacheBehaviors!.Items![0]] },
+      DefaultCacheBehavior: { ...c.DefaultCacheBehavior, TrustedKeyGroups: undefined },
+    });
     assert.deepEqual(rest(after), rest(before), 'everything else as read');
 
     const [local] = world.keyStore.list();
     assert.deepEqual([local.publicKeyId, local.name, local.algorithm, local.defaultSignerFor], [result.publicKeyId, 'media-2026', 'ECDSA_P256', ['KGMEDIA']]);
-    assert.ok(samePublicKey(created.encodedKey, (await world.keyStore.getPrivateKey(result.publicKeyId))!), 'the uploaded SPKI is the stored private key\'s');
+    assert.ok(samePublicKey(created.encodedKey, (await world.keyStore.getPrivateKey(result.publicKeyId))!), "the uploaded SPKI is the stored private key's");
     const done = world.ui.notifications.at(-1)!;
     assert.deepEqual([done.severity, done.actions], ['info', ['Sign a URL now']]);
   });
 
-  it('the distribution pick shows alias and comment when the list summaries lack them (moto\'s), reading each distribution once', async () => {
+  it("the distribution pick shows alias and comment when the list summaries lack them (moto's), reading each distribution once", async () => {
     const service = accountWithGroups();
     service.addDistribution('E2', { ...rawConfig(), CallerReference: 'caller-2', Comment: 'downloads', Aliases: { Quantity: 0 } });
     for (const d of service.distributions) service.details.set(d.id, d);
@@ -98,7 +106,11 @@ describe('Create Key Pair (typed fake)', () => {
       { label: 'E1', description: 'cdn.example.com · media' },
       { label: 'E2', description: 'e2.cloudfront.net · downloads' },
     ]);
-    assert.deepEqual(service.calls.filter((c) => c === 'GetDistribution'), ['GetDistribution', 'GetDistribution'], 'the behaviors step reuses what the pick read');
+    assert.deepEqual(
+      service.calls.filter((c) => c === 'GetDistribution'),
+      ['GetDistribution', 'GetDistribution'],
+      'the behaviors step reuses what the pick read',
+    );
   });
 
   it('counts 1/7 … 7/7, takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
@@ -110,7 +122,10 @@ describe('Create Key Pair (typed fake)', () => {
 
     const result = await createKeyPair(world.context);
     world.ui.assertAllUsed();
-    assert.deepEqual(world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7']);
+    assert.deepEqual(
+      world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+      ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7'],
+    );
     assert.equal(service.publicKeys.find((k) => k.id === result.publicKeyId)!.name, 'signing-key-2');
     assert.equal(service.keyGroups.find((g) => g.id === result.keyGroupId)!.name, 'signing-keys-2');
     assert.deepEqual(world.ui.prompts.at(-1)!.rows, [
@@ -133,7 +148,10 @@ describe('Create Key Pair (typed fake)', () => {
     const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
     const result = await createKeyPair(world.context);
     world.ui.assertAllUsed();
-    assert.deepEqual(world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), ['1/7', '2/7', '3/7', '5/7', '7/7']);
+    assert.deepEqual(
+      world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+      ['1/7', '2/7', '3/7', '5/7', '7/7'],
+    );
     assert.deepEqual(world.ui.prompts.at(-1)!.rows!.slice(2, -1), ['$(folder) Existing key group media-signers — The new public key is added to it.']);
     assert.equal(world.ui.notifications.at(-1)!.message, `Created key counted (${result.publicKeyId}) in key group media-signers (KGMEDIA). Its private key is in VS Code's secret storage.`);
   });
@@ -148,12 +166,18 @@ describe('Create Key Pair (typed fake)', () => {
     world.ui.assertAllUsed();
     const failure = world.ui.notifications.find((n) => n.severity === 'error')!;
     assert.deepEqual(failure.actions, ['Retry', 'Undo']);
-    assert.match(failure.message, /stopped at "Create key group retry-group": CloudFront is busy\. Done so far: Generate an RSA 2048 key pair; Store the private key in VS Code's secret storage; Upload public key K\w+; Link the private key to public key K\w+\./);
+    assert.match(
+      failure.message,
+      /stopped at "Create key group retry-group": CloudFront is busy\. Done so far: Generate an RSA 2048 key pair; Store the private key in VS Code's secret storage; Upload public key K\w+; Link the private key to public key K\w+\./,
+    );
     assert.equal(service.calls.filter((c) => c === 'CreatePublicKey').length, 1, 'the public key is not uploaded twice');
     assert.equal(service.publicKeys.filter((k) => k.name === 'retry-key').length, 1);
     assert.deepEqual(service.keyGroups.find((g) => g.name === 'retry-group')?.publicKeyIds, [result.publicKeyId]);
     assert.deepEqual(service.configs.get('E1')!.CacheBehaviors!.Items![0].TrustedKeyGroups!.Items, [result.keyGroupId]);
-    assert.deepEqual(world.keyStore.list().map((k) => [k.publicKeyId, k.defaultSignerFor]), [[result.publicKeyId, [result.keyGroupId]]]);
+    assert.deepEqual(
+      world.keyStore.list().map((k) => [k.publicKeyId, k.defaultSignerFor]),
+      [[result.publicKeyId, [result.keyGroupId]]],
+    );
   });
 
   it('Undo after a failed UpdateDistribution removes the key group, the public key and the stored private key', async () => {
@@ -166,9 +190,16 @@ describe('Create Key Pair (typed fake)', () => {
 
     await assert.rejects(createKeyPair(world.context), { name: 'CancellationError' });
     world.ui.assertAllUsed();
-    assert.match(world.ui.notifications.find((n) => n.severity === 'error')!.message, /stopped at "Restrict \/paid\/\* of distribution E1": not authorized.*Done so far: .*Create key group undo-group; Make it the default signer/);
+    assert.match(
+      world.ui.notifications.find((n) => n.severity === 'error')!.message,
+      /stopped at "Restrict \/paid\/\* of distribution E1": not authorized.*Done so far: .*Create key group undo-group; Make it the default signer/,
+    );
     assert.equal(service.publicKeys.length, keysBefore, 'the uploaded public key is deleted');
-    assert.equal(service.keyGroups.find((g) => g.name === 'undo-group'), undefined, 'the new key group is deleted (DeleteKeyGroup: fake only)');
+    assert.equal(
+      service.keyGroups.find((g) => g.name === 'undo-group'),
+      undefined,
+      'the new key group is deleted (DeleteKeyGroup: fake only)',
+    );
     assert.deepEqual(service.configs.get('E1'), before);
     assert.deepEqual(world.keyStore.list(), []);
     assert.deepEqual([...world.secrets.values.keys()], [], 'no private key left in SecretStorage');
@@ -182,7 +213,10 @@ describe('Create Key Pair (typed fake)', () => {
     service.operationFailures.set('UpdateKeyGroup', [awsError('Throttling', 'Rate exceeded', 400)]);
     await assert.rejects(createKeyPair(world.context), { name: 'CancellationError' });
     assert.deepEqual(service.keyGroups.find((g) => g.id === 'KGMEDIA')!.publicKeyIds, ['K6']);
-    assert.equal(service.publicKeys.some((k) => k.name === 'undo-existing'), false);
+    assert.equal(
+      service.publicKeys.some((k) => k.name === 'undo-existing'),
+      false,
+    );
     assert.deepEqual(world.keyStore.list(), []);
   });
 
@@ -202,7 +236,10 @@ describe('Create Key Pair (typed fake)', () => {
     service.operationFailures.set('CreatePublicKey', [awsError('AccessDenied', 'denied', 403)]);
     const error = await rejection(createKeyPair(world.context, base));
     assert.match(error.message, /stopped at "Upload public key args-key": denied\. Done so far: Generate an RSA 2048 key pair; Store the private key/);
-    assert.deepEqual(world.keyStore.list().map((k) => [k.name, k.publicKeyId]), [['args-key', undefined]]);
+    assert.deepEqual(
+      world.keyStore.list().map((k) => [k.name, k.publicKeyId]),
+      [['args-key', undefined]],
+    );
     world.ui.assertAllUsed();
   });
 });
@@ -221,10 +258,13 @@ describe('Import Private Key (typed fake): every key file of the AWS CLI test da
     const linked = await importPrivateKey(world.context, { pem: fixture('test-ecdsa-key-sec1.pem'), publicKeyId });
     assert.equal(linked.publicKeyId, publicKeyId);
     assert.equal(service.publicKeys.length, 1, 'linked, not uploaded again');
-    assert.deepEqual(world.keyStore.list().map((k) => [k.publicKeyId, k.name, k.algorithm]), [[publicKeyId, 'aws-cli-ecdsa', 'ECDSA_P256']]);
+    assert.deepEqual(
+      world.keyStore.list().map((k) => [k.publicKeyId, k.name, k.algorithm]),
+      [[publicKeyId, 'aws-cli-ecdsa', 'ECDSA_P256']],
+    );
   });
 
-  it('links only when CloudFront holds exactly this private key\'s public half', async () => {
+  it("links only when CloudFront holds exactly this private key's public half", async () => {
     const service = new FakeCloudFrontService();
     service.publicKeys = [{ id: 'KOTHER', name: 'other', comment: '', encodedKey: spki() }];
     const error = await rejection(importPrivateKey(keyWorld(service).context, { pem: fixture('test-ecdsa-key.pem'), publicKeyId: 'KOTHER' }));
@@ -243,7 +283,10 @@ describe('Import Private Key (typed fake): every key file of the AWS CLI test da
       }
       const { publicKeyId } = await importPrivateKey(world.context, { pem: fixture(name), publicKeyId: 'APKAEIBAERJR2EXAMPLE' });
       assert.equal(publicKeyId, 'APKAEIBAERJR2EXAMPLE');
-      assert.deepEqual(world.keyStore.list().map((k) => k.algorithm), ['RSA_1024']);
+      assert.deepEqual(
+        world.keyStore.list().map((k) => k.algorithm),
+        ['RSA_1024'],
+      );
       assert.deepEqual(service.calls, [], 'CloudFront is not asked about legacy key pairs');
     });
   }
@@ -290,8 +333,15 @@ describe('Rotate, export and delete keys (typed fake)', () => {
     assert.match(refused.message, /is the default signer/);
     await rotateKey(world.context, { keyGroupId: first.keyGroupId, removePublicKeyId: first.publicKeyId });
     assert.deepEqual(service.keyGroups.find((g) => g.id === first.keyGroupId)!.publicKeyIds, [rotated.publicKeyId]);
-    assert.equal(service.publicKeys.some((k) => k.id === first.publicKeyId), false, 'the old public key is deleted');
-    assert.deepEqual(world.keyStore.list().map((k) => k.name), ['gen2']);
+    assert.equal(
+      service.publicKeys.some((k) => k.id === first.publicKeyId),
+      false,
+      'the old public key is deleted',
+    );
+    assert.deepEqual(
+      world.keyStore.list().map((k) => k.name),
+      ['gen2'],
+    );
   });
 
   it('deletes a public key only when no key group holds it, naming the groups that do', async () => {
@@ -301,7 +351,10 @@ describe('Rotate, export and delete keys (typed fake)', () => {
     assert.match(error.message, /K6 is in key groups media-signers \(KGMEDIA\)/);
     service.publicKeys.push({ id: 'KLONE', name: 'lone', comment: '', encodedKey: spki() });
     await deletePublicKey(world.context, { publicKeyId: 'KLONE' });
-    assert.equal(service.publicKeys.some((k) => k.id === 'KLONE'), false);
+    assert.equal(
+      service.publicKeys.some((k) => k.id === 'KLONE'),
+      false,
+    );
   });
 
   it('exports a private key only after the modal warning, as PKCS#1, to the chosen file; deletes a local key from options without asking', async () => {

@@ -23,16 +23,22 @@ describe('Keys view (typed fake)', () => {
     service.keyGroups = [{ id: 'KG1', name: 'media-signers', comment: 'prod', publicKeyIds: ['K1', 'K2', 'KGONE'] }];
     const provider = keysOver(service);
     const rows = await renderChildren(provider);
-    assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue]), [
-      ['media-signers', 'KG1 · 3 of 5 keys', ContextValues.keyGroup],
-      ['Public keys in no key group', '120', undefined],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [labelOf(r.item), r.item.description, r.item.contextValue]),
+      [
+        ['media-signers', 'KG1 · 3 of 5 keys', ContextValues.keyGroup],
+        ['Public keys in no key group', '120', undefined],
+      ],
+    );
     const groupKeys = await renderChildren(provider, rows[0].node);
-    assert.deepEqual(groupKeys.map((r) => [labelOf(r.item), r.item.description]), [
-      ['media-2026', 'K1 · 2026-03-04'],
-      ['media-2027', 'K2 · 2026-03-04'],
-      ['KGONE', 'not found among the public keys'],
-    ]);
+    assert.deepEqual(
+      groupKeys.map((r) => [labelOf(r.item), r.item.description]),
+      [
+        ['media-2026', 'K1 · 2026-03-04'],
+        ['media-2027', 'K2 · 2026-03-04'],
+        ['KGONE', 'not found among the public keys'],
+      ],
+    );
     assert.equal((await renderChildren(provider, rows[1].node)).length, 120);
     assert.deepEqual(service.calls.sort(), ['ListKeyGroups', 'ListPublicKeys', 'ListPublicKeys'], 'two pages of public keys');
   });
@@ -47,7 +53,10 @@ describe('Keys view (typed fake)', () => {
     assert.match(labelOf(rows[0].item), /^Access denied: readonly may not call cloudfront:List(KeyGroups|PublicKeys)$/);
     assert.equal(rows[0].item.command?.command, Commands.loadMore);
     await vscode.commands.executeCommand(Commands.loadMore, ...argumentsOf(rows[0].item.command));
-    assert.deepEqual((await renderChildren(provider)).map((r) => labelOf(r.item)), ['g']);
+    assert.deepEqual(
+      (await renderChildren(provider)).map((r) => labelOf(r.item)),
+      ['g'],
+    );
   });
 
   it('an account without key groups or public keys has no rows, so the welcome view shows', async () => {

@@ -98,8 +98,14 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const findings = await run<Finding[]>(Commands.diagnoseUrl, url);
     ui.assertAllUsed();
     assert.deepEqual(asked(ui), []);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
-    assert.ok(findings.some((f) => f.code === 'SignatureValid' && f.severity === 'ok'), findings.map((f) => f.code).join(', '));
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => f.code),
+      [],
+    );
+    assert.ok(
+      findings.some((f) => f.code === 'SignatureValid' && f.severity === 'ok'),
+      findings.map((f) => f.code).join(', '),
+    );
     assert.deepEqual(ui.notifications[0]?.actions, ['Run Live Check']);
     const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes(url)));
     assert.ok(shown, 'no diagnosis document shows the URL passed');
@@ -109,12 +115,21 @@ describe('every command with its positional argument (moto, scripted answers)', 
   it('cloudfront.diagnoseUrl with a plain URL string: asks only for the signed cookies', async () => {
     const url = `https://${domain}/paid/cookie.pdf`;
     const cookies = await run<Record<string, string>>(Commands.signCookies, { resource: `https://${domain}/paid/*`, expires: new Date(Date.now() + 3600_000).toISOString(), copy: false });
-    const ui = await scripted([input(Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '))]);
+    const ui = await scripted([
+      input(
+        Object.entries(cookies)
+          .map(([name, value]) => `${name}=${value}`)
+          .join('; '),
+      ),
+    ]);
     const findings = await run<Finding[]>(Commands.diagnoseUrl, url);
     ui.assertAllUsed();
     assert.equal(asked(ui).length, 1);
     assert.match(asked(ui)[0], /^input: Diagnose Signed URL: Signed cookies sent with the request/);
-    assert.deepEqual(findings.filter((f) => f.severity === 'error').map((f) => f.code), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error').map((f) => f.code),
+      [],
+    );
     assert.ok(await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes(url) && d.getText().includes('With the signed cookies given'))));
   });
 
@@ -154,9 +169,14 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const ui = await scripted([pick('1 hour'), pick('JSON')]);
     const cookies = await run<Record<string, string>>(Commands.signCookies, resource);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui).map((p) => p.split(':')[1].trim()), ['Signed cookies expire in', 'Copy the signed cookies as']);
+    assert.deepEqual(
+      asked(ui).map((p) => p.split(':')[1].trim()),
+      ['Signed cookies expire in', 'Copy the signed cookies as'],
+    );
     assert.equal(cookies['CloudFront-Key-Pair-Id'], signer.publicKeyId);
-    const policy = JSON.parse(Buffer.from(cookies['CloudFront-Policy'].replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8')) as { Statement: Array<{ Resource: string }> };
+    const policy = JSON.parse(Buffer.from(cookies['CloudFront-Policy'].replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64').toString('utf8')) as {
+      Statement: Array<{ Resource: string }>;
+    };
     assert.equal(policy.Statement[0].Resource, resource);
   });
 
@@ -195,7 +215,10 @@ describe('every command with its positional argument (moto, scripted answers)', 
     try {
       const result = await run<{ publicKeyId: string }>(Commands.exportPrivateKey, signer.publicKeyId);
       ui.assertAllUsed();
-      assert.deepEqual(asked(ui).map((p) => p.split(' ')[0]), ['confirm:', 'file:']);
+      assert.deepEqual(
+        asked(ui).map((p) => p.split(' ')[0]),
+        ['confirm:', 'file:'],
+      );
       assert.equal(result.publicKeyId, signer.publicKeyId);
       const held = (await seedClient().send(new GetPublicKeyCommand({ Id: signer.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
       assert.ok(samePublicKey(held, publicKeyOf(readFileSync(target.fsPath, 'utf8'))));
@@ -213,7 +236,10 @@ describe('every command with its positional argument (moto, scripted answers)', 
     const ui = await scripted([pick(/Paste the PEM text/), input(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())]);
     const result = await run<{ publicKeyId: string }>(Commands.importPrivateKey, id);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui).map((p) => p.split(':')[0]), ['pick', 'input']);
+    assert.deepEqual(
+      asked(ui).map((p) => p.split(':')[0]),
+      ['pick', 'input'],
+    );
     assert.equal(result.publicKeyId, id);
     assert.equal(hooks.keyStore.find(id)?.name, `import-${suffix}`);
     await run(Commands.deleteLocalKey, { publicKeyId: id }).catch(() => undefined);

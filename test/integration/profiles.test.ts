@@ -18,7 +18,10 @@ import { pick, ScriptedUi } from '../fakes/scriptedUi';
 const sourceOver = (service: FakeCloudFrontService, profile?: string) => fakeSource(service, profile ? { profile } : {});
 const log = testLog();
 const noCredentials = () => Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' });
-const ssoExpired = () => Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), { name: 'CredentialsProviderError' });
+const ssoExpired = () =>
+  Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), {
+    name: 'CredentialsProviderError',
+  });
 
 describe('AWS profiles', () => {
   const settings = () => vscode.workspace.getConfiguration('cloudfront');
@@ -82,7 +85,11 @@ describe('credential states (typed fake)', () => {
       service.failures.push(failure);
       const source = sourceOver(service, 'team-sso');
       const rows = await renderChildren(new DistributionsProvider(source, keyGroupsOf(source), log));
-      assert.deepEqual(rows.map((r) => [labelOf(r.item), r.item.command?.command]), [['The SSO session has expired: run aws sso login --profile team-sso', Commands.ssoLogin]], failure.name);
+      assert.deepEqual(
+        rows.map((r) => [labelOf(r.item), r.item.command?.command]),
+        [['The SSO session has expired: run aws sso login --profile team-sso', Commands.ssoLogin]],
+        failure.name,
+      );
     }
   });
 

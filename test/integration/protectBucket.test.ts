@@ -3,13 +3,7 @@
 // CloudFront fake (moto lacks DeleteKeyGroup, which Undo needs) with moto's S3 behind the fault proxy
 // for a failure at each step followed by Undo.
 import assert from 'node:assert/strict';
-import {
-  CreateDistributionCommand,
-  GetDistributionConfigCommand,
-  GetKeyGroupCommand,
-  GetOriginAccessControlCommand,
-  type DistributionConfig,
-} from '@aws-sdk/client-cloudfront';
+import { CreateDistributionCommand, GetDistributionConfigCommand, GetKeyGroupCommand, GetOriginAccessControlCommand, type DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
@@ -202,10 +196,7 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
     // Automation: reported, nothing closed.
     const quiet = await openBucket();
     const reported = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, { bucket: quiet, newKey: { name: `open-key-${Date.now()}`, algorithm: 'RSA_2048' } });
-    assert.deepEqual(reported.publicAccess, [
-      `The policy of bucket ${quiet} lets anyone read its objects (PublicRead).`,
-      `S3 Block Public Access is not fully on for bucket ${quiet}.`,
-    ]);
+    assert.deepEqual(reported.publicAccess, [`The policy of bucket ${quiet} lets anyone read its objects (PublicRead).`, `S3 Block Public Access is not fully on for bucket ${quiet}.`]);
     assert.deepEqual(await sids(quiet), ['PublicRead', 'AllowCloudFrontServicePrincipal']);
 
     // A person who chooses "Close Public Access": the public statement goes, the OAC statement stays, Block Public Access is on.

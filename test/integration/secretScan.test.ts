@@ -41,14 +41,9 @@ async function writtenFolders(): Promise<{ all: string[]; logs: string[] }> {
   const output = process.env.CFPC_TEST_OUTPUT;
   const launcherLogs = output ? join(dirname(resolve(output)), 'logs') : undefined;
   const logs = [join(userData, 'logs'), ...(launcherLogs ? [launcherLogs] : [])].filter(existsSync);
-  const all = [
-    userData,
-    process.env.HOME,
-    process.env.TMPDIR,
-    ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath),
-    ...(output ? [output] : []),
-    ...logs,
-  ].filter((path): path is string => !!path && existsSync(path));
+  const all = [userData, process.env.HOME, process.env.TMPDIR, ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath), ...(output ? [output] : []), ...logs].filter(
+    (path): path is string => !!path && existsSync(path),
+  );
   // A folder inside another is scanned once, with its parent.
   const roots = [...new Set(all)].filter((path, _, list) => !list.some((other) => other !== path && path.startsWith(`${other}/`)));
   return { all: roots, logs };
@@ -57,7 +52,7 @@ async function writtenFolders(): Promise<{ all: string[]; logs: string[] }> {
 describe('secret scan (after every other suite)', function () {
   this.timeout(120_000);
 
-  it('finds a planted copy of a key\'s secret bytes (hex, in a file under a scanned folder), and only that', async () => {
+  it("finds a planted copy of a key's secret bytes (hex, in a file under a scanned folder), and only that", async () => {
     const { all } = await writtenFolders();
     const planted = generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey;
     const needles = privateKeyNeedles(planted);
@@ -67,11 +62,18 @@ describe('secret scan (after every other suite)', function () {
     writeFileSync(file, `debug: key bytes ${secret.toString('hex')}\n`);
     try {
       const hits = all.flatMap((root) => filesContaining(root, needles));
-      assert.deepEqual(hits.map((hit) => hit.file), [file]);
+      assert.deepEqual(
+        hits.map((hit) => hit.file),
+        [file],
+      );
     } finally {
       rmSync(dirname(file), { recursive: true, force: true });
     }
-    assert.deepEqual(all.flatMap((root) => filesContaining(root, needles)), [], 'the plant is gone');
+    assert.deepEqual(
+      all.flatMap((root) => filesContaining(root, needles)),
+      [],
+      'the plant is gone',
+    );
   });
 
   it('no private key used in the run is in any file the extension host wrote, nor on the clipboard', async () => {

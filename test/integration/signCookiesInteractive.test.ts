@@ -70,8 +70,14 @@ describe('Create Signed Cookies, interactively (moto, scripted answers)', functi
 
     // Cookie words, not URL words.
     const domainPick = ui.shownPicks.find((p) => p.items.some((item) => item.label === alias))!;
-    assert.deepEqual(domainPick.items.map((item) => item.label), [alias, domain]);
-    assert.deepEqual(domainPick.items.map((item) => item.description), [`resource https://${alias}/paid/*`, `resource https://${domain}/paid/*`]);
+    assert.deepEqual(
+      domainPick.items.map((item) => item.label),
+      [alias, domain],
+    );
+    assert.deepEqual(
+      domainPick.items.map((item) => item.description),
+      [`resource https://${alias}/paid/*`, `resource https://${domain}/paid/*`],
+    );
     assert.deepEqual(
       ui.prompts.map((p) => p.title),
       [
@@ -81,7 +87,10 @@ describe('Create Signed Cookies, interactively (moto, scripted answers)', functi
         'Cookie domain: the host viewers request: The browser sends the cookies to this host and its subdomains; the resource is put on it',
       ],
     );
-    assert.deepEqual(ui.notifications.map((n) => n.message), [`Signed cookies copied to the clipboard as Set-Cookie headers for ${alias}.`]);
+    assert.deepEqual(
+      ui.notifications.map((n) => n.message),
+      [`Signed cookies copied to the clipboard as Set-Cookie headers for ${alias}.`],
+    );
   });
 
   it('a custom Resource on a host the chosen Domain never reaches: warned before signing; declining signs nothing', async () => {
@@ -109,6 +118,9 @@ describe('Create Signed Cookies, interactively (moto, scripted answers)', functi
     const cookies = await vscode.commands.executeCommand<Record<string, string>>(Commands.signCookies);
     ui.assertAllUsed();
     assert.equal(cookies['CloudFront-Key-Pair-Id'], signer.publicKeyId);
-    assert.deepEqual(ui.notifications.map((n) => n.message), ['Signed cookies copied to the clipboard as JSON.']);
+    assert.deepEqual(
+      ui.notifications.map((n) => n.message),
+      ['Signed cookies copied to the clipboard as JSON.'],
+    );
   });
 });

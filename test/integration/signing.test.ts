@@ -30,11 +30,7 @@ describe('Sign CloudFront URL (moto)', function () {
     const suffix = Date.now();
     paidKey = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair, { name: `paid-${suffix}`, algorithm: 'RSA_2048', keyGroupName: `paid-signers-${suffix}` });
     otherKey = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair, { name: `other-${suffix}`, algorithm: 'ECDSA_P256', keyGroupName: `other-signers-${suffix}` });
-    const distribution = await createDistribution(seedClient(), `signing ${suffix}`, [
-      behavior('/paid/*', [paidKey.keyGroupId]),
-      behavior('/other/*', [otherKey.keyGroupId]),
-      behavior('/free/*'),
-    ]);
+    const distribution = await createDistribution(seedClient(), `signing ${suffix}`, [behavior('/paid/*', [paidKey.keyGroupId]), behavior('/other/*', [otherKey.keyGroupId]), behavior('/free/*')]);
     domain = distribution.DomainName!;
     const key = await seedClient().send(new GetPublicKeyCommand({ Id: paidKey.publicKeyId }));
     paidPublicKeyPem = key.PublicKey!.PublicKeyConfig!.EncodedKey!;
@@ -83,7 +79,9 @@ describe('Sign CloudFront URL (moto)', function () {
     });
     assert.deepEqual([result.signed, result.skipped], [6, 1], JSON.stringify(result.skippedUrls));
     assert.match(result.skippedUrls[0].reason, /not a distribution of this account/);
-    const signedUrls = findUrls(document.getText()).map((o) => o.url).filter((u) => u.includes(domain));
+    const signedUrls = findUrls(document.getText())
+      .map((o) => o.url)
+      .filter((u) => u.includes(domain));
     assert.equal(signedUrls.length, 6);
     for (const url of signedUrls) assert.ok(verifySignedUrl(url, paidPublicKeyPem), url);
     await vscode.commands.executeCommand('undo');
@@ -119,7 +117,10 @@ describe('Sign CloudFront URL (moto)', function () {
     assert.match(text, /command:cloudfront\.diagnoseUrl/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
-    assert.ok(titles.some((t) => t.startsWith(`CloudFront: ${paidKey.publicKeyId} · SHA1 · expires in`)), titles.join(' | '));
+    assert.ok(
+      titles.some((t) => t.startsWith(`CloudFront: ${paidKey.publicKeyId} · SHA1 · expires in`)),
+      titles.join(' | '),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

@@ -27,12 +27,13 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
     const api = await activateExtension();
     hooks = await api.testing!();
     for (const name of ['a', 'b', 'c'] as const) {
-      keys[name] = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair, { name: `interactive-${name}-${suffix}`, algorithm: 'RSA_2048', keyGroupName: `interactive-${name}-${suffix}` });
+      keys[name] = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair, {
+        name: `interactive-${name}-${suffix}`,
+        algorithm: 'RSA_2048',
+        keyGroupName: `interactive-${name}-${suffix}`,
+      });
     }
-    const distribution = await createDistribution(seedClient(), `interactive ${suffix}`, [
-      behavior('/one/*', [keys.a.keyGroupId]),
-      behavior('/two/*', [keys.a.keyGroupId, keys.b.keyGroupId]),
-    ]);
+    const distribution = await createDistribution(seedClient(), `interactive ${suffix}`, [behavior('/one/*', [keys.a.keyGroupId]), behavior('/two/*', [keys.a.keyGroupId, keys.b.keyGroupId])]);
     domain = distribution.DomainName!;
     await vscode.commands.executeCommand(Commands.refresh);
   });
@@ -90,13 +91,7 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
 
   it('"Custom policy…" adds a wildcard resource and an IP range', async () => {
     const url = `https://${domain}/one/hls/index.m3u8`;
-    const ui = scripted(url, [
-      pick('Custom policy…'),
-      input(`https://${domain}/one/hls/*`),
-      input('203.0.113.0/24'),
-      input(''),
-      pick('1 day'),
-    ]);
+    const ui = scripted(url, [pick('Custom policy…'), input(`https://${domain}/one/hls/*`), input('203.0.113.0/24'), input(''), pick('1 day')]);
     const signed = await vscode.commands.executeCommand<string>(Commands.signUrl);
     ui.assertAllUsed();
     const parsed = parseSignedUrl(signed);

@@ -41,7 +41,7 @@ describe('Wait for Deployment (moto)', () => {
       async () => vscode.commands.executeCommand(Commands.waitForDeployment, { distributionId: created.Id }),
       (error: Error) => error.name === 'CancellationError',
     );
-    assert.ok(Date.now() - started < 10_000, 'Cancel ends the wait at once, not after the waiter\'s next 60 s poll');
+    assert.ok(Date.now() - started < 10_000, "Cancel ends the wait at once, not after the waiter's next 60 s poll");
     assert.deepEqual(ui.progress, [`Waiting until distribution ${created.Id!} is deployed…`]);
 
     // Let it deploy: the wait resolves and the row drops Deploying….

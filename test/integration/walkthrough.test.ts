@@ -79,7 +79,10 @@ describe('Getting Started walkthrough (moto)', function () {
 
     // 5. That URL diagnosed: CloudFront would serve it.
     const findings = await vscode.commands.executeCommand<Finding[]>(Commands.diagnoseUrl, { url: signed });
-    assert.deepEqual(findings.filter((f) => f.severity === 'error'), []);
+    assert.deepEqual(
+      findings.filter((f) => f.severity === 'error'),
+      [],
+    );
     await assertDone(testing, 5);
   });
 

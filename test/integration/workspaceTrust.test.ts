@@ -72,20 +72,23 @@ if (process.env.CFPC_UNTRUSTED_RUN === '1') {
       assert.equal(await trapCount(), 0, 'requests to the endpoints the workspace named');
     });
 
-    it('signs with the key store\'s key, never the workspace\'s key pair id or key, and leaves the key nowhere on disk', async () => {
+    it("signs with the key store's key, never the workspace's key pair id or key, and leaves the key nowhere on disk", async () => {
       const hooks = await testingHooks();
       const signed = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}/paid/a.mp4`, expires: new Date(Date.now() + 3600_000).toISOString(), copy: false });
       const keyPairId = parseSignedUrl(signed).keyPairId;
       assert.notEqual(keyPairId, 'KATTACKERKEY01');
       const privateKey = await hooks.keyStore.getPrivateKey(keyPairId);
-      assert.ok(privateKey && verifySignedUrl(signed, privateKey), 'signed with the private key in this window\'s secret storage');
+      assert.ok(privateKey && verifySignedUrl(signed, privateKey), "signed with the private key in this window's secret storage");
       assert.equal(await trapCount(), 0);
       const userData = dirname(dirname(dirname(hooks.globalStorageUri.fsPath)));
       const folders = [userData, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)];
-      assert.deepEqual(folders.flatMap((folder) => filesContaining(folder, privateKeyNeedles(privateKey))), []);
+      assert.deepEqual(
+        folders.flatMap((folder) => filesContaining(folder, privateKeyNeedles(privateKey))),
+        [],
+      );
     });
 
-    it('with the user\'s consent (Choose AWS Profile) the chosen profile counts, from the user settings only', async () => {
+    it("with the user's consent (Choose AWS Profile) the chosen profile counts, from the user settings only", async () => {
       assert.equal(await vscode.commands.executeCommand(Commands.chooseProfile, { profile: 'consented' }), 'consented');
       const inspected = settings().inspect<string>(Settings.profile);
       assert.equal(inspected?.globalValue, 'consented');

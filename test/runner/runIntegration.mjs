@@ -154,9 +154,7 @@ async function main() {
           logFile: join(logDir, 'code-server-ui.log'),
         })
       : undefined,
-    runUntrusted
-      ? startUntrustedWorkbench({ install, scratch, motoUrl: moto.url, resultsFile: untrustedResults, logFile: join(logDir, 'code-server-untrusted.log') })
-      : undefined,
+    runUntrusted ? startUntrustedWorkbench({ install, scratch, motoUrl: moto.url, resultsFile: untrustedResults, logFile: join(logDir, 'code-server-untrusted.log') }) : undefined,
   ]);
   const uiServer = separateUiServer ?? testServer;
   const browser = await launchChromium({

@@ -27,7 +27,11 @@ export function runMocha(options: RunMochaOptions): Promise<MochaCounts> {
   return new Promise((resolve) => {
     const bySuite = new Map<string, { label: string; passed: number; failed: number }>();
     const tally = (file: string | undefined, outcome: 'passed' | 'failed') => {
-      const name = (file ?? '').split(/[\\/]/).pop()?.replace(/\.test\.js$/, '') ?? '';
+      const name =
+        (file ?? '')
+          .split(/[\\/]/)
+          .pop()
+          ?.replace(/\.test\.js$/, '') ?? '';
       const label = options.highlight?.[name];
       if (!label) return;
       const entry = bySuite.get(label) ?? { label, passed: 0, failed: 0 };

@@ -19,7 +19,11 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   if ((await page.locator('.monaco-workbench').boundingBox())?.width !== 1440) throw new Error('the workbench is not 1440 pixels wide');
   const client = cloudFrontClient(motoUrl);
   const suffix = randomUUID().slice(0, 8);
-  const distribution = await createDistribution(client, { name: `ui-wizard-${suffix}`, comment: `Paid downloads and premium video for the members area ${suffix}`, pathPatterns: ['/downloads/paid/*', '/premium/videos/*'] });
+  const distribution = await createDistribution(client, {
+    name: `ui-wizard-${suffix}`,
+    comment: `Paid downloads and premium video for the members area ${suffix}`,
+    pathPatterns: ['/downloads/paid/*', '/premium/videos/*'],
+  });
   log(`created distribution ${distribution.Id}`);
 
   const widget = page.locator('.quick-input-widget');
@@ -31,10 +35,14 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const counters = [];
   /** The step the widget shows now, once it is not `previous` any more; its "(n/N)" is recorded. */
   const nextStep = async (previous) => {
-    const shown = await until(async () => {
-      const text = (await title.innerText({ timeout: 500 })).trim();
-      return text && text !== previous ? text : undefined;
-    }, `the step after "${previous}"`, 20000);
+    const shown = await until(
+      async () => {
+        const text = (await title.innerText({ timeout: 500 })).trim();
+        return text && text !== previous ? text : undefined;
+      },
+      `the step after "${previous}"`,
+      20000,
+    );
     counters.push(/\((\d+\/\d+)\)/.exec(shown)?.[1] ?? `no counter in "${shown}"`);
     return shown;
   };
@@ -89,7 +97,11 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const confirmRows = await rows.evaluateAll((list) =>
     list.map((r) => ({
       text: /** @type {HTMLElement} */ (r).innerText.replace(/\s+/g, ' ').trim(),
-      clipped: [...r.querySelectorAll('.monaco-icon-label-container, .monaco-icon-name-container, .label-name, .label-description, .quick-input-list-label, .quick-input-list-detail, .monaco-highlighted-label')]
+      clipped: [
+        ...r.querySelectorAll(
+          '.monaco-icon-label-container, .monaco-icon-name-container, .label-name, .label-description, .quick-input-list-label, .quick-input-list-detail, .monaco-highlighted-label',
+        ),
+      ]
         .filter((e) => e.scrollWidth > e.clientWidth) // wider than shown: cut off, with an ellipsis
         .map((e) => `${e.className}: ${e.textContent} (${e.scrollWidth} > ${e.clientWidth})`),
     })),
@@ -113,10 +125,14 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await widget.waitFor({ state: 'hidden', timeout: 20000 });
   // This workbench shows no toasts (the smoke-test driver): read the notification in the center.
   const created = page.locator('.notifications-center .notification-list-item-message', { hasText: 'Created' }).first();
-  await until(async () => {
-    if (!(await created.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
-    return created.isVisible();
-  }, 'the "Created" notification', 60000);
+  await until(
+    async () => {
+      if (!(await created.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+      return created.isVisible();
+    },
+    'the "Created" notification',
+    60000,
+  );
   const message = (await created.innerText()).replace(/\s+/g, ' ');
   log(`notification: ${message}`);
   for (const word of [defaultName, defaultGroup, '/downloads/paid/*', distribution.Id]) {

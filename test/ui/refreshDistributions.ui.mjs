@@ -54,7 +54,9 @@ export default async function refreshDistributions({ page, outputDir, motoUrl, l
   try {
     await row.waitFor({ state: 'visible', timeout: 30000 });
   } catch {
-    const shown = await treeRows(page, 'Distributions').allInnerTexts().catch(() => []);
+    const shown = await treeRows(page, 'Distributions')
+      .allInnerTexts()
+      .catch(() => []);
     throw new Error(`the Distributions tree shows no row with ${id}; its rows: ${JSON.stringify(shown.slice(0, 10))}`);
   }
   const text = (await row.textContent()) ?? '';

@@ -12,8 +12,15 @@ export default async function showLog({ page, outputDir, log }) {
   const lines = page.locator('.part.panel .monaco-editor .view-lines');
   await lines.first().waitFor({ state: 'visible', timeout: 15000 });
   // The panel wraps long lines: compare the text with its whitespace folded.
-  await until(async () => /\[features\] .* ready; AWS profile:/.test((await lines.first().innerText()).replace(/\s+/g, ' ')), 'the Output panel to show the extension log line "[features] … ready"', 20000).catch(async (error) => {
-    const shown = await lines.first().innerText().catch(() => '');
+  await until(
+    async () => /\[features\] .* ready; AWS profile:/.test((await lines.first().innerText()).replace(/\s+/g, ' ')),
+    'the Output panel to show the extension log line "[features] … ready"',
+    20000,
+  ).catch(async (error) => {
+    const shown = await lines
+      .first()
+      .innerText()
+      .catch(() => '');
     throw new Error(`${error.message}; the panel shows: ${JSON.stringify(shown.slice(0, 500))}`);
   });
   log('the Output panel shows the extension log');

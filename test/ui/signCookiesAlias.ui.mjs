@@ -81,7 +81,12 @@ export default async function signedCookiesForAnAlias({ page, motoUrl, log }) {
     const text = await page.evaluate(() => navigator.clipboard.readText());
     return text.startsWith('Set-Cookie: ') ? text : undefined;
   }, 'the Set-Cookie headers on the clipboard');
-  log(`clipboard: ${setCookie.split('\n').map((line) => line.replace(/=[^;]{12}[^;]*;/, '=…;')).join(' | ')}`);
+  log(
+    `clipboard: ${setCookie
+      .split('\n')
+      .map((line) => line.replace(/=[^;]{12}[^;]*;/, '=…;'))
+      .join(' | ')}`,
+  );
 
   // 3. The local edge, trusting the key CloudFront (moto) holds, answers the browser's request to the alias.
   const keyPairId = /CloudFront-Key-Pair-Id=([A-Z0-9]+)/.exec(setCookie)?.[1];

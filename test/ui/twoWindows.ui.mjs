@@ -37,10 +37,13 @@ async function localKeys(page, filter) {
   await page.bringToFront(); // the palette's key press goes to the page in front
   await runCommand(page, 'CloudFront: Delete Local Private Key');
   const widget = page.locator('.quick-input-widget');
-  const opened = await widget.locator('.quick-input-box input').waitFor({ state: 'visible', timeout: 1000 }).then(
-    () => true,
-    () => false, // no keys at all: the command says so instead of asking
-  );
+  const opened = await widget
+    .locator('.quick-input-box input')
+    .waitFor({ state: 'visible', timeout: 1000 })
+    .then(
+      () => true,
+      () => false, // no keys at all: the command says so instead of asking
+    );
   if (!opened) return [];
   await widget.locator('.quick-input-box input').fill(filter);
   await page.waitForTimeout(300);
@@ -48,7 +51,10 @@ async function localKeys(page, filter) {
   const labels = await widget.locator('.quick-input-list .monaco-list-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
   await page.keyboard.press('Escape');
   await widget.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-  return labels.map((label) => label.split(/[\s,]/)[0] ?? '').filter((name) => name.includes(filter)).sort();
+  return labels
+    .map((label) => label.split(/[\s,]/)[0] ?? '')
+    .filter((name) => name.includes(filter))
+    .sort();
 }
 
 /**
@@ -77,11 +83,15 @@ async function allList(pages, filter, expected, what) {
   let seen = /** @type {string[][]} */ ([]);
   await new Promise((resolve) => setTimeout(resolve, 1500)); // the other windows' writes land, and each window's check a moment later
   try {
-    await until(async () => {
-      seen = [];
-      for (const page of pages) seen.push(await localKeys(page, filter));
-      return seen.every((list) => JSON.stringify(list) === JSON.stringify([...expected].sort()));
-    }, what, 20000);
+    await until(
+      async () => {
+        seen = [];
+        for (const page of pages) seen.push(await localKeys(page, filter));
+        return seen.every((list) => JSON.stringify(list) === JSON.stringify([...expected].sort()));
+      },
+      what,
+      20000,
+    );
   } catch {
     throw new Error(`${what}: expected ${JSON.stringify(expected)} in every window, they list ${JSON.stringify(seen)}`);
   }

@@ -38,9 +38,14 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
   for (const key of setup.publicKeys) {
     const logicalId = logicalName('PublicKey', key.name, taken);
     publicKeyIds.set(key.id, logicalId);
-    add(logicalId, 'AWS::CloudFront::PublicKey', { Id: key.id }, {
-      PublicKeyConfig: { CallerReference: key.callerReference, Name: key.name, EncodedKey: key.encodedKey, ...(key.comment && { Comment: key.comment }) },
-    });
+    add(
+      logicalId,
+      'AWS::CloudFront::PublicKey',
+      { Id: key.id },
+      {
+        PublicKeyConfig: { CallerReference: key.callerReference, Name: key.name, EncodedKey: key.encodedKey, ...(key.comment && { Comment: key.comment }) },
+      },
+    );
     const location = privateKeyOf(setup, key.id);
     // Where the private key lives, for the code that signs; the key itself never enters a template.
     template.Metadata.PrivateKeys[key.id] = location.kind === 'kms' ? `AWS KMS key ${location.keyId} (Sign)` : `AWS Secrets Manager secret ${location.secretId}`;
@@ -49,23 +54,33 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
   for (const group of setup.keyGroups) {
     const logicalId = logicalName('KeyGroup', group.name, taken);
     keyGroupIds.set(group.id, logicalId);
-    add(logicalId, 'AWS::CloudFront::KeyGroup', { Id: group.id }, {
-      KeyGroupConfig: { Name: group.name, Items: group.publicKeyIds.map((id) => (publicKeyIds.has(id) ? { Ref: publicKeyIds.get(id)! } : id)), ...(group.comment && { Comment: group.comment }) },
-    });
+    add(
+      logicalId,
+      'AWS::CloudFront::KeyGroup',
+      { Id: group.id },
+      {
+        KeyGroupConfig: { Name: group.name, Items: group.publicKeyIds.map((id) => (publicKeyIds.has(id) ? { Ref: publicKeyIds.get(id)! } : id)), ...(group.comment && { Comment: group.comment }) },
+      },
+    );
   }
   const oacIds = new Map<string, string>();
   for (const oac of setup.originAccessControls) {
     const logicalId = logicalName('OriginAccessControl', oac.name, taken);
     oacIds.set(oac.id, logicalId);
-    add(logicalId, 'AWS::CloudFront::OriginAccessControl', { Id: oac.id }, {
-      OriginAccessControlConfig: {
-        Name: oac.name,
-        OriginAccessControlOriginType: oac.originType,
-        SigningBehavior: oac.signingBehavior,
-        SigningProtocol: oac.signingProtocol,
-        ...(oac.description && { Description: oac.description }),
+    add(
+      logicalId,
+      'AWS::CloudFront::OriginAccessControl',
+      { Id: oac.id },
+      {
+        OriginAccessControlConfig: {
+          Name: oac.name,
+          OriginAccessControlOriginType: oac.originType,
+          SigningBehavior: oac.signingBehavior,
+          SigningProtocol: oac.signingProtocol,
+          ...(oac.description && { Description: oac.description }),
+        },
       },
-    });
+    );
   }
   const distributionId = logicalName('Distribution', setup.distribution.id, taken);
   const config = cloudFormationDistributionConfig(setup.distribution.config, (id) => (keyGroupIds.has(id) ? { Ref: keyGroupIds.get(id)! } : id));
@@ -77,10 +92,23 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
   for (const bucket of setup.buckets) {
     // A bucket has one policy and this resource owns all of it: merge the bucket's other statements
     // into PolicyDocument before deploying, or they are removed.
-    add(logicalName('BucketPolicy', bucket, taken), 'AWS::S3::BucketPolicy', { Bucket: bucket }, {
-      Bucket: bucket,
-      PolicyDocument: { Version: '2012-10-17', Statement: [{ ...bucketStatement(bucket, setup.distribution.arn), Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Sub': `arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${distributionId}}` } } } }] },
-    });
+    add(
+      logicalName('BucketPolicy', bucket, taken),
+      'AWS::S3::BucketPolicy',
+      { Bucket: bucket },
+      {
+        Bucket: bucket,
+        PolicyDocument: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              ...bucketStatement(bucket, setup.distribution.arn),
+              Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Sub': `arn:\${AWS::Partition}:cloudfront::\${AWS::AccountId}:distribution/\${${distributionId}}` } } },
+            },
+          ],
+        },
+      },
+    );
   }
   template.Outputs.DistributionDomainName = { Description: 'The domain name to sign URLs for', Value: { 'Fn::GetAtt': [distributionId, 'DomainName'] } };
   return template;

@@ -10,8 +10,7 @@ export const expression = (text: string): HclValue => ({ expression: text });
 /** A quoted HCL string: JSON's escapes, plus `${` and `%{` escaped so nothing is interpolated. */
 export const hclString = (text: string): string => JSON.stringify(text).replaceAll('${', '$${').replaceAll('%{', '%%{');
 
-const render = (value: HclValue): string =>
-  typeof value === 'string' ? hclString(value) : 'expression' in value ? value.expression : `[${(value).map(hclString).join(', ')}]`;
+const render = (value: HclValue): string => (typeof value === 'string' ? hclString(value) : 'expression' in value ? value.expression : `[${value.map(hclString).join(', ')}]`);
 
 export function hclBlock(header: string, body: HclBody, indent = ''): string {
   const inner = `${indent}  `;

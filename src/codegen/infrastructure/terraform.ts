@@ -18,7 +18,12 @@ export function terraformText(setup: PrivateContentSetup): string {
   const blocks: string[] = [];
   const comment = (lines: string[]) => lines.map((line) => `# ${line}`).join('\n');
   const adopt = (type: string, label: string, id: string, body: HclBody) => {
-    blocks.push(hclBlock('import', [['to', expression(`${type}.${label}`)], ['id', id]]));
+    blocks.push(
+      hclBlock('import', [
+        ['to', expression(`${type}.${label}`)],
+        ['id', id],
+      ]),
+    );
     blocks.push(hclBlock(`resource "${type}" "${label}"`, body));
   };
 
@@ -66,14 +71,18 @@ export function terraformText(setup: PrivateContentSetup): string {
   }
 
   const trust = behaviorTrust(setup.distribution.config).map(
-    ({ pathPattern, keyGroupIds }) => `  ${pathPattern}: ${keyGroupIds.length === 0 ? 'not restricted' : keyGroupIds.map((id) => (groups.has(id) ? `aws_cloudfront_key_group.${groups.get(id)!}` : id)).join(', ')}`,
+    ({ pathPattern, keyGroupIds }) =>
+      `  ${pathPattern}: ${keyGroupIds.length === 0 ? 'not restricted' : keyGroupIds.map((id) => (groups.has(id) ? `aws_cloudfront_key_group.${groups.get(id)!}` : id)).join(', ')}`,
   );
   blocks.push(
     `${comment([
       'The distribution: run `terraform plan -generate-config-out=distribution.tf` once to write its configuration,',
       'then replace the key group ids in trusted_key_groups with references. Trusted key groups of each behavior:',
       ...trust,
-    ])}\n${hclBlock('import', [['to', expression('aws_cloudfront_distribution.this')], ['id', setup.distribution.id]])}`,
+    ])}\n${hclBlock('import', [
+      ['to', expression('aws_cloudfront_distribution.this')],
+      ['id', setup.distribution.id],
+    ])}`,
   );
 
   for (const bucket of setup.buckets) {
@@ -86,14 +95,30 @@ export function terraformText(setup: PrivateContentSetup): string {
             ['sid', 'AllowCloudFrontServicePrincipalReadOnly'],
             ['actions', ['s3:GetObject']],
             ['resources', [`arn:aws:s3:::${bucket}/*`]],
-            { block: 'principals', body: [['type', 'Service'], ['identifiers', ['cloudfront.amazonaws.com']]] },
-            { block: 'condition', body: [['test', 'StringEquals'], ['variable', 'AWS:SourceArn'], ['values', [setup.distribution.arn]]] },
+            {
+              block: 'principals',
+              body: [
+                ['type', 'Service'],
+                ['identifiers', ['cloudfront.amazonaws.com']],
+              ],
+            },
+            {
+              block: 'condition',
+              body: [
+                ['test', 'StringEquals'],
+                ['variable', 'AWS:SourceArn'],
+                ['values', [setup.distribution.arn]],
+              ],
+            },
           ],
         },
       ]),
     );
-    blocks.push(comment(['A bucket has one policy and this resource owns all of it: add the bucket\'s other statements above before applying.']));
-    adopt('aws_s3_bucket_policy', label, bucket, [['bucket', bucket], ['policy', expression(`data.aws_iam_policy_document.${label}.json`)]]);
+    blocks.push(comment(["A bucket has one policy and this resource owns all of it: add the bucket's other statements above before applying."]));
+    adopt('aws_s3_bucket_policy', label, bucket, [
+      ['bucket', bucket],
+      ['policy', expression(`data.aws_iam_policy_document.${label}.json`)],
+    ]);
   }
   return `${blocks.join('\n\n')}\n`;
 }

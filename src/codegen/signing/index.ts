@@ -66,7 +66,9 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     needs: (plan) =>
       [
         'go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
-        ...awsPackages(plan, { kms: 'service/kms', secretsManager: 'service/secretsmanager', ssm: 'service/ssm' }).map((name) => `github.com/aws/aws-sdk-go-v2/config github.com/aws/aws-sdk-go-v2/${name}`),
+        ...awsPackages(plan, { kms: 'service/kms', secretsManager: 'service/secretsmanager', ssm: 'service/ssm' }).map(
+          (name) => `github.com/aws/aws-sdk-go-v2/config github.com/aws/aws-sdk-go-v2/${name}`,
+        ),
       ].join(' '),
   },
   csharp: {
@@ -75,7 +77,10 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     run: (target) => `dotnet run -- ${target}`,
     comment: '//',
     write: csharpCode,
-    needs: (plan) => `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' }).map((name) => `, dotnet add package ${name}`).join('')}`,
+    needs: (plan) =>
+      `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' })
+        .map((name) => `, dotnet add package ${name}`)
+        .join('')}`,
   },
   java: {
     fileName: 'Sign.java',
@@ -133,7 +138,10 @@ function assertPlainText(options: SigningCodeOptions): void {
   const values: Array<[string, string | undefined]> = [
     ['publicKeyId', options.publicKeyId],
     ['example', options.example],
-    ['keySource', source.kind === 'env' ? source.variable : source.kind === 'file' ? source.path : source.kind === 'kms' ? source.keyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName],
+    [
+      'keySource',
+      source.kind === 'env' ? source.variable : source.kind === 'file' ? source.path : source.kind === 'kms' ? source.keyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName,
+    ],
   ];
   for (const [name, value] of values) {
     if (value !== undefined && UNSAFE_TEXT.test(value)) throw new RangeError(`${name} contains a line break or another control character`);

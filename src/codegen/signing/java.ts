@@ -21,10 +21,12 @@ export function javaCode(plan: Plan): string {
     sdkSigner && 'import java.time.Instant;',
     'import java.util.Base64;',
     !cookies && 'import java.util.Locale;',
-    sdkSigner && 'import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;\nimport software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;\nimport software.amazon.awssdk.services.cloudfront.model.HashAlgorithm;',
+    sdkSigner &&
+      'import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;\nimport software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;\nimport software.amazon.awssdk.services.cloudfront.model.HashAlgorithm;',
     source.kind === 'kms' &&
       'import software.amazon.awssdk.core.SdkBytes;\nimport software.amazon.awssdk.services.kms.KmsClient;\nimport software.amazon.awssdk.services.kms.model.MessageType;\nimport software.amazon.awssdk.services.kms.model.SignRequest;\nimport software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;',
-    source.kind === 'secretsManager' && 'import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;\nimport software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;',
+    source.kind === 'secretsManager' &&
+      'import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;\nimport software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;',
     source.kind === 'ssm' && 'import software.amazon.awssdk.services.ssm.SsmClient;\nimport software.amazon.awssdk.services.ssm.model.GetParameterRequest;',
   );
 
@@ -58,9 +60,7 @@ export function javaCode(plan: Plan): string {
         pem,
         '        if (pem == null || pem.isBlank()) throw new IllegalStateException("No private key found.");',
         '        byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----(BEGIN|END) [A-Z ]+-----", ""));',
-        plan.ecdsa
-          ? '        if (pem.contains("BEGIN EC PRIVATE KEY")) der = pkcs8(EC_P256, der);'
-          : '        if (pem.contains("BEGIN RSA PRIVATE KEY")) der = pkcs8(RSA, der);',
+        plan.ecdsa ? '        if (pem.contains("BEGIN EC PRIVATE KEY")) der = pkcs8(EC_P256, der);' : '        if (pem.contains("BEGIN RSA PRIVATE KEY")) der = pkcs8(RSA, der);',
         `        return KeyFactory.getInstance(${quote(plan.ecdsa ? 'EC' : 'RSA')}).generatePrivate(new PKCS8EncodedKeySpec(der));`,
         '    }',
         '',
@@ -134,7 +134,7 @@ export function javaCode(plan: Plan): string {
         '        StringBuilder out = new StringBuilder();',
         '        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {',
         '            int c = b & 0xff;',
-        '            boolean escape = c <= 0x20 || c >= 0x7f || c == \'"\' || c == \'<\' || c == \'>\' || c == \'`\';',
+        "            boolean escape = c <= 0x20 || c >= 0x7f || c == '\"' || c == '<' || c == '>' || c == '`';",
         '            out.append(escape ? String.format(Locale.ROOT, "%%%02X", c) : String.valueOf((char) c));',
         '        }',
         '        return out.toString();',
@@ -164,7 +164,7 @@ export function javaCode(plan: Plan): string {
           '                .resourceUrl(browserUrl(url))',
           '                .privateKey(privateKey())',
           '                .keyPairId(KEY_PAIR_ID)',
-          '                // Whole epoch seconds: an Instant is UTC, so the server\'s zone does not matter.',
+          "                // Whole epoch seconds: an Instant is UTC, so the server's zone does not matter.",
           '                .expirationDate(Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + expiresInSeconds))',
           '                // SHA-256 and Hash-Algorithm=SHA256; the default is SHA-1, which ECDSA keys cannot use with CloudFront.',
           '                .hashAlgorithm(HashAlgorithm.SHA256)',

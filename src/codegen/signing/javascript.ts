@@ -47,7 +47,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
           '/** Signs the policy in KMS (SHA-256; KMS has no SHA-1 signing). ECDSA signatures come back DER-encoded, the form CloudFront verifies. */',
           `const kms = new KMSClient({});`,
           `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
-          "  const { Signature } = await kms.send(new SignCommand({",
+          '  const { Signature } = await kms.send(new SignCommand({',
           `    KeyId: ${quote((source as { keyId: string }).keyId)},`,
           "    Message: Buffer.from(policy, 'utf8'),",
           "    MessageType: 'RAW', // KMS hashes the policy itself",
@@ -73,7 +73,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
 
   const expiry = lines(
     '  // Epoch seconds, not milliseconds: Date.now() is milliseconds, and CloudFront refuses a policy that',
-    '  // expires in the year 50000 (MalformedPolicy). UTC by definition, so the server\'s zone does not matter.',
+    "  // expires in the year 50000 (MalformedPolicy). UTC by definition, so the server's zone does not matter.",
     '  const expires = Math.floor(Date.now() / 1000) + expiresInSeconds;',
   );
 
@@ -86,7 +86,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
         `export async function signCookies(resource${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<Record<string, string>>')} {`,
         expiry,
         '  // A custom policy: cookies cover a pattern, so its exact JSON is sent along (CloudFront-Policy).',
-        '  const policy = JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { \'AWS:EpochTime\': expires } } }] });',
+        "  const policy = JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
         sdkSigner
           ? lines(
               `  const cookies = getSignedCookies({ keyPairId: KEY_PAIR_ID, privateKey: await privateKey(), policy, algorithm: 'SHA256' });`,
@@ -118,7 +118,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
               '  // A canned policy: CloudFront rebuilds these exact bytes from the request URL and Expires.',
               '  const policy = `{"Statement":[{"Resource":"${viewerUrl}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;',
               '  const signature = cloudFrontBase64(await signPolicy(policy));',
-              "  // Hash-Algorithm=SHA256 is required: without it CloudFront assumes SHA-1, which ECDSA and KMS keys cannot use.",
+              '  // Hash-Algorithm=SHA256 is required: without it CloudFront assumes SHA-1, which ECDSA and KMS keys cannot use.',
               "  return `${viewerUrl}${viewerUrl.includes('?') ? '&' : '?'}Expires=${expires}&Signature=${signature}&Key-Pair-Id=${KEY_PAIR_ID}&Hash-Algorithm=SHA256`;",
             ),
         '}',

@@ -62,7 +62,7 @@ export function pythonCode(plan: Plan): string {
       );
 
   const expiry = lines(
-    '    # Whole epoch seconds in UTC: a naive datetime would be read in the server\'s zone.',
+    "    # Whole epoch seconds in UTC: a naive datetime would be read in the server's zone.",
     '    expires = datetime.datetime.fromtimestamp(int(time.time()) + expires_in_seconds, tz=datetime.timezone.utc)',
   );
 

@@ -14,17 +14,15 @@ import { defineCommandIn, optionsObject, positionalText, required, requiredText 
 
 const PrivateKeyOption = v.variant(
   'kind',
-  [
-    v.strictObject({ kind: v.literal('kms'), keyId: v.pipe(v.string(), v.nonEmpty()) }),
-    v.strictObject({ kind: v.literal('secretsManager'), secretId: v.pipe(v.string(), v.nonEmpty()) }),
-  ],
+  [v.strictObject({ kind: v.literal('kms'), keyId: v.pipe(v.string(), v.nonEmpty()) }), v.strictObject({ kind: v.literal('secretsManager'), secretId: v.pipe(v.string(), v.nonEmpty()) })],
   () => vscode.l10n.t("privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }."),
 );
 
 export const ExportInfrastructureOptions = optionsObject({
   distributionId: requiredText('distributionId', () => vscode.l10n.t('distributionId is required.')),
-  format: required(v.picklist(INFRASTRUCTURE_FORMATS, () => vscode.l10n.t('format must be one of {0}.', INFRASTRUCTURE_FORMATS.join(', '))), () =>
-    vscode.l10n.t('format is required: one of {0}.', INFRASTRUCTURE_FORMATS.join(', ')),
+  format: required(
+    v.picklist(INFRASTRUCTURE_FORMATS, () => vscode.l10n.t('format must be one of {0}.', INFRASTRUCTURE_FORMATS.join(', '))),
+    () => vscode.l10n.t('format is required: one of {0}.', INFRASTRUCTURE_FORMATS.join(', ')),
   ),
   /** Where each public key's private key lives (default: the Secrets Manager secret cloudfront/<public key id>). */
   privateKeys: v.optional(v.record(v.string(), PrivateKeyOption, () => vscode.l10n.t("privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }."))),
@@ -39,7 +37,14 @@ export async function readPrivateContentSetup(service: CloudFrontService, distri
   const publicKeys = await Promise.all(publicKeyIds.map(async (id) => (await service.getPublicKey(id)).value));
   const oacIds = [...new Set((config.Origins?.Items ?? []).map((origin) => origin.OriginAccessControlId).filter((id): id is string => Boolean(id)))];
   const originAccessControls = await Promise.all(oacIds.map(async (id) => (await service.getOriginAccessControl(id)).value));
-  const buckets = [...new Set((config.Origins?.Items ?? []).filter((origin) => origin.OriginAccessControlId).map((origin) => bucketOfDomain(origin.DomainName ?? '')).filter((bucket): bucket is string => Boolean(bucket)))];
+  const buckets = [
+    ...new Set(
+      (config.Origins?.Items ?? [])
+        .filter((origin) => origin.OriginAccessControlId)
+        .map((origin) => bucketOfDomain(origin.DomainName ?? ''))
+        .filter((bucket): bucket is string => Boolean(bucket)),
+    ),
+  ];
   return {
     distribution: { id: summary.id, arn: summary.arn, domainName: summary.domainName, config },
     publicKeys: publicKeys.map((key) => ({ id: key.id, name: key.name, comment: key.comment, encodedKey: key.encodedKey, callerReference: key.callerReference ?? key.id })),

@@ -3,7 +3,17 @@
 // algorithm, from CloudFront's copy of the public key); src/codegen/signing writes the code.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { defaultExample, DEFAULT_KEY_VARIABLE, exampleForBehavior, generateSigningCode, languageOfWorkspace, SIGNING_LANGUAGES, type KeySource, type SigningKind, type SigningLanguage } from '../../codegen/signing';
+import {
+  defaultExample,
+  DEFAULT_KEY_VARIABLE,
+  exampleForBehavior,
+  generateSigningCode,
+  languageOfWorkspace,
+  SIGNING_LANGUAGES,
+  type KeySource,
+  type SigningKind,
+  type SigningLanguage,
+} from '../../codegen/signing';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
@@ -13,12 +23,23 @@ import { choosePublicKey } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionalText, optionsObject, publicKeyIdEntry, required } from '../options';
 
-const text = (name: string) => v.pipe(v.string(() => vscode.l10n.t('{0} must be a string.', name)), v.trim(), v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)));
+const text = (name: string) =>
+  v.pipe(
+    v.string(() => vscode.l10n.t('{0} must be a string.', name)),
+    v.trim(),
+    v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)),
+  );
 
 const KeySourceOption = v.variant(
   'kind',
   [
-    v.strictObject({ kind: v.literal('env'), variable: v.pipe(text('keySource.variable'), v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, () => vscode.l10n.t('keySource.variable must be an environment variable name.'))) }),
+    v.strictObject({
+      kind: v.literal('env'),
+      variable: v.pipe(
+        text('keySource.variable'),
+        v.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, () => vscode.l10n.t('keySource.variable must be an environment variable name.')),
+      ),
+    }),
     v.strictObject({ kind: v.literal('file'), path: text('keySource.path') }),
     v.strictObject({ kind: v.literal('kms'), keyId: text('keySource.keyId') }),
     v.strictObject({ kind: v.literal('secretsManager'), secretId: text('keySource.secretId') }),
@@ -29,10 +50,14 @@ const KeySourceOption = v.variant(
 
 export const GenerateSigningCodeOptions = optionsObject({
   ...publicKeyIdEntry,
-  language: required(v.picklist(SIGNING_LANGUAGES, () => vscode.l10n.t('language must be one of {0}.', SIGNING_LANGUAGES.join(', '))), () =>
-    vscode.l10n.t('language is required: one of {0}.', SIGNING_LANGUAGES.join(', ')),
+  language: required(
+    v.picklist(SIGNING_LANGUAGES, () => vscode.l10n.t('language must be one of {0}.', SIGNING_LANGUAGES.join(', '))),
+    () => vscode.l10n.t('language is required: one of {0}.', SIGNING_LANGUAGES.join(', ')),
   ),
-  kind: v.optional(v.picklist(['url', 'cookies'], () => vscode.l10n.t("kind must be 'url' or 'cookies'.")), 'url'),
+  kind: v.optional(
+    v.picklist(['url', 'cookies'], () => vscode.l10n.t("kind must be 'url' or 'cookies'.")),
+    'url',
+  ),
   keySource: v.optional(KeySourceOption, { kind: 'env', variable: DEFAULT_KEY_VARIABLE }),
   /** The URL (or, for cookies, the resource pattern) the usage comment shows. */
   example: optionalText('example'),
@@ -50,8 +75,16 @@ async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: str
 const LANGUAGE_LABELS: Record<SigningLanguage, string> = { typescript: 'TypeScript', javascript: 'JavaScript', python: 'Python', go: 'Go', csharp: 'C#', java: 'Java' };
 
 async function workspaceLanguage(): Promise<SigningLanguage | undefined> {
-  const files = await vscode.workspace.findFiles('{*,*/*}/{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}', '**/node_modules/**', 200);
-  const rootFiles = await vscode.workspace.findFiles('{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}', undefined, 50);
+  const files = await vscode.workspace.findFiles(
+    '{*,*/*}/{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}',
+    '**/node_modules/**',
+    200,
+  );
+  const rootFiles = await vscode.workspace.findFiles(
+    '{go.mod,*.csproj,*.sln,pom.xml,build.gradle,build.gradle.kts,pyproject.toml,requirements.txt,setup.py,tsconfig.json,package.json}',
+    undefined,
+    50,
+  );
   return languageOfWorkspace([...rootFiles, ...files].map((uri) => uri.path));
 }
 

@@ -66,7 +66,10 @@ function readOrRefuse(pem: string, passphrase: string | undefined): ReadPrivateK
 /** CloudFront's rule for keys in key groups, in the user's words, when `read` breaks it. */
 const problemInKeyGroups = (read: ReadPrivateKey): string | undefined =>
   keyGroupProblem(read.loaded, (bits) =>
-    vscode.l10n.t('This is an RSA {0}-bit key. CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys; a {0}-bit key can only be used with a legacy key pair ID (APKA…).', bits),
+    vscode.l10n.t(
+      'This is an RSA {0}-bit key. CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys; a {0}-bit key can only be used with a legacy key pair ID (APKA…).',
+      bits,
+    ),
   );
 
 function refuseForKeyGroups(read: ReadPrivateKey): void {
@@ -95,7 +98,7 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   state.key = undefined;
   context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
-  if (interactive) void context.ui.notify('info', vscode.l10n.t('Imported the private key of {0} into VS Code\'s secret storage.', state.publicKeyId!));
+  if (interactive) void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", state.publicKeyId!));
   return { publicKeyId: state.publicKeyId! };
 });
 
@@ -220,8 +223,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
             position,
             prompt: legacy ? vscode.l10n.t('Legacy key pair ID (starts with APKA)') : vscode.l10n.t('Name of the new public key in CloudFront'),
             value: legacy ? s.publicKeyId : s.name,
-            validate: (text) =>
-              legacy ? (isLegacyKeyPairId(text) ? undefined : vscode.l10n.t('Legacy key pair IDs start with APKA: {0}', text)) : nameProblem(text, vscode.l10n.t('public key')),
+            validate: (text) => (legacy ? (isLegacyKeyPairId(text) ? undefined : vscode.l10n.t('Legacy key pair IDs start with APKA: {0}', text)) : nameProblem(text, vscode.l10n.t('public key'))),
           });
           if (legacy) {
             s.publicKeyId = value;

@@ -9,7 +9,7 @@ import { isKeyGroupFull, KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 
 export function keyGroupFullProblem(group: KeyGroupSummary): string | undefined {
   return isKeyGroupFull(group)
-    ? vscode.l10n.t('Key group {0} already holds {1} of {1} public keys, CloudFront\'s limit: remove a key from it or choose another group.', group.name, KEYS_PER_KEY_GROUP)
+    ? vscode.l10n.t("Key group {0} already holds {1} of {1} public keys, CloudFront's limit: remove a key from it or choose another group.", group.name, KEYS_PER_KEY_GROUP)
     : undefined;
 }
 
@@ -35,7 +35,14 @@ export function removeFromKeyGroup(service: CloudFrontService, keyGroupId: strin
     () => service.getKeyGroup(keyGroupId),
     (group, etag) =>
       group.publicKeyIds.includes(publicKeyId)
-        ? service.updateKeyGroup(keyGroupId, fieldsOf(group, group.publicKeyIds.filter((id) => id !== publicKeyId)), etag)
+        ? service.updateKeyGroup(
+            keyGroupId,
+            fieldsOf(
+              group,
+              group.publicKeyIds.filter((id) => id !== publicKeyId),
+            ),
+            etag,
+          )
         : Promise.resolve(group),
   );
 }
@@ -50,10 +57,7 @@ export async function keyGroupsHolding(service: CloudFrontService, publicKeyId: 
 export async function refuseIfHeld(service: CloudFrontService, publicKeyId: string): Promise<void> {
   const holders = await keyGroupsHolding(service, publicKeyId);
   if (holders.length > 0) {
-    throw new UserError(
-      vscode.l10n.t('Public key {0} is in key groups {1}: remove it from them first.', publicKeyId, holders.map((g) => `${g.name} (${g.id})`).join(', ')),
-      'publicKeyId',
-    );
+    throw new UserError(vscode.l10n.t('Public key {0} is in key groups {1}: remove it from them first.', publicKeyId, holders.map((g) => `${g.name} (${g.id})`).join(', ')), 'publicKeyId');
   }
 }
 

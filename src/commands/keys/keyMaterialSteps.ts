@@ -30,7 +30,7 @@ export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Prom
   return [
     {
       id: 'store',
-      title: () => vscode.l10n.t('Store the private key in VS Code\'s secret storage'),
+      title: () => vscode.l10n.t("Store the private key in VS Code's secret storage"),
       shouldExecute: () => true,
       execute: async (s) => {
         await keyStore.add(

@@ -13,13 +13,7 @@ export function failureReport(what: string, failure: ExecuteFailure): string {
   return vscode.l10n.t('{0} stopped at "{1}": {2}. Done so far: {3}.', what, failure.failedStep, reason, done);
 }
 
-export async function executeWithRecovery<S extends WizardState>(
-  context: KeyCommandContext,
-  what: string,
-  state: S,
-  steps: readonly ExecuteStep<S>[],
-  interactive: boolean,
-): Promise<void> {
+export async function executeWithRecovery<S extends WizardState>(context: KeyCommandContext, what: string, state: S, steps: readonly ExecuteStep<S>[], interactive: boolean): Promise<void> {
   for (;;) {
     try {
       await context.ui.withProgress(what, (report) => runExecutes(state, steps, report));

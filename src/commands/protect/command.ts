@@ -31,12 +31,13 @@ export interface ProtectBucketContext extends KeyCommandContext {
 
 const NewKeyOption = v.strictObject(
   {
-    name: required(nameOption('newKey.name', () => vscode.l10n.t('public key')), () => vscode.l10n.t('newKey.name is required.')),
+    name: required(
+      nameOption('newKey.name', () => vscode.l10n.t('public key')),
+      () => vscode.l10n.t('newKey.name is required.'),
+    ),
     algorithm: required(algorithmOption, () => vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.')),
     keyStorage: v.optional(
-      v.literal('local', () =>
-        vscode.l10n.t("keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet."),
-      ),
+      v.literal('local', () => vscode.l10n.t("keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet.")),
     ),
   },
   () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage? }.'),
@@ -57,11 +58,17 @@ export const ProtectBucketOptions = v.pipe(
     wait: optionalFlag('wait'),
   }),
   v.forward(
-    v.check((o) => (o.keyPairId === undefined) !== (o.newKey === undefined), () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).')),
+    v.check(
+      (o) => (o.keyPairId === undefined) !== (o.newKey === undefined),
+      () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).'),
+    ),
     ['keyPairId'],
   ),
   v.forward(
-    v.check((o) => o.keyGroupId === undefined || o.keyGroupName === undefined, () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.')),
+    v.check(
+      (o) => o.keyGroupId === undefined || o.keyGroupName === undefined,
+      () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.'),
+    ),
     ['keyGroupName'],
   ),
 );
@@ -105,7 +112,11 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     context,
     vscode.l10n.t('Protecting bucket {0}', state.bucket!),
     state,
-    protectBucketExecutes(() => context.source.cloudFront(), () => context.source.buckets(), context.keyStore),
+    protectBucketExecutes(
+      () => context.source.cloudFront(),
+      () => context.source.buckets(),
+      context.keyStore,
+    ),
     interactive,
   );
   state.key = undefined; // the private key now lives in SecretStorage only
@@ -239,7 +250,11 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
       throw new UserError(
         problem === 'noBehaviorForNewOrigin'
           ? vscode.l10n.t('pathPattern: bucket {0} is not an origin of distribution {1}; pass the path pattern of the behavior that is to serve it.', bucket, options.distributionId)
-          : vscode.l10n.t("pathPattern: the default behavior of distribution {0} serves another origin, not bucket {1}; pass the path pattern of the bucket's behavior.", options.distributionId, bucket),
+          : vscode.l10n.t(
+              "pathPattern: the default behavior of distribution {0} serves another origin, not bucket {1}; pass the path pattern of the bucket's behavior.",
+              options.distributionId,
+              bucket,
+            ),
         'pathPattern',
       );
     }

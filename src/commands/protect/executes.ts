@@ -34,11 +34,7 @@ function target(s: ProtectBucketState): BucketOrigin {
   };
 }
 
-export function protectBucketExecutes(
-  service: () => Promise<CloudFrontService>,
-  buckets: () => Promise<S3Buckets>,
-  keyStore: MutableKeyStore,
-): ExecuteStep<ProtectBucketState>[] {
+export function protectBucketExecutes(service: () => Promise<CloudFrontService>, buckets: () => Promise<S3Buckets>, keyStore: MutableKeyStore): ExecuteStep<ProtectBucketState>[] {
   const newKeyOnly = (step: ExecuteStep<ProtectBucketState>): ExecuteStep<ProtectBucketState> => ({
     ...step,
     shouldExecute: (s) => !!s.newKey && step.shouldExecute(s),
@@ -88,9 +84,7 @@ export function protectBucketExecutes(
       execute: async (s) => {
         const cloudFront = await service();
         const name = oacNameFor(s.bucket!);
-        const fitting = (await cloudFront.listOriginAccessControls()).filter(
-          (c) => c.originType === 's3' && c.signingBehavior === 'always' && c.signingProtocol === 'sigv4',
-        );
+        const fitting = (await cloudFront.listOriginAccessControls()).filter((c) => c.originType === 's3' && c.signingBehavior === 'always' && c.signingProtocol === 'sigv4');
         const reuse = fitting.find((c) => c.name === name) ?? fitting[0];
         if (reuse) {
           s.originAccessControlId = reuse.id;

@@ -42,12 +42,7 @@ const disabledReasons = (): DisabledReasons => ({
 });
 
 /** undefined `interactive` ui: automation; the error names `keyPairId`. */
-export async function chooseSigningKey(
-  context: SigningContext,
-  url: string,
-  target: UrlTarget | undefined,
-  request: { keyPairId?: string; interactive: boolean },
-): Promise<ChosenKey> {
+export async function chooseSigningKey(context: SigningContext, url: string, target: UrlTarget | undefined, request: { keyPairId?: string; interactive: boolean }): Promise<ChosenKey> {
   const keyGroups = target ? await context.keyGroups.byId() : new Map();
   const candidates = keyCandidates(context.keyStore.list(), { behavior: target?.behavior, keyGroups }, disabledReasons());
   const lastUsed = target ? context.memory.get<string>(lastKeyMemory(target.distribution.id)) : undefined;
@@ -81,7 +76,7 @@ export async function chooseSigningKey(
 
   const privateKey = await context.keyStore.getPrivateKey(chosen.key.publicKeyId!);
   if (!privateKey) {
-    throw new UserError(vscode.l10n.t('The private key of {0} is missing from this machine\'s secret storage: import it again.', chosen.key.publicKeyId!), 'keyPairId');
+    throw new UserError(vscode.l10n.t("The private key of {0} is missing from this machine's secret storage: import it again.", chosen.key.publicKeyId!), 'keyPairId');
   }
   return { publicKeyId: chosen.key.publicKeyId!, privateKey, candidate: chosen };
 }
@@ -101,9 +96,7 @@ async function pickKey(context: SigningContext, url: string, target: UrlTarget |
   const ordered = [...candidates].sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason));
   return context.ui.pick({
     title: vscode.l10n.t('Sign with which key?'),
-    placeholder: target
-      ? vscode.l10n.t('Keys trusted by {0} come first', describeTarget(url, target))
-      : vscode.l10n.t('{0}: trust cannot be checked', describeTarget(url, target)),
+    placeholder: target ? vscode.l10n.t('Keys trusted by {0} come first', describeTarget(url, target)) : vscode.l10n.t('{0}: trust cannot be checked', describeTarget(url, target)),
     items: ordered.map((c) => ({
       label: `${c.disabledReason ? '$(circle-slash) ' : '$(key) '}${c.key.name}`,
       description: [c.key.publicKeyId, c.key.algorithm, c.keyGroupNames.join(', ')].filter(Boolean).join(' · '),

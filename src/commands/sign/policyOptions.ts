@@ -60,7 +60,7 @@ export const policyEntries = {
       dateOption('expires'),
       v.check(
         (date) => date.getTime() > Date.now(),
-        (issue) => vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', (issue.input).toISOString()),
+        (issue) => vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', issue.input.toISOString()),
       ),
     ),
     () => new Date(Date.now() + DEFAULT_EXPIRY_SECONDS * 1000),
@@ -68,7 +68,10 @@ export const policyEntries = {
   activeFrom: v.optional(dateOption('activeFrom')),
   ipRange: v.optional(
     v.string((issue) =>
-      vscode.l10n.t('ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.', issue.input === null ? 'null' : typeof issue.input),
+      vscode.l10n.t(
+        'ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.',
+        issue.input === null ? 'null' : typeof issue.input,
+      ),
     ),
   ),
   resource: optionalText('resource'),

@@ -20,20 +20,20 @@ function probeUrl(resource: string): string {
   return resource.replace(/[*?].*$/, '') || resource;
 }
 
-const resourceProblem = (value: string): string | undefined =>
-  /^https?:\/\/[^/\s"]+\/\S*$/.test(value) ? undefined : vscode.l10n.t('Type a URL pattern such as https://media.example.com/paid/*');
+const resourceProblem = (value: string): string | undefined => (/^https?:\/\/[^/\s"]+\/\S*$/.test(value) ? undefined : vscode.l10n.t('Type a URL pattern such as https://media.example.com/paid/*'));
 
 export const SignCookiesOptions = optionsObject({
   ...policyEntries,
   // The policy's resource, which cookies cannot do without.
   resource: requiredText('resource', () => vscode.l10n.t('resource is required: pass a URL pattern such as https://media.example.com/paid/*.')),
   keyPairId: optionalText('keyPairId'),
-  format: v.optional(v.picklist(FORMATS, () => vscode.l10n.t('format must be one of {0}.', FORMATS.join(', '))), 'json'),
+  format: v.optional(
+    v.picklist(FORMATS, () => vscode.l10n.t('format must be one of {0}.', FORMATS.join(', '))),
+    'json',
+  ),
   domain: optionalText('domain'),
   copy: optionalFlag('copy'),
 });
-
-
 
 /** The resource of a person's call: the one it was called with (not asked again), or typed. */
 async function askResource(context: SigningContext, given: unknown): Promise<string> {
@@ -123,9 +123,7 @@ async function askDomain(context: SigningContext, distribution: DistributionSumm
 
 function copiedMessage(format: CookieFormat, domain: string | undefined): string {
   if (format === 'set-cookie') {
-    return domain
-      ? vscode.l10n.t('Signed cookies copied to the clipboard as Set-Cookie headers for {0}.', domain)
-      : vscode.l10n.t('Signed cookies copied to the clipboard as Set-Cookie headers.');
+    return domain ? vscode.l10n.t('Signed cookies copied to the clipboard as Set-Cookie headers for {0}.', domain) : vscode.l10n.t('Signed cookies copied to the clipboard as Set-Cookie headers.');
   }
   return format === 'curl' ? vscode.l10n.t('Signed cookies copied to the clipboard as a curl command.') : vscode.l10n.t('Signed cookies copied to the clipboard as JSON.');
 }

@@ -33,10 +33,16 @@ function validateBaseUrl(value: string): string | undefined {
 export const SignSelectionOptions = optionsObject({
   ...policyEntries,
   keyPairId: optionalText('keyPairId'),
-  baseUrl: v.optional(v.pipe(v.string(mustBeString('baseUrl')), v.check((value) => !validateBaseUrl(value), (issue) => validateBaseUrl(issue.input)!))),
+  baseUrl: v.optional(
+    v.pipe(
+      v.string(mustBeString('baseUrl')),
+      v.check(
+        (value) => !validateBaseUrl(value),
+        (issue) => validateBaseUrl(issue.input)!,
+      ),
+    ),
+  ),
 });
-
-
 
 async function signSelectionWith(context: SigningContext, call: Call<v.InferOutput<typeof SignSelectionOptions>>): Promise<SignSelectionResult> {
   const automation = call.kind === 'automation' ? call.options : undefined;
@@ -72,7 +78,12 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
     throw new UserError(message, 'selection');
   }
   const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, occurrences[0].url);
-  const keys = await keysByBehavior(context, occurrences.map((o) => o.url), automation?.keyPairId, !automation);
+  const keys = await keysByBehavior(
+    context,
+    occurrences.map((o) => o.url),
+    automation?.keyPairId,
+    !automation,
+  );
 
   const signers = new Map<string, (url: string) => string>();
   const signerFor = (key: ChosenKey) => {
@@ -180,9 +191,7 @@ async function keysByBehavior(
 
 async function report(context: SigningContext, signed: number, skipped: SkippedUrl[]): Promise<void> {
   const details = vscode.l10n.t('Show skipped');
-  const message = skipped.length
-    ? vscode.l10n.t('Signed {0} URLs; skipped {1}.', signed, skipped.length)
-    : vscode.l10n.t('Signed {0} URLs.', signed);
+  const message = skipped.length ? vscode.l10n.t('Signed {0} URLs; skipped {1}.', signed, skipped.length) : vscode.l10n.t('Signed {0} URLs.', signed);
   const choice = await context.ui.notify(skipped.length ? 'warning' : 'info', message, ...(skipped.length ? [details] : []));
   if (choice === details) {
     const content = [`# ${message}`, '', ...skipped.map((s) => `- ${s.url}: ${s.reason}`)].join('\n');

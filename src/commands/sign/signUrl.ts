@@ -16,7 +16,10 @@ import { urlFromSources } from './urlSource';
 export const SignUrlOptions = optionsObject({
   url: v.pipe(
     requiredText('url', () => vscode.l10n.t('url is required: pass the URL the viewer will request.')),
-    v.check((text) => URL.canParse(text), () => vscode.l10n.t('url must be an absolute URL such as https://d111111abcdef8.cloudfront.net/video.mp4.')),
+    v.check(
+      (text) => URL.canParse(text),
+      () => vscode.l10n.t('url must be an absolute URL such as https://d111111abcdef8.cloudfront.net/video.mp4.'),
+    ),
   ),
   keyPairId: optionalText('keyPairId'),
   ...policyEntries,

@@ -8,7 +8,6 @@ import { behaviorLabel, matchBehavior, requestPath } from './pathPattern';
 import { type AccountData, type BehaviorData, type DistributionData, type KeyGroupData, type PublicKeyData, type SignedRequest } from './types';
 import { isLegacyKeyPairId } from '../../cloudfront/rules';
 
-
 export function hostOf(url: string): string {
   try {
     return new URL(url).hostname.toLowerCase();
@@ -50,7 +49,7 @@ function legacyKeyFindings(keyPairId: string, behavior: BehaviorData, where: str
     return warning(
       'LegacyKeyPair',
       `Key-Pair-Id ${keyPairId} is a legacy CloudFront key pair (APKA…) of an AWS account's root user; ${where} trusts the signers ${behavior.trustedSigners.join(', ')}. Whether that key pair is active cannot be read through the API.`,
-      'Check the key pair under the root user\'s Security credentials, and move to key groups: upload the public key, add it to a key group, and trust the group in the behavior.',
+      "Check the key pair under the root user's Security credentials, and move to key groups: upload the public key, add it to a key group, and trust the group in the behavior.",
     );
   }
   return error(
@@ -95,7 +94,13 @@ function publicKeyFindings(keyPairId: string, behavior: BehaviorData, where: str
     ];
   }
   const elsewhere = account.keyGroups.filter((group) => group.publicKeyIds.includes(keyPairId));
-  const location = elsewhere.length > 0 ? `It is in ${groupNames(elsewhere.map((g) => g.id), groups)}, which this behavior does not trust.` : 'It is in no key group of this account.';
+  const location =
+    elsewhere.length > 0
+      ? `It is in ${groupNames(
+          elsewhere.map((g) => g.id),
+          groups,
+        )}, which this behavior does not trust.`
+      : 'It is in no key group of this account.';
   return [
     error(
       'KeyNotTrusted',
@@ -109,7 +114,13 @@ function publicKeyFindings(keyPairId: string, behavior: BehaviorData, where: str
 export function keyTrustFindings(request: SignedRequest, account: AccountData): Finding[] {
   const findings: Finding[] = [];
   if (account.unavailable) {
-    findings.push(warning('AccountUnavailable', `Part of the account could not be read: ${account.unavailable}`, 'Check the AWS profile and its permissions (cloudfront:ListDistributions, GetDistribution, ListKeyGroups, GetPublicKey), then diagnose again.'));
+    findings.push(
+      warning(
+        'AccountUnavailable',
+        `Part of the account could not be read: ${account.unavailable}`,
+        'Check the AWS profile and its permissions (cloudfront:ListDistributions, GetDistribution, ListKeyGroups, GetPublicKey), then diagnose again.',
+      ),
+    );
   }
   const host = hostOf(request.requestUrl);
   const distribution = findDistribution(account.distributions, host);
@@ -119,7 +130,7 @@ export function keyTrustFindings(request: SignedRequest, account: AccountData): 
         warning(
           'DistributionNotFound',
           `No distribution in this account has the domain name or alternate domain name ${host}, so the behavior and key trust cannot be checked.`,
-          'Choose the AWS profile of the account that owns the distribution, or check the URL\'s host.',
+          "Choose the AWS profile of the account that owns the distribution, or check the URL's host.",
         ),
       );
     }

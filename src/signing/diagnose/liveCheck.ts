@@ -36,7 +36,7 @@ const CLOUDFRONT_ERRORS: Readonly<Record<CloudFrontErrorCode, [string, string]>>
   MalformedPolicy: ['CloudFront could not read the policy (Policy, or Expires for a canned policy).', 'See the parsing findings for the policy.'],
   MalformedSignature: ['CloudFront could not decode the Signature.', 'See the parsing findings for the signature.'],
   AccessDenied: [
-    'CloudFront checked the signature and refused the request: it expired or is not yet valid, the viewer\'s IP is outside the policy\'s range, the Resource does not cover the URL, or the signature does not verify.',
+    "CloudFront checked the signature and refused the request: it expired or is not yet valid, the viewer's IP is outside the policy's range, the Resource does not cover the URL, or the signature does not verify.",
     'See the time, IP, resource and signature findings.',
   ],
 };
@@ -45,13 +45,17 @@ const isCloudFrontCode = (code: string): code is CloudFrontErrorCode => code in 
 
 function originFinding(status: number, xml: XmlError): Finding {
   if (xml.code === 'NoSuchKey') {
-    return error('OriginNoSuchKey', `S3 behind CloudFront answered ${status} NoSuchKey: CloudFront accepted the request, but the bucket has no object at this key.`, 'Check the object key (case-sensitive; the origin path of the origin is put before it).');
+    return error(
+      'OriginNoSuchKey',
+      `S3 behind CloudFront answered ${status} NoSuchKey: CloudFront accepted the request, but the bucket has no object at this key.`,
+      'Check the object key (case-sensitive; the origin path of the origin is put before it).',
+    );
   }
   if (/Query-string authentication|AWSAccessKeyId/i.test(xml.message) || ['SignatureDoesNotMatch', 'InvalidAccessKeyId', 'AuthorizationQueryParametersError'].includes(xml.code)) {
     return error(
       'OriginReadSigningParameters',
       `S3 answered ${status} ${xml.code} ("${xml.message}"): it read the CloudFront signing parameters as its own query authentication. The request reached S3 with them, so the behavior that served it did not check the signature, or the URL points at the bucket instead of CloudFront.`,
-      'Request the file through the distribution\'s domain, restrict viewer access on the behavior, and do not forward the query string to the S3 origin (use a cache policy without query strings).',
+      "Request the file through the distribution's domain, restrict viewer access on the behavior, and do not forward the query string to the S3 origin (use a cache policy without query strings).",
     );
   }
   if (xml.code === 'AccessDenied') {
@@ -61,13 +65,17 @@ function originFinding(status: number, xml: XmlError): Finding {
       'With origin access control, the bucket policy must allow s3:GetObject to the service principal cloudfront.amazonaws.com with AWS:SourceArn set to this distribution (Copy Bucket Policy on the S3 origin in the Distributions view); with SSE-KMS the key policy must allow it too. S3 also answers AccessDenied for a missing object when CloudFront may not s3:ListBucket, so check that the object exists.',
     );
   }
-  return warning('OriginError', `The origin answered ${status} ${xml.code}: "${xml.message}".`, 'This error comes from the origin, not from CloudFront\'s signature check; see the origin\'s documentation for the code.');
+  return warning(
+    'OriginError',
+    `The origin answered ${status} ${xml.code}: "${xml.message}".`,
+    "This error comes from the origin, not from CloudFront's signature check; see the origin's documentation for the code.",
+  );
 }
 
 /** Findings for a live answer. */
 export function liveFindings(live: LiveAnswer): Finding[] {
   if (!('status' in live)) {
-    return [warning('LiveUnreachable', `The live request failed: ${live.failure}`, 'Check the URL\'s host and this computer\'s network or proxy, then run the live check again.')];
+    return [warning('LiveUnreachable', `The live request failed: ${live.failure}`, "Check the URL's host and this computer's network or proxy, then run the live check again.")];
   }
   const { status, headers, body } = live;
   if (status >= 200 && status < 400) {
@@ -85,9 +93,15 @@ export function liveFindings(live: LiveAnswer): Finding[] {
       error(
         'LiveBlocked',
         'CloudFront answered 403 with its HTML error page, not a signature error: geo restriction, AWS WAF, or a CloudFront function refused the request.',
-        'Check the distribution\'s geographic restrictions, its web ACL, and any viewer-request function.',
+        "Check the distribution's geographic restrictions, its web ACL, and any viewer-request function.",
       ),
     ];
   }
-  return [warning('LiveStatus', `The live request was answered ${status}${xml ? ` ${xml.code}: "${xml.message}"` : ''}.`, 'This is not one of CloudFront\'s signature errors; check the origin and the behavior\'s settings.')];
+  return [
+    warning(
+      'LiveStatus',
+      `The live request was answered ${status}${xml ? ` ${xml.code}: "${xml.message}"` : ''}.`,
+      "This is not one of CloudFront's signature errors; check the origin and the behavior's settings.",
+    ),
+  ];
 }

@@ -34,7 +34,7 @@ function readKeyPairId(values: Values, source: Source, findings: Finding[]): str
       error(
         'MalformedKeyPairId',
         `${nameIn(source, 'Key-Pair-Id')} is not a key ID: CloudFront public key IDs and legacy key pair IDs are letters and digits only.`,
-        'Pass the public key\'s ID (shown in the Keys view), not its name, PEM or ARN.',
+        "Pass the public key's ID (shown in the Keys view), not its name, PEM or ARN.",
       ),
     );
   }

@@ -12,10 +12,7 @@ export function pathPatternMatches(pattern: string, path: string): boolean {
 
 /** The behavior that serves `path`: the first whose pattern matches, else the default (no pattern). */
 export function matchBehavior<B extends { readonly pathPattern?: string }>(behaviors: readonly B[], path: string): B | undefined {
-  return (
-    behaviors.find((behavior) => behavior.pathPattern !== undefined && pathPatternMatches(behavior.pathPattern, path)) ??
-    behaviors.find((behavior) => behavior.pathPattern === undefined)
-  );
+  return behaviors.find((behavior) => behavior.pathPattern !== undefined && pathPatternMatches(behavior.pathPattern, path)) ?? behaviors.find((behavior) => behavior.pathPattern === undefined);
 }
 
 /** How messages name a behavior: its pattern, or "Default (*)". */

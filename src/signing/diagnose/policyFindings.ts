@@ -28,7 +28,11 @@ function cannedPolicy(expiresText: string, requestUrl: string, source: Source, f
   const name = nameIn(source, 'Expires');
   if (!/^\d+$/.test(expiresText)) {
     findings.push(
-      error('MalformedExpires', `${name} is "${expiresText}", not epoch seconds; CloudFront answers MalformedPolicy.`, `Write ${name} as whole seconds since 1970, like ${Math.floor(Date.now() / 1000) + 3600}.`),
+      error(
+        'MalformedExpires',
+        `${name} is "${expiresText}", not epoch seconds; CloudFront answers MalformedPolicy.`,
+        `Write ${name} as whole seconds since 1970, like ${Math.floor(Date.now() / 1000) + 3600}.`,
+      ),
     );
     return undefined;
   }
@@ -83,7 +87,13 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
   }
   const read = readCloudFrontBase64(policyText);
   if ('problem' in read && read.problem !== 'alphabet') {
-    findings.push(error('PolicyNotBase64', `${name} ${POLICY_BASE64_PROBLEMS[read.problem]}; CloudFront answers MalformedPolicy.`, 'Put the policy into the URL or cookie exactly as your signing code encoded it.'));
+    findings.push(
+      error(
+        'PolicyNotBase64',
+        `${name} ${POLICY_BASE64_PROBLEMS[read.problem]}; CloudFront answers MalformedPolicy.`,
+        'Put the policy into the URL or cookie exactly as your signing code encoded it.',
+      ),
+    );
     return undefined;
   }
   let json: string | undefined;
@@ -93,7 +103,13 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
     json = undefined;
   }
   if (json === undefined) {
-    findings.push(error('PolicyNotBase64', `${name} is not CloudFront base64 of UTF-8 text; CloudFront answers MalformedPolicy.`, 'Base64-encode the exact policy JSON you signed, in CloudFront\'s URL-safe alphabet.'));
+    findings.push(
+      error(
+        'PolicyNotBase64',
+        `${name} is not CloudFront base64 of UTF-8 text; CloudFront answers MalformedPolicy.`,
+        "Base64-encode the exact policy JSON you signed, in CloudFront's URL-safe alphabet.",
+      ),
+    );
     return undefined;
   }
   let document: unknown;
@@ -109,7 +125,10 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
     );
     return undefined;
   }
-  for (const [condition, label] of [['DateLessThan', 'DateLessThan'], ['DateGreaterThan', 'DateGreaterThan']] as const) {
+  for (const [condition, label] of [
+    ['DateLessThan', 'DateLessThan'],
+    ['DateGreaterThan', 'DateGreaterThan'],
+  ] as const) {
     const value = epochTimeIn(document, condition);
     if (typeof value === 'number' && value >= MILLISECONDS_FROM) {
       findings.push(millisecondsFinding(`The policy's ${label} AWS:EpochTime`, value));
@@ -122,7 +141,11 @@ function customPolicy(policyText: string, source: Source, findings: Finding[]): 
   } catch (cause) {
     const why = (cause as Error).message.replace(/^The policy in policy /, '').replace(/\.$/, '');
     findings.push(
-      error('PolicyStructure', `${name} decodes to JSON that ${why}; CloudFront answers MalformedPolicy.`, 'A policy is {"Statement":[{"Resource":"…","Condition":{"DateLessThan":{"AWS:EpochTime":<seconds>}}}]} with optional DateGreaterThan and IpAddress conditions; epoch times are numbers, not strings.'),
+      error(
+        'PolicyStructure',
+        `${name} decodes to JSON that ${why}; CloudFront answers MalformedPolicy.`,
+        'A policy is {"Statement":[{"Resource":"…","Condition":{"DateLessThan":{"AWS:EpochTime":<seconds>}}}]} with optional DateGreaterThan and IpAddress conditions; epoch times are numbers, not strings.',
+      ),
     );
     return undefined;
   }
@@ -175,4 +198,3 @@ export function readPolicy(values: Values, requestUrl: string, source: Source, f
   }
   return expires !== undefined ? cannedPolicy(expires, requestUrl, source, findings) : customPolicy(policy as string, source, findings);
 }
-

@@ -56,12 +56,6 @@ export function resourceFindings(request: SignedRequest, otherHosts: readonly st
     return findings;
   }
   const { why, fix } = explainMismatch(resource, { ...request, otherHosts });
-  findings.push(
-    error(
-      'ResourceMismatch',
-      `The policy's Resource ${resource} does not cover the request URL ${request.requestUrl}, so CloudFront answers AccessDenied. ${why}`,
-      fix,
-    ),
-  );
+  findings.push(error('ResourceMismatch', `The policy's Resource ${resource} does not cover the request URL ${request.requestUrl}, so CloudFront answers AccessDenied. ${why}`, fix));
   return findings;
 }

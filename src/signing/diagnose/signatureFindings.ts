@@ -66,7 +66,8 @@ function shapeMismatch(key: LoadedKey, signature: Buffer): { readonly why: strin
   if (key.type === 'ec' && truncatedEcdsa(signature)) {
     return { why: `The signature is ${signature.length} bytes, fewer than its ECDSA encoding announces (${signature[1] + 2}): it was cut short.`, truncated: true };
   }
-  if (key.type === 'ec' && !looksLikeEcdsa(signature)) return { why: `The signature is ${signature.length} bytes and not an ECDSA signature, but the key is ${describeKey(key)}: it was made with an RSA private key.` };
+  if (key.type === 'ec' && !looksLikeEcdsa(signature))
+    return { why: `The signature is ${signature.length} bytes and not an ECDSA signature, but the key is ${describeKey(key)}: it was made with an RSA private key.` };
   return undefined;
 }
 
@@ -79,7 +80,11 @@ function shapeFinding(shape: NonNullable<ReturnType<typeof shapeMismatch>>, orig
       'Send the whole signature: look for what shortens the URL or cookie (a length limit, a copy from a wrapped line, a log or chat that cut it).',
     );
   }
-  return error('KeyTypeMismatch', `${shape.why} ${origin} cannot verify it${extra}; CloudFront answers AccessDenied.`, 'Sign with the private key that belongs to this Key-Pair-Id, or put the ID of the key you signed with in Key-Pair-Id.');
+  return error(
+    'KeyTypeMismatch',
+    `${shape.why} ${origin} cannot verify it${extra}; CloudFront answers AccessDenied.`,
+    'Sign with the private key that belongs to this Key-Pair-Id, or put the ID of the key you signed with in Key-Pair-Id.',
+  );
 }
 
 /** For a canned policy: a spelling of the URL the signature does cover. */

@@ -76,7 +76,11 @@ export function splitUrl(givenUrl: string): SplitInput | Finding {
   // What a browser or fetch() sends: the WHATWG serialization (see ../url.ts).
   const sent = splitSignedUrl(parsed.href);
   const given = splitSignedUrl(givenUrl);
-  const queryNames = parsed.search.slice(1).split('&').filter(Boolean).map((pair) => pair.split('=')[0] ?? '');
+  const queryNames = parsed.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => pair.split('=')[0] ?? '');
   return { requestUrl: sent.url, givenRequestUrl: given.url, urlValues: sent.parameters, repeated: sent.repeated, queryNames };
 }
 
@@ -105,7 +109,7 @@ export function chooseSource(split: SplitInput, cookies: Map<string, string[]>, 
     findings.push(
       warning(
         'UrlAndCookies',
-        'Both the URL and the cookies carry signing parameters; CloudFront reads the URL\'s and ignores the cookies for this request.',
+        "Both the URL and the cookies carry signing parameters; CloudFront reads the URL's and ignores the cookies for this request.",
         'Diagnose the URL without its signing parameters to check the cookies, or drop the cookies.',
       ),
     );
@@ -134,4 +138,3 @@ export function chooseSource(split: SplitInput, cookies: Map<string, string[]>, 
   }
   return { source, values: inUrl ? split.urlValues : cookieValues };
 }
-

@@ -47,7 +47,7 @@ export function timeFindings(policy: RequestPolicy, localNow: number, live?: Liv
       error(
         'Expired',
         `The ${policy.kind === 'canned' ? 'URL' : 'policy'} expired ${formatDuration(now - expires)} ago (at ${isoTime(expires)}, epoch ${expires}); CloudFront answers AccessDenied.`,
-        'Sign a new URL or cookies with an expiry in the future; if it expired the moment it was made, check the signer\'s clock and that it adds seconds, not milliseconds.',
+        "Sign a new URL or cookies with an expiry in the future; if it expired the moment it was made, check the signer's clock and that it adds seconds, not milliseconds.",
       ),
     );
     return findings;
@@ -57,7 +57,7 @@ export function timeFindings(policy: RequestPolicy, localNow: number, live?: Liv
       error(
         'NotYetValid',
         `The policy becomes valid in ${formatDuration(activeFrom - now)} (DateGreaterThan ${isoTime(activeFrom)}); until then CloudFront answers AccessDenied.`,
-        'Wait until then, or sign again without DateGreaterThan (or with an earlier one); check the signer\'s clock if this is unexpected.',
+        "Wait until then, or sign again without DateGreaterThan (or with an earlier one); check the signer's clock if this is unexpected.",
       ),
     );
     return findings;

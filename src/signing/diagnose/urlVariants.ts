@@ -83,7 +83,11 @@ export function urlVariants(context: VariantContext): UrlVariant[] {
   if (parts) {
     const otherScheme = { http: 'https', https: 'http', ws: 'wss', wss: 'ws' }[parts.scheme.toLowerCase()];
     if (otherScheme) {
-      add(`${otherScheme}://${parts.host}${parts.rest}`, `the ${otherScheme}:// URL, but the request uses ${parts.scheme}://`, `Sign the ${parts.scheme}:// URL, or a custom policy with http*:// in its Resource.`);
+      add(
+        `${otherScheme}://${parts.host}${parts.rest}`,
+        `the ${otherScheme}:// URL, but the request uses ${parts.scheme}://`,
+        `Sign the ${parts.scheme}:// URL, or a custom policy with http*:// in its Resource.`,
+      );
     }
     for (const host of context.otherHosts ?? []) {
       if (host.toLowerCase() !== parts.host.toLowerCase() && !host.startsWith('*')) {

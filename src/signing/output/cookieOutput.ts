@@ -12,7 +12,10 @@ export type CookieFormat = 'json' | 'set-cookie' | 'curl';
  * never send them). Returns the domain to use, without a leading dot.
  */
 export function checkCookieDomain(domain: string): string {
-  const bare = domain.trim().replace(/^\*?\./, '').toLowerCase();
+  const bare = domain
+    .trim()
+    .replace(/^\*?\./, '')
+    .toLowerCase();
   if (bare === 'cloudfront.net' || domain.trim().startsWith('*')) {
     throw new SigningError(
       'INVALID_DOMAIN',

@@ -21,8 +21,7 @@ export function parseLocalDateTime(text: string): Date | undefined {
   if (!match) return undefined;
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const date = new Date(year, month - 1, day, hour, minute, second);
-  const sameFields =
-    date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day && date.getHours() === hour && date.getMinutes() === minute;
+  const sameFields = date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day && date.getHours() === hour && date.getMinutes() === minute;
   return sameFields ? date : undefined;
 }
 

@@ -1,5 +1,18 @@
 // Turning signatures into what users paste: signed documents, cookie headers, words for a hover.
-export { checkCookieDomain, checkCookieScope, cookieDomainCovers, resourceHost, resourceOnHost, curlCommand, curlWithCookies, shellQuote, formatCookies, setCookieHeaders, type CookieFormat, type SetCookieOptions } from './cookieOutput';
+export {
+  checkCookieDomain,
+  checkCookieScope,
+  cookieDomainCovers,
+  resourceHost,
+  resourceOnHost,
+  curlCommand,
+  curlWithCookies,
+  shellQuote,
+  formatCookies,
+  setCookieHeaders,
+  type CookieFormat,
+  type SetCookieOptions,
+} from './cookieOutput';
 export { durationInWords, expiryInWords, largestUnit, summarizeSignedUrl, type DurationUnit, type SignedUrlSummary } from './describeSigned';
 export { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument, type ExpiryPreset } from './expiry';
 export { findUrls, isPlaylist, type UrlOccurrence } from './findUrls';

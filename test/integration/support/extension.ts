@@ -11,10 +11,7 @@ export async function activateExtension(): Promise<CloudFrontPrivateContentApi> 
 }
 
 /** A tree level as the view shows it: each row's rendered TreeItem next to its node. */
-export async function renderChildren(
-  provider: vscode.TreeDataProvider<TreeNode>,
-  parent?: TreeNode,
-): Promise<Array<{ node: TreeNode; item: vscode.TreeItem }>> {
+export async function renderChildren(provider: vscode.TreeDataProvider<TreeNode>, parent?: TreeNode): Promise<Array<{ node: TreeNode; item: vscode.TreeItem }>> {
   const nodes = (await provider.getChildren(parent)) ?? [];
   return Promise.all(nodes.map(async (node) => ({ node, item: await provider.getTreeItem(node) })));
 }

@@ -26,7 +26,9 @@ function registry(): Registry {
 /** A private key (KeyObject, or PEM with its passphrase) a test made or handed to the extension. */
 export function rememberPrivateKey(key: KeyObject | string, passphrase?: string): KeyObject {
   const object = typeof key === 'string' ? createPrivateKey(passphrase === undefined ? key : { key, passphrase }) : key;
-  const id = createHash('sha256').update(object.export({ type: 'pkcs8', format: 'der' })).digest('hex');
+  const id = createHash('sha256')
+    .update(object.export({ type: 'pkcs8', format: 'der' }))
+    .digest('hex');
   registry().privateKeys.set(id, object);
   return object;
 }

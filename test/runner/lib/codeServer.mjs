@@ -107,7 +107,7 @@ async function ensureNativeLogger(root, log) {
   const spdlog = join(root, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', '@vscode', 'spdlog');
   if (existsSync(join(spdlog, 'build', 'Release', 'spdlog.node'))) return;
   const started = Date.now();
-  log('  building code-server\'s native logger (@vscode/spdlog, once)...');
+  log("  building code-server's native logger (@vscode/spdlog, once)...");
   const side = `${spdlog}.build-${process.pid}`;
   rmSync(side, { recursive: true, force: true });
   cpSync(spdlog, side, { recursive: true });
@@ -279,11 +279,16 @@ export async function startCodeServer(options) {
     writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
     const args = [
       install.bin,
-      '--config', configFile,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--config',
+      configFile,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       '--disable-telemetry',
       '--disable-update-check',
       ...(workspaceTrust ? [] : ['--disable-workspace-trust']),

@@ -27,7 +27,9 @@ import { resetMoto } from './moto.mjs';
 export function findUiTests(dir, grep) {
   let names = [];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.ui.mjs')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.ui.mjs'))
+      .sort();
   } catch {
     return [];
   }
@@ -90,7 +92,11 @@ export async function runUiTests({ tests, context, serverUrl, workspaceFolder, e
       const shot = join(outputDir, `${test.name}-failure.png`);
       await page.screenshot({ path: shot, timeout: 10000 }).catch(() => {});
       console.log(`    ✖ ${test.name} (${Date.now() - started}ms)`);
-      console.log(`      ${stripVTControlCharacters(String(/** @type {Error} */ (error)?.stack ?? error)).split('\n').join('\n      ')}`);
+      console.log(
+        `      ${stripVTControlCharacters(String(/** @type {Error} */ (error)?.stack ?? error))
+          .split('\n')
+          .join('\n      ')}`,
+      );
       console.log(`      screenshot: ${shot}`);
     } finally {
       clearTimeout(timer);

@@ -16,7 +16,13 @@ export function cloudFrontClient(motoUrl) {
  * @param {{ name: string, comment?: string, aliases?: string[], pathPatterns?: string[] }} options name: the caller reference (and the comment unless given)
  */
 export function createDistribution(client, { name, comment = name, aliases = [], pathPatterns = [] }) {
-  return seed.createDistribution(client, { comment, callerReference: name, aliases, originDomain: 'media.s3.us-east-1.amazonaws.com', behaviors: pathPatterns.map((pattern) => seed.behavior(pattern)) });
+  return seed.createDistribution(client, {
+    comment,
+    callerReference: name,
+    aliases,
+    originDomain: 'media.s3.us-east-1.amazonaws.com',
+    behaviors: pathPatterns.map((pattern) => seed.behavior(pattern)),
+  });
 }
 
 /**

@@ -27,7 +27,11 @@ export async function openPalette(page) {
   for (let i = 0; i < 6 && !(await input.isVisible()); i++) {
     // The first try keeps the focus where it is (an editor selection must survive); later tries
     // click into the workbench first, in case the key press was lost while it took focus.
-    if (i > 0) await page.locator('.monaco-workbench .part.editor').click({ position: { x: 300, y: 200 } }).catch(() => {});
+    if (i > 0)
+      await page
+        .locator('.monaco-workbench .part.editor')
+        .click({ position: { x: 300, y: 200 } })
+        .catch(() => {});
     await page.keyboard.press(i % 2 ? 'Control+Shift+P' : 'F1');
     await input.waitFor({ state: 'visible', timeout: 1500 }).catch(() => {});
   }
@@ -49,7 +53,10 @@ export async function runCommand(page, text, { rowText = text, timeoutMs = 15000
   try {
     await row.waitFor({ state: 'visible', timeout: timeoutMs });
   } catch {
-    const shown = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts().catch(() => []);
+    const shown = await page
+      .locator('.quick-input-list .monaco-list-row')
+      .allInnerTexts()
+      .catch(() => []);
     await page.keyboard.press('Escape');
     throw new Error(`command palette has no entry for "${text}"; it shows: ${JSON.stringify(shown.slice(0, 10))}`);
   }
@@ -71,9 +78,7 @@ export async function runCommand(page, text, { rowText = text, timeoutMs = 15000
  */
 export async function showViewContainer(page, { title, id }) {
   const label = JSON.stringify(title);
-  const item = page
-    .locator(`.part.activitybar .action-item[aria-label*=${label}], .part.activitybar .action-item:has([aria-label*=${label}])`)
-    .first();
+  const item = page.locator(`.part.activitybar .action-item[aria-label*=${label}], .part.activitybar .action-item:has([aria-label*=${label}])`).first();
   if (await item.isVisible().catch(() => false)) {
     const open = (await item.getAttribute('class', { timeout: 2000 }).catch(() => ''))?.split(/\s+/).includes('checked');
     if (!open) await item.click();

@@ -50,7 +50,10 @@ describe('architecture: import rules', function () {
       'src/tree/plantedA.ts': "import type { B } from './plantedB';\nexport interface A { b?: B }\n",
       'src/tree/plantedB.ts': "import type { A } from './plantedA';\nexport interface B { a?: A }\n",
     });
-    assert.ok(found.some((v) => v.startsWith('no-circular: src/tree/plantedA.ts')), JSON.stringify(found));
+    assert.ok(
+      found.some((v) => v.startsWith('no-circular: src/tree/plantedA.ts')),
+      JSON.stringify(found),
+    );
   });
 
   it('fails when the signing core imports vscode, or the extension around it', () => {

@@ -47,7 +47,7 @@ describe('DistributionFinder over summaries without aliases', () => {
     assert.equal(count(service, 'GetDistribution'), 3);
   });
 
-  it('complete summaries (CloudFront\'s) need no GetDistribution, not even for an unknown host', async () => {
+  it("complete summaries (CloudFront's) need no GetDistribution, not even for an unknown host", async () => {
     const service = new FakeCloudFrontService([sampleDistribution(1, { aliases: ['media.example.com'] }), sampleDistribution(2)]);
     const finder = finderOver(service);
     assert.equal((await finder.byHost('media.example.com'))?.id, 'E000000000001');

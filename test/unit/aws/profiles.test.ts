@@ -78,7 +78,10 @@ describe('AWS profiles', () => {
     try {
       writeFileSync(join(dir, 'config'), '[profile only-here]\nregion = us-west-2\n');
       const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'nope') };
-      assert.deepEqual((await readProfiles(env)).map((p) => p.name), ['only-here']);
+      assert.deepEqual(
+        (await readProfiles(env)).map((p) => p.name),
+        ['only-here'],
+      );
       assert.deepEqual(await readProfiles({ HOME: join(dir, 'empty') }), []);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -48,10 +48,7 @@ describe('toDistributionSummary', () => {
 
   it('treats missing optional lists as empty', () => {
     const mapped = toDistributionSummary({ Id: 'E2', DomainName: 'd2.cloudfront.net' } as DistributionSummary);
-    assert.deepEqual(
-      [mapped.aliases, mapped.origins, mapped.behaviors, mapped.enabled, mapped.comment],
-      [[], [], [], undefined, ''],
-    );
+    assert.deepEqual([mapped.aliases, mapped.origins, mapped.behaviors, mapped.enabled, mapped.comment], [[], [], [], undefined, '']);
   });
 });
 
@@ -79,10 +76,13 @@ describe('fromDistribution, toKeyGroupSummary, toPublicKeySummary', () => {
 
   it('flattens key groups and public keys', () => {
     const created = new Date('2026-01-02T03:04:05Z');
-    assert.deepEqual(
-      toKeyGroupSummary({ KeyGroup: { Id: 'KG', LastModifiedTime: created, KeyGroupConfig: { Name: 'g', Items: ['K1', 'K2'] } } }),
-      { id: 'KG', name: 'g', comment: '', publicKeyIds: ['K1', 'K2'], lastModified: created },
-    );
+    assert.deepEqual(toKeyGroupSummary({ KeyGroup: { Id: 'KG', LastModifiedTime: created, KeyGroupConfig: { Name: 'g', Items: ['K1', 'K2'] } } }), {
+      id: 'KG',
+      name: 'g',
+      comment: '',
+      publicKeyIds: ['K1', 'K2'],
+      lastModified: created,
+    });
     assert.deepEqual(toPublicKeySummary({ Id: 'K1', Name: 'k', CreatedTime: created, EncodedKey: 'PEM', Comment: 'c' }), {
       id: 'K1',
       name: 'k',

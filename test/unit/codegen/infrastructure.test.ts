@@ -46,7 +46,14 @@ const CONFIG: DistributionConfig = {
         DomainName: 'api.example.com',
         OriginPath: '/v1',
         CustomHeaders: { Quantity: 1, Items: [{ HeaderName: 'X-Origin-Secret', HeaderValue: 'not-a-key' }] },
-        CustomOriginConfig: { HTTPPort: 80, HTTPSPort: 443, OriginProtocolPolicy: 'https-only', OriginSslProtocols: { Quantity: 1, Items: ['TLSv1.2'] }, OriginReadTimeout: 30, OriginKeepaliveTimeout: 5 },
+        CustomOriginConfig: {
+          HTTPPort: 80,
+          HTTPSPort: 443,
+          OriginProtocolPolicy: 'https-only',
+          OriginSslProtocols: { Quantity: 1, Items: ['TLSv1.2'] },
+          OriginReadTimeout: 30,
+          OriginKeepaliveTimeout: 5,
+        },
       },
     ],
   },
@@ -78,7 +85,13 @@ const CONFIG: DistributionConfig = {
   },
   CustomErrorResponses: { Quantity: 1, Items: [{ ErrorCode: 403, ResponsePagePath: '/denied.html', ResponseCode: '403', ErrorCachingMinTTL: 10 }] },
   Logging: { Enabled: false, IncludeCookies: false, Bucket: '', Prefix: '' },
-  ViewerCertificate: { ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', SSLSupportMethod: 'sni-only', MinimumProtocolVersion: 'TLSv1.2_2021', Certificate: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', CertificateSource: 'acm' },
+  ViewerCertificate: {
+    ACMCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    SSLSupportMethod: 'sni-only',
+    MinimumProtocolVersion: 'TLSv1.2_2021',
+    Certificate: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    CertificateSource: 'acm',
+  },
   Restrictions: { GeoRestriction: { RestrictionType: 'whitelist', Quantity: 2, Items: ['DE', 'FR'] } },
   WebACLId: '',
 };
@@ -108,21 +121,38 @@ describe('Export as Infrastructure Code', function () {
       Metadata: { ResourcesToImport: Array<{ ResourceType: string; LogicalResourceId: string; ResourceIdentifier: Record<string, string> }> };
     };
     assert.deepEqual(specProblems(template), []);
-    const types = Object.values(template.Resources).map((resource) => resource.Type).sort();
-    assert.deepEqual(types, ['AWS::CloudFront::Distribution', 'AWS::CloudFront::KeyGroup', 'AWS::CloudFront::OriginAccessControl', 'AWS::CloudFront::PublicKey', 'AWS::CloudFront::PublicKey', 'AWS::S3::BucketPolicy']);
+    const types = Object.values(template.Resources)
+      .map((resource) => resource.Type)
+      .sort();
+    assert.deepEqual(types, [
+      'AWS::CloudFront::Distribution',
+      'AWS::CloudFront::KeyGroup',
+      'AWS::CloudFront::OriginAccessControl',
+      'AWS::CloudFront::PublicKey',
+      'AWS::CloudFront::PublicKey',
+      'AWS::S3::BucketPolicy',
+    ]);
     // Adopting: one import entry per resource, by the identifier CloudFormation's specification names, and Retain.
     assert.equal(template.Metadata.ResourcesToImport.length, types.length);
     for (const entry of template.Metadata.ResourcesToImport) {
       assert.deepEqual(Object.keys(entry.ResourceIdentifier), primaryIdentifier(entry.ResourceType), entry.ResourceType);
       assert.equal(template.Resources[entry.LogicalResourceId]?.DeletionPolicy, 'Retain');
     }
-    assert.deepEqual(
-      template.Metadata.ResourcesToImport.map((entry) => Object.values(entry.ResourceIdentifier)[0]).sort(),
-      ['E1EXAMPLE0DIST', 'E2OACEXAMPLE', 'K2JCJMDEHXQW5F', 'K3ECDSAP256KEY', 'kg-0a1b2c3d', 'media-bucket'],
-    );
+    assert.deepEqual(template.Metadata.ResourcesToImport.map((entry) => Object.values(entry.ResourceIdentifier)[0]).sort(), [
+      'E1EXAMPLE0DIST',
+      'E2OACEXAMPLE',
+      'K2JCJMDEHXQW5F',
+      'K3ECDSAP256KEY',
+      'kg-0a1b2c3d',
+      'media-bucket',
+    ]);
     // The /paid/* behavior trusts the template's key group; the origin uses the template's OAC.
     const distribution = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::CloudFront::Distribution')!;
-    const config = distribution.Properties.DistributionConfig as { CacheBehaviors: Array<{ TrustedKeyGroups: unknown }>; DefaultCacheBehavior: { TrustedKeyGroups: unknown }; Origins: Array<{ OriginAccessControlId?: unknown }> };
+    const config = distribution.Properties.DistributionConfig as {
+      CacheBehaviors: Array<{ TrustedKeyGroups: unknown }>;
+      DefaultCacheBehavior: { TrustedKeyGroups: unknown };
+      Origins: Array<{ OriginAccessControlId?: unknown }>;
+    };
     const keyGroupId = Object.entries(template.Resources).find(([, resource]) => resource.Type === 'AWS::CloudFront::KeyGroup')![0];
     assert.deepEqual(config.CacheBehaviors[0].TrustedKeyGroups, [{ Ref: keyGroupId }]);
     assert.deepEqual(config.DefaultCacheBehavior.TrustedKeyGroups, []);
@@ -137,7 +167,11 @@ describe('Export as Infrastructure Code', function () {
         C: { Type: 'AWS::CloudFront::PublicKey', Properties: { PublicKeyConfig: { Name: 'x', EncodedKey: 'y' } } },
       },
     });
-    assert.deepEqual(problems, ['A.Properties.KeyGroupConfig.Comments: no such property', 'B: no resource type AWS::CloudFront::SigningKey', 'C.Properties.PublicKeyConfig.CallerReference: required, missing']);
+    assert.deepEqual(problems, [
+      'A.Properties.KeyGroupConfig.Comments: no such property',
+      'B: no resource type AWS::CloudFront::SigningKey',
+      'C.Properties.PublicKeyConfig.CallerReference: required, missing',
+    ]);
   });
 
   it('CDK: the app type-checks against aws-cdk-lib and synthesizes offline, into a template that passes the specification check', async function () {
@@ -158,7 +192,10 @@ describe('Export as Infrastructure Code', function () {
       await run(PINNED_NODE, [join(dir, 'app.ts')], { cwd: dir, env: { PATH: process.env.PATH, HOME: dir, CDK_OUTDIR: out } });
       const templateFile = readdirSync(out).find((name) => name.endsWith('.template.json'));
       assert.ok(templateFile, `no template in ${readdirSync(out).join(', ')}`);
-      const template = JSON.parse(readFileSync(join(out, templateFile), 'utf8')) as { Resources: Record<string, { Type: string; Properties: { Bucket?: string; PolicyDocument?: { Statement: unknown[] } } }>; Outputs: Record<string, { Value: unknown }> };
+      const template = JSON.parse(readFileSync(join(out, templateFile), 'utf8')) as {
+        Resources: Record<string, { Type: string; Properties: { Bucket?: string; PolicyDocument?: { Statement: unknown[] } } }>;
+        Outputs: Record<string, { Value: unknown }>;
+      };
       assert.deepEqual(specProblems(template), []);
       const policies = Object.values(template.Resources).filter((resource) => resource.Type === 'AWS::S3::BucketPolicy');
       assert.equal(policies.length, 1);

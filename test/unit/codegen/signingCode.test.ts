@@ -113,7 +113,9 @@ describe('generated signing code, run as scripts against moto and the local edge
       // The file holds the traditional form (PKCS#1 for RSA, SEC1 for EC), as this extension and OpenSSL 1 export
       // keys; the environment variable, Secrets Manager and SSM hold PKCS#8, as OpenSSL 3 writes them.
       const keyFile = join(scratch, `${short}.pem`);
-      const traditional = createPrivateKey(fixture.privatePem).export({ type: algorithm === 'RSA_2048' ? 'pkcs1' : 'sec1', format: 'pem' }).toString();
+      const traditional = createPrivateKey(fixture.privatePem)
+        .export({ type: algorithm === 'RSA_2048' ? 'pkcs1' : 'sec1', format: 'pem' })
+        .toString();
       assert.match(traditional, algorithm === 'RSA_2048' ? /BEGIN RSA PRIVATE KEY/ : /BEGIN EC PRIVATE KEY/);
       writeFileSync(keyFile, traditional, { mode: 0o600 });
       const secretId = `cloudfront/${short}`;
@@ -123,7 +125,9 @@ describe('generated signing code, run as scripts against moto and the local edge
       const created = await kms.send(new CreateKeyCommand({ KeySpec: algorithm === 'RSA_2048' ? 'RSA_2048' : 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' }));
       const keyId = created.KeyMetadata!.KeyId!;
       const der = (await kms.send(new GetPublicKeyCommand({ KeyId: keyId }))).PublicKey!;
-      const kmsPublicPem = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' }).export({ type: 'spki', format: 'pem' }).toString();
+      const kmsPublicPem = createPublicKey({ key: Buffer.from(der), format: 'der', type: 'spki' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString();
       const material = { publicKeyId: `K${short}MATERIAL`, publicPem: fixture.publicPem };
       keys.set(`${algorithm} env`, { ...material, keySource: { kind: 'env', variable: `CF_${short}_KEY` } });
       keys.set(`${algorithm} file`, { ...material, keySource: { kind: 'file', path: keyFile } });

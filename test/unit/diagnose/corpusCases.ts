@@ -76,8 +76,7 @@ const s3Answer = (status: number, code: string, message: string): LiveAnswer => 
 
 const url = signed('/paid/report.pdf');
 const customUrl = (json: string, path = '/paid/report.pdf', options: Parameters<typeof withCustomPolicy>[2] = {}) => withCustomPolicy(`${BASE}${path}`, json, options);
-const sign = (options: Partial<SignOptions> & { url: string }): string =>
-  signUrl({ keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: NOW + HOUR, ...options });
+const sign = (options: Partial<SignOptions> & { url: string }): string => signUrl({ keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: NOW + HOUR, ...options });
 
 export const CORPUS: readonly CorpusCase[] = [
   // ── parsing ────────────────────────────────────────────────────────────────────────────────────
@@ -97,7 +96,10 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a key ARN as Key-Pair-Id',
     input: { url: setParam(url, 'Key-Pair-Id', 'arn:aws:cloudfront::123456789012:public-key/K2JCJMDEHXQW5F'), ...keys },
-    expect: [['error', 'MalformedKeyPairId', 'letters and digits only'], ['warning', 'SignatureUnchecked', 'not verified']],
+    expect: [
+      ['error', 'MalformedKeyPairId', 'letters and digits only'],
+      ['warning', 'SignatureUnchecked', 'not verified'],
+    ],
   },
   { name: 'no Signature', input: { url: setParam(url, 'Signature', undefined), ...keys }, expect: [['error', 'MissingSignature', 'no Signature']] },
   {
@@ -126,7 +128,7 @@ export const CORPUS: readonly CorpusCase[] = [
     expect: [['error', 'ExpiresAndPolicy', 'both Expires and Policy']],
   },
   {
-    name: 'the app\'s own parameter named Policy next to a canned signature',
+    name: "the app's own parameter named Policy next to a canned signature",
     input: { url: signed('/paid/report.pdf').replace('?', '?Policy=gold&'), ...keys },
     expect: [['error', 'ReservedParameterName', 'Policy=gold']],
   },
@@ -158,7 +160,11 @@ export const CORPUS: readonly CorpusCase[] = [
     expect: [['error', 'PolicyStructure', 'has no DateLessThan AWS:EpochTime']],
   },
   { name: 'a policy without Statement', input: { url: customUrl(`{"Resource":"${BASE}/*"}`), ...keys }, expect: [['error', 'PolicyStructure', 'Statement array']] },
-  { name: 'a Policy with characters outside base64', input: { url: setParam(url.replace(/Expires=\d+/, 'Policy=eyJ!!'), 'Expires', undefined), ...keys }, expect: [['error', 'PolicyNotBase64', 'not CloudFront base64']] },
+  {
+    name: 'a Policy with characters outside base64',
+    input: { url: setParam(url.replace(/Expires=\d+/, 'Policy=eyJ!!'), 'Expires', undefined), ...keys },
+    expect: [['error', 'PolicyNotBase64', 'not CloudFront base64']],
+  },
   {
     name: 'Hash-Algorithm=SHA-256',
     input: { url: `${signed('/paid/a.pdf', { hashAlgorithm: 'SHA256' }).replace('Hash-Algorithm=SHA256', 'Hash-Algorithm=SHA-256')}`, ...keys },
@@ -180,7 +186,7 @@ export const CORPUS: readonly CorpusCase[] = [
     name: 'signed URL and signed cookies together',
     input: { url, cookies: signedCookieHeader(`${BASE}/*`), ...keys },
     expect: [
-      ['warning', 'UrlAndCookies', 'reads the URL\'s and ignores the cookies'],
+      ['warning', 'UrlAndCookies', "reads the URL's and ignores the cookies"],
       ['ok', 'SignatureValid', 'verifies'],
     ],
   },
@@ -221,12 +227,24 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'a Policy with altered unused bits in its last character',
-    input: { url: (() => { const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`))); return setParam(custom, 'Policy', alterUnusedBits(param(custom, 'Policy'))); })(), ...keys },
+    input: {
+      url: (() => {
+        const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`)));
+        return setParam(custom, 'Policy', alterUnusedBits(param(custom, 'Policy')));
+      })(),
+      ...keys,
+    },
     expect: [['error', 'PolicyNotBase64', 'unused bits set']],
   },
   {
     name: 'a Policy with data after its padding',
-    input: { url: (() => { const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`))); return setParam(custom, 'Policy', `${param(custom, 'Policy')}e30_`); })(), ...keys },
+    input: {
+      url: (() => {
+        const custom = customUrl(paddedPolicyJson(policyJson(`${BASE}/paid/*`)));
+        return setParam(custom, 'Policy', `${param(custom, 'Policy')}e30_`);
+      })(),
+      ...keys,
+    },
     expect: [['error', 'PolicyNotBase64', 'has data after its padding']],
   },
   {
@@ -258,10 +276,10 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   { name: 'expires in 20 seconds', input: { url: signed('/paid/a.pdf', { expires: NOW + 20 }), ...keys }, expect: [['warning', 'ExpiresSoon', 'expires in 20 s']] },
   {
-    name: 'this clock behind CloudFront\'s by 2 hours: expired by CloudFront\'s clock',
+    name: "this clock behind CloudFront's by 2 hours: expired by CloudFront's clock",
     input: { url, ...keys, live: { ...cloudFrontAnswer('AccessDenied', 'Access denied'), headers: { date: new Date((NOW + 2 * HOUR) * 1000).toUTCString() } } },
     expect: [
-      ['warning', 'ClockSkew', '2 h behind the server\'s'],
+      ['warning', 'ClockSkew', "2 h behind the server's"],
       ['error', 'Expired', 'expired 1 h ago'],
       ['error', 'LiveAccessDenied', 'CloudFront answered 403 AccessDenied'],
     ],
@@ -353,7 +371,7 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a viewer outside the range',
     input: { url: signed('/paid/a.pdf', { ipRange: '192.0.2.0/24' }), ...keys, viewerIp: '198.51.100.7' },
-    expect: [['error', 'IpOutOfRange', '198.51.100.7 is outside the policy\'s range 192.0.2.0/24']],
+    expect: [['error', 'IpOutOfRange', "198.51.100.7 is outside the policy's range 192.0.2.0/24"]],
   },
   {
     name: 'an IPv6 viewer',
@@ -408,7 +426,13 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'an ECDSA Signature cut short',
-    input: { url: (() => { const ecUrl = signed('/paid/a.pdf', { keyPairId: EC_KEY_ID, privateKey: TEST_KEYS.ec.privatePem }); return setParam(ecUrl, 'Signature', param(ecUrl, 'Signature').slice(0, 64)); })(), ...keys },
+    input: {
+      url: (() => {
+        const ecUrl = signed('/paid/a.pdf', { keyPairId: EC_KEY_ID, privateKey: TEST_KEYS.ec.privatePem });
+        return setParam(ecUrl, 'Signature', param(ecUrl, 'Signature').slice(0, 64));
+      })(),
+      ...keys,
+    },
     expect: [['error', 'SignatureTruncated', 'it was cut short']],
   },
   {
@@ -429,7 +453,7 @@ export const CORPUS: readonly CorpusCase[] = [
       ['ok', 'CustomPolicy', '"Resource":"https://d111111abcdef8.cloudfront.net/paid/v/*"'],
       ['ok', 'BehaviorRestricted', '/paid/v/1.mp4 is served by behavior /paid/* of distribution E2EXAMPLE'],
       ['ok', 'KeyTrusted', `Public key ${KEY_ID} (media-2026) is in key group paid-signers (KGPAID)`],
-      ['ok', 'SignatureValid', 'CloudFront\'s public key'],
+      ['ok', 'SignatureValid', "CloudFront's public key"],
       ['ok', 'ResourceMatches', 'covers'],
       ['ok', 'NotExpired', 'for another 1 h'],
       ['ok', 'IpInRange', 'inside'],
@@ -483,7 +507,7 @@ export const CORPUS: readonly CorpusCase[] = [
     input: { url: withCannedSignature('https://cdn.elsewhere.example/paid/a.pdf', 'https://cdn.elsewhere.example/paid/a.pdf'), ...keys, account: account() },
     expect: [
       ['warning', 'DistributionNotFound', 'alternate domain name cdn.elsewhere.example'],
-      ['ok', 'SignatureValid', 'CloudFront\'s public key'],
+      ['ok', 'SignatureValid', "CloudFront's public key"],
     ],
   },
   {
@@ -511,8 +535,12 @@ export const CORPUS: readonly CorpusCase[] = [
     expect: [['error', 'OriginReadSigningParameters', 'as its own query authentication']],
   },
   {
-    name: 'CloudFront\'s HTML error page (geo restriction or WAF)',
-    input: { url, ...keys, live: { status: 403, headers: { 'content-type': 'text/html' }, body: '<HTML><BODY><H1>403 ERROR</H1><H2>The request could not be satisfied.</H2></BODY></HTML>', requestedAt: NOW } },
+    name: "CloudFront's HTML error page (geo restriction or WAF)",
+    input: {
+      url,
+      ...keys,
+      live: { status: 403, headers: { 'content-type': 'text/html' }, body: '<HTML><BODY><H1>403 ERROR</H1><H2>The request could not be satisfied.</H2></BODY></HTML>', requestedAt: NOW },
+    },
     expect: [['error', 'LiveBlocked', 'geo restriction']],
   },
   {
@@ -520,7 +548,11 @@ export const CORPUS: readonly CorpusCase[] = [
     input: { url, ...keys, live: { status: 200, headers: { 'x-cache': 'Hit from cloudfront' }, body: '', requestedAt: NOW } },
     expect: [['ok', 'LiveGranted', 'Hit from cloudfront']],
   },
-  { name: 'the live request could not be sent', input: { url, ...keys, live: { failure: 'getaddrinfo ENOTFOUND d111111abcdef8.cloudfront.net' } }, expect: [['warning', 'LiveUnreachable', 'ENOTFOUND']] },
+  {
+    name: 'the live request could not be sent',
+    input: { url, ...keys, live: { failure: 'getaddrinfo ENOTFOUND d111111abcdef8.cloudfront.net' } },
+    expect: [['warning', 'LiveUnreachable', 'ENOTFOUND']],
+  },
   {
     name: 'canned signed cookies for exactly one URL',
     input: { url: `${BASE}/paid/a.pdf`, cookies: `CloudFront-Expires=${NOW + HOUR}; CloudFront-Signature=${param(signed('/paid/a.pdf'), 'Signature')}; CloudFront-Key-Pair-Id=${KEY_ID}`, ...keys },
@@ -534,6 +566,9 @@ export const CORPUS: readonly CorpusCase[] = [
   {
     name: 'a Policy base64 of JSON with whitespace, signed as is, still verifies',
     input: { url: customUrl(`{ "Statement": [ { "Resource": "${BASE}/paid/*", "Condition": { "DateLessThan": { "AWS:EpochTime": ${NOW + HOUR} } } } ] }`), ...keys },
-    expect: [['ok', 'SignatureValid', 'verifies'], ['ok', 'ResourceMatches', 'covers']],
+    expect: [
+      ['ok', 'SignatureValid', 'verifies'],
+      ['ok', 'ResourceMatches', 'covers'],
+    ],
   },
 ];

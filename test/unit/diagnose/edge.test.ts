@@ -98,24 +98,26 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
   });
 
   describe('grants', () => {
-    it('takes the viewer\'s scheme from X-Forwarded-Proto (a TLS proxy in front): cookies for https:// are granted over it only', async () => {
+    it("takes the viewer's scheme from X-Forwarded-Proto (a TLS proxy in front): cookies for https:// are granted over it only", async () => {
       const host = new URL(base).host;
       const cookies = signCookies({ resource: `https://${host}/paid/*`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
-      const cookie = Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; ');
+      const cookie = Object.entries(cookies)
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; ');
       const overTls = await fetch(`${base}/paid/report.pdf`, { headers: { cookie, 'x-forwarded-proto': 'https' } });
       assert.deepEqual([overTls.status, await overTls.text()], [200, 'paid report']);
       const plain = await get(`${base}/paid/report.pdf`, cookie);
       assert.equal(plain.status, 403, 'an http request is not what the https:// resource covers');
     });
 
-    it('serves the unrestricted default behavior to anyone, and S3\'s NoSuchKey for a missing file', async () => {
+    it("serves the unrestricted default behavior to anyone, and S3's NoSuchKey for a missing file", async () => {
       assert.deepEqual(await get(`${base}/free.txt`).then((r) => [r.status, r.body]), [200, 'free']);
       const missing = await get(`${base}/paid/none.pdf?${signUrl({ url: `${base}/paid/none.pdf`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() }).split('?')[1]}`);
       assert.equal(missing.status, 404);
       assert.match(missing.body, /<Code>NoSuchKey<\/Code>.*<RequestId>/);
     });
 
-    it('grants URLs and cookies signed by botocore\'s CloudFrontSigner (canned, custom, wildcard, IP, start, ECDSA)', async function () {
+    it("grants URLs and cookies signed by botocore's CloudFrontSigner (canned, custom, wildcard, IP, start, ECDSA)", async function () {
       const now = Math.floor(Date.now() / 1000);
       const cases: BotocoreCase[] = [
         { id: 'canned', url: `${base}/paid/report.pdf`, keyPairId: KEY_ID, key: 'rsa2048', hash: 'SHA1', expires: now + 600 },
@@ -154,7 +156,7 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
     });
   });
 
-  describe('denies every tampering with CloudFront\'s XML error', () => {
+  describe("denies every tampering with CloudFront's XML error", () => {
     const ours = (path: string, options: Partial<Parameters<typeof signUrl>[0]> = {}) =>
       signUrl({ url: `${base}${path}`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires(), ...options });
     const flipBit = (signature: string) => {
@@ -201,7 +203,10 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
         () => {
           const cookies = signCookies({ resource: `${base}/paid/v/*`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
           const wide = signCookies({ resource: `${base}/*`, keyPairId: KEY_ID, privateKey: OTHER_RSA.privatePem, expires: expires() });
-          return { url: `${base}/paid/report.pdf`, cookie: `CloudFront-Policy=${wide['CloudFront-Policy']}; CloudFront-Signature=${cookies['CloudFront-Signature']}; CloudFront-Key-Pair-Id=${KEY_ID}` };
+          return {
+            url: `${base}/paid/report.pdf`,
+            cookie: `CloudFront-Policy=${wide['CloudFront-Policy']}; CloudFront-Signature=${cookies['CloudFront-Signature']}; CloudFront-Key-Pair-Id=${KEY_ID}`,
+          };
         },
         'AccessDenied',
       ],
@@ -209,7 +214,12 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
         'cookies for another folder',
         () => {
           const cookies = signCookies({ resource: `${base}/paid/v/*`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
-          return { url: `${base}/paid/report.pdf`, cookie: Object.entries(cookies).map(([n, v]) => `${n}=${v}`).join('; ') };
+          return {
+            url: `${base}/paid/report.pdf`,
+            cookie: Object.entries(cookies)
+              .map(([n, v]) => `${n}=${v}`)
+              .join('; '),
+          };
         },
         'AccessDenied',
       ],
@@ -225,7 +235,7 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
       });
     }
 
-    it('grants each untampered original (so the denials are the tampering\'s doing)', async () => {
+    it("grants each untampered original (so the denials are the tampering's doing)", async () => {
       for (const url of [ours('/paid/report.pdf'), ours('/paid/report.pdf?quality=low'), ours('/paid/report.pdf', { hashAlgorithm: 'SHA256' })]) {
         assert.equal((await get(url)).status, 200, url);
       }
@@ -233,15 +243,20 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
   });
 
   describe('the live check against the edge', () => {
-    it('classifies the edge\'s answers: granted, CloudFront\'s MissingKey, the origin\'s NoSuchKey', async () => {
+    it("classifies the edge's answers: granted, CloudFront's MissingKey, the origin's NoSuchKey", async () => {
       const signed = signUrl({ url: `${base}/paid/report.pdf`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
-      const codes = async (url: string, cookies?: string) => diagnose({ url, live: await requestLive(url, cookies) }).filter((f) => f.code.startsWith('Live') || f.code.startsWith('Origin')).map((f) => `${f.severity} ${f.code}`);
+      const codes = async (url: string, cookies?: string) =>
+        diagnose({ url, live: await requestLive(url, cookies) })
+          .filter((f) => f.code.startsWith('Live') || f.code.startsWith('Origin'))
+          .map((f) => `${f.severity} ${f.code}`);
       assert.deepEqual(await codes(signed), ['ok LiveGranted']);
       assert.deepEqual(await codes(`${base}/paid/report.pdf`), ['error LiveMissingKey']);
       const missing = signUrl({ url: `${base}/paid/none.pdf`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
       assert.deepEqual(await codes(missing), ['error OriginNoSuchKey']);
       const cookies = signCookies({ resource: `${base}/paid/*`, keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: expires() });
-      const setCookieLines = Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Path=/; HttpOnly`).join('\n');
+      const setCookieLines = Object.entries(cookies)
+        .map(([n, v]) => `Set-Cookie: ${n}=${v}; Path=/; HttpOnly`)
+        .join('\n');
       assert.deepEqual(await codes(`${base}/paid/v/1.ts`, setCookieLines), ['ok LiveGranted']);
     });
 
@@ -249,7 +264,10 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
       const closed = await startEdge({ root, publicKeys: new Map() });
       await closed.close();
       const findings = diagnose({ url: `${closed.url}/paid/report.pdf?Expires=1&Signature=AA__&Key-Pair-Id=K1`, now: 0, live: await requestLive(`${closed.url}/x`, undefined, 2000) });
-      assert.ok(findings.some((f) => f.code === 'LiveUnreachable' && /ECONNREFUSED/.test(f.message)), JSON.stringify(findings));
+      assert.ok(
+        findings.some((f) => f.code === 'LiveUnreachable' && /ECONNREFUSED/.test(f.message)),
+        JSON.stringify(findings),
+      );
     });
   });
 

@@ -76,7 +76,10 @@ export function setParam(url: string, name: string, value: string | undefined): 
 }
 
 export function param(url: string, name: string): string {
-  const pair = url.split('?')[1]?.split('&').find((p) => p.split('=')[0] === name);
+  const pair = url
+    .split('?')[1]
+    ?.split('&')
+    .find((p) => p.split('=')[0] === name);
   if (pair === undefined) throw new Error(`${url} has no ${name}`);
   return pair.slice(name.length + 1);
 }

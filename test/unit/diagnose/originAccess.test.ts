@@ -40,7 +40,10 @@ describe('diagnose: origin access', () => {
     assert.deepEqual(warnings(findings), ['PublicBucketOrigin']);
     const finding = findings.find((f) => f.code === 'PublicBucketOrigin')!;
     assert.equal(finding.severity, 'warning');
-    assert.match(finding.message, /^\/paid\/report\.pdf is fetched from S3 origin media \(media-bucket\.s3\.us-east-1\.amazonaws\.com\) of distribution E2EXAMPLE, which has no origin access control \(OAC\) or origin access identity/);
+    assert.match(
+      finding.message,
+      /^\/paid\/report\.pdf is fetched from S3 origin media \(media-bucket\.s3\.us-east-1\.amazonaws\.com\) of distribution E2EXAMPLE, which has no origin access control \(OAC\) or origin access identity/,
+    );
     assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
     assert.match(finding.fix, /^Create an origin access control .* and choose it for origin media; allow it in the bucket policy of bucket media-bucket with this statement: /);
     const statement = JSON.parse(/this statement: (\{.*\}) \(/.exec(finding.fix)![1]) as unknown;

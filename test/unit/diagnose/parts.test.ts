@@ -1,16 +1,7 @@
 // The pieces the diagnosis is built from: CloudFront's path-pattern precedence, host lookup with
 // wildcard aliases, IPv4 ranges, durations, and reading AWS XML errors.
 import assert from 'node:assert/strict';
-import {
-  findDistribution,
-  formatDuration,
-  ipv4InRange,
-  matchBehavior,
-  pathPatternMatches,
-  readCookieHeader,
-  readXmlError,
-  viewerAddress,
-} from '../../../src/signing/diagnose';
+import { findDistribution, formatDuration, ipv4InRange, matchBehavior, pathPatternMatches, readCookieHeader, readXmlError, viewerAddress } from '../../../src/signing/diagnose';
 
 describe('diagnose: building blocks', () => {
   it('path patterns: * any run (with /), ? one character, case-sensitive, leading / optional', () => {
@@ -62,7 +53,7 @@ describe('diagnose: building blocks', () => {
     assert.deepEqual([0, 45, 60, 3600, 3660, 7325, 90_000, 86_400].map(formatDuration), ['0 s', '45 s', '1 min', '1 h', '1 h 1 min', '2 h 2 min', '1 d 1 h', '1 d']);
   });
 
-  it('XML errors: CloudFront\'s have no RequestId; S3\'s do, or come with x-amz-request-id', () => {
+  it("XML errors: CloudFront's have no RequestId; S3's do, or come with x-amz-request-id", () => {
     assert.deepEqual(readXmlError('<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidKey</Code><Message>Unknown Key</Message></Error>'), {
       code: 'InvalidKey',
       message: 'Unknown Key',
@@ -75,9 +66,12 @@ describe('diagnose: building blocks', () => {
 
   it('cookies: a header, Cookie: and Set-Cookie: lines, quoted values, repeats kept', () => {
     const read = readCookieHeader('Cookie: a=1; b="2"\nSet-Cookie: a=3; Path=/; HttpOnly');
-    assert.deepEqual([...read], [
-      ['a', ['1', '3']],
-      ['b', ['2']],
-    ]);
+    assert.deepEqual(
+      [...read],
+      [
+        ['a', ['1', '3']],
+        ['b', ['2']],
+      ],
+    );
   });
 });

@@ -47,8 +47,14 @@ describe('keys: import and generate', () => {
   it('reads an encrypted PEM with its passphrase, refusing a wrong or missing one', () => {
     const pem = createPrivateKey(fixture('test-ecdsa-key.pem')).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'secret' }).toString();
     assert.equal(readPrivateKey(pem, 'secret').fingerprint, fingerprintOf(fixture('test-ecdsa-key.pem')));
-    assert.throws(() => readPrivateKey(pem, 'wrong'), (e: unknown) => e instanceof SigningError && e.code === 'WRONG_PASSPHRASE');
-    assert.throws(() => readPrivateKey(pem), (e: unknown) => e instanceof SigningError && e.code === 'PASSPHRASE_REQUIRED');
+    assert.throws(
+      () => readPrivateKey(pem, 'wrong'),
+      (e: unknown) => e instanceof SigningError && e.code === 'WRONG_PASSPHRASE',
+    );
+    assert.throws(
+      () => readPrivateKey(pem),
+      (e: unknown) => e instanceof SigningError && e.code === 'PASSPHRASE_REQUIRED',
+    );
   });
 
   it('repairs a PEM pasted into a one-line box', () => {
@@ -57,7 +63,10 @@ describe('keys: import and generate', () => {
   });
 
   it('generates RSA 2048 (PKCS#1) and ECDSA P-256 (SEC1) pairs whose SPKI matches the private key', async () => {
-    for (const [algorithm, header] of [['RSA_2048', 'RSA PRIVATE KEY'], ['ECDSA_P256', 'EC PRIVATE KEY']] as const) {
+    for (const [algorithm, header] of [
+      ['RSA_2048', 'RSA PRIVATE KEY'],
+      ['ECDSA_P256', 'EC PRIVATE KEY'],
+    ] as const) {
       const pair = await generateKeyPair(algorithm);
       assert.match(pair.privateKeyPem, new RegExp(`^-----BEGIN ${header}-----\\n`));
       assert.match(pair.publicKeyPem, /^-----BEGIN PUBLIC KEY-----\n/);

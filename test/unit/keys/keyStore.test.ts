@@ -58,7 +58,13 @@ describe('key store', () => {
     await store.setDefaultSigner('KG1', a.entry.fingerprint);
     await store.setDefaultSigner('KG2', a.entry.fingerprint);
     await store.setDefaultSigner('KG1', b.entry.fingerprint);
-    assert.deepEqual(store.list().map((k) => [k.name, k.defaultSignerFor]), [['a', ['KG2']], ['b', ['KG1']]]);
+    assert.deepEqual(
+      store.list().map((k) => [k.name, k.defaultSignerFor]),
+      [
+        ['a', ['KG2']],
+        ['b', ['KG1']],
+      ],
+    );
   });
 
   it('stays consistent when two windows add and remove keys at the same time', async () => {
@@ -82,7 +88,11 @@ describe('key store', () => {
     await mementoB.update(INDEX_KEY, [...readB, { ...b.entry, defaultSignerFor: [] }]);
     await windowB.remove(c.entry.fingerprint);
     await settle();
-    const names = (store: SecretKeyStore) => store.list().map((k) => k.name).sort();
+    const names = (store: SecretKeyStore) =>
+      store
+        .list()
+        .map((k) => k.name)
+        .sort();
     assert.deepEqual(names(windowA), ['a', 'b']);
     assert.deepEqual(names(windowB), ['a', 'b']);
     assert.deepEqual([...secrets.values.keys()].sort(), [a, b].map((k) => SECRET_PREFIX + k.entry.fingerprint).sort());
@@ -100,7 +110,10 @@ describe('key store', () => {
     const staleB = windowB.list();
     await windowA.remove(b.entry.fingerprint);
     await settle();
-    await mementoB.update(INDEX_KEY, staleB.filter((k) => k.fingerprint !== a.entry.fingerprint));
+    await mementoB.update(
+      INDEX_KEY,
+      staleB.filter((k) => k.fingerprint !== a.entry.fingerprint),
+    );
     await secrets.window().delete(SECRET_PREFIX + a.entry.fingerprint);
     await settle();
     assert.deepEqual(windowA.list(), [], 'b, whose private key is gone, is not listed again');
@@ -119,7 +132,13 @@ describe('key store', () => {
     await mementoB.update(INDEX_KEY, staleB);
     await windowB.setDefaultSigner('KG1', a.entry.fingerprint);
     await settle();
-    assert.deepEqual(windowB.list().map((k) => [k.name, k.defaultSignerFor]), [['a', ['KG1']], ['c', []]]);
+    assert.deepEqual(
+      windowB.list().map((k) => [k.name, k.defaultSignerFor]),
+      [
+        ['a', ['KG1']],
+        ['c', []],
+      ],
+    );
   });
 
   it('converges when each window has its own SecretStorage (VS Code for the Web) and writes from a stale index', async () => {
@@ -130,12 +149,26 @@ describe('key store', () => {
     await windowB.add(b.entry, b.pem);
     await mementoB.update(INDEX_KEY, [...before, { ...b.entry, defaultSignerFor: [] }]); // b's write landed last, without a
     await new Promise((resolve) => setTimeout(resolve, 80)); // the check a moment later
-    const names = (store: SecretKeyStore) => store.list().map((k) => k.name).sort();
-    assert.deepEqual([names(windowA), names(windowB)], [['a', 'b'], ['a', 'b']], 'a key is kept although the other window cannot read its secret');
+    const names = (store: SecretKeyStore) =>
+      store
+        .list()
+        .map((k) => k.name)
+        .sort();
+    assert.deepEqual(
+      [names(windowA), names(windowB)],
+      [
+        ['a', 'b'],
+        ['a', 'b'],
+      ],
+      'a key is kept although the other window cannot read its secret',
+    );
 
     const stale = windowB.list();
     await windowA.remove(a.entry.fingerprint);
-    await mementoB.update(INDEX_KEY, stale.filter((k) => k.fingerprint !== b.entry.fingerprint)); // window B deleting b, from before a went
+    await mementoB.update(
+      INDEX_KEY,
+      stale.filter((k) => k.fingerprint !== b.entry.fingerprint),
+    ); // window B deleting b, from before a went
     await secretsB.window().delete(SECRET_PREFIX + b.entry.fingerprint);
     await new Promise((resolve) => setTimeout(resolve, 80));
     assert.deepEqual([names(windowA), names(windowB)], [[], []]);

@@ -15,7 +15,14 @@ const steps: PromptStep<State>[] = [
   {
     shouldPrompt: () => true,
     prompt: async (s, ui, position) =>
-      void (s.kind = await ui.pick({ title: 'kind', position, items: [{ label: 'new', value: 'new' as const, picked: s.kind === 'new' }, { label: 'existing', value: 'existing' as const, picked: s.kind === 'existing' }] })),
+      void (s.kind = await ui.pick({
+        title: 'kind',
+        position,
+        items: [
+          { label: 'new', value: 'new' as const, picked: s.kind === 'new' },
+          { label: 'existing', value: 'existing' as const, picked: s.kind === 'existing' },
+        ],
+      })),
   },
   {
     shouldPrompt: (s) => s.kind === 'new',
@@ -57,7 +64,10 @@ describe('wizard', () => {
       const ui = new ScriptedUi([input('n'), pick(kind), ...(kind === 'new' ? [input('g')] : []), pick('ok')]);
       await runPrompts({}, [...steps, last], ui);
       ui.assertAllUsed();
-      assert.deepEqual(ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`), expected);
+      assert.deepEqual(
+        ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+        expected,
+      );
     }
   });
 

@@ -8,9 +8,7 @@ import { readmeScreenshots } from '../../../scripts/lib/readmeScreenshots.mjs';
 describe('README screenshots', () => {
   const images = readmeScreenshots();
   const uiTests = readdirSync(join('test', 'ui')).filter((name) => name.endsWith('.ui.mjs'));
-  const written = new Set(
-    uiTests.flatMap((name) => [...readFileSync(join('test', 'ui', name), 'utf8').matchAll(/screenshot\(\{\s*path:\s*join\(outputDir,\s*'([\w.-]+\.png)'\)/g)].map((m) => m[1])),
-  );
+  const written = new Set(uiTests.flatMap((name) => [...readFileSync(join('test', 'ui', name), 'utf8').matchAll(/screenshot\(\{\s*path:\s*join\(outputDir,\s*'([\w.-]+\.png)'\)/g)].map((m) => m[1])));
 
   it('shows at least the tree, the walkthrough and signing', () => {
     for (const name of ['explore-behaviors.png', 'walkthrough.png', 'sign-url.png']) assert.ok(images.includes(name), `README.md lacks ${name}`);

@@ -32,28 +32,28 @@ describe('findUrls', () => {
       '{"poster": "https://media.example.com/p.jpg?w=200&h=100"}',
       'See https://media.example.com/guide.pdf. Or (https://media.example.com/wiki/Foo_(bar)), then `https://x.example/y`!',
     ].join('\n');
-    assert.deepEqual(findUrls(text).map((o) => o.text), [
-      'https://media.example.com/a.mp4',
-      'https://media.example.com/p.jpg?w=200&h=100',
-      'https://media.example.com/guide.pdf',
-      'https://media.example.com/wiki/Foo_(bar)',
-      'https://x.example/y',
-    ]);
+    assert.deepEqual(
+      findUrls(text).map((o) => o.text),
+      ['https://media.example.com/a.mp4', 'https://media.example.com/p.jpg?w=200&h=100', 'https://media.example.com/guide.pdf', 'https://media.example.com/wiki/Foo_(bar)', 'https://x.example/y'],
+    );
     for (const o of findUrls(text)) assert.equal(text.slice(o.start, o.end), o.text);
   });
 
   it('resolves the relative URIs of an HLS playlist, URI attributes included, only with a base URL', () => {
     const playlist = readFileSync('test/fixtures/playlists/media.m3u8', 'utf8');
     const base = 'https://media.example.com/hls/movie/index.m3u8';
-    assert.deepEqual(findUrls(playlist, base).map((o) => o.url), [
-      'https://media.example.com/hls/movie/keys/key1.bin',
-      'https://media.example.com/hls/movie/init.mp4',
-      'https://media.example.com/hls/movie/segment-0.m4s',
-      'https://media.example.com/hls/movie/segment-1.m4s',
-      'https://media.example.com/hls/movie/segment-2.m4s',
-      'https://cdn.other-company.example/ads/ad-1.m4s',
-      'https://media.example.com/hls/shared/segment%203.m4s',
-    ]);
+    assert.deepEqual(
+      findUrls(playlist, base).map((o) => o.url),
+      [
+        'https://media.example.com/hls/movie/keys/key1.bin',
+        'https://media.example.com/hls/movie/init.mp4',
+        'https://media.example.com/hls/movie/segment-0.m4s',
+        'https://media.example.com/hls/movie/segment-1.m4s',
+        'https://media.example.com/hls/movie/segment-2.m4s',
+        'https://cdn.other-company.example/ads/ad-1.m4s',
+        'https://media.example.com/hls/shared/segment%203.m4s',
+      ],
+    );
     assert.equal(findUrls(playlist).length, 2, 'without a base only absolute URLs');
   });
 });
@@ -67,7 +67,9 @@ describe('signText', () => {
     assert.equal(result.signed, 6);
     assert.deepEqual(result.skipped, [{ url: 'https://cdn.other-company.example/ads/ad-1.m4s', reason: 'cdn.other-company.example is not a distribution of this account' }]);
     const signed = applyEdits(playlist, result.edits);
-    const urls = findUrls(signed).map((o) => o.url).filter((u) => u.includes('media.example.com'));
+    const urls = findUrls(signed)
+      .map((o) => o.url)
+      .filter((u) => u.includes('media.example.com'));
     assert.equal(urls.length, 6);
     for (const url of urls) assert.ok(verifySignedUrl(url, publicKey), url);
     assert.ok(signed.startsWith('#EXTM3U\n#EXT-X-VERSION:7'), 'tags untouched');
@@ -80,10 +82,13 @@ describe('signText', () => {
     const result = signText(text, { isKnownHost: () => true, sign });
     assert.equal(result.signed, 2);
     assert.equal(result.edits[0].newText, result.edits[1].newText);
-    assert.deepEqual(result.skipped.map((s) => [s.url.slice(0, 35), s.reason.slice(0, 20)]), [
-      ['https://media.example.com/a.mp4?Exp', 'already signed'],
-      ['https://media.example.com/c.mp4#t=1', 'url has a fragment ('],
-    ]);
+    assert.deepEqual(
+      result.skipped.map((s) => [s.url.slice(0, 35), s.reason.slice(0, 20)]),
+      [
+        ['https://media.example.com/a.mp4?Exp', 'already signed'],
+        ['https://media.example.com/c.mp4#t=1', 'url has a fragment ('],
+      ],
+    );
   });
 
   it('leaves the text exactly as it was when nothing is signed', () => {
@@ -113,15 +118,26 @@ describe('cookie output', () => {
       const json: unknown = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
       assert.deepEqual(json, cookies);
       const headers = formatCookies(cookies, 'set-cookie', { url: vector.input.resource, domain: 'media.example.com' }).split('\n');
-      assert.deepEqual(headers, Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly`));
+      assert.deepEqual(
+        headers,
+        Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly`),
+      );
       const curl = formatCookies(cookies, 'curl', { url: 'https://media.example.com/a.jpg' });
-      assert.equal(curl, `curl -sS -D - -o /dev/null -b '${Object.entries(cookies).map(([n, v]) => `${n}=${v}`).join('; ')}' 'https://media.example.com/a.jpg'`);
+      assert.equal(
+        curl,
+        `curl -sS -D - -o /dev/null -b '${Object.entries(cookies)
+          .map(([n, v]) => `${n}=${v}`)
+          .join('; ')}' 'https://media.example.com/a.jpg'`,
+      );
     });
   }
 
-  it('refuses *.cloudfront.net as the cookie domain with CloudFront\'s reason, and accepts a distribution domain or alias', () => {
+  it("refuses *.cloudfront.net as the cookie domain with CloudFront's reason, and accepts a distribution domain or alias", () => {
     for (const bad of ['*.cloudfront.net', '.cloudfront.net', 'cloudfront.net']) {
-      assert.throws(() => checkCookieDomain(bad), (e: Error & { input?: string }) => e.input === 'domain' && /public suffix/.test(e.message));
+      assert.throws(
+        () => checkCookieDomain(bad),
+        (e: Error & { input?: string }) => e.input === 'domain' && /public suffix/.test(e.message),
+      );
     }
     assert.throws(() => checkCookieDomain('not a domain'), /not a domain name/);
     assert.equal(checkCookieDomain('.Example.com'), 'example.com');
@@ -145,18 +161,19 @@ describe('cookie output', () => {
     it(`cookies for ${domain} ${covers ? 'can' : 'never'} reach where ${resource} matches`, () => {
       assert.equal(cookieDomainCovers(resource, domain), covers);
       if (covers) assert.equal(checkCookieScope(resource, domain), domain);
-      else assert.throws(() => checkCookieScope(resource, domain), (e: Error & { input?: string; code?: string }) => e.input === 'domain' && e.code === 'COOKIE_DOMAIN_MISMATCH' && e.message.includes('never matches'));
+      else
+        assert.throws(
+          () => checkCookieScope(resource, domain),
+          (e: Error & { input?: string; code?: string }) => e.input === 'domain' && e.code === 'COOKIE_DOMAIN_MISMATCH' && e.message.includes('never matches'),
+        );
     });
   }
 
   it('the mismatch message names both fixes: the resource on the domain, or the domain of the resource', () => {
-    assert.throws(
-      () => checkCookieScope('https://d111111abcdef8.cloudfront.net/paid/*', 'media.example.com'),
-      {
-        message:
-          "The cookie domain media.example.com does not cover the resource's host d111111abcdef8.cloudfront.net: browsers send the cookies only to media.example.com and its subdomains, where the resource https://d111111abcdef8.cloudfront.net/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain d111111abcdef8.cloudfront.net.",
-      },
-    );
+    assert.throws(() => checkCookieScope('https://d111111abcdef8.cloudfront.net/paid/*', 'media.example.com'), {
+      message:
+        "The cookie domain media.example.com does not cover the resource's host d111111abcdef8.cloudfront.net: browsers send the cookies only to media.example.com and its subdomains, where the resource https://d111111abcdef8.cloudfront.net/paid/* never matches, so CloudFront would refuse every request. Use a resource on media.example.com (https://media.example.com/paid/*) or the domain d111111abcdef8.cloudfront.net.",
+    });
     assert.equal(resourceHost('https://D111111ABCDEF8.cloudfront.net:443/paid/*'), 'd111111abcdef8.cloudfront.net');
     assert.equal(resourceOnHost('https://d111111abcdef8.cloudfront.net:8443/paid/*', 'media.example.com'), 'https://media.example.com/paid/*');
   });

@@ -21,9 +21,17 @@ describe('sharedPolicySigner', () => {
   });
 
   it('refuses URLs outside the resource, already signed or with a fragment', () => {
-    assert.throws(() => sign('https://media.example.com/other/seg.m4s'), (e: SigningError) => e.code === 'RESOURCE_MISMATCH');
-    assert.throws(() => sign(sign('https://media.example.com/hls/movie/a.m4s')), (e: SigningError) => e.code === 'ALREADY_SIGNED');
-    assert.throws(() => sign('https://media.example.com/hls/movie/a.m4s#t=1'), (e: SigningError) => e.code === 'FRAGMENT_NOT_ALLOWED');
+    assert.throws(
+      () => sign('https://media.example.com/other/seg.m4s'),
+      (e: SigningError) => e.code === 'RESOURCE_MISMATCH',
+    );
+    assert.throws(
+      () => sign(sign('https://media.example.com/hls/movie/a.m4s')),
+      (e: SigningError) => e.code === 'ALREADY_SIGNED',
+    );
+    assert.throws(
+      () => sign('https://media.example.com/hls/movie/a.m4s#t=1'),
+      (e: SigningError) => e.code === 'FRAGMENT_NOT_ALLOWED',
+    );
   });
-
 });

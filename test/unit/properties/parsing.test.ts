@@ -4,16 +4,7 @@
 // and out of CloudFront's base64, policies that are almost JSON).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import {
-  encodeCloudFrontBase64,
-  parsePolicy,
-  parseSignedCookies,
-  parseSignedUrl,
-  resourceMatches,
-  SigningError,
-  verifySignedCookies,
-  verifySignedUrl,
-} from '../../../src/signing';
+import { encodeCloudFrontBase64, parsePolicy, parseSignedCookies, parseSignedUrl, resourceMatches, SigningError, verifySignedCookies, verifySignedUrl } from '../../../src/signing';
 import { KEYS, KEYS_BY_ID, seed, viewerUrl } from './arbitraries';
 
 /** Runs `read`; true when it answered, false when it refused with a SigningError; anything else fails. */
@@ -34,7 +25,12 @@ const policyJson = fc.oneof(
     .record({ resource: fc.oneof(fc.string(), fc.constant('https://d111111abcdef8.cloudfront.net/*')), expires: fc.oneof(fc.integer(), fc.double(), fc.string()), extra: fc.jsonValue() })
     .map(({ resource, expires, extra }) => JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': expires }, IpAddress: extra } }] })),
 );
-const parameterValue = fc.oneof(fc.string(), fc.base64String(), policyJson.map((json) => encodeCloudFrontBase64(json)), fc.integer().map(String));
+const parameterValue = fc.oneof(
+  fc.string(),
+  fc.base64String(),
+  policyJson.map((json) => encodeCloudFrontBase64(json)),
+  fc.integer().map(String),
+);
 const parameterName = fc.constantFrom('Expires', 'Policy', 'Signature', 'Key-Pair-Id', 'Hash-Algorithm', 'expires', 'x');
 const cloudFrontBase64 = fc.uint8Array({ minLength: 1, maxLength: 300 }).map((bytes) => encodeCloudFrontBase64(bytes));
 /** The shape of a signed URL's parameters, each value right or nearly so, in any order, with strays. */
@@ -75,7 +71,14 @@ describe('properties: reading anything', () => {
   });
 
   it('parseSignedCookies and verifySignedCookies, for any cookies and request URL (1,500 cases)', () => {
-    const cookies = fc.dictionary(fc.oneof(parameterName.map((n) => `CloudFront-${n}`), fc.string()), parameterValue, { maxKeys: 6 });
+    const cookies = fc.dictionary(
+      fc.oneof(
+        parameterName.map((n) => `CloudFront-${n}`),
+        fc.string(),
+      ),
+      parameterValue,
+      { maxKeys: 6 },
+    );
     fc.assert(
       fc.property(cookies, anyUrlText, (jar, url) => {
         answersOrRefuses(() => parseSignedCookies(jar, url));

@@ -24,7 +24,7 @@ function signedOrRefused<T>(sign: () => T, tally: { signed: number; refused: num
 }
 
 describe('properties: sign, parse, verify', () => {
-  it('signUrl: parses back to the key, policy and hash asked for, verifies with the signer\'s key and no other (4,000 cases)', () => {
+  it("signUrl: parses back to the key, policy and hash asked for, verifies with the signer's key and no other (4,000 cases)", () => {
     const tally = { signed: 0, refused: 0 };
     fc.assert(
       fc.property(viewerUrl, poolKeyArbitrary, policy, (url, key, choice) => {
@@ -48,8 +48,8 @@ describe('properties: sign, parse, verify', () => {
         assert.equal(parsed.ipRange, choice.ipRange === undefined ? undefined : normalizeIpRange(choice.ipRange));
         assert.equal(parsed.resource, choice.resource ? resourceFor(sent, choice.resource) : sent);
         assert.equal(parsed.hashAlgorithm, key.type === 'ec' ? 'SHA256' : (choice.hashAlgorithm ?? 'SHA1'));
-        assert.equal(parsed.policyKind, options.activeFrom !== undefined || options.ipRange || options.resource !== undefined && options.resource !== sent ? 'custom' : 'canned');
-        assert.ok(verifySignedUrl(signed, key.publicKey), 'verifies with the signer\'s public key');
+        assert.equal(parsed.policyKind, options.activeFrom !== undefined || options.ipRange || (options.resource !== undefined && options.resource !== sent) ? 'custom' : 'canned');
+        assert.ok(verifySignedUrl(signed, key.publicKey), "verifies with the signer's public key");
         assert.ok(verifySignedUrl(signed, KEYS_BY_ID), 'verifies with the keys by id');
         assert.equal(verifySignedUrl(signed, otherKey(key).publicKey), false, 'does not verify with another key');
       }),
@@ -58,7 +58,7 @@ describe('properties: sign, parse, verify', () => {
     assert.ok(tally.signed > tally.refused * 2, `mostly signed: ${JSON.stringify(tally)}`);
   });
 
-  it('signCookies: verify for URLs the resource covers, with the signer\'s key only (1,500 cases)', () => {
+  it("signCookies: verify for URLs the resource covers, with the signer's key only (1,500 cases)", () => {
     const tally = { signed: 0, refused: 0 };
     fc.assert(
       fc.property(viewerUrl, poolKeyArbitrary, policy, fc.string({ maxLength: 10 }), (url, key, choice, tail) => {

@@ -53,7 +53,10 @@ describe('Verify Protection (local edge, local S3 stand-in)', () => {
         ['direct', 403, 403, true],
       ],
     );
-    assert.ok(checks.every((c) => !c.url.includes('Signature')), 'no signature in the report');
+    assert.ok(
+      checks.every((c) => !c.url.includes('Signature')),
+      'no signature in the report',
+    );
   });
 
   it('a bucket anyone can read: the direct request fails the check', async () => {

@@ -12,7 +12,7 @@ const TYPED_PATHS = [
   '/already%20encoded/%E2%82%AC.jpg',
   "/~user/it's(1)!$,;=+:@.png",
   '/a/./b/../c.jpg',
-  '/search?q=a b&lang=é&x=it\'s&empty=&flag',
+  "/search?q=a b&lang=é&x=it's&empty=&flag",
   '/p?pre=%20encoded&plus=a+b&tilde=~',
   '/?',
 ];

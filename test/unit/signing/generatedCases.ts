@@ -28,7 +28,29 @@ function seededRandom(seed: number): () => number {
 }
 
 const HOSTS = ['d111111abcdef8.cloudfront.net', 'cdn.example.com', 'media.example.org'];
-const PATH_SEGMENTS = ['images', 'video', '~user', 'a%20b', 'with space', 'vidéo', '日本語', 'emoji😀', 'file(1)', 'a+b', 'x=y', 'semi;colon', 'at@sign', "it's", 'dollar$', 'comma,list', 'tilde~end', '%E2%82%AC', 'UPPER', 'dot.name', '-_.!'];
+const PATH_SEGMENTS = [
+  'images',
+  'video',
+  '~user',
+  'a%20b',
+  'with space',
+  'vidéo',
+  '日本語',
+  'emoji😀',
+  'file(1)',
+  'a+b',
+  'x=y',
+  'semi;colon',
+  'at@sign',
+  "it's",
+  'dollar$',
+  'comma,list',
+  'tilde~end',
+  '%E2%82%AC',
+  'UPPER',
+  'dot.name',
+  '-_.!',
+];
 const EXTENSIONS = ['.jpg', '.mp4', '.m3u8', '.pdf', '', '.tar.gz'];
 const QUERY_NAMES = ['size', 'v', 'q', 'lang', 'a b', 'é', 'response-content-disposition', 'flag'];
 const QUERY_VALUES = ['large', '1', '', 'x y', '%20', '~tilde', 'ü', 'a+b', 'a=b', "o'clock", 'attachment%3B%20filename%3D%22a.txt%22', '日本', '%7E'];

@@ -90,7 +90,12 @@ describe('signing: keys', () => {
   });
 
   it('reads PEM lines indented as in YAML or code, private and public', () => {
-    const indent = (pem: string) => pem.trimEnd().split('\n').map((line) => `    ${line}  `).join('\n');
+    const indent = (pem: string) =>
+      pem
+        .trimEnd()
+        .split('\n')
+        .map((line) => `    ${line}  `)
+        .join('\n');
     assert.ok(verifySignedUrl(sign(indent(TEST_KEYS.ec.privatePem)), indent(TEST_KEYS.ec.publicPem)));
   });
 

@@ -23,7 +23,10 @@ describe('signing: parsing signed URLs and cookies', () => {
       signUrl({ ...BASE, url: 'https://d111111abcdef8.cloudfront.net/v/1.mp4', resource: 'https://d111111abcdef8.cloudfront.net/v/*', activeFrom: 1_767_200_000, ipRange: '192.0.2.0/24' }),
     );
     assert.equal(parsed.policyKind, 'custom');
-    assert.deepEqual([parsed.url, parsed.resource, parsed.expires, parsed.activeFrom, parsed.ipRange, parsed.hashAlgorithm], ['https://d111111abcdef8.cloudfront.net/v/1.mp4', 'https://d111111abcdef8.cloudfront.net/v/*', 1_767_290_400, 1_767_200_000, '192.0.2.0/24', 'SHA1']);
+    assert.deepEqual(
+      [parsed.url, parsed.resource, parsed.expires, parsed.activeFrom, parsed.ipRange, parsed.hashAlgorithm],
+      ['https://d111111abcdef8.cloudfront.net/v/1.mp4', 'https://d111111abcdef8.cloudfront.net/v/*', 1_767_290_400, 1_767_200_000, '192.0.2.0/24', 'SHA1'],
+    );
   });
 
   it('ignores a fragment, which clients do not send', () => {
@@ -68,9 +71,11 @@ describe('signing: parsing signed URLs and cookies', () => {
   // What a strict parser denies, although Node's lenient base64 decoder and JSON.parse read a policy
   // and a signature that verify: each must be refused by parse and be false for verifySignedUrl.
   const b64 = (data: string | Buffer) => Buffer.from(data).toString('base64').replace(/\+/g, '-').replace(/=/g, '_').replace(/\//g, '~');
-  const customSigned = (json: string) => `https://d111111abcdef8.cloudfront.net/a.jpg?Policy=${b64(json)}&Signature=${b64(sign('sha1', Buffer.from(json), TEST_KEYS.rsa2048.privatePem))}&Key-Pair-Id=K2JCJMDEHXQW5F`;
+  const customSigned = (json: string) =>
+    `https://d111111abcdef8.cloudfront.net/a.jpg?Policy=${b64(json)}&Signature=${b64(sign('sha1', Buffer.from(json), TEST_KEYS.rsa2048.privatePem))}&Key-Pair-Id=K2JCJMDEHXQW5F`;
   const signatureOf = (url: string) => /Signature=([^&]*)/.exec(url)![1];
-  const duplicateResource = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/a.jpg","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400}},"Resource":"https://d111111abcdef8.cloudfront.net/*"}]}';
+  const duplicateResource =
+    '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/a.jpg","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400}},"Resource":"https://d111111abcdef8.cloudfront.net/*"}]}';
   /** A valid policy whose length leaves two padding characters, so its last character has unused bits. */
   const paddedPolicy = (() => {
     let json = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/a.jpg","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400}}}]}';
@@ -99,7 +104,8 @@ describe('signing: parsing signed URLs and cookies', () => {
   });
 
   it('still reads the same key in different objects, and keys inside string values', () => {
-    const json = '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/\\"Resource\\":x","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400},"DateGreaterThan":{"AWS:EpochTime":1767200000}}}]}';
+    const json =
+      '{"Statement":[{"Resource":"https://d111111abcdef8.cloudfront.net/\\"Resource\\":x","Condition":{"DateLessThan":{"AWS:EpochTime":1767290400},"DateGreaterThan":{"AWS:EpochTime":1767200000}}}]}';
     assert.equal(parseSignedUrl(customSigned(json)).activeFrom, 1_767_200_000);
   });
 

@@ -1,15 +1,6 @@
 // Policy JSON, CloudFront base64, times, IP ranges and Resource patterns.
 import assert from 'node:assert/strict';
-import {
-  buildPolicy,
-  decodeCloudFrontBase64,
-  encodeCloudFrontBase64,
-  normalizeIpRange,
-  normalizeResource,
-  parsePolicy,
-  resourceMatches,
-  toEpochSeconds,
-} from '../../../src/signing';
+import { buildPolicy, decodeCloudFrontBase64, encodeCloudFrontBase64, normalizeIpRange, normalizeResource, parsePolicy, resourceMatches, toEpochSeconds } from '../../../src/signing';
 import { assertSigningError } from './helpers';
 
 describe('signing: policy and encodings', () => {
@@ -28,7 +19,15 @@ describe('signing: policy and encodings', () => {
   });
 
   it('rejects policies CloudFront could not use, naming where they came from', () => {
-    for (const json of ['not json', '{}', '{"Statement":[]}', '{"Statement":[{"Resource":1}]}', '{"Statement":[{"Resource":"*","Condition":{}}]}', '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":"1"}}}]}', '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":1},"IpAddress":{}}}]}']) {
+    for (const json of [
+      'not json',
+      '{}',
+      '{"Statement":[]}',
+      '{"Statement":[{"Resource":1}]}',
+      '{"Statement":[{"Resource":"*","Condition":{}}]}',
+      '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":"1"}}}]}',
+      '{"Statement":[{"Resource":"*","Condition":{"DateLessThan":{"AWS:EpochTime":1},"IpAddress":{}}}]}',
+    ]) {
       assertSigningError(() => parsePolicy(json, 'cookies'), 'INVALID_POLICY', 'cookies');
     }
   });

@@ -24,7 +24,10 @@ const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the pat
 
 export const CreateKeyPairOptions = v.pipe(
   optionsObject({
-    name: required(nameOption('name', () => vscode.l10n.t('public key')), () => `name: ${nameProblem('', vscode.l10n.t('public key'))}`),
+    name: required(
+      nameOption('name', () => vscode.l10n.t('public key')),
+      () => `name: ${nameProblem('', vscode.l10n.t('public key'))}`,
+    ),
     algorithm: required(algorithmOption, () => vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.')),
     /** A new key group of this name… */
     keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
@@ -35,11 +38,17 @@ export const CreateKeyPairOptions = v.pipe(
     pathPatterns: v.optional(v.array(v.string(), pathPatternsRequired)),
   }),
   v.forward(
-    v.check((o) => (o.keyGroupId === undefined) !== (o.keyGroupName === undefined), () => vscode.l10n.t('Pass either keyGroupName (a new key group) or keyGroupId (an existing one).')),
+    v.check(
+      (o) => (o.keyGroupId === undefined) !== (o.keyGroupName === undefined),
+      () => vscode.l10n.t('Pass either keyGroupName (a new key group) or keyGroupId (an existing one).'),
+    ),
     ['keyGroupName'],
   ),
   v.forward(
-    v.check((o) => o.pathPatterns === undefined || o.distributionId !== undefined, () => vscode.l10n.t('pathPatterns needs distributionId.')),
+    v.check(
+      (o) => o.pathPatterns === undefined || o.distributionId !== undefined,
+      () => vscode.l10n.t('pathPatterns needs distributionId.'),
+    ),
     ['distributionId'],
   ),
   v.forward(
@@ -86,13 +95,12 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
 export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairResult): string {
   const key = `${state.name ?? ''} (${result.publicKeyId})`;
   const group = `${state.keyGroup?.name ?? ''} (${result.keyGroupId})`;
-  const created =
-    state.keyGroup?.kind === 'new' ? vscode.l10n.t('Created key {0} in new key group {1}.', key, group) : vscode.l10n.t('Created key {0} in key group {1}.', key, group);
+  const created = state.keyGroup?.kind === 'new' ? vscode.l10n.t('Created key {0} in new key group {1}.', key, group) : vscode.l10n.t('Created key {0} in key group {1}.', key, group);
   const patterns = state.distributionId ? (state.pathPatterns ?? []) : [];
   const restricted = patterns.length
     ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId!, state.keyGroup?.name ?? '')}`
     : '';
-  return `${created}${restricted} ${vscode.l10n.t('Its private key is in VS Code\'s secret storage.')}`;
+  return `${created}${restricted} ${vscode.l10n.t("Its private key is in VS Code's secret storage.")}`;
 }
 
 /** The key group `keyGroupId` names, refused by name when the account has none such or it is full. */

@@ -27,10 +27,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
     ...keyMaterialSteps(service, keyStore),
     {
       id: 'keyGroup',
-      title: (s) =>
-        s.keyGroup?.kind === 'new'
-          ? vscode.l10n.t('Create key group {0}', s.keyGroup.name!)
-          : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup?.name ?? ''),
+      title: (s) => (s.keyGroup?.kind === 'new' ? vscode.l10n.t('Create key group {0}', s.keyGroup.name!) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup?.name ?? '')),
       shouldExecute: () => true,
       execute: async (s) => {
         const cloudFront = await service();
@@ -84,7 +81,6 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
 }
 
 function changedTrust(before: Parameters<typeof withKeyGroup>[0], after: Parameters<typeof withKeyGroup>[0], pattern: string): boolean {
-  const find = (config: typeof before) =>
-    pattern === '*' ? config.DefaultCacheBehavior?.TrustedKeyGroups : config.CacheBehaviors?.Items?.find((b) => b.PathPattern === pattern)?.TrustedKeyGroups;
+  const find = (config: typeof before) => (pattern === '*' ? config.DefaultCacheBehavior?.TrustedKeyGroups : config.CacheBehaviors?.Items?.find((b) => b.PathPattern === pattern)?.TrustedKeyGroups);
   return trustedIds(find(before)).length !== trustedIds(find(after)).length;
 }

@@ -94,10 +94,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
           placeholder: vscode.l10n.t('Key algorithm'),
           items: KEY_ALGORITHMS.map((algorithm) => ({
             label: ALGORITHM_LABELS[algorithm],
-            description:
-              algorithm === 'RSA_2048'
-                ? vscode.l10n.t('default · private key kept as PKCS#1 PEM')
-                : vscode.l10n.t('shorter keys and signatures · signs with SHA-256'),
+            description: algorithm === 'RSA_2048' ? vscode.l10n.t('default · private key kept as PKCS#1 PEM') : vscode.l10n.t('shorter keys and signatures · signs with SHA-256'),
             value: algorithm,
             picked: algorithm === (state.algorithm ?? 'RSA_2048'),
           })),
@@ -140,8 +137,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
           value: state.keyGroup?.kind === 'new' ? state.keyGroup.name : undefined,
           defaultValue: firstFreeName(DEFAULT_KEY_GROUP_NAME, taken),
           validate: async (value) =>
-            nameProblem(value, vscode.l10n.t('key group')) ??
-            ((await groups).some((g) => g.name === value) ? vscode.l10n.t('A key group named {0} already exists.', value) : undefined),
+            nameProblem(value, vscode.l10n.t('key group')) ?? ((await groups).some((g) => g.name === value) ? vscode.l10n.t('A key group named {0} already exists.', value) : undefined),
         });
         state.keyGroup = { kind: 'new', name };
       },
@@ -154,10 +150,12 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
           title,
           position,
           placeholder: vscode.l10n.t('Restrict cache behaviors of a distribution with this key group? (optional)'),
-          items: lookups.someDistributions().then((list) => [
-            { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('only create the key pair and key group'), value: none, picked: !state.distributionId },
-            ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
-          ]),
+          items: lookups
+            .someDistributions()
+            .then((list) => [
+              { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('only create the key pair and key group'), value: none, picked: !state.distributionId },
+              ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+            ]),
         });
         if (chosen.id !== state.distributionId) state.pathPatterns = undefined;
         state.distributionId = chosen.id;
@@ -234,7 +232,7 @@ export async function confirmRows(state: CreateKeyPairState, lookups: WizardLook
     { label: vscode.l10n.t('$(check) Create'), value: 'create' },
     {
       label: vscode.l10n.t('$(key) {0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
-      detail: vscode.l10n.t('The private key stays in VS Code\'s secret storage; the public key goes to CloudFront.'),
+      detail: vscode.l10n.t("The private key stays in VS Code's secret storage; the public key goes to CloudFront."),
       value: 'info',
     },
     group?.kind === 'existing'
