@@ -1,6 +1,6 @@
 // Private keys on this machine: one SecretStorage entry per key, named by the key's fingerprint, and a
 // non-secret index (globalState) of what each key is and which key group it signs for by default.
-// Private keys live only in SecretStorage and, parsed, in memory for this session; nothing here logs,
+// Private keys live only in SecretStorage (and, parsed, in the signing core's key cache); nothing here logs,
 // writes to disk or echoes them.
 //
 // Two windows may change keys at once, and each window reads globalState from its own copy, which
@@ -81,7 +81,6 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   private readonly changed = new Emitter<void>();
   readonly onDidChange = this.changed.event;
   /** Parsed private keys by fingerprint, for this session only. */
-  private readonly parsed = new Map<string, KeyObject>();
   /** Keys this window has listed, stored or heard of: listed again when their secret can be read. */
   private readonly seen = new Set<string>();
   /** Keys this window deleted or heard were deleted: listed again only if their secret is back. */
@@ -122,13 +121,10 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   async getPrivateKey(publicKeyId: string): Promise<KeyObject | undefined> {
     const key = this.find(publicKeyId);
     if (!key) return undefined;
-    const cached = this.parsed.get(key.fingerprint);
-    if (cached) return cached;
+    // Read each time, so a key deleted or replaced in another window is never used; the signing core
+    // parses each PEM once (its cache, keyed by the PEM's SHA-256, is the only parsed-key cache).
     const pem = await this.privateKeyPem(key.fingerprint);
-    if (pem === undefined) return undefined;
-    const keyObject = loadPrivateKey(pem).keyObject;
-    this.parsed.set(key.fingerprint, keyObject);
-    return keyObject;
+    return pem === undefined ? undefined : loadPrivateKey(pem).keyObject;
   }
 
   async privateKeyPem(fingerprint: string): Promise<string | undefined> {
@@ -164,7 +160,6 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
     this.seen.delete(fingerprint);
     this.deleted.add(fingerprint);
     await this.updateIndex((keys) => keys.filter((k) => k.fingerprint !== fingerprint));
-    this.parsed.delete(fingerprint);
     await this.secrets.delete(SECRET_PREFIX + fingerprint);
   }
 
@@ -176,7 +171,6 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
 
   /** After a change of one key's secret in any window: note what happened to it, and check the index. */
   private async reconcile(fingerprint: string): Promise<void> {
-    this.parsed.delete(fingerprint);
     this.seen.add(fingerprint);
     if (!(await this.readSecret(fingerprint))) this.deleted.add(fingerprint);
     await this.updateIndex((keys) => keys);
@@ -188,7 +182,6 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
   }
 
   private async writeSecret(secret: StoredSecret): Promise<void> {
-    this.parsed.delete(secret.key.fingerprint);
     await this.secrets.store(SECRET_PREFIX + secret.key.fingerprint, JSON.stringify(secret));
   }
 
