@@ -1,6 +1,7 @@
 // What "Export as Infrastructure Code" writes about: one distribution's private-content setup, as read
 // from CloudFront (and S3's side of it, derived). Pure data; no `vscode`, no AWS SDK.
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
+import { oacStatementOf } from '../../cloudfront/s3Origin';
 
 export const INFRASTRUCTURE_FORMATS = ['cloudformation', 'cdk', 'terraform'] as const;
 export type InfrastructureFormat = (typeof INFRASTRUCTURE_FORMATS)[number];
@@ -54,16 +55,12 @@ export interface PrivateContentSetup {
 export const privateKeyOf = (setup: PrivateContentSetup, publicKeyId: string): PrivateKeyLocation =>
   setup.privateKeys?.[publicKeyId] ?? { kind: 'secretsManager', secretId: `cloudfront/${publicKeyId}` };
 
-/** The bucket policy statement that lets one distribution read a bucket through OAC (CloudFront developer guide). */
+/**
+ * The bucket policy statement that lets one distribution read a bucket through OAC: the one statement
+ * the extension writes (Protect S3 Bucket, Copy Bucket Policy), so an export adopts what it made.
+ */
 export function bucketStatement(bucket: string, distributionArn: string): Record<string, unknown> {
-  return {
-    Sid: 'AllowCloudFrontServicePrincipalReadOnly',
-    Effect: 'Allow',
-    Principal: { Service: 'cloudfront.amazonaws.com' },
-    Action: 's3:GetObject',
-    Resource: `arn:aws:s3:::${bucket}/*`,
-    Condition: { StringEquals: { 'AWS:SourceArn': distributionArn } },
-  };
+  return oacStatementOf(bucket, distributionArn) as Record<string, unknown>;
 }
 
 /** A name usable as a CloudFormation logical id, a Terraform label and a TypeScript identifier: letters and digits. */

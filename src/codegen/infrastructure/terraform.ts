@@ -5,7 +5,7 @@
 // key groups each behavior trusts are listed above it. The private keys are referred to by where
 // they live (a data source), never included.
 import { expression, hclBlock, hclString, type HclBody } from './hcl';
-import { behaviorTrust, logicalName, privateKeyOf, type PrivateContentSetup } from './model';
+import { behaviorTrust, bucketStatement, logicalName, privateKeyOf, type PrivateContentSetup } from './model';
 
 /** A Terraform label: snake case, never empty and never starting with a digit. */
 const snake = (name: string): string => {
@@ -92,7 +92,7 @@ export function terraformText(setup: PrivateContentSetup): string {
         {
           block: 'statement',
           body: [
-            ['sid', 'AllowCloudFrontServicePrincipalReadOnly'],
+            ['sid', String(bucketStatement(bucket, setup.distribution.arn).Sid)],
             ['actions', ['s3:GetObject']],
             ['resources', [`arn:aws:s3:::${bucket}/*`]],
             {
