@@ -9,11 +9,7 @@ import { Commands } from '../../src/constants';
 import { input, pick, ScriptedUi } from '../fakes/scriptedUi';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 const run = <T>(arg: unknown) => Promise.resolve(vscode.commands.executeCommand<T>(Commands.generateSigningCode, arg));
 

@@ -16,11 +16,7 @@ import { activateExtension, argumentsOf, labelOf, renderChildren } from './suppo
 import { clearFaults, extensionCalls, faultProxyAvailable, Faults, injectFaults, type Operation } from './support/faultProxy';
 import { rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${++counter}`;

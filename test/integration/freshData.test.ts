@@ -12,11 +12,7 @@ import { parseSignedUrl, verifySignedUrl } from '../../src/signing';
 import { behavior, createDistribution, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
 import { rememberSigned } from './support/secrets';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 describe('fresh data after writes (moto)', function () {
   this.timeout(120_000);

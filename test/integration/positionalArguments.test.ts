@@ -27,11 +27,7 @@ import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, createPublicKey, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
 import { keyWorld } from './support/keyCommands';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 const file = (uri: vscode.Uri): Answer => ({ kind: 'file', uri });
 const confirm = (accept = true): Answer => ({ kind: 'confirm', accept });

@@ -12,11 +12,7 @@ import { evaluateEdgeRequest } from '../../src/signing/edge';
 import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 /** Set-Cookie header lines as a Cookie header, the way a browser sends them back. */
 const cookieHeader = (setCookie: string) =>

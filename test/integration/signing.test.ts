@@ -10,13 +10,9 @@ import { parseSignedUrl, verifySignedCookies, verifySignedUrl } from '../../src/
 import { findUrls } from '../../src/signing/output';
 import { behavior, createDistribution, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
 
 describe('Sign CloudFront URL (moto)', function () {
   this.timeout(120_000);

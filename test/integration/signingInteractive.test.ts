@@ -10,11 +10,7 @@ import { parseSignedUrl } from '../../src/signing';
 import { input, paste, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
-
-interface CreatedKey {
-  publicKeyId: string;
-  keyGroupId: string;
-}
+import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
 
 describe('Sign CloudFront URL, interactively (moto, scripted answers)', function () {
   this.timeout(120_000);
