@@ -1,6 +1,7 @@
 // Builds the extension into CommonJS bundles with `vscode` left to the host: dist/extension.js is what
-// activation loads (registrations only); dist/features.js (everything else), dist/aws-sdk.js and
-// dist/aws-s3.js (the AWS SDK) are loaded on first use.
+// activation loads (registrations only); dist/features.js (everything else), dist/aws-sdk.js,
+// dist/aws-s3.js and dist/aws-keys.js (the AWS SDK: CloudFront; S3; KMS, Secrets Manager and SSM) are
+// loaded on first use.
 //   node esbuild.mjs               development: source maps, not minified
 //   node esbuild.mjs --watch       development, rebuilding on change
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
@@ -31,13 +32,13 @@ const problemReporter = {
  * requires into requires of the sibling files, so the SDK is neither parsed nor run at activation.
  */
 const lazyChunks = {
-  [`aws${sep}loadSdk.ts`]: { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js' },
+  [`aws${sep}loadSdk.ts`]: { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js', './keysSdk': './aws-keys.js' },
   [`src${sep}lazyFeatures.ts`]: { './features': './features.js' },
 };
 const lazyAwsSdk = {
   name: 'lazy-chunks',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(sdk|s3Sdk|features)$/ }, (args) => {
+    build.onResolve({ filter: /^\.\/(sdk|s3Sdk|keysSdk|features)$/ }, (args) => {
       const importer = Object.keys(lazyChunks).find((suffix) => args.importer.endsWith(suffix));
       const chunk = importer && lazyChunks[importer][args.path];
       return chunk ? { path: chunk, external: true } : undefined;
@@ -46,7 +47,7 @@ const lazyAwsSdk = {
 };
 
 const context = await esbuild.context({
-  entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts' },
+  entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts', 'aws-keys': 'src/aws/keysSdk.ts' },
   bundle: true,
   format: 'cjs',
   platform: 'node',

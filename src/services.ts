@@ -6,6 +6,7 @@ import type * as vscode from 'vscode';
 import { AwsSession } from './aws/awsSession';
 import { DistributionFinder } from './aws/distributionFinder';
 import { KeyGroupDirectory } from './aws/keyGroupDirectory';
+import { KeySigners } from './aws/keySigners';
 import { ExtensionEvents } from './events';
 import { SecretKeyStore } from './keys/keyStore';
 import type { Logger } from './log';
@@ -18,6 +19,8 @@ export interface Services {
   readonly finder: DistributionFinder;
   readonly keyGroups: KeyGroupDirectory;
   readonly keyStore: SecretKeyStore;
+  /** Signers for listed keys, wherever their private half lives. */
+  readonly signers: KeySigners;
   /** The person's Ui, or the one a test set. */
   readonly ui: Ui;
   readonly log: Logger;
@@ -37,6 +40,7 @@ export function createServices(context: vscode.ExtensionContext, log: Logger, ve
   const finder = new DistributionFinder(() => source.cloudFront());
   const keyGroups = new KeyGroupDirectory(() => source.cloudFront());
   const keyStore = new SecretKeyStore(context.secrets, context.globalState);
+  const signers = new KeySigners(keyStore, source);
   const events = new ExtensionEvents();
   const personUi = new VscodeUi();
   let testUi: Ui | undefined;
@@ -45,6 +49,7 @@ export function createServices(context: vscode.ExtensionContext, log: Logger, ve
     finder,
     keyGroups,
     keyStore,
+    signers,
     log,
     memory: context.globalState,
     events,
@@ -60,7 +65,10 @@ export function createServices(context: vscode.ExtensionContext, log: Logger, ve
     source.onDidChange(() => {
       finder.reset();
       keyGroups.reset();
+      signers.forget();
     }),
+    // A key deleted, relinked or moved: no PEM read from AWS for it is kept.
+    keyStore.onDidChange(() => signers.forget()),
     // What the extension changes in CloudFront is read again by the next sign, diagnosis and view.
     source.onDidWrite((write) => {
       if (write.resource === 'distribution' && write.id) finder.forget(write.id);

@@ -4,6 +4,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { CloudFrontSource } from '../../src/aws/awsSession';
 import { DistributionFinder } from '../../src/aws/distributionFinder';
 import { KeyGroupDirectory } from '../../src/aws/keyGroupDirectory';
+import { KeySigners } from '../../src/aws/keySigners';
 import type { SigningContext } from '../../src/commands/sign/signingContext';
 import { signUrlCommand } from '../../src/commands/sign/signUrl';
 import type { KeyStore, LocalKey } from '../../src/keys/keyStore';
@@ -61,6 +62,8 @@ export function warmContext(): SigningContext {
     finder: new DistributionFinder(() => source.cloudFront()),
     keyGroups: new KeyGroupDirectory(() => source.cloudFront()),
     keyStore,
+    // Local keys only: the bench never reaches KMS, Secrets Manager or SSM.
+    signers: new KeySigners(keyStore, { keyServices: () => Promise.reject(new Error('this bench has only a local key')), profile: undefined }),
     memory: {
       get: (k: string) => memory.get(k),
       update: (k: string, v: unknown) => {

@@ -2,13 +2,28 @@
 // choosing another profile drops them so the next call builds them for the new profile.
 import * as vscode from 'vscode';
 import { configuredProfile, PROFILE_SETTING } from './profileSetting';
-import { buildCloudFrontClient, buildS3Client, type AwsConnection } from './clientBuilder';
+import { buildCloudFrontClient, buildKeyClients, buildS3Client, type AwsConnection } from './clientBuilder';
+import { SdkKeySecrets, type KeySecrets } from './keySecrets';
+import { SdkKmsKeys, type KmsKeys } from './kmsKeys';
 import type { CloudFrontService } from './cloudFrontService';
 import { Lazy } from '../lazy';
 import { SdkS3Browser, type S3Browser } from './s3Browser';
 import { SdkS3Buckets, type S3Buckets } from './s3Buckets';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
 import { withWriteEvents, type CloudFrontWrite } from './writeEvents';
+
+/** KMS, Secrets Manager and SSM in one region, for keys that live in AWS. */
+export interface KeyServices {
+  readonly kms: KmsKeys;
+  readonly secrets: KeySecrets;
+}
+
+/** Where key commands and signing reach keys kept in AWS: the session below, or typed fakes in tests. */
+export interface KeyServicesSource {
+  /** Without `region`: the profile's region. */
+  keyServices(region?: string): Promise<KeyServices>;
+  readonly profile: string | undefined;
+}
 
 /** Where views and commands get AWS from: the session below, or typed fakes in tests. */
 export interface CloudFrontSource {
@@ -18,7 +33,7 @@ export interface CloudFrontSource {
   readonly onDidChange: vscode.Event<void>;
 }
 
-export class AwsSession implements CloudFrontSource, vscode.Disposable {
+export class AwsSession implements CloudFrontSource, KeyServicesSource, vscode.Disposable {
   private readonly wrote = new vscode.EventEmitter<CloudFrontWrite>();
   /** Fires after each write to CloudFront through `cloudFront()`, so readers forget what it changed. */
   readonly onDidWrite = this.wrote.event;
@@ -26,6 +41,8 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   private readonly s3Client = new Lazy(() => buildS3Client(this.connection()));
   private readonly objects = new Lazy(async () => new SdkS3Browser(await this.s3Client.get()));
   private readonly bucketService = new Lazy(async () => new SdkS3Buckets(await this.s3Client.get()));
+  /** Per region ('' for the profile's): a key in AWS is reached in the region its ARN names. */
+  private readonly keyServicesByRegion = new Map<string, Lazy<KeyServices>>();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly configListener: vscode.Disposable;
   /** Fires when the profile changes: views reload. */
@@ -38,6 +55,7 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
         this.s3Client.reset();
         this.objects.reset();
         this.bucketService.reset();
+        this.keyServicesByRegion.clear();
         this.changed.fire();
       }
     });
@@ -58,6 +76,18 @@ export class AwsSession implements CloudFrontSource, vscode.Disposable {
   /** Bucket policies and settings, for putting a bucket behind CloudFront. */
   buckets(): Promise<S3Buckets> {
     return this.bucketService.get();
+  }
+
+  keyServices(region?: string): Promise<KeyServices> {
+    let services = this.keyServicesByRegion.get(region ?? '');
+    if (!services) {
+      services = new Lazy(async () => {
+        const clients = await buildKeyClients(this.connection(), region);
+        return { kms: new SdkKmsKeys(clients.kms), secrets: new SdkKeySecrets(clients.secretsManager, clients.ssm) };
+      });
+      this.keyServicesByRegion.set(region ?? '', services);
+    }
+    return services.get();
   }
 
   dispose(): void {

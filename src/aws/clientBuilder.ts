@@ -1,10 +1,14 @@
-// The one place where CloudFront clients are built: region, credentials, retries and user agent.
+// The one place where AWS clients are built: region, credentials, retries and user agent.
 // Endpoints are never set here: the SDK reads them from standard AWS configuration only
-// (AWS_ENDPOINT_URL_CLOUDFRONT, or a profile's endpoint_url), never from workspace settings.
+// (AWS_ENDPOINT_URL_CLOUDFRONT, AWS_ENDPOINT_URL_KMS, …, or a profile's endpoint_url), never from
+// workspace settings.
 // https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html
 import type { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { loadS3Sdk, loadSdk } from './loadSdk';
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import { loadKeysSdk, loadS3Sdk, loadSdk } from './loadSdk';
 
 export interface AwsConnection {
   /** A profile of ~/.aws/config or ~/.aws/credentials; undefined uses the SDK's default chain. */
@@ -58,4 +62,29 @@ export async function buildS3Client(connection: AwsConnection): Promise<S3Client
     requestHandler: requestTimeouts(),
     customUserAgent: connection.userAgent,
   });
+}
+
+/**
+ * The clients for keys kept in AWS (KMS, Secrets Manager, SSM). They are regional: without `region`
+ * the SDK takes the profile's region (or AWS_REGION), as the AWS CLI does; a key known by its ARN
+ * passes the ARN's region, so it is reached wherever the profile points today.
+ */
+export interface KeyClients {
+  kms: KMSClient;
+  secretsManager: SecretsManagerClient;
+  ssm: SSMClient;
+}
+
+export async function buildKeyClients(connection: AwsConnection, region?: string): Promise<KeyClients> {
+  const sdk = await loadKeysSdk();
+  const config = {
+    ...(region ? { region } : {}),
+    ...(connection.profile ? { profile: connection.profile } : {}),
+    // Adaptive retry: bulk signing sends many kms:Sign calls, and KMS throttles per account and region.
+    retryMode: 'adaptive',
+    maxAttempts: 5,
+    requestHandler: requestTimeouts(),
+    customUserAgent: connection.userAgent,
+  };
+  return { kms: new sdk.KMSClient(config), secretsManager: new sdk.SecretsManagerClient(config), ssm: new sdk.SSMClient(config) };
 }

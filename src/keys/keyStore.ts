@@ -18,6 +18,7 @@ import type { KeyObject } from 'node:crypto';
 import { loadPrivateKey } from '../signing';
 import type { LocalKeyAlgorithm } from './algorithms';
 import { Emitter, type Disposable, type Event } from './emitter';
+import type { KeyStorage } from './keyStorage';
 
 export interface LocalKey {
   /** SHA-256 of the public key's SubjectPublicKeyInfo (base64url): names the secret, safe to show. */
@@ -32,6 +33,8 @@ export interface LocalKey {
   readonly profile?: string;
   /** Key group ids for which this key is the default signer. */
   readonly defaultSignerFor: readonly string[];
+  /** Where the private half lives; absent means this machine's secret storage (keys made before storage choices). */
+  readonly storage?: KeyStorage;
 }
 
 /** What other commands (signing) read. */
@@ -48,6 +51,11 @@ export interface KeyStore {
 export interface MutableKeyStore extends KeyStore {
   /** Stores the private key, then lists it. */
   add(key: Omit<LocalKey, 'defaultSignerFor'>, privateKeyPem: string): Promise<LocalKey>;
+  /**
+   * Lists a key whose private half lives in AWS (KMS, Secrets Manager, SSM): its secret-storage entry
+   * holds only the reference (so other windows and the index checks see it), never a private key.
+   */
+  addRemote(key: Omit<LocalKey, 'defaultSignerFor'> & { storage: KeyStorage }): Promise<LocalKey>;
   /** Records the CloudFront public key id of a stored key. */
   link(fingerprint: string, publicKeyId: string): Promise<void>;
   setDefaultSigner(keyGroupId: string, fingerprint: string): Promise<void>;
@@ -73,7 +81,8 @@ export const INDEX_KEY = 'cloudfront.localKeys';
 export const SECRET_PREFIX = 'cloudfront.privateKey/';
 
 interface StoredSecret {
-  pem: string;
+  /** Absent for a key whose private half lives in AWS. */
+  pem?: string;
   key: Omit<LocalKey, 'defaultSignerFor'>;
 }
 
@@ -131,10 +140,18 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
     return (await this.readSecret(fingerprint))?.pem;
   }
 
-  async add(key: Omit<LocalKey, 'defaultSignerFor'>, privateKeyPem: string): Promise<LocalKey> {
+  add(key: Omit<LocalKey, 'defaultSignerFor'>, privateKeyPem: string): Promise<LocalKey> {
+    return this.store(key, privateKeyPem);
+  }
+
+  addRemote(key: Omit<LocalKey, 'defaultSignerFor'> & { storage: KeyStorage }): Promise<LocalKey> {
+    return this.store(key, undefined);
+  }
+
+  private async store(key: Omit<LocalKey, 'defaultSignerFor'>, privateKeyPem: string | undefined): Promise<LocalKey> {
     this.seen.add(key.fingerprint);
     this.deleted.delete(key.fingerprint);
-    await this.writeSecret({ pem: privateKeyPem, key: withoutDefaults(key) });
+    await this.writeSecret({ ...(privateKeyPem === undefined ? {} : { pem: privateKeyPem }), key: withoutDefaults(key) });
     const entry: LocalKey = { ...withoutDefaults(key), defaultSignerFor: this.byFingerprint(key.fingerprint)?.defaultSignerFor ?? [] };
     await this.updateIndex((keys) => [...keys.filter((k) => k.fingerprint !== key.fingerprint), entry]);
     return entry;
@@ -231,5 +248,6 @@ function withoutDefaults(key: Omit<LocalKey, 'defaultSignerFor'>): Omit<LocalKey
     created: key.created,
     ...(key.publicKeyId ? { publicKeyId: key.publicKeyId } : {}),
     ...(key.profile ? { profile: key.profile } : {}),
+    ...(key.storage && key.storage.kind !== 'local' ? { storage: key.storage } : {}),
   };
 }

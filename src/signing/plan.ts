@@ -3,13 +3,15 @@
 import { SigningError } from './errors';
 import { loadPrivateKey, type LoadedKey } from './keys';
 import { normalizeIpRange } from './ip';
+import type { KeyFacts } from './signer';
 import { buildPolicy } from './policy';
 import { normalizeResource, resourceMatches } from './resource';
 import { toEpochSeconds } from './time';
 import { type HashAlgorithm, type SignCookiesOptions } from './types';
 import { normalizeViewerUrl } from './url';
 
-export interface SigningPlan {
+/** What gets signed, before anyone signs it: the policy and the parameters around the signature. */
+export interface PolicyPlan {
   /** The URL as the viewer will send it; undefined for cookies signed for a resource pattern only. */
   readonly url: string | undefined;
   readonly policyJson: string;
@@ -17,8 +19,12 @@ export interface SigningPlan {
   readonly canned: boolean;
   readonly expires: number;
   readonly keyPairId: string;
-  readonly key: LoadedKey;
   readonly hashAlgorithm: HashAlgorithm;
+}
+
+/** A plan for a key the core holds. */
+export interface SigningPlan extends PolicyPlan {
+  readonly key: LoadedKey;
 }
 
 /** Key IDs are letters and digits (K2JCJMDEHXQW5F, APKAEIBAERJR2EXAMPLE); they go into URLs and cookies unencoded. */
@@ -41,7 +47,7 @@ function checkKeyPairId(keyPairId: string): string {
  * legacy key pair (APKA…, verified by the account's root-user key) may be RSA of another size. Smaller
  * RSA keys (1024-bit, AWS's own test vectors) are left to KEY_TOO_SMALL's threshold, as botocore signs them.
  */
-function checkKeyForId(key: LoadedKey, keyPairId: string): void {
+function checkKeyForId(key: KeyFacts, keyPairId: string): void {
   if (key.type !== 'rsa' || key.bits <= 2048 || keyPairId.startsWith('APKA')) return;
   throw new SigningError(
     'KEY_NOT_FOR_KEY_GROUPS',
@@ -50,9 +56,13 @@ function checkKeyForId(key: LoadedKey, keyPairId: string): void {
   );
 }
 
-function chooseHash(key: LoadedKey, requested: HashAlgorithm | undefined): HashAlgorithm {
+function chooseHash(key: KeyFacts, requested: HashAlgorithm | undefined): HashAlgorithm {
   if (requested !== undefined && requested !== 'SHA1' && requested !== 'SHA256') {
     throw new SigningError('UNSUPPORTED_HASH', 'hashAlgorithm', `hashAlgorithm ${String(requested)} is not supported; CloudFront accepts SHA1 and SHA256.`);
+  }
+  if (key.sha256OnlyBecause !== undefined) {
+    if (requested === 'SHA1') throw new SigningError('UNSUPPORTED_HASH', 'hashAlgorithm', `hashAlgorithm SHA1 cannot be used here: ${key.sha256OnlyBecause}. Use SHA256.`);
+    return 'SHA256';
   }
   if (key.type === 'ec') {
     if (requested === 'SHA1') {
@@ -87,6 +97,19 @@ function chooseResource(url: string | undefined, rawUrl: string | undefined, res
 
 /** Validates every option and works out the policy. Options are checked before the key is read. */
 export function planSigning(options: SignCookiesOptions, purpose: 'url' | 'cookies'): SigningPlan {
+  let key: LoadedKey | undefined;
+  const plan = planPolicy(options, purpose, () => (key = loadPrivateKey(options.privateKey, options.passphrase)));
+  return { ...plan, key: key! };
+}
+
+export type PlanOptions = Omit<SignCookiesOptions, 'privateKey' | 'passphrase'>;
+
+/**
+ * Validates every option and works out the policy for a key described by `keyFacts`, which is asked
+ * only after the other options are checked (reading a key costs, and its errors should not hide
+ * simpler ones).
+ */
+export function planPolicy(options: PlanOptions, purpose: 'url' | 'cookies', keyFacts: () => KeyFacts): PolicyPlan {
   const keyPairId = checkKeyPairId(options.keyPairId);
   const url = purpose === 'url' || options.url !== undefined ? normalizeViewerUrl(options.url as string) : undefined;
   const expires = toEpochSeconds(options.expires, 'expires');
@@ -96,7 +119,7 @@ export function planSigning(options: SignCookiesOptions, purpose: 'url' | 'cooki
   }
   const ipRange = options.ipRange === undefined ? undefined : normalizeIpRange(options.ipRange);
   const resource = chooseResource(url, options.url, options.resource);
-  const key = loadPrivateKey(options.privateKey, options.passphrase);
+  const key = keyFacts();
   checkKeyForId(key, keyPairId);
   const hashAlgorithm = chooseHash(key, options.hashAlgorithm);
   // A canned cookie is checked against whatever URL is requested, so a * in a cookie URL means a pattern.
@@ -107,7 +130,6 @@ export function planSigning(options: SignCookiesOptions, purpose: 'url' | 'cooki
     canned: resourceIsUrl && activeFrom === undefined && ipRange === undefined,
     expires,
     keyPairId,
-    key,
     hashAlgorithm,
   };
 }

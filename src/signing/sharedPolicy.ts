@@ -8,7 +8,7 @@ import { planSigning } from './plan';
 import { resourceMatches } from './resource';
 import { signingParameters } from './signature';
 import type { SignCookiesOptions } from './types';
-import { appendQueryParameters, MAX_URL_BYTES, normalizeViewerUrl } from './url';
+import { appendQueryParameters, MAX_URL_BYTES, normalizeViewerUrl, type SigningParameterName } from './url';
 
 export type SharedPolicyOptions = Omit<SignCookiesOptions, 'url'> & { resource: string };
 
@@ -19,8 +19,11 @@ export type SharedPolicyOptions = Omit<SignCookiesOptions, 'url'> & { resource: 
 export function sharedPolicySigner(options: SharedPolicyOptions): (url: string) => string {
   // Planned as for cookies: no URL, so the policy is always custom and carries the resource.
   const plan = planSigning(options, 'cookies');
-  const parameters = signingParameters(plan);
-  const resource = options.resource;
+  return urlsUnderPolicy(options.resource, signingParameters(plan));
+}
+
+/** Signs any URL under `resource` with parameters signed once for it. */
+export function urlsUnderPolicy(resource: string, parameters: Array<[SigningParameterName, string]>): (url: string) => string {
   return (url: string) => {
     const viewerUrl = normalizeViewerUrl(url);
     if (!resourceMatches(resource, viewerUrl)) {

@@ -1,9 +1,9 @@
 // Signed URLs: the viewer URL (in the form clients send it) plus the signing parameters.
 import { SigningError } from './errors';
-import { planSigning } from './plan';
+import { planSigning, type PolicyPlan } from './plan';
 import { signingParameters } from './signature';
 import { type SignOptions } from './types';
-import { appendQueryParameters, MAX_URL_BYTES } from './url';
+import { appendQueryParameters, MAX_URL_BYTES, type SigningParameterName } from './url';
 
 /**
  * Signs a URL with a canned policy when only `expires` is given, and with a custom policy when
@@ -12,7 +12,12 @@ import { appendQueryParameters, MAX_URL_BYTES } from './url';
  */
 export function signUrl(options: SignOptions): string {
   const plan = planSigning(options, 'url');
-  const signedUrl = appendQueryParameters(plan.url as string, signingParameters(plan));
+  return signedUrlOf(plan, signingParameters(plan));
+}
+
+/** The plan's URL with the signing parameters, checked against CloudFront's URL length limit. */
+export function signedUrlOf(plan: PolicyPlan, parameters: Array<[SigningParameterName, string]>): string {
+  const signedUrl = appendQueryParameters(plan.url as string, parameters);
   // A WHATWG-serialized URL is ASCII, so its length in characters is its length in bytes.
   if (signedUrl.length > MAX_URL_BYTES) {
     throw new SigningError(

@@ -1,17 +1,18 @@
 // The key that signs a URL: only local keys whose public key a key group of the serving behavior
 // holds can sign; the others are listed with the reason. Automation names it (`keyPairId`) or gets
 // the one the choice is clear for.
-import type { KeyObject } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { automaticKey, keyCandidates, type DisabledReasons, type KeyCandidate } from '../../keys/signingKeys';
+import type { PolicySigner } from '../../signing';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 
 export interface ChosenKey {
   publicKeyId: string;
-  privateKey: KeyObject;
+  /** This machine's key, a KMS key or a PEM read from AWS: every key signs through a PolicySigner. */
+  signer: PolicySigner;
   candidate: KeyCandidate;
 }
 
@@ -19,7 +20,7 @@ export interface ChosenKey {
 export function signWith(key: ChosenKey, policy: PolicyChoice) {
   return {
     keyPairId: key.publicKeyId,
-    privateKey: key.privateKey,
+    signer: key.signer,
     expires: policy.expires,
     ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
     ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
@@ -74,11 +75,7 @@ export async function chooseSigningKey(context: SigningContext, url: string, tar
   }
   if (!chosen) chosen = await pickKey(context, url, target, candidates, lastUsed ?? defaultSigners[0]);
 
-  const privateKey = await context.keyStore.getPrivateKey(chosen.key.publicKeyId!);
-  if (!privateKey) {
-    throw new UserError(vscode.l10n.t("The private key of {0} is missing from this machine's secret storage: import it again.", chosen.key.publicKeyId!), 'keyPairId');
-  }
-  return { publicKeyId: chosen.key.publicKeyId!, privateKey, candidate: chosen };
+  return { publicKeyId: chosen.key.publicKeyId!, signer: await context.signers.signerFor(chosen.key), candidate: chosen };
 }
 
 function reasonsOf(candidates: readonly KeyCandidate[]): string {

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { DistributionSummary } from '../../aws/cloudFrontService';
 import { CancellationError, UserError } from '../../errors';
-import { signCookies } from '../../signing';
+import { signCookiesWithSigner } from '../../signing';
 import { checkCookieDomain, checkCookieScope, cookieDomainCovers, formatCookies, resourceHost, resourceOnHost, type CookieFormat } from '../../signing/output';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
@@ -77,7 +77,7 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
     });
     if (format === 'set-cookie' && target) ({ domain, resource } = await askDomain(context, target.distribution, resource));
   }
-  const cookies = signCookies({ resource, ...signWith(key, policy) });
+  const cookies = await signCookiesWithSigner({ resource, ...signWith(key, policy) });
   context.log.info(`[sign] created signed cookies for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   context.events?.didSign.fire({ what: 'cookies', publicKeyId: key.publicKeyId, distributionId: target?.distribution.id, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
 

@@ -6,8 +6,9 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
-import { sharedPolicySigner, signUrl } from '../../signing';
-import { applyEdits, findUrls, isPlaylist, signText, type SkippedUrl } from '../../signing/output';
+import { isThrottling } from '../../aws/kmsSigner';
+import { sharedPolicySignerWithSigner, SigningError, signUrl, signUrlWithSigner, type LocalPolicySigner } from '../../signing';
+import { applyEdits, findUrls, isPlaylist, planTextSigning, signConcurrently, signEach, type SkippedUrl } from '../../signing/output';
 import { defineCommandIn, mustBeString, optionalText, optionsObject, type Call } from '../options';
 import { chooseSigningKey, signWith, type ChosenKey } from './chooseSigningKey';
 import { askPolicy, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
@@ -85,26 +86,11 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
     !automation,
   );
 
-  const signers = new Map<string, (url: string) => string>();
-  const signerFor = (key: ChosenKey) => {
-    let signer = signers.get(key.publicKeyId);
-    if (!signer) {
-      const common = signWith(key, policy);
-      // A wildcard resource signs once for all URLs it covers; otherwise one canned policy per URL.
-      signer = policy.resource ? sharedPolicySigner({ ...common, resource: policy.resource }) : (url: string) => signUrl({ ...common, url });
-      signers.set(key.publicKeyId, signer);
-    }
-    return signer;
-  };
-  const result = signText(text, {
-    baseUrl,
-    isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')),
-    sign: (url) => {
-      const key = keys.byUrl.get(url);
-      if (!key || 'reason' in key) throw new Error(key?.reason ?? 'no key');
-      return signerFor(key)(url);
-    },
-  });
+  const plan = planTextSigning(text, { baseUrl, isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')) });
+  // Every URL is signed before any edit: a failure that is not one URL's (access denied, a disabled KMS
+  // key, endless throttling) rejects here and the document stays as it was.
+  const results = await signByKey(plan.urls, keys.byUrl, policy);
+  const result = plan.finish(results);
 
   const start = editor.document.offsetAt(fullRange.start);
   if (!automation && result.edits.length > 0 && (await copyInstead(context))) {
@@ -126,6 +112,49 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
   }
   if (!automation) void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
+}
+
+/** kms:Sign calls in flight at most when a document is signed URL by URL with a KMS key. */
+export const KMS_SIGN_CONCURRENCY = 8;
+
+/**
+ * Signs each URL with the key chosen for its behavior: with a wildcard resource one signature per key
+ * covers all its URLs; a key this process holds signs synchronously; a KMS key signs URL by URL with
+ * bounded concurrency, backing off when KMS throttles.
+ */
+async function signByKey(urls: readonly string[], byUrl: ReadonlyMap<string, ChosenKey | { reason: string }>, policy: PolicyChoice): Promise<Map<string, string | Error>> {
+  const results = new Map<string, string | Error>();
+  const groups = new Map<string, { key: ChosenKey; urls: string[] }>();
+  for (const url of urls) {
+    const key = byUrl.get(url);
+    if (!key || 'reason' in key) results.set(url, new Error(key?.reason ?? 'no key'));
+    else if (groups.has(key.publicKeyId)) groups.get(key.publicKeyId)!.urls.push(url);
+    else groups.set(key.publicKeyId, { key, urls: [url] });
+  }
+  for (const { key, urls: keyUrls } of groups.values()) {
+    const common = signWith(key, policy);
+    let signed: Map<string, string | Error>;
+    if (policy.resource) {
+      signed = signEach(keyUrls, await sharedPolicySignerWithSigner({ ...common, resource: policy.resource }));
+    } else if ('key' in key.signer) {
+      const { signer, ...options } = common;
+      const privateKey = (signer as LocalPolicySigner).key.keyObject;
+      signed = signEach(keyUrls, (url) => signUrl({ ...options, privateKey, url }));
+    } else {
+      signed = await signConcurrently(keyUrls, (url) => signUrlWithSigner({ ...common, url }), {
+        concurrency: KMS_SIGN_CONCURRENCY,
+        isThrottling,
+        isSkip: (error) => error instanceof SigningError,
+        maxThrottles: 8,
+        baseDelayMs: 100,
+        maxDelayMs: 5_000,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        random: Math.random,
+      });
+    }
+    for (const [url, value] of signed) results.set(url, value);
+  }
+  return results;
 }
 
 /**

@@ -3,7 +3,7 @@
 // returns the URL; with `{ interactive: true, keyPairId }` it asks as usual, that key preferred.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { signUrl } from '../../signing';
+import { signUrlWithSigner } from '../../signing';
 import { curlCommand } from '../../signing/output';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
@@ -41,7 +41,7 @@ async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typ
   if (!automation) await confirmUnknownHost(context, url, target);
   const key = await chooseSigningKey(context, url, target, { ...(keyPairId ? { keyPairId } : {}), interactive: !automation });
   const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, url);
-  const signed = signUrl({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
+  const signed = await signUrlWithSigner({ url, ...signWith(key, policy), ...(policy.resource ? { resource: policy.resource } : {}) });
   // Ids and times only: never the URL's query, the policy or the signature.
   context.log.info(`[sign] signed a URL for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   context.events?.didSign.fire({

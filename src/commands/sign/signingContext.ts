@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { DistributionFinder } from '../../aws/distributionFinder';
 import type { KeyGroupDirectory } from '../../aws/keyGroupDirectory';
+import type { KeySigners } from '../../aws/keySigners';
 import type { ExtensionEvents } from '../../events';
 import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
@@ -14,6 +15,8 @@ export interface SigningContext {
   readonly finder: DistributionFinder;
   readonly keyGroups: KeyGroupDirectory;
   readonly keyStore: KeyStore;
+  /** The signer of a listed key, wherever its private half lives (this machine, KMS, Secrets Manager, SSM). */
+  readonly signers: Pick<KeySigners, 'signerFor'>;
   readonly ui: Ui;
   /** globalState: the key last used per distribution and the host last signed for (ids only, nothing secret). */
   readonly memory: vscode.Memento;

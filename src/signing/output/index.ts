@@ -16,4 +16,5 @@ export {
 export { durationInWords, expiryInWords, largestUnit, summarizeSignedUrl, type DurationUnit, type SignedUrlSummary } from './describeSigned';
 export { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument, type ExpiryPreset } from './expiry';
 export { findUrls, isPlaylist, type UrlOccurrence } from './findUrls';
-export { applyEdits, signText, type SignTextOptions, type SignTextResult, type SkippedUrl, type TextEdit } from './signText';
+export { applyEdits, planTextSigning, signEach, signText, type SignTextOptions, type SignTextResult, type SkippedUrl, type TextEdit, type TextSigningPlan } from './signText';
+export { signConcurrently, type ConcurrencyOptions } from './concurrentSign';

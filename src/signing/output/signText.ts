@@ -29,45 +29,74 @@ export interface SignTextOptions {
   baseUrl?: string;
 }
 
+/** A scanned text: the distinct URLs to sign, and how to lay out the edits once they are signed. */
+export interface TextSigningPlan {
+  /** Each URL to sign once (a URL repeated in the text gets one signature, so every copy stays identical). */
+  readonly urls: readonly string[];
+  /** The edits and skips, given each URL's signed form or why it could not be signed. */
+  finish(results: ReadonlyMap<string, string | Error>): SignTextResult;
+}
+
 function alreadySigned(url: URL): boolean {
   return SIGNING_PARAMETERS.some((name) => url.searchParams.has(name));
 }
 
-export function signText(text: string, options: SignTextOptions): SignTextResult {
-  const edits: TextEdit[] = [];
-  const skipped: SkippedUrl[] = [];
-  // A URL repeated in the document gets one signature, so every copy stays identical.
-  const signedUrls = new Map<string, string>();
-  const skip = (occurrence: UrlOccurrence, reason: string) => skipped.push({ url: occurrence.url, reason });
+/**
+ * Finds the URLs of known hosts that are not signed yet. Signing is left to the caller, so a signer
+ * that is slow or remote (AWS KMS) can sign them concurrently, or in workers, before `finish`.
+ */
+export function planTextSigning(text: string, options: Omit<SignTextOptions, 'sign'>): TextSigningPlan {
+  const occurrences: Array<{ occurrence: UrlOccurrence; skip?: string }> = [];
+  const urls = new Set<string>();
   for (const occurrence of findUrls(text, options.baseUrl)) {
     let parsed: URL;
     try {
       parsed = new URL(occurrence.url);
     } catch {
-      skip(occurrence, 'not a valid URL');
+      occurrences.push({ occurrence, skip: 'not a valid URL' });
       continue;
     }
     if (!options.isKnownHost(parsed.host)) {
-      skip(occurrence, `${parsed.host} is not a distribution of this account`);
-      continue;
+      occurrences.push({ occurrence, skip: `${parsed.host} is not a distribution of this account` });
+    } else if (alreadySigned(parsed)) {
+      occurrences.push({ occurrence, skip: 'already signed' });
+    } else {
+      occurrences.push({ occurrence });
+      urls.add(occurrence.url);
     }
-    if (alreadySigned(parsed)) {
-      skip(occurrence, 'already signed');
-      continue;
-    }
-    let signed = signedUrls.get(occurrence.url);
-    if (signed === undefined) {
-      try {
-        signed = options.sign(occurrence.url);
-      } catch (error) {
-        skip(occurrence, error instanceof Error ? error.message : String(error));
-        continue;
-      }
-      signedUrls.set(occurrence.url, signed);
-    }
-    edits.push({ start: occurrence.start, end: occurrence.end, newText: signed });
   }
-  return { edits, signed: edits.length, skipped };
+  return {
+    urls: [...urls],
+    finish(results) {
+      const edits: TextEdit[] = [];
+      const skipped: SkippedUrl[] = [];
+      for (const { occurrence, skip } of occurrences) {
+        const signed = skip === undefined ? results.get(occurrence.url) : undefined;
+        if (typeof signed === 'string') edits.push({ start: occurrence.start, end: occurrence.end, newText: signed });
+        else skipped.push({ url: occurrence.url, reason: skip ?? signed?.message ?? 'not signed' });
+      }
+      return { edits, signed: edits.length, skipped };
+    },
+  };
+}
+
+/** Signs each URL with `sign`; a URL it throws for is skipped with the error's message. */
+export function signEach(urls: readonly string[], sign: (url: string) => string): Map<string, string | Error> {
+  const results = new Map<string, string | Error>();
+  for (const url of urls) {
+    try {
+      results.set(url, sign(url));
+    } catch (error) {
+      results.set(url, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return results;
+}
+
+/** Signs every URL of a known host in `text` synchronously. */
+export function signText(text: string, options: SignTextOptions): SignTextResult {
+  const plan = planTextSigning(text, options);
+  return plan.finish(signEach(plan.urls, (url) => options.sign(url)));
 }
 
 /** The text with the edits applied (they never overlap; findUrls returns them in order). */

@@ -1,0 +1,54 @@
+// Where a key's private half lives. Chosen when the key is created or linked; the signing commands read
+// it to pick the signer (src/aws/keySigners.ts) and the Keys view shows it. Only references are kept
+// here (ARNs and names, which are not secret); the private key of a key in AWS is never on this machine.
+export type KeyStorage =
+  /** VS Code's secret storage on this machine. */
+  | { readonly kind: 'local' }
+  /** An asymmetric AWS KMS key: signs through kms:Sign, never exported. */
+  | { readonly kind: 'kms'; readonly keyArn: string; readonly alias?: string }
+  /** A Secrets Manager secret holding the PEM, read into memory to sign. */
+  | { readonly kind: 'secretsManager'; readonly secretArn: string; readonly secretName: string }
+  /** An SSM SecureString parameter holding the PEM (a name has no region, so it is kept). */
+  | { readonly kind: 'ssm'; readonly parameterName: string; readonly region: string };
+
+export type KeyStorageKind = KeyStorage['kind'];
+
+/** What `createKeyPair` can create (an SSM parameter is linked, never created). */
+export const CREATABLE_KEY_STORAGE = ['local', 'kms', 'secretsManager'] as const;
+export type CreatableKeyStorage = (typeof CREATABLE_KEY_STORAGE)[number];
+
+export const LOCAL_STORAGE: KeyStorage = { kind: 'local' };
+
+/** The region of an AWS ARN (arn:aws:kms:eu-west-1:123456789012:key/…), undefined for anything else. */
+export function regionOfArn(arn: string): string | undefined {
+  const parts = arn.split(':');
+  return parts.length >= 6 && parts[0] === 'arn' && parts[3] ? parts[3] : undefined;
+}
+
+/** The region a remote key is reached in; undefined for a local key. */
+export function regionOfStorage(storage: KeyStorage): string | undefined {
+  switch (storage.kind) {
+    case 'kms':
+      return regionOfArn(storage.keyArn);
+    case 'secretsManager':
+      return regionOfArn(storage.secretArn);
+    case 'ssm':
+      return storage.region;
+    default:
+      return undefined;
+  }
+}
+
+/** What identifies the remote key in messages: alias or ARN, secret name, parameter name. */
+export function storageReference(storage: KeyStorage): string | undefined {
+  switch (storage.kind) {
+    case 'kms':
+      return storage.alias ?? storage.keyArn;
+    case 'secretsManager':
+      return storage.secretName;
+    case 'ssm':
+      return storage.parameterName;
+    default:
+      return undefined;
+  }
+}
