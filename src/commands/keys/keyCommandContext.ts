@@ -1,14 +1,15 @@
 // The part of the services (src/services.ts) that key commands use: CloudFront, the local key store,
 // the Ui to ask through, the log, and the events that announce what they changed. Tests build one
 // over the typed fake, an in-memory store and a scripted Ui.
-import type { CloudFrontSource } from '../../aws/awsSession';
+import type { CloudFrontSource, KeyServicesSource } from '../../aws/awsSession';
 import type { ExtensionEvents } from '../../events';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import type { Ui } from '../../ui/ui';
 
 export interface KeyCommandContext {
-  readonly source: CloudFrontSource;
+  /** CloudFront, and KMS / Secrets Manager / SSM for keys kept in AWS. */
+  readonly source: CloudFrontSource & KeyServicesSource;
   readonly keyStore: MutableKeyStore;
   readonly ui: Ui;
   readonly log: Logger;

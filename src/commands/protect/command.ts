@@ -6,7 +6,6 @@
 // report what was done, with Retry and Undo (runSteps.ts).
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../aws/awsSession';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
 import { policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
@@ -26,7 +25,7 @@ import type { ProtectBucketResult, ProtectBucketState } from './state';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
-  readonly source: CloudFrontSource & { buckets(): Promise<S3Buckets> };
+  readonly source: KeyCommandContext['source'] & { buckets(): Promise<S3Buckets> };
 }
 
 const NewKeyOption = v.strictObject(

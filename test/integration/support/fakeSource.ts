@@ -1,14 +1,21 @@
 // A CloudFrontSource over typed fakes, for views and commands under test without moto.
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../../src/aws/awsSession';
+import type { CloudFrontSource, KeyServicesSource } from '../../../src/aws/awsSession';
 import { KeyGroupDirectory } from '../../../src/aws/keyGroupDirectory';
 import { createLogger, type Logger } from '../../../src/log';
 import type { FakeCloudFrontService } from '../../fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../../fakes/fakeS3Browser';
 
-export function fakeSource(service: FakeCloudFrontService, options: { profile?: string; s3?: FakeS3Browser } = {}): CloudFrontSource {
+/** Keys kept in AWS (KMS, Secrets Manager, SSM) are tested against moto, which serves them fully; the fakes have none. */
+export function fakeSource(service: FakeCloudFrontService, options: { profile?: string; s3?: FakeS3Browser } = {}): CloudFrontSource & KeyServicesSource {
   const s3 = options.s3 ?? new FakeS3Browser();
-  return { cloudFront: () => Promise.resolve(service), s3: () => Promise.resolve(s3), profile: options.profile, onDidChange: new vscode.EventEmitter<void>().event };
+  return {
+    cloudFront: () => Promise.resolve(service),
+    s3: () => Promise.resolve(s3),
+    keyServices: () => Promise.reject(new Error('the CloudFront fake has no KMS, Secrets Manager or SSM: test keys kept in AWS against moto')),
+    profile: options.profile,
+    onDidChange: new vscode.EventEmitter<void>().event,
+  };
 }
 
 export function keyGroupsOf(source: CloudFrontSource): KeyGroupDirectory {
