@@ -2,7 +2,7 @@
 // failures on demand), an in-memory key store and a scripted Ui.
 import type { CacheBehavior, DistributionConfig } from '@aws-sdk/client-cloudfront';
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../../../src/aws/awsSession';
+import type { CloudFrontSource, KeyServicesSource } from '../../../src/aws/awsSession';
 import type { KeyCommandContext } from '../../../src/commands/keys/keyCommandContext';
 import { SecretKeyStore } from '../../../src/keys/keyStore';
 import { createLogger } from '../../../src/log';
@@ -24,9 +24,11 @@ let channel: vscode.LogOutputChannel | undefined;
 
 export function keyWorld(service: FakeCloudFrontService, answers: Answer[] = []): FakeKeyWorld {
   const changed = new vscode.EventEmitter<void>();
-  const source: CloudFrontSource = {
+  const source: CloudFrontSource & KeyServicesSource = {
     cloudFront: () => Promise.resolve(service),
     s3: () => Promise.reject(new Error('key commands do not use S3')),
+    // Keys kept in AWS are tested against moto (test/integration/teamKeys*.test.ts), which serves KMS, Secrets Manager and SSM.
+    keyServices: () => Promise.reject(new Error('the CloudFront fake has no KMS, Secrets Manager or SSM')),
     profile: undefined,
     onDidChange: changed.event,
   };
