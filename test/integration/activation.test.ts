@@ -18,9 +18,12 @@ describe('activation', () => {
     assert.ok(commands.includes(Commands.refresh), 'cloudfront.refresh is registered');
     assert.equal(sdkLoaded(), false, 'dist/aws-sdk.js was loaded during activation');
     assert.equal(loaded('features.js'), false, 'dist/features.js was loaded during activation');
+    assert.equal(loaded('aws-keys.js'), false, 'dist/aws-keys.js was loaded during activation');
 
     await api.distributionsView.getChildren(undefined);
     assert.equal(loaded('features.js'), true, 'the Distributions view loads dist/features.js');
     assert.equal(sdkLoaded(), true, 'listing distributions loads dist/aws-sdk.js');
+    // KMS, Secrets Manager and SSM are loaded only when a key kept in AWS is created, linked or signs.
+    assert.equal(loaded('aws-keys.js'), false, 'listing distributions loaded dist/aws-keys.js');
   });
 });

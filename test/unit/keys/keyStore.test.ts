@@ -30,6 +30,20 @@ function twoWindows({ ownSecrets = false, recheckAfterMs }: { ownSecrets?: boole
 }
 
 describe('key store', () => {
+  it('lists a key kept in AWS with its storage, and keeps no private key for it', async () => {
+    const secrets = new SharedSecrets();
+    const store = new SecretKeyStore(secrets.window(), new SharedMemento());
+    const key = newKey('team');
+    const storage = { kind: 'kms' as const, keyArn: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', alias: 'alias/cloudfront/team' };
+    await store.addRemote({ ...key.entry, publicKeyId: 'KTEAM', storage });
+    assert.deepEqual(store.find('KTEAM')?.storage, storage);
+    assert.equal(await store.getPrivateKey('KTEAM'), undefined);
+    assert.equal(await store.privateKeyPem(key.entry.fingerprint), undefined);
+    const stored = JSON.parse((await secrets.window().get(SECRET_PREFIX + key.entry.fingerprint))!) as { pem?: string; key: { storage?: unknown } };
+    assert.equal(stored.pem, undefined, 'the secret-storage entry holds the reference only');
+    assert.deepEqual(stored.key.storage, storage);
+  });
+
   it('keeps the private key only in SecretStorage and the non-secret index in globalState', async () => {
     const secrets = new SharedSecrets();
     const memento = new SharedMemento();
