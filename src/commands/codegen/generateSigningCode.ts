@@ -17,6 +17,7 @@ import {
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
+import type { KeyStorage } from '../../keys/keyStorage';
 import { loadPublicKey } from '../../signing';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import { choosePublicKey } from '../keys/chooseKey';
@@ -58,7 +59,8 @@ export const GenerateSigningCodeOptions = optionsObject({
     v.picklist(['url', 'cookies'], () => vscode.l10n.t("kind must be 'url' or 'cookies'.")),
     'url',
   ),
-  keySource: v.optional(KeySourceOption, { kind: 'env', variable: DEFAULT_KEY_VARIABLE }),
+  /** Default: where the key lives when it is kept in AWS (KMS, Secrets Manager, SSM), else the CLOUDFRONT_PRIVATE_KEY variable. */
+  keySource: v.optional(KeySourceOption),
   /** The URL (or, for cookies, the resource pattern) the usage comment shows. */
   example: optionalText('example'),
 });
@@ -99,29 +101,64 @@ async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode,
   return context.ui.pick({ title, placeholder: title, items: keys.map((key) => ({ label: key.name, description: key.id, value: key.id })) });
 }
 
-async function askKeySource(context: KeyCommandContext): Promise<KeySource> {
+/** Where the backend finds a key the extension knows to be kept in AWS: the same KMS key, secret or parameter. */
+export function keySourceOfStorage(storage: KeyStorage | undefined): KeySource | undefined {
+  switch (storage?.kind) {
+    case 'kms':
+      return { kind: 'kms', keyId: storage.alias ?? storage.keyArn };
+    case 'secretsManager':
+      return { kind: 'secretsManager', secretId: storage.secretName };
+    case 'ssm':
+      return { kind: 'ssm', parameterName: storage.parameterName };
+    default:
+      return undefined;
+  }
+}
+
+function referenceOf(source: KeySource): string {
+  switch (source.kind) {
+    case 'env':
+      return source.variable;
+    case 'file':
+      return source.path;
+    case 'kms':
+      return source.keyId;
+    case 'secretsManager':
+      return source.secretId;
+    case 'ssm':
+      return source.parameterName;
+  }
+}
+
+const DEFAULT_KEY_SOURCE: KeySource = { kind: 'env', variable: DEFAULT_KEY_VARIABLE };
+
+async function askKeySource(context: KeyCommandContext, known: KeySource | undefined): Promise<KeySource> {
   const kind = await context.ui.pick<KeySource['kind']>({
     title: vscode.l10n.t('Where does your backend keep the private key?'),
-    items: [
-      { label: vscode.l10n.t('Environment variable'), description: vscode.l10n.t('the PEM text, e.g. from your deployment secrets'), value: 'env' },
-      { label: vscode.l10n.t('File'), description: vscode.l10n.t('a PEM file you exported'), value: 'file' },
-      { label: vscode.l10n.t('AWS KMS'), description: vscode.l10n.t('the key never leaves KMS (Sign)'), value: 'kms' },
-      { label: vscode.l10n.t('AWS Secrets Manager'), description: vscode.l10n.t('GetSecretValue'), value: 'secretsManager' },
-      { label: vscode.l10n.t('AWS Systems Manager Parameter Store'), description: vscode.l10n.t('a SecureString, GetParameter with decryption'), value: 'ssm' },
-    ],
+    items: (
+      [
+        { label: vscode.l10n.t('Environment variable'), description: vscode.l10n.t('the PEM text, e.g. from your deployment secrets'), value: 'env' },
+        { label: vscode.l10n.t('File'), description: vscode.l10n.t('a PEM file you exported'), value: 'file' },
+        { label: vscode.l10n.t('AWS KMS'), description: vscode.l10n.t('the key never leaves KMS (Sign)'), value: 'kms' },
+        { label: vscode.l10n.t('AWS Secrets Manager'), description: vscode.l10n.t('GetSecretValue'), value: 'secretsManager' },
+        { label: vscode.l10n.t('AWS Systems Manager Parameter Store'), description: vscode.l10n.t('a SecureString, GetParameter with decryption'), value: 'ssm' },
+      ] as const
+    ).map((item) => ({ ...item, picked: item.value === known?.kind, ...(item.value === known?.kind && { detail: vscode.l10n.t('where this key is kept') }) })),
   });
   const ask = (title: string, value: string) => context.ui.input({ title, value, validate: (answer) => (answer.trim() ? undefined : vscode.l10n.t('Enter a value.')) }).then((answer) => answer.trim());
+  // The value offered first: the key's own KMS key, secret or parameter when the extension knows it.
+  const offered = (fallback: string) => (known?.kind === kind ? referenceOf(known) : fallback);
   switch (kind) {
     case 'env':
       return { kind, variable: await ask(vscode.l10n.t('Environment variable that holds the PEM private key'), DEFAULT_KEY_VARIABLE) };
     case 'file':
       return { kind, path: await ask(vscode.l10n.t('Path of the PEM private key file'), 'cloudfront-private-key.pem') };
     case 'kms':
-      return { kind, keyId: await ask(vscode.l10n.t('KMS key ID, ARN or alias'), 'alias/cloudfront-signing') };
+      return { kind, keyId: await ask(vscode.l10n.t('KMS key ID, ARN or alias'), offered('alias/cloudfront-signing')) };
     case 'secretsManager':
-      return { kind, secretId: await ask(vscode.l10n.t('Secret name or ARN'), 'cloudfront/signing-key') };
+      return { kind, secretId: await ask(vscode.l10n.t('Secret name or ARN'), offered('cloudfront/signing-key')) };
     case 'ssm':
-      return { kind, parameterName: await ask(vscode.l10n.t('Parameter name'), '/cloudfront/signing-key') };
+      return { kind, parameterName: await ask(vscode.l10n.t('Parameter name'), offered('/cloudfront/signing-key')) };
   }
 }
 
@@ -129,7 +166,8 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
   if (call.kind === 'automation') {
     const { publicKeyId, language, kind, keySource, example } = call.options;
     const algorithm = await algorithmOfPublicKey(context, publicKeyId);
-    return generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, ...(example !== undefined && { example }) }).code;
+    const source = keySource ?? keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage) ?? DEFAULT_KEY_SOURCE;
+    return generateSigningCode({ publicKeyId, algorithm, language, kind, keySource: source, ...(example !== undefined && { example }) }).code;
   }
   const behavior = call.context instanceof BehaviorNode ? call.context : undefined;
   const keyTitle = vscode.l10n.t('Public key the backend signs with');
@@ -147,7 +185,7 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
       { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one policy for a path pattern'), value: 'cookies' },
     ],
   });
-  const keySource = await askKeySource(context);
+  const keySource = await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage));
   const distribution = behavior?.distribution;
   const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
   const generated = generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, example });
