@@ -81,6 +81,13 @@ const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
 
 /** Every command refuses an options object of the wrong shape, naming the option at fault. */
+const exportInfrastructure = 'cloudfront.exportInfrastructure';
+const LANGUAGES = 'typescript, javascript, python, go, csharp, java';
+const KEY_SOURCES = "keySource must be { kind: 'env', variable } | { kind: 'file', path } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
+const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }.";
+/** A Generate Signing Code row. */
+const codegenRow = (what: string, args: unknown, rejects: string, input: string): BadInput => ({ case: what, command: 'cloudfront.generateSigningCode', args, expect: { rejects, input } });
+
 const NO_OPTIONS = 'This command takes no options object: call it without arguments, or with its tree row.';
 const WRONG_SHAPE: readonly BadInput[] = [
   {
@@ -697,6 +704,58 @@ export const BAD_INPUTS: readonly BadInput[] = [
       rejects: 'keypairId is not an option of this command; it takes bucket, distributionId, pathPattern, keyPairId, newKey, keyGroupId, keyGroupName, wait.',
       input: 'keypairId',
     },
+  },
+
+  // Generate Signing Code and Export as Infrastructure Code: each input they refuse.
+  codegenRow('a public key that does not exist', { publicKeyId: 'K000NOSUCHKEY', language: 'python' }, 'publicKeyId: no public key K000NOSUCHKEY in this account.', 'publicKeyId'),
+  codegenRow('no language', { publicKeyId: '{signerKeyId}' }, `language is required: one of ${LANGUAGES}.`, 'language'),
+  codegenRow('an unknown language', { publicKeyId: '{signerKeyId}', language: 'rust' }, `language must be one of ${LANGUAGES}.`, 'language'),
+  codegenRow('an unknown kind', { publicKeyId: '{signerKeyId}', language: 'go', kind: 'header' }, "kind must be 'url' or 'cookies'.", 'kind'),
+  codegenRow('a key source of an unknown kind', { publicKeyId: '{signerKeyId}', language: 'go', keySource: { kind: 'vault', path: 'secret/cf' } }, KEY_SOURCES, 'keySource.kind'),
+  codegenRow('a key source that is a string', { publicKeyId: '{signerKeyId}', language: 'go', keySource: 'env' }, KEY_SOURCES, 'keySource'),
+  codegenRow(
+    'an environment variable name with a hyphen',
+    { publicKeyId: '{signerKeyId}', language: 'java', keySource: { kind: 'env', variable: 'CF-KEY' } },
+    'keySource.variable must be an environment variable name.',
+    'keySource.variable',
+  ),
+  codegenRow('an empty KMS key id', { publicKeyId: '{signerKeyId}', language: 'csharp', keySource: { kind: 'kms', keyId: '  ' } }, 'keySource.keyId must not be empty.', 'keySource.keyId'),
+  codegenRow(
+    'a key file path with a line break',
+    { publicKeyId: '{signerKeyId}', language: 'python', keySource: { kind: 'file', path: 'keys/a.pem\nimport os' } },
+    'keySource.path must be one line of text, without control characters.',
+    'keySource.path',
+  ),
+  codegenRow(
+    'an SSM parameter name that is a number',
+    { publicKeyId: '{signerKeyId}', language: 'typescript', keySource: { kind: 'ssm', parameterName: 7 } },
+    'keySource.parameterName must be a string.',
+    'keySource.parameterName',
+  ),
+  {
+    case: 'a distribution that does not exist',
+    command: exportInfrastructure,
+    args: { distributionId: 'E000NOSUCHDIST', format: 'terraform' },
+    expect: { rejects: 'distributionId: no distribution E000NOSUCHDIST in this account.', input: 'distributionId' },
+  },
+  { case: 'no distribution', command: exportInfrastructure, args: { format: 'cdk' }, expect: { rejects: 'distributionId is required.', input: 'distributionId' } },
+  {
+    case: 'no format',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}' },
+    expect: { rejects: 'format is required: one of cloudformation, cdk, terraform.', input: 'format' },
+  },
+  {
+    case: 'a format in capitals',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'Terraform' },
+    expect: { rejects: 'format must be one of cloudformation, cdk, terraform.', input: 'format' },
+  },
+  {
+    case: 'a private key kept in a file',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'cloudformation', privateKeys: { '{signerKeyId}': { kind: 'file', path: 'key.pem' } } },
+    expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
   },
 
   // Every command: an options object of the wrong shape.

@@ -1,6 +1,9 @@
-// Signing code for Go: aws-sdk-go-v2's feature/cloudfront/sign. Its signers take any crypto.Signer,
-// so a PEM key (parsed with crypto/x509) and a KMS key (a crypto.Signer over KMS Sign) go the same
-// way; HashAlg = sign.HashSHA256 writes Hash-Algorithm=SHA256 (aws-sdk-go-v2 PR #3406).
+// Signing code for Go over aws-sdk-go-v2's feature/cloudfront/sign. The policy is the SDK's own model
+// (sign.NewCannedPolicy, sign.Policy with sign.NewAWSEpochTime, which writes epoch seconds in UTC) and
+// the cookie names are its constants. The signature is made here, with SHA-256, through any
+// crypto.Signer (a PEM key parsed by crypto/x509, or a KMS key): URLSigner.Sign and Policy.Sign hash
+// with SHA-1, and the SDK's SHA-256 entry point, SignWithAlgorithm (aws-sdk-go-v2 PR #3406, 2026-05),
+// could not be read offline, so this file does not guess its signature.
 import { lines, quote } from './text';
 import type { Plan } from './types';
 
@@ -10,9 +13,14 @@ export function goCode(plan: Plan): string {
   const needsConfig = source.kind !== 'env' && source.kind !== 'file';
   const imports = lines(
     'import (',
+    '\t"bytes"',
     '\t"context"',
     '\t"crypto"',
+    '\t"crypto/rand"',
+    '\t"crypto/sha256"',
     '\t"crypto/x509"',
+    '\t"encoding/base64"',
+    '\t"encoding/json"',
     !plan.kms && '\t"encoding/pem"',
     !plan.kms && '\t"errors"',
     '\t"fmt"',
@@ -20,7 +28,7 @@ export function goCode(plan: Plan): string {
     !cookies && '\t"net/url"',
     '\t"os"',
     '\t"strconv"',
-    !cookies && '\t"strings"',
+    '\t"strings"',
     '\t"time"',
     '',
     needsConfig && '\t"github.com/aws/aws-sdk-go-v2/aws"',
@@ -76,7 +84,7 @@ export function goCode(plan: Plan): string {
         '\tout, err := s.client.Sign(context.Background(), &kms.SignInput{',
         '\t\tKeyId:            aws.String(kmsKeyID),',
         '\t\tMessage:          digest,',
-        '\t\tMessageType:      kmstypes.MessageTypeDigest, // the SDK hands over the SHA-256 digest',
+        '\t\tMessageType:      kmstypes.MessageTypeDigest, // signPolicy hands over the SHA-256 digest',
         `\t\tSigningAlgorithm: kmstypes.SigningAlgorithmSpec${plan.ecdsa ? 'EcdsaSha256' : 'RsassaPkcs1V15Sha256'},`,
         '\t})',
         '\tif err != nil {',
@@ -124,24 +132,50 @@ export function goCode(plan: Plan): string {
         '}',
       );
 
+  const signPolicy = lines(
+    '// signPolicy encodes the policy as the SDK does (JSON without HTML escaping, so & stays &) and signs it',
+    '// with SHA-256: crypto.Signer writes PKCS#1 v1.5 for RSA and DER for ECDSA, as CloudFront verifies them.',
+    'func signPolicy(key crypto.Signer, policy *sign.Policy) ([]byte, string, error) {',
+    '\tvar buffer bytes.Buffer',
+    '\tencoder := json.NewEncoder(&buffer)',
+    '\tencoder.SetEscapeHTML(false)',
+    '\tif err := encoder.Encode(policy); err != nil {',
+    '\t\treturn nil, "", err',
+    '\t}',
+    '\tpolicyJSON := bytes.TrimSpace(buffer.Bytes())',
+    '\tdigest := sha256.Sum256(policyJSON)',
+    '\tsignature, err := key.Sign(rand.Reader, digest[:], crypto.SHA256)',
+    '\tif err != nil {',
+    '\t\treturn nil, "", err',
+    '\t}',
+    '\treturn policyJSON, cloudFrontBase64(signature), nil',
+    '}',
+    '',
+    "// cloudFrontBase64 is CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~.",
+    'func cloudFrontBase64(data []byte) string {',
+    '\treturn strings.NewReplacer("+", "-", "=", "_", "/", "~").Replace(base64.StdEncoding.EncodeToString(data))',
+    '}',
+  );
+
   const body = cookies
     ? lines(
         '// signCookies returns the signed cookies for every URL matching resource (wildcards * and ?), as',
         '// name=value pairs. Set them with Domain = your alternate domain name: *.cloudfront.net cannot hold cookies.',
         'func signCookies(key crypto.Signer, resource string, lifetime time.Duration) ([][2]string, error) {',
-        '\t// time.Time is written as epoch seconds in UTC by the SDK: no milliseconds, no local zone.',
+        '\t// A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy).',
+        '\t// sign.AWSEpochTime writes epoch seconds in UTC: no milliseconds, no local zone.',
         '\tpolicy := &sign.Policy{Statements: []sign.Statement{{',
         '\t\tResource:  resource,',
         '\t\tCondition: sign.Condition{DateLessThan: sign.NewAWSEpochTime(time.Now().Add(lifetime))},',
         '\t}}}',
-        '\tsignature, encodedPolicy, err := policy.SignWithHash(key, sign.HashSHA256)',
+        '\tpolicyJSON, signature, err := signPolicy(key, policy)',
         '\tif err != nil {',
         '\t\treturn nil, err',
         '\t}',
         '\treturn [][2]string{',
-        '\t\t{"CloudFront-Policy", string(encodedPolicy)},',
-        '\t\t{"CloudFront-Signature", string(signature)},',
-        '\t\t{"CloudFront-Key-Pair-Id", keyPairID},',
+        '\t\t{sign.CookiePolicyName, cloudFrontBase64(policyJSON)},',
+        '\t\t{sign.CookieSignatureName, signature},',
+        '\t\t{sign.CookieKeyIDName, keyPairID},',
         '\t\t{"CloudFront-Hash-Algorithm", "SHA256"}, // without it CloudFront assumes SHA-1',
         '\t}, nil',
         '}',
@@ -164,11 +198,19 @@ export function goCode(plan: Plan): string {
         '\tif err != nil {',
         '\t\treturn "", err',
         '\t}',
-        '\tsigner := sign.NewURLSigner(keyPairID, key)',
-        '\t// SHA-256 and Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
-        '\tsigner.HashAlg = sign.HashSHA256',
-        '\t// Expires is written as epoch seconds in UTC by the SDK: no milliseconds, no local zone.',
-        '\treturn signer.Sign(viewerURL, time.Now().Add(lifetime))',
+        '\t// Whole epoch seconds in UTC (sign.AWSEpochTime writes the same): no milliseconds, no local zone.',
+        '\texpires := time.Now().Add(lifetime).Unix()',
+        '\t// The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
+        '\t_, signature, err := signPolicy(key, sign.NewCannedPolicy(viewerURL, time.Unix(expires, 0)))',
+        '\tif err != nil {',
+        '\t\treturn "", err',
+        '\t}',
+        '\tseparator := "?"',
+        '\tif strings.Contains(viewerURL, "?") {',
+        '\t\tseparator = "&"',
+        '\t}',
+        '\t// Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
+        '\treturn viewerURL + separator + "Expires=" + strconv.FormatInt(expires, 10) + "&Signature=" + signature + "&Key-Pair-Id=" + keyPairID + "&Hash-Algorithm=SHA256", nil',
         '}',
       );
 
@@ -217,6 +259,8 @@ export function goCode(plan: Plan): string {
     `const keyPairID = ${quote(plan.publicKeyId)}`,
     '',
     signer,
+    '',
+    signPolicy,
     '',
     body,
     '',

@@ -78,7 +78,10 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: csharpCode,
     needs: (plan) =>
-      `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' })
+      `.NET 5+${[
+        ...(plan.kms ? [] : ['AWSSDK.Extensions.CloudFront.Signers (4.0.1 or later: ECDSA and SHA-256)']),
+        ...awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' }),
+      ]
         .map((name) => `, dotnet add package ${name}`)
         .join('')}`,
   },
@@ -89,8 +92,9 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: javaCode,
     needs: (plan) => {
-      const artifacts = [...(plan.kind === 'url' && !plan.kms ? ['cloudfront'] : []), ...awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' })];
-      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name}`).join('')}${artifacts.length > 0 ? ' on the class path' : ' (JDK only)'}`;
+      // CloudFrontUtilities signs SHA-256 from 2.53.0 on (aws-sdk-java-v2 PR #7253).
+      const artifacts = [...(plan.kms ? [] : ['cloudfront (2.53.0 or later)']), ...awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' })];
+      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name}`).join('')} on the class path`;
     },
   },
 };

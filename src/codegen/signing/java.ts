@@ -1,28 +1,29 @@
-// Signing code for Java. Signed URLs with a PEM key go through the SDK's CloudFrontUtilities
-// (aws-sdk-java-v2: ECDSA since PR #6627, HashAlgorithm.SHA256 since 2.53.0). Cookies are laid out
-// with the JDK's own Signature, because CloudFrontUtilities' cookie requests take no wildcard
-// resource (aws-sdk-java-v2 #6127), and so are KMS signatures, which CloudFrontUtilities cannot
-// make (it wants a java.security.PrivateKey).
+// Signing code for Java. A PEM key goes to the SDK's CloudFrontUtilities (aws-sdk-java-v2, 2.53.0 or
+// later): getSignedUrlWithCannedPolicy for URLs, getCookiesForCustomPolicy with resourceUrlPattern
+// for cookies (PR #6779, which closed #6127), both with hashAlgorithm(SigningHashAlgorithm.SHA256)
+// (PR #7253, released in 2.53.0; without it the SDK signs SHA-1) and ECDSA keys (PR #6627). A key in
+// KMS is signed with KMS Sign and laid out here: CloudFrontUtilities wants a java.security.PrivateKey.
 import { lines, quote } from './text';
 import type { Plan } from './types';
 
 export function javaCode(plan: Plan): string {
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
-  const sdkSigner = !cookies && !plan.kms;
+  const sdkSigner = !plan.kms;
   const manual = !sdkSigner;
   const imports = lines(
     !plan.kms && 'import java.io.ByteArrayOutputStream;',
     'import java.nio.charset.StandardCharsets;',
     source.kind === 'file' && 'import java.nio.file.Files;\nimport java.nio.file.Path;',
-    !plan.kms && 'import java.security.GeneralSecurityException;\nimport java.security.KeyFactory;\nimport java.security.PrivateKey;',
-    manual && !plan.kms && 'import java.security.Signature;',
+    !plan.kms && 'import java.security.KeyFactory;\nimport java.security.PrivateKey;',
     !plan.kms && 'import java.security.spec.PKCS8EncodedKeySpec;',
     sdkSigner && 'import java.time.Instant;',
     'import java.util.Base64;',
     !cookies && 'import java.util.Locale;',
-    sdkSigner &&
-      'import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;\nimport software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;\nimport software.amazon.awssdk.services.cloudfront.model.HashAlgorithm;',
+    sdkSigner && 'import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;',
+    sdkSigner && cookies && 'import software.amazon.awssdk.services.cloudfront.cookie.CookiesForCustomPolicy;',
+    sdkSigner && (cookies ? 'import software.amazon.awssdk.services.cloudfront.model.CustomSignerRequest;' : 'import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;'),
+    sdkSigner && 'import software.amazon.awssdk.services.cloudfront.utils.SigningHashAlgorithm;',
     source.kind === 'kms' &&
       'import software.amazon.awssdk.core.SdkBytes;\nimport software.amazon.awssdk.services.kms.KmsClient;\nimport software.amazon.awssdk.services.kms.model.MessageType;\nimport software.amazon.awssdk.services.kms.model.SignRequest;\nimport software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;',
     source.kind === 'secretsManager' &&
@@ -88,33 +89,21 @@ export function javaCode(plan: Plan): string {
         '    }',
       );
 
-  const signPolicy = !manual
+  const signPolicy = !plan.kms
     ? undefined
-    : plan.kms
-      ? lines(
-          '    /** Signs in KMS (SHA-256: KMS has no SHA-1 signing); ECDSA signatures come back DER-encoded, as CloudFront wants them. */',
-          '    static byte[] signPolicy(String policy) {',
-          '        try (KmsClient kms = KmsClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
-          '            return kms.sign(SignRequest.builder()',
-          `                    .keyId(${quote((source as { keyId: string }).keyId)})`,
-          '                    .message(SdkBytes.fromUtf8String(policy))',
-          '                    .messageType(MessageType.RAW) // KMS hashes the policy itself',
-          `                    .signingAlgorithm(SigningAlgorithmSpec.${plan.kmsAlgorithm})`,
-          '                    .build()).signature().asByteArray();',
-          '        }',
-          '    }',
-        )
-      : lines(
-          plan.ecdsa
-            ? '    /** ECDSA P-256 with SHA-256; the JDK writes the DER signature CloudFront verifies. */'
-            : '    /** RSA PKCS#1 v1.5 with SHA-256 (SHA-1 is refused by FIPS and OpenSSL 3 policies). */',
-          '    static byte[] signPolicy(String policy) throws Exception {',
-          `        Signature signature = Signature.getInstance(${quote(plan.ecdsa ? 'SHA256withECDSA' : 'SHA256withRSA')});`,
-          '        signature.initSign(privateKey());',
-          '        signature.update(policy.getBytes(StandardCharsets.UTF_8));',
-          '        return signature.sign();',
-          '    }',
-        );
+    : lines(
+        '    /** Signs in KMS (SHA-256: KMS has no SHA-1 signing); ECDSA signatures come back DER-encoded, as CloudFront wants them. */',
+        '    static byte[] signPolicy(String policy) {',
+        '        try (KmsClient kms = KmsClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
+        '            return kms.sign(SignRequest.builder()',
+        `                    .keyId(${quote((source as { keyId: string }).keyId)})`,
+        '                    .message(SdkBytes.fromUtf8String(policy))',
+        '                    .messageType(MessageType.RAW) // KMS hashes the policy itself',
+        `                    .signingAlgorithm(SigningAlgorithmSpec.${plan.kmsAlgorithm})`,
+        '                    .build()).signature().asByteArray();',
+        '        }',
+        '    }',
+      );
 
   const base64 = manual
     ? lines(
@@ -142,20 +131,43 @@ export function javaCode(plan: Plan): string {
       );
 
   const body = cookies
-    ? lines(
-        '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value. Set them with',
-        '     *  Domain = your alternate domain name: *.cloudfront.net cannot hold cookies. */',
-        '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
-        '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
-        '        long expires = System.currentTimeMillis() / 1000 + expiresInSeconds;',
-        '        // A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy).',
-        '        String policy = "{\\"Statement\\":[{\\"Resource\\":\\"" + resource + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}";',
-        '        return "CloudFront-Policy=" + cloudFrontBase64(policy.getBytes(StandardCharsets.UTF_8))',
-        '                + "; CloudFront-Signature=" + cloudFrontBase64(signPolicy(policy))',
-        '                + "; CloudFront-Key-Pair-Id=" + KEY_PAIR_ID',
-        '                + "; CloudFront-Hash-Algorithm=SHA256"; // without it CloudFront assumes SHA-1',
-        '    }',
-      )
+    ? sdkSigner
+      ? lines(
+          '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value: a custom policy,',
+          '     *  whose exact JSON travels along (CloudFront-Policy). Set them with Domain = your alternate domain name:',
+          '     *  *.cloudfront.net cannot hold cookies. */',
+          '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
+          '        CustomSignerRequest request = CustomSignerRequest.builder()',
+          '                .resourceUrl(resource)',
+          "                // The policy's Resource: without resourceUrlPattern the SDK would use resourceUrl as it is.",
+          '                .resourceUrlPattern(resource)',
+          '                .privateKey(privateKey())',
+          '                .keyPairId(KEY_PAIR_ID)',
+          "                // Whole epoch seconds: an Instant is UTC, so the server's zone does not matter.",
+          '                .expirationDate(Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + expiresInSeconds))',
+          '                // SHA-256 and the CloudFront-Hash-Algorithm cookie; the default is SHA-1.',
+          '                .hashAlgorithm(SigningHashAlgorithm.SHA256)',
+          '                .build();',
+          '        CookiesForCustomPolicy cookies = CloudFrontUtilities.create().getCookiesForCustomPolicy(request);',
+          '        // Each header value is already name=value (CloudFront-Policy=..., and so on).',
+          '        return cookies.policyHeaderValue() + "; " + cookies.signatureHeaderValue() + "; " + cookies.keyPairIdHeaderValue()',
+          '                + "; " + cookies.hashAlgorithmHeaderValue();',
+          '    }',
+        )
+      : lines(
+          '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value. Set them with',
+          '     *  Domain = your alternate domain name: *.cloudfront.net cannot hold cookies. */',
+          '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
+          '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
+          '        long expires = System.currentTimeMillis() / 1000 + expiresInSeconds;',
+          '        // A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy).',
+          '        String policy = "{\\"Statement\\":[{\\"Resource\\":\\"" + resource + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}";',
+          '        return "CloudFront-Policy=" + cloudFrontBase64(policy.getBytes(StandardCharsets.UTF_8))',
+          '                + "; CloudFront-Signature=" + cloudFrontBase64(signPolicy(policy))',
+          '                + "; CloudFront-Key-Pair-Id=" + KEY_PAIR_ID',
+          '                + "; CloudFront-Hash-Algorithm=SHA256"; // without it CloudFront assumes SHA-1',
+          '    }',
+        )
     : sdkSigner
       ? lines(
           '    /** A signed URL with a canned policy. */',
@@ -166,8 +178,8 @@ export function javaCode(plan: Plan): string {
           '                .keyPairId(KEY_PAIR_ID)',
           "                // Whole epoch seconds: an Instant is UTC, so the server's zone does not matter.",
           '                .expirationDate(Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + expiresInSeconds))',
-          '                // SHA-256 and Hash-Algorithm=SHA256; the default is SHA-1, which ECDSA keys cannot use with CloudFront.',
-          '                .hashAlgorithm(HashAlgorithm.SHA256)',
+          '                // SHA-256 and Hash-Algorithm=SHA256; the default is SHA-1, which FIPS and OpenSSL 3 policies refuse.',
+          '                .hashAlgorithm(SigningHashAlgorithm.SHA256)',
           '                .build();',
           '        return CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(request).url();',
           '    }',

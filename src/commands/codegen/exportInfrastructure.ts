@@ -55,11 +55,19 @@ export async function readPrivateContentSetup(service: CloudFrontService, distri
   };
 }
 
+/** The setup, with a distribution that does not exist named as the bad input. */
+function readSetupOf(service: CloudFrontService, distributionId: string, privateKeys?: Record<string, PrivateKeyLocation>): Promise<PrivateContentSetup> {
+  return readPrivateContentSetup(service, distributionId, privateKeys).catch((error: unknown) => {
+    if (error instanceof Error && error.name === 'NoSuchDistribution') throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
+    throw error;
+  });
+}
+
 export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureOptions, async (context: KeyCommandContext, call): Promise<string> => {
   const service = await context.source.cloudFront();
   if (call.kind === 'automation') {
     const { distributionId, format, privateKeys } = call.options;
-    return exportInfrastructure(await readPrivateContentSetup(service, distributionId, privateKeys), format).text;
+    return exportInfrastructure(await readSetupOf(service, distributionId, privateKeys), format).text;
   }
   const distributionId =
     call.context instanceof DistributionNode
@@ -78,11 +86,7 @@ export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureO
       { label: vscode.l10n.t('Terraform'), description: vscode.l10n.t('HCL with import blocks'), value: 'terraform' },
     ],
   });
-  const setup = await readPrivateContentSetup(service, distributionId).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'NoSuchDistribution') throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
-    throw error;
-  });
-  const exported = exportInfrastructure(setup, format);
+  const exported = exportInfrastructure(await readSetupOf(service, distributionId), format);
   // Terraform has no language in VS Code until an extension brings one.
   const language = (await vscode.languages.getLanguages()).includes(exported.languageId) ? exported.languageId : 'plaintext';
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: exported.text }));

@@ -22,13 +22,18 @@ import { loadPublicKey } from '../../signing';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import { choosePublicKey } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
-import { defineCommandIn, optionalText, optionsObject, publicKeyIdEntry, required } from '../options';
+import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
+
+/** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 const text = (name: string) =>
   v.pipe(
     v.string(() => vscode.l10n.t('{0} must be a string.', name)),
     v.trim(),
     v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)),
+    v.regex(ONE_LINE, () => vscode.l10n.t('{0} must be one line of text, without control characters.', name)),
   );
 
 const KeySourceOption = v.variant(
@@ -62,12 +67,18 @@ export const GenerateSigningCodeOptions = optionsObject({
   /** Default: where the key lives when it is kept in AWS (KMS, Secrets Manager, SSM), else the CLOUDFRONT_PRIVATE_KEY variable. */
   keySource: v.optional(KeySourceOption),
   /** The URL (or, for cookies, the resource pattern) the usage comment shows. */
-  example: optionalText('example'),
+  example: v.optional(text('example')),
 });
 
 /** The key's algorithm, from CloudFront's copy of the public key. */
 async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: string): Promise<KeyAlgorithm> {
-  const publicKey = (await (await context.source.cloudFront()).getPublicKey(publicKeyId)).value;
+  const service = await context.source.cloudFront();
+  const publicKey = (
+    await service.getPublicKey(publicKeyId).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'NoSuchPublicKey') throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', publicKeyId), 'publicKeyId');
+      throw error;
+    })
+  ).value;
   const key = loadPublicKey(publicKey.encodedKey);
   if (key.type === 'ec') return 'ECDSA_P256';
   if (key.bits === 2048) return 'RSA_2048';

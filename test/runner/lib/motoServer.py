@@ -12,11 +12,15 @@ moto 5.2.1 also writes a distribution's ARN without the empty region field
 (`arn:aws:cloudfront:ACCOUNT:distribution/ID`); CloudFront's is `arn:aws:cloudfront::ACCOUNT:distribution/ID`,
 and a bucket policy's `AWS:SourceArn` condition must match it exactly. The patch inserts the empty field.
 (moto ignores If-Match on UpdateDistribution and keeps the ETag; the typed fake checks ETags instead.)
+
+moto 5.2.1's GetPublicKey for an id it does not hold raises a KeyError, which its server answers with an
+HTML 500; CloudFront answers 404 NoSuchPublicKey. The patch raises that error (the bad-input row
+"generateSigningCode with a public key that does not exist" needs it).
 """
 
 import sys
 
-from moto.cloudfront import models
+from moto.cloudfront import exceptions, models
 
 _moto_origin_init = models.Origin.__init__
 
@@ -39,6 +43,22 @@ def _distribution_init(self, account_id, region_name, config):
 
 
 models.Distribution.__init__ = _distribution_init
+
+class NoSuchPublicKey(exceptions.CloudFrontException):
+    def __init__(self):
+        super().__init__("NoSuchPublicKey", "The specified public key does not exist.")
+
+
+_moto_get_public_key = models.CloudFrontBackend.get_public_key
+
+
+def _get_public_key(self, key_id):
+    if key_id not in self.public_keys:
+        raise NoSuchPublicKey()
+    return _moto_get_public_key(self, key_id)
+
+
+models.CloudFrontBackend.get_public_key = _get_public_key
 
 if __name__ == "__main__":
     from moto.server import main

@@ -2,11 +2,13 @@
 // parses and uses only resource types and properties of CloudFormation's resource specification
 // (@aws-cdk/aws-service-spec), with import identifiers by each type's primary identifier; the CDK app
 // type-checks against aws-cdk-lib and synthesizes offline (App.synth()) into a template that passes the same check;
-// the Terraform passes `terraform fmt -check` (`terraform validate` needs the AWS provider, which
-// cannot be downloaded here). None holds a private key.
+// the Terraform passes `terraform fmt -check`, and `terraform validate` with the AWS provider from a local
+// mirror (terraform's own plugin directories, or /opt/tf-plugins where this machine has it; never the
+// registry). None holds a private key.
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
@@ -109,6 +111,22 @@ const SETUP: PrivateContentSetup = {
 };
 
 const noPrivateKey = (text: string) => assert.doesNotMatch(text, /PRIVATE KEY/);
+
+/**
+ * A directory holding the AWS provider in terraform's unpacked mirror layout: terraform's implied local
+ * mirrors on Linux, then /opt/tf-plugins (where this machine's image puts it). Undefined when none has it.
+ */
+function awsProviderMirror(): string | undefined {
+  const candidates = [
+    process.env.CFPC_TERRAFORM_PLUGIN_DIR,
+    join(homedir(), '.terraform.d', 'plugins'),
+    join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'terraform', 'plugins'),
+    '/usr/local/share/terraform/plugins',
+    '/usr/share/terraform/plugins',
+    '/opt/tf-plugins',
+  ];
+  return candidates.find((dir) => dir !== undefined && existsSync(join(dir, 'registry.terraform.io', 'hashicorp', 'aws')));
+}
 
 describe('Export as Infrastructure Code', function () {
   this.timeout(180_000);
@@ -225,6 +243,7 @@ describe('Export as Infrastructure Code', function () {
       'aws_cloudfront_distribution.this E1EXAMPLE0DIST',
       'aws_s3_bucket_policy.media_bucket media-bucket',
     ]);
+    mkdirSync(resolve('test-output'), { recursive: true });
     const dir = mkdtempSync(join(resolve('test-output'), 'terraform-'));
     try {
       writeFileSync(join(dir, 'main.tf'), text);
@@ -233,6 +252,37 @@ describe('Export as Infrastructure Code', function () {
       // fmt really checks: a misaligned copy fails.
       writeFileSync(join(dir, 'main.tf'), text.replace('  id = ', '  id   = '));
       assert.notEqual(spawnSync('terraform', ['fmt', '-check', 'main.tf'], { cwd: dir, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).status, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Terraform: terraform validate passes with the AWS provider from a local mirror, and fails on a misspelt argument', function () {
+    if (spawnSync('terraform', ['version'], { stdio: 'ignore' }).error) this.skip();
+    const mirror = awsProviderMirror();
+    if (!mirror) {
+      // The provider comes only from a local mirror: this test never downloads it from the registry.
+      console.warn('SKIPPED terraform validate: no AWS provider in a local mirror (~/.terraform.d/plugins, /opt/tf-plugins, CFPC_TERRAFORM_PLUGIN_DIR)');
+      this.skip();
+    }
+    const { text } = exportInfrastructure(SETUP, 'terraform');
+    mkdirSync(resolve('test-output'), { recursive: true });
+    const dir = mkdtempSync(join(resolve('test-output'), 'terraform-validate-'));
+    try {
+      // A CLI configuration that installs providers from the mirror only (symlinked, not copied) and nowhere else.
+      writeFileSync(join(dir, 'cli.tfrc'), `provider_installation {\n  filesystem_mirror {\n    path = ${JSON.stringify(mirror)}\n  }\n}\n`);
+      const env = { ...process.env, TF_CLI_CONFIG_FILE: join(dir, 'cli.tfrc'), TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+      const terraform = (args: string[]) => spawnSync('terraform', args, { cwd: dir, encoding: 'utf8', env });
+      writeFileSync(join(dir, 'main.tf'), text);
+      const init = terraform(['init', '-backend=false', '-input=false', '-no-color']);
+      assert.equal(init.status, 0, `${init.stdout}${init.stderr}`);
+      const validated = terraform(['validate', '-no-color']);
+      assert.equal(validated.status, 0, `${validated.stdout}${validated.stderr}`);
+      // validate really checks against the provider's schema: a misspelt argument fails.
+      writeFileSync(join(dir, 'main.tf'), text.replace('encoded_key =', 'encoded_keys ='));
+      const broken = terraform(['validate', '-no-color']);
+      assert.notEqual(broken.status, 0);
+      assert.match(`${broken.stdout}${broken.stderr}`, /encoded_keys/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

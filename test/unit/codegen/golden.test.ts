@@ -1,0 +1,92 @@
+// Golden files for the generated Go, C# and Java signing code, whose AWS SDKs are not on this machine
+// (no Go module proxy, NuGet or Maven offline), so the SDK calls cannot be compiled here. Each golden
+// file was reviewed against the SDK API facts below; a change to a template fails this test until the
+// files are regenerated (CFPC_UPDATE_GOLDEN=1 node_modules/.bin/node scripts/lib/runUnit.mjs --grep golden)
+// and the diff reviewed against the same facts.
+//
+// API facts, with where they were read (2026):
+// C#, AWSSDK.Extensions.CloudFront.Signers (namespace Amazon.CloudFront):
+// - AmazonCloudFrontUrlSigner.SignUrlCanned(string resourceUrlOrPath, string keyPairId, TextReader privateKey,
+//   DateTime expiresOn, HashAlgorithmName) -> URL with Expires, Signature, Key-Pair-Id, Hash-Algorithm;
+//   AmazonCloudFrontCookieSigner.GetCookiesForCustomPolicy(string resourceUrlOrPath, TextReader privateKey,
+//   string keyPairId, DateTime expiresOn, DateTime activeFrom, string ipRange, HashAlgorithmName) -> .Policy,
+//   .Signature, .KeyPairId, .HashAlgorithm (KeyValuePair<string, string>): aws/aws-sdk-net
+//   extensions/test/CloudFront.SignersTests/SpecTestCases.cs (commit 9b5b2bec).
+// - activeFrom DateTime.MinValue is ignored and a null/empty ipRange is left out of the policy:
+//   BuildPolicyForSignedUrl in extensions/src/AWSSDK.Extensions.CloudFront.Signers/AmazonCloudFrontUrlSigner.cs.
+// - Without the HashAlgorithmName argument (and in every 3.x AmazonCloudFrontUrlSigner) the signature is
+//   SHA-1 with RSA only (SignWithSha1RSA, same file at commit 6d97e384). SHA-256 and ECDSA (detected from the
+//   PEM) arrived in 4.0.1, 2026-04-17: https://github.com/aws/aws-sdk-net/issues/4345 and /issues/4304.
+// - KMS: ICloudFrontSigner / DelegateCloudFrontSigner (extensions/src/.../ICloudFrontSigner.cs, PR #4468
+//   merged 2026-07-14) is in no release we could confirm, so the KMS variants lay the URL out themselves.
+// Java, software.amazon.awssdk:cloudfront:
+// - CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(CannedSignerRequest).url() and
+//   getCookiesForCustomPolicy(CustomSignerRequest) -> CookiesForCustomPolicy (package ...cloudfront.cookie) with
+//   policyHeaderValue(), signatureHeaderValue(), keyPairIdHeaderValue() ("Name=value"): aws/aws-sdk-java-v2
+//   services/cloudfront/src/main/java/software/amazon/awssdk/services/cloudfront/CloudFrontUtilities.java and
+//   cookie/CookiesForCustomPolicy.java, cookie/SignedCookie.java.
+// - CustomSignerRequest.Builder.resourceUrlPattern(String) is the policy's Resource, for cookies since
+//   https://github.com/aws/aws-sdk-java-v2/pull/6779 (2026-03, closes #6127).
+// - hashAlgorithm(SigningHashAlgorithm.SHA256) on both request builders, enum
+//   software.amazon.awssdk.services.cloudfront.utils.SigningHashAlgorithm, and SignedCookie.hashAlgorithmHeaderValue():
+//   https://github.com/aws/aws-sdk-java-v2/pull/7253, released in 2.53.0 (2026-08-13, issue #6842). The
+//   repository also held, in one commit (199f12fa), a model.HashAlgorithm enum; the merged pull request and
+//   code compiled against the release use utils.SigningHashAlgorithm, which is what the templates use.
+// - The SDK wants a java.security.PrivateKey, so KMS variants sign with KMS and lay the result out.
+// Go, github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign:
+// - Policy{Statements []Statement `json:"Statement"`}, Statement{Resource, Condition}, Condition{DateLessThan
+//   *AWSEpochTime}, NewAWSEpochTime(time.Time) (writes {"AWS:EpochTime":<UTC seconds>}), NewCannedPolicy(resource,
+//   expires), the SDK's own encoding (json.Encoder with SetEscapeHTML(false), trimmed): feature/cloudfront/sign/policy.go;
+//   CookiePolicyName, CookieSignatureName, CookieKeyIDName: sign_cookie.go; NewURLSigner(keyID, crypto.Signer): sign_url.go.
+// - URLSigner.Sign and Policy.Sign hash with SHA-1. SHA-256 came as SignWithAlgorithm
+//   (https://github.com/aws/aws-sdk-go-v2/pull/3406, 2026-05), whose signature no stored source shows, so the
+//   Go template signs the SDK's policy with SHA-256 through crypto.Signer itself instead of guessing it.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { generateSigningCode, type KeySource, type SigningKind, type SigningLanguage } from '../../../src/codegen/signing';
+import type { KeyAlgorithm } from '../../../src/keys/algorithms';
+
+const GOLDEN_DIR = resolve('test/unit/codegen/golden');
+const UPDATE = process.env.CFPC_UPDATE_GOLDEN === '1';
+
+const SOURCES: Record<KeySource['kind'], KeySource> = {
+  env: { kind: 'env', variable: 'CLOUDFRONT_PRIVATE_KEY' },
+  file: { kind: 'file', path: '/run/secrets/cloudfront.pem' },
+  kms: { kind: 'kms', keyId: 'alias/cloudfront-signing' },
+  secretsManager: { kind: 'secretsManager', secretId: 'cloudfront/signing-key' },
+  ssm: { kind: 'ssm', parameterName: '/cloudfront/signing-key' },
+};
+
+/**
+ * Six variants per language reach every branch of its template: each key source, both kinds with a
+ * PEM key and with KMS, both algorithms.
+ */
+const VARIANTS: ReadonlyArray<[KeyAlgorithm, SigningKind, KeySource['kind']]> = [
+  ['RSA_2048', 'url', 'env'],
+  ['ECDSA_P256', 'url', 'file'],
+  ['ECDSA_P256', 'url', 'ssm'],
+  ['RSA_2048', 'url', 'kms'],
+  ['RSA_2048', 'cookies', 'secretsManager'],
+  ['ECDSA_P256', 'cookies', 'kms'],
+];
+
+const LANGUAGES: readonly SigningLanguage[] = ['go', 'csharp', 'java'];
+
+describe('generated Go, C# and Java signing code matches its reviewed golden files', () => {
+  for (const language of LANGUAGES) {
+    for (const [algorithm, kind, source] of VARIANTS) {
+      const name = `${algorithm}-${kind}-${source}`;
+      it(`${language} ${name}`, () => {
+        const generated = generateSigningCode({ publicKeyId: 'K2JCJMDEHXQW5F', algorithm, language, kind, keySource: SOURCES[source] });
+        const file = join(GOLDEN_DIR, language, name, generated.fileName);
+        if (UPDATE) {
+          mkdirSync(dirname(file), { recursive: true });
+          writeFileSync(file, generated.code);
+        }
+        assert.ok(existsSync(file), `no golden file ${file}: run with CFPC_UPDATE_GOLDEN=1 and review it`);
+        assert.equal(generated.code, readFileSync(file, 'utf8'), `${file} differs: review the change, then run with CFPC_UPDATE_GOLDEN=1`);
+      });
+    }
+  }
+});
