@@ -198,6 +198,24 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
     assert.ok('status' in granted && granted.status === 200 && granted.body === 'the movie', JSON.stringify(granted));
   });
 
+  it('a person types a path pattern for a new distribution: only that behavior is restricted', async () => {
+    const bucket = await newBucket('verify-pattern');
+    const service = new FakeCloudFrontService();
+    const { keys, context } = await world(service, undefined, [input(bucket), pick('$(edit) A path pattern…'), input('/private/*')]);
+    const result = await protectBucket(context);
+    keys.ui.assertAllUsed();
+    assert.deepEqual(
+      keys.ui.prompts.map((p) => p.position && `${p.position.step}/${p.position.totalSteps}`),
+      ['1/1', '1/1', '1/1'],
+    );
+    const config = service.configs.get(result.distributionId)!;
+    assert.deepEqual(
+      config.CacheBehaviors?.Items?.map((b) => [b.PathPattern, b.TrustedKeyGroups?.Items]),
+      [['/private/*', [result.keyGroupId]]],
+    );
+    assert.equal(config.DefaultCacheBehavior?.TrustedKeyGroups?.Enabled, false);
+  });
+
   it('refuses a distribution without that origin when UpdateDistribution is denied, before anything is created', async () => {
     const bucket = await newBucket('verify-denied');
     const service = new FakeCloudFrontService();

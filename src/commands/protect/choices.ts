@@ -10,7 +10,7 @@ import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 import type { KeyStore } from '../../keys/keyStore';
-import type { PickItem, Ui } from '../../ui/ui';
+import type { PickItem, StepPosition, Ui } from '../../ui/ui';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 
 /** The answers, in the shape of Protect's options. */
@@ -27,8 +27,6 @@ interface ChoiceState extends ProtectChoices {
   keyItems: PickItem<{ keyPairId?: string; keyGroupId?: string }>[];
   /** The chosen existing distribution, read whole (origins and behaviors). */
   distribution?: DistributionSummary;
-  /** "Another path pattern…" was chosen: the input box follows. */
-  typePattern?: boolean;
 }
 
 const DEFAULT_PATTERN = undefined;
@@ -41,7 +39,7 @@ export async function askProtectChoices(bucket: string, service: CloudFrontServi
     readAllPages((marker) => service.listPublicKeys(marker)),
   ]);
   const state: ChoiceState = { bucket, distributions, keyItems: keyItems(groups, new Set(publicKeys.map((k) => k.id)), keyStore) };
-  await runPrompts(state, [distributionStep(service), patternStep(), patternInputStep(), keyStep()], ui);
+  await runPrompts(state, [distributionStep(service), patternStep(), keyStep()], ui);
   return {
     bucket,
     ...(state.distributionId ? { distributionId: state.distributionId } : {}),
@@ -88,12 +86,14 @@ function bucketBehaviors(s: ChoiceState): Array<string | undefined> {
 
 function patternStep(): PromptStep<ChoiceState> {
   return {
-    // An existing distribution that does not serve the bucket yet: only a new path pattern can (the input below).
-    shouldPrompt: (s) => !s.distributionId || bucketBehaviors(s).length > 0,
-    mayPrompt: () => true,
+    shouldPrompt: () => true,
     prompt: async (s, ui, position) => {
-      const existing = bucketBehaviors(s);
-      const behaviors: Array<string | undefined> = s.distributionId ? existing : [DEFAULT_PATTERN];
+      // An existing distribution that does not serve the bucket yet: only a new path pattern can.
+      if (s.distributionId && bucketBehaviors(s).length === 0) {
+        s.pathPattern = await askPattern(s, ui, position, vscode.l10n.t('Bucket {0} becomes a new origin of {1}, served under this path pattern', s.bucket, s.distributionId));
+        return;
+      }
+      const behaviors: Array<string | undefined> = s.distributionId ? bucketBehaviors(s) : [DEFAULT_PATTERN];
       const typed = Symbol('typed');
       const chosen = await ui.pick<string | undefined | typeof typed>({
         title: title(),
@@ -109,32 +109,22 @@ function patternStep(): PromptStep<ChoiceState> {
         ],
         position,
       });
-      s.typePattern = chosen === typed;
-      if (chosen !== typed) s.pathPattern = chosen;
+      s.pathPattern = chosen === typed ? await askPattern(s, ui, position, vscode.l10n.t('The path pattern to restrict')) : chosen;
     },
   };
 }
 
-function patternInputStep(): PromptStep<ChoiceState> {
-  return {
-    shouldPrompt: (s) => !!s.typePattern || (!!s.distributionId && bucketBehaviors(s).length === 0),
-    mayPrompt: () => true,
-    prompt: async (s, ui, position) => {
-      s.pathPattern = (
-        await ui.input({
-          title: title(),
-          prompt:
-            s.distributionId && bucketBehaviors(s).length === 0
-              ? vscode.l10n.t('Bucket {0} becomes a new origin of {1}, served under this path pattern', s.bucket, s.distributionId)
-              : vscode.l10n.t('The path pattern to restrict'),
-          placeholder: '/private/*',
-          ...(s.pathPattern ? { value: s.pathPattern } : {}),
-          validate: (value) => (value.trim() && value.trim() !== '*' ? undefined : vscode.l10n.t('Enter a path pattern such as /private/*.')),
-          position,
-        })
-      ).trim();
-    },
-  };
+async function askPattern(s: ChoiceState, ui: Ui, position: StepPosition, prompt: string): Promise<string> {
+  return (
+    await ui.input({
+      title: title(),
+      prompt,
+      placeholder: '/private/*',
+      ...(s.pathPattern ? { value: s.pathPattern } : {}),
+      validate: (value) => (value.trim() && value.trim() !== '*' ? undefined : vscode.l10n.t('Enter a path pattern such as /private/*.')),
+      position,
+    })
+  ).trim();
 }
 
 function keyItems(groups: KeyGroupSummary[], inCloudFront: ReadonlySet<string>, keyStore: KeyStore): PickItem<{ keyPairId?: string; keyGroupId?: string }>[] {
