@@ -10,6 +10,8 @@ export interface CloudFrontPrivateContentApi {
   readonly distributionsView: vscode.TreeDataProvider<TreeNode>;
   /** The Keys view's data: key groups with their public keys, then public keys in no group. */
   readonly keysView: vscode.TreeDataProvider<TreeNode>;
+  /** The S3 Buckets view's data: the profile's buckets, each saying whether a distribution serves it through an OAC. */
+  readonly bucketsView: vscode.TreeDataProvider<TreeNode>;
   /** Only when VS Code runs the extension for tests (ExtensionMode.Test); see testingApi.ts. */
   readonly testing?: () => Promise<TestingApi>;
 }

@@ -26,6 +26,9 @@ export const Commands = {
   /** protectBucket on an S3 origin row, titled for the row's menu. */
   protectOrigin: 'cloudfront.protectOrigin',
   waitForDeployment: 'cloudfront.waitForDeployment',
+  verifyProtection: 'cloudfront.verifyProtection',
+  /** protectBucket on a row of the S3 Buckets view, titled for the row's menu. */
+  protectBucketRow: 'cloudfront.protectBucketRow',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
   generateSigningCode: 'cloudfront.generateSigningCode',
@@ -36,6 +39,7 @@ export const Views = {
   container: 'cloudfront',
   distributions: 'cloudfront.distributions',
   keys: 'cloudfront.keys',
+  buckets: 'cloudfront.buckets',
 } as const;
 
 /** `contextValue`s of tree items; menus in package.json match them with `viewItem == …`. */
@@ -51,6 +55,10 @@ export const ContextValues = {
   originCustom: 'origin.custom',
   s3Object: 's3Object',
   s3Folder: 's3Folder',
+  /** A bucket of the S3 Buckets view that no distribution serves through an origin access control. */
+  bucket: 's3Bucket',
+  /** A bucket that a distribution already serves through an origin access control. */
+  bucketWithOac: 's3Bucket.oac',
   keyGroup: 'keyGroup',
   publicKey: 'publicKey',
   /** A CloudFront public key whose private key is stored on this machine. */
@@ -66,6 +74,7 @@ export const ContextKeys = {
   /** What the Distributions view shows: ViewState. viewsWelcome shows for `empty` and `noCredentials`. */
   distributionsState: 'cloudfront.distributions.state',
   keysState: 'cloudfront.keys.state',
+  bucketsState: 'cloudfront.buckets.state',
 } as const;
 
 /**

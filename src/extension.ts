@@ -16,16 +16,19 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
   const features = new LazyFeatures(context, log);
   const distributionsView = new LazyTreeDataProvider(features, (f) => f.distributions);
   const keysView = new LazyTreeDataProvider(features, (f) => f.keys);
+  const bucketsView = new LazyTreeDataProvider(features, (f) => f.buckets);
 
   context.subscriptions.push(
     channel,
     features,
     distributionsView,
     keysView,
+    bucketsView,
     restoreWalkthrough(context.globalState),
     ...showProfileIn([
       vscode.window.createTreeView(Views.distributions, { treeDataProvider: distributionsView, showCollapseAll: true }),
       vscode.window.createTreeView(Views.keys, { treeDataProvider: keysView, showCollapseAll: true }),
+      vscode.window.createTreeView(Views.buckets, { treeDataProvider: bucketsView }),
     ]),
     ...lazySignedUrlProviders(features),
     ...Object.values(Commands).map((id) =>
@@ -43,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
   return {
     distributionsView,
     keysView,
+    bucketsView,
     ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: async () => (await features.get()).testing! } : {}),
   };
 }

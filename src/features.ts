@@ -12,6 +12,7 @@ import { SignedUrlCodeLens, SignedUrlHover } from './editor/signedUrlLens';
 import type { Logger } from './log';
 import { createServices } from './services';
 import { testingApi } from './testingApi';
+import { BucketsProvider } from './tree/bucketsProvider';
 import { DistributionsProvider } from './tree/distributionsProvider';
 import { KeysProvider } from './tree/keysProvider';
 import type { TreeNode } from './tree/treeNode';
@@ -20,6 +21,7 @@ import { WalkthroughProgress } from './walkthrough';
 export interface Features extends vscode.Disposable {
   distributions: vscode.TreeDataProvider<TreeNode>;
   keys: vscode.TreeDataProvider<TreeNode>;
+  buckets: vscode.TreeDataProvider<TreeNode>;
   commands: Record<string, CommandHandler>;
   hover: vscode.HoverProvider;
   codeLens: vscode.CodeLensProvider;
@@ -34,6 +36,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
   log.info(`[features] ${version} ready; AWS profile: ${services.source.profile ?? 'the SDK default chain'}`);
   const distributions = new DistributionsProvider(services.source, services.keyGroups, log);
   const keys = new KeysProvider(services.source, services.keyGroups, log, services.keyStore);
+  const buckets = new BucketsProvider(services.source, log);
   const diagnosis = new UrlDiagnosis(services);
   const progress = new WalkthroughProgress(context.globalState);
   const disposables: vscode.Disposable[] = [
@@ -41,6 +44,7 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
     diagnosis,
     distributions,
     keys,
+    buckets,
     progress.follow(services.events, services.keyStore),
     rememberSigningChoices(services.events, services.memory),
     // Key pairs changed here: both views read CloudFront again.
@@ -53,7 +57,8 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
   return {
     distributions,
     keys,
-    commands: commandTable({ services, distributions, keys, diagnosis }),
+    buckets,
+    commands: commandTable({ services, distributions, keys, buckets, diagnosis }),
     hover: new SignedUrlHover(services.keyStore),
     codeLens: new SignedUrlCodeLens(),
     testing: testingApi(context, services.keyStore, (ui) => handle.setUi(ui), progress).testing,

@@ -43,6 +43,7 @@ const SETUP: Record<NonNullable<BadInput['setup']>, string> = {
   noEditor: ' (no editor open)',
   document: ' (a document open)',
   noAnswer: '',
+  updateDenied: ' (UpdateDistribution denied)',
 };
 
 export function renderErrorsDoc(rows: readonly BadInput[] = BAD_INPUTS): string {

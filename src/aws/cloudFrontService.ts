@@ -118,6 +118,13 @@ export interface CloudFrontService {
   getDistributionConfig(id: string): Promise<Versioned<RawDistributionConfig>>;
   /** Fails with PreconditionFailed when `etag` is no longer current. */
   updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>>;
+  /**
+   * Whether this profile may call UpdateDistribution on `id`, asked without changing it: the request
+   * carries the configuration as read and no If-Match, which CloudFront refuses (InvalidIfMatchVersion)
+   * only after IAM allowed the call. false when CloudFront answers AccessDenied; true for any other
+   * answer, which proves nothing was denied (see the README's limits).
+   */
+  mayUpdateDistribution(id: string, config: RawDistributionConfig): Promise<boolean>;
   /** Creates a distribution from a whole configuration (its CallerReference makes a retry idempotent). */
   createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>>;
   /** CloudFront deletes only a disabled, deployed distribution. */

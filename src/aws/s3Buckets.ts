@@ -1,4 +1,5 @@
-// The S3 bucket operations that putting a bucket behind CloudFront needs: whether the bucket exists
+// The S3 bucket operations that putting a bucket behind CloudFront needs: the account's buckets (the
+// S3 Buckets view), a few object keys (Verify Protection requests one), whether the bucket exists
 // and this account may use it, its region (for the origin's regional domain), its policy, and its
 // public access settings. The SDK implementation is below; the S3 client is the one clientBuilder.ts
 // builds (endpoints only from standard AWS configuration).
@@ -13,7 +14,19 @@ export interface PublicAccessBlock {
   restrictPublicBuckets: boolean;
 }
 
+/** A bucket of the account, as ListBuckets returns it. */
+export interface BucketSummary {
+  name: string;
+  created?: Date;
+  /** The region ListBuckets reports (S3 has answered it since 2024); undefined when it does not. */
+  region?: string;
+}
+
 export interface S3Buckets {
+  /** Every bucket the profile owns (ListBuckets, page by page). */
+  listBuckets(): Promise<BucketSummary[]>;
+  /** Up to `max` object keys under `prefix`, in S3's order (one ListObjectsV2 page, no delimiter). */
+  objectKeys(bucket: string, prefix: string, max: number): Promise<string[]>;
   /**
    * The bucket's region. Rejects with the SDK's error when the bucket does not exist (NotFound /
    * NoSuchBucket) or this account may not use it (Forbidden / AccessDenied).
@@ -32,6 +45,27 @@ const errorName = (error: unknown): string | undefined => (error instanceof Erro
 
 export class SdkS3Buckets implements S3Buckets {
   constructor(private readonly client: S3Client) {}
+
+  async listBuckets(): Promise<BucketSummary[]> {
+    const sdk = await loadS3Sdk();
+    const buckets: BucketSummary[] = [];
+    let token: string | undefined;
+    do {
+      const answer = await this.client.send(new sdk.ListBucketsCommand({ MaxBuckets: 1000, ...(token ? { ContinuationToken: token } : {}) }));
+      for (const b of answer.Buckets ?? []) {
+        if (b.Name) buckets.push({ name: b.Name, ...(b.CreationDate ? { created: b.CreationDate } : {}), ...(b.BucketRegion ? { region: b.BucketRegion } : {}) });
+      }
+      token = answer.ContinuationToken;
+    } while (token);
+    return buckets;
+  }
+
+  async objectKeys(bucket: string, prefix: string, max: number): Promise<string[]> {
+    const sdk = await loadS3Sdk();
+    const answer = await this.client.send(new sdk.ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: max }));
+    // A zero-byte `folder/` marker is no file to request.
+    return (answer.Contents ?? []).flatMap((o) => (o.Key && !o.Key.endsWith('/') ? [o.Key] : []));
+  }
 
   async region(bucket: string): Promise<string> {
     const sdk = await loadS3Sdk();

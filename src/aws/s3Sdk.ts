@@ -6,6 +6,7 @@ export {
   GetBucketPolicyCommand,
   GetPublicAccessBlockCommand,
   HeadBucketCommand,
+  ListBucketsCommand,
   ListObjectsV2Command,
   PutBucketPolicyCommand,
   PutPublicAccessBlockCommand,

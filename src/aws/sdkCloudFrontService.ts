@@ -125,6 +125,18 @@ export class SdkCloudFrontService implements CloudFrontService {
     return versioned(fromDistribution(answer.Distribution), answer.ETag);
   }
 
+  async mayUpdateDistribution(id: string, config: RawDistributionConfig): Promise<boolean> {
+    const sdk = await loadSdk();
+    try {
+      // No IfMatch: CloudFront authorizes the call, then refuses it for the missing version; nothing changes.
+      await this.client.send(new sdk.UpdateDistributionCommand({ Id: id, DistributionConfig: config }));
+      return true;
+    } catch (error) {
+      const name = error instanceof Error ? error.name : '';
+      return !['AccessDenied', 'AccessDeniedException'].includes(name);
+    }
+  }
+
   async createDistribution(config: RawDistributionConfig): Promise<Versioned<DistributionSummary>> {
     const sdk = await loadSdk();
     const answer = await this.client.send(new sdk.CreateDistributionCommand({ DistributionConfig: config }));

@@ -30,6 +30,8 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     getPublicKey: (id) => service.getPublicKey(id),
     getKeyGroup: (id) => service.getKeyGroup(id),
     getDistributionConfig: (id) => service.getDistributionConfig(id),
+    // A question, not a write: CloudFront refuses the request it sends (no If-Match).
+    mayUpdateDistribution: (id, config) => service.mayUpdateDistribution(id, config),
     waitUntilDeployed: (id, maxWaitSeconds, signal) => service.waitUntilDeployed(id, maxWaitSeconds, signal),
     listOriginAccessControls: () => service.listOriginAccessControls(),
     getOriginAccessControl: (id) => service.getOriginAccessControl(id),

@@ -2,6 +2,7 @@
 // one wrapper (runCommand.ts) and calls into this table when the command first runs.
 import { Commands } from '../constants';
 import type { Services } from '../services';
+import type { BucketsProvider } from '../tree/bucketsProvider';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
 import type { KeysProvider } from '../tree/keysProvider';
 import type { PagedParent } from '../tree/rows';
@@ -14,6 +15,7 @@ import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
 import { protectBucket } from './protect/command';
+import { verifyProtectionCommand } from './protect/verifyCommand';
 import { waitForDeployment } from './waitForDeployment';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
@@ -25,19 +27,28 @@ export interface CommandServices {
   services: Services;
   distributions: DistributionsProvider;
   keys: KeysProvider;
+  buckets: BucketsProvider;
   diagnosis: UrlDiagnosis;
 }
 
 /** A command that takes no options object: nothing, or the row (or value) it runs on. */
 const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
 
-export function commandTable({ services, distributions, keys, diagnosis }: CommandServices): Record<string, CommandHandler> {
+export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<string, CommandHandler> {
+  /** Protect from anywhere: the origin row then shows its origin access control, the bucket row says it is served through it. */
+  const protectAndRefresh: CommandHandler = async (...args) => {
+    const result = await protectBucket(services, ...args);
+    distributions.refresh();
+    buckets.refresh();
+    return result;
+  };
   const table: Record<string, CommandHandler> = {
     [Commands.refresh]: withContext(() => {
       services.finder.reset();
       services.keyGroups.reset();
       distributions.refresh();
       keys.refresh();
+      buckets.refresh();
     }),
     [Commands.loadMore]: withContext((parent) => (parent as PagedParent).loadMore()),
     [Commands.refreshNode]: withContext((node) => (node as TreeNode | undefined)?.refresh?.()),
@@ -61,12 +72,10 @@ export function commandTable({ services, distributions, keys, diagnosis }: Comma
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
     [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
-    [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
-    [Commands.protectOrigin]: async (...args) => {
-      const result = await protectBucket(services, ...args);
-      distributions.refresh(); // the origin row now shows its origin access control
-      return result;
-    },
+    [Commands.protectBucket]: protectAndRefresh,
+    [Commands.protectOrigin]: protectAndRefresh,
+    [Commands.protectBucketRow]: protectAndRefresh,
+    [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
     [Commands.waitForDeployment]: async (...args) => {
       const result = await waitForDeployment(services, ...args);
       distributions.refresh(); // the row no longer says Deploying…

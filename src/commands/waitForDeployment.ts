@@ -3,6 +3,7 @@
 // with `{ distributionId }`, a distribution row or its id; resolves `{ distributionId, status }`.
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
+import type { CloudFrontService } from '../aws/cloudFrontService';
 import { CancellationError, UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
 import type { Ui } from '../ui/ui';
@@ -35,16 +36,18 @@ export const waitForDeployment = defineCommandIn(WaitForDeploymentOptions, async
   } catch (error) {
     throw new UserError(vscode.l10n.t('distributionId: cannot read distribution {0}: {1}', distributionId, error instanceof Error ? error.message : String(error)), 'distributionId');
   }
-  if (status === 'Deployed') return { distributionId, status: 'Deployed' as const };
+  if (status !== 'Deployed') await waitWithProgress(context.ui, service, distributionId);
+  return { distributionId, status: 'Deployed' as const };
+});
+
+/** Waits (the SDK's waiter) under a cancellable progress notification: Cancel is a CancellationError, the time limit a UserError. */
+export async function waitWithProgress(ui: Ui, service: CloudFrontService, distributionId: string): Promise<void> {
   try {
-    await context.ui.withCancellableProgress(vscode.l10n.t('Waiting until distribution {0} is deployed…', distributionId), (signal) =>
-      service.waitUntilDeployed(distributionId, DEPLOY_WAIT_SECONDS, signal),
-    );
+    await ui.withCancellableProgress(vscode.l10n.t('Waiting until distribution {0} is deployed…', distributionId), (signal) => service.waitUntilDeployed(distributionId, DEPLOY_WAIT_SECONDS, signal));
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'AbortError') throw new CancellationError();
     if (name === 'TimeoutError') throw new UserError(vscode.l10n.t('Distribution {0} was still deploying after {1} minutes.', distributionId, DEPLOY_WAIT_SECONDS / 60), 'distributionId');
     throw error;
   }
-  return { distributionId, status: 'Deployed' as const };
-});
+}

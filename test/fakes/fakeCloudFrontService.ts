@@ -138,6 +138,7 @@ export class FakeCloudFrontService implements CloudFrontService {
   updateDistributionConfig(id: string, config: RawDistributionConfig, etag: string): Promise<Versioned<DistributionSummary>> {
     return this.answer('UpdateDistribution', () => {
       if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+      if (this.updateDenied.has(id)) throw awsError('AccessDenied', 'not authorized to perform cloudfront:UpdateDistribution', 403);
       this.checkEtag(id, etag);
       for (const groupId of trustedKeyGroupIds(config)) this.findKeyGroup(groupId);
       this.configs.set(id, structuredClone(config));
@@ -153,6 +154,16 @@ export class FakeCloudFrontService implements CloudFrontService {
       this.details.set(id, updated);
       this.etags.set(id, this.newEtag());
       return { value: updated, etag: this.etags.get(id)! };
+    });
+  }
+
+  /** Ids whose UpdateDistribution this profile may not call: the probe and the update answer AccessDenied. */
+  readonly updateDenied = new Set<string>();
+
+  mayUpdateDistribution(id: string): Promise<boolean> {
+    return this.answer('UpdateDistribution (probe)', () => {
+      if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+      return !this.updateDenied.has(id);
     });
   }
 
@@ -177,11 +188,29 @@ export class FakeCloudFrontService implements CloudFrontService {
     });
   }
 
-  /** The fake's distributions are deployed as soon as they are written. */
+  /**
+   * When set, a wait for deployment stays pending until the test calls `deploy(id)`, as CloudFront's
+   * InProgress does for minutes (moto's manual progression would do too, but the SDK's waiter sleeps
+   * 60 s between polls: a timed test). Otherwise distributions are deployed as soon as they are written.
+   */
+  onWaitForDeployment: ((id: string) => void) | undefined;
+  private readonly deployments = new Map<string, () => void>();
+
   waitUntilDeployed(id: string): Promise<void> {
     return this.answer('GetDistribution', () => {
       if (!this.configs.has(id)) throw awsError('NoSuchDistribution', `The specified distribution does not exist: ${id}`, 404);
+    }).then(() => {
+      if (!this.onWaitForDeployment) return undefined;
+      const deployed = new Promise<void>((resolve) => this.deployments.set(id, resolve));
+      this.onWaitForDeployment(id);
+      return deployed;
     });
+  }
+
+  /** Ends a wait that `onWaitForDeployment` held: the distribution is Deployed. */
+  deploy(id: string): void {
+    this.deployments.get(id)?.();
+    this.deployments.delete(id);
   }
 
   originAccessControls: OriginAccessControlSummary[] = [];

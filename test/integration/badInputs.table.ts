@@ -13,8 +13,11 @@ export interface BadInput {
   /** The options object the command is called with (automation, other extensions, tests). */
   readonly args: unknown;
   readonly expect: Expectation;
-  /** What else the row needs: no editor open, a document with a URL open, or CloudFront not answering at all. */
-  readonly setup?: 'noEditor' | 'document' | 'noAnswer';
+  /**
+   * What else the row needs: no editor open, a document with a URL open, CloudFront not answering at
+   * all, or CloudFront answering AccessDenied to the extension's UpdateDistribution calls.
+   */
+  readonly setup?: 'noEditor' | 'document' | 'noAnswer' | 'updateDenied';
 }
 
 export type Expectation =
@@ -38,6 +41,7 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
   distributionId: 'E1EXAMPLE0DIST',
+  bucket: 'media-private',
   signerKeyId: 'K2JCJMDEHXQW5F',
   signerKeyName: 'media-signer',
   signerGroupName: 'media-signers',
@@ -756,6 +760,39 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: exportInfrastructure,
     args: { distributionId: '{distributionId}', format: 'cloudformation', privateKeys: { '{signerKeyId}': { kind: 'file', path: 'key.pem' } } },
     expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
+  },
+  {
+    case: 'a distribution without that origin, and no permission to add it (UpdateDistribution denied)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bucket}', distributionId: '{distributionId}', pathPattern: '/media/*', newKey: { name: 'protect-denied', algorithm: 'RSA_2048' } },
+    setup: 'updateDenied',
+    expect: {
+      rejects: 'distributionId: bucket {bucket} is not an origin of distribution {distributionId}, and this profile may not add it (cloudfront:UpdateDistribution is denied).',
+      input: 'distributionId',
+    },
+  },
+
+  // Verify Protection: only a restricted behavior that serves an S3 bucket can be verified.
+  {
+    case: 'a behavior that is not restricted',
+    command: 'cloudfront.verifyProtection',
+    args: { distributionId: '{distributionId}' },
+    expect: {
+      rejects: 'pathPattern: behavior Default (*) of distribution {distributionId} is not restricted to a key group, so there is nothing to verify: protect it first.',
+      input: 'pathPattern',
+    },
+  },
+  {
+    case: 'a path pattern the distribution has no behavior for',
+    command: 'cloudfront.verifyProtection',
+    args: { distributionId: '{distributionId}', pathPattern: '/nothing/*' },
+    expect: { rejects: 'pathPattern: distribution {distributionId} has no cache behavior /nothing/*.', input: 'pathPattern' },
+  },
+  {
+    case: 'a misspelt option',
+    command: 'cloudfront.verifyProtection',
+    args: { distributionId: '{distributionId}', key: 'a.mp4' },
+    expect: { rejects: 'key is not an option of this command; it takes distributionId, pathPattern, objectKey.', input: 'key' },
   },
 
   // Every command: an options object of the wrong shape.

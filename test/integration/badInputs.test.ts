@@ -1,6 +1,7 @@
 // Every row of badInputs.table.ts against the real extension and moto: the command, called with the
 // row's options, gives exactly the row's message, and nothing happened on the way: no public key, key
 // group or distribution change in CloudFront, no key stored or lost in the key store, nothing copied.
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey as publicKeyOf, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -122,7 +123,12 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     mkdirSync(dirname(config), { recursive: true });
     writeFileSync(config, '[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n');
 
+    // A bucket that is no origin of the distribution, for Protect's permission check.
+    const bucket = unique('bad-bucket');
+    await new S3Client({ region: 'us-east-1' }).send(new CreateBucketCommand({ Bucket: bucket }));
+
     Object.assign(values, {
+      bucket,
       domain: distribution.DomainName!,
       upperDomain: distribution.DomainName!.toUpperCase(),
       deployingDomain: deploying.DomainName!,
@@ -172,7 +178,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
   for (const row of BAD_INPUTS) {
     const expectation = 'rejects' in row.expect ? `rejects: ${row.expect.rejects.slice(0, 60)}` : 'finding' in row.expect ? `finds ${row.expect.finding.code}` : 'succeeds';
     it(`${row.command} with ${row.case} → ${expectation}`, async function () {
-      if (row.setup === 'noAnswer' && !faultProxyAvailable()) return this.skip();
+      if ((row.setup === 'noAnswer' || row.setup === 'updateDenied') && !faultProxyAvailable()) return this.skip();
       const args = fillPlaceholders(row.args, values);
       if (row.setup === 'noEditor') await closeEditors();
       if (row.setup === 'document') {
@@ -184,11 +190,12 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       await vscode.env.clipboard.writeText(CLIPBOARD_SENTINEL);
 
       if (row.setup === 'noAnswer') await injectFaults({ fault: Faults.hang });
+      if (row.setup === 'updateDenied') await injectFaults({ operation: 'UpdateDistribution', fault: Faults.accessDenied });
       let outcome: Outcome;
       try {
         outcome = await run(row, args);
       } finally {
-        if (row.setup === 'noAnswer') await clearFaults();
+        if (row.setup === 'noAnswer' || row.setup === 'updateDenied') await clearFaults();
         if (row.setup === 'document') await closeEditors();
       }
 

@@ -3,17 +3,14 @@
 // *.cloudfront.net resource, copy them as Set-Cookie with the alias as Domain; then send them as a
 // browser would (only to hosts the Domain covers, over https for Secure) in a request to the alias,
 // answered by the local edge (`npm run edge`) standing in for the distribution: it must grant it.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { cloudFrontClient, createPaidDistribution, restrictPaidWithNewKeyPair } from './lib/account.mjs';
+import { get, startEdge } from './lib/edge.mjs';
 import { answer, runCommand, until } from './lib/workbench.mjs';
-const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The cookies a browser sends with a request to https://host/: those whose Domain is host or a parent of it. */
 function cookiesFor(setCookieText, host) {
@@ -26,37 +23,6 @@ function cookiesFor(setCookieText, host) {
     })
     .map(([pair]) => pair)
     .join('; ');
-}
-
-/** GET through the edge as the viewer's request to https://host/path reaches it behind TLS. */
-function get(edgeUrl, host, path, cookie) {
-  return new Promise((resolve, reject) => {
-    const req = request(`${edgeUrl}${path}`, { headers: { host, cookie, 'x-forwarded-proto': 'https' } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** `npm run edge` (scripts/edge.mjs) on a free port; resolves to its URL and a stop function. */
-function startEdge(args, log) {
-  const child = spawn(process.execPath, [join(repoRoot, 'scripts', 'edge.mjs'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = () => new Promise((done) => (child.exitCode !== null ? done() : (child.once('exit', () => done()), child.kill('SIGTERM'))));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk) => {
-      output += chunk;
-      for (const line of String(chunk).split('\n').filter(Boolean)) log(`edge: ${line}`);
-      const url = /Local edge on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
-      if (url) resolve({ url, stop });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the edge exited (${code}): ${output}`)));
-  });
 }
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */

@@ -1,17 +1,24 @@
 // "CloudFront: Protect S3 Bucket with CloudFront": from a private bucket to a distribution that serves
 // it only through an origin access control and only with URLs signed by a key group's keys. With
 // ProtectBucketOptions it asks nothing and checks every option, and what the account says about them,
-// before it changes anything; a person's call asks for the bucket when it was not given and takes the
-// defaults (a new distribution, a new RSA key pair and key group named after the bucket). Failures
-// report what was done, with Retry and Undo (runSteps.ts).
+// before it changes anything. A person's call from the palette or a bucket row asks for the bucket when
+// it was not given, then for the distribution, the behavior and the key (choices.ts), each starting on
+// the default (a new distribution, the default behavior, a new RSA key pair and key group named after
+// the bucket); from an origin row it takes that origin's distribution and behavior. Failures report
+// what was done, with Retry and Undo (runSteps.ts). With `wait: true` it waits for the deployment and
+// then verifies the protection (verifyCommand.ts); a person is offered "Copy Signed URL" and "Verify
+// Protection" at the end.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
-import { policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
+import { bucketOriginOf, policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
 import type { S3Buckets } from '../../aws/s3Buckets';
+import { Commands } from '../../constants';
 import { UserError } from '../../errors';
+import type { ExtensionEvents } from '../../events';
+import { BucketNode } from '../../tree/bucketNode';
 import { OriginNode } from '../../tree/originNode';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { keyGroupById } from '../keys/chooseKey';
@@ -20,12 +27,19 @@ import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { executeWithRecovery } from '../keys/runSteps';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { askProtectChoices } from './choices';
+import { copySignedUrl } from './copySignedUrl';
 import { protectBucketExecutes } from './executes';
 import type { ProtectBucketResult, ProtectBucketState } from './state';
+import type { Requester } from './verify';
+import { describeChecks, verifyBehavior } from './verifyCommand';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
   readonly source: KeyCommandContext['source'] & { buckets(): Promise<S3Buckets> };
+  readonly events?: Pick<ExtensionEvents, 'didChangeKeys' | 'didRestrictBehaviors'> & Partial<Pick<ExtensionEvents, 'didSign'>>;
+  /** How the verification's requests are sent (verify.ts); the network unless a test routes them. */
+  readonly request?: Requester;
 }
 
 const NewKeyOption = v.strictObject(
@@ -90,6 +104,8 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const interactive = call.kind === 'interactive';
   const state: ProtectBucketState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
   let options: Partial<ProtectBucketOptions> = {};
+  /** A person's run from the palette or a bucket row: the distribution, behavior and key are asked. */
+  let ask = false;
   if (call.kind === 'automation') options = call.options;
   else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
     // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given.
@@ -99,13 +115,17 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   } else if (call.context instanceof OriginNode) {
     options = fromOriginRow(call.context);
   } else {
-    const bucket = positionalText(call.context);
+    const bucket = call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
     if (bucket) options = { bucket };
+    ask = true;
   }
   state.bucket = options.bucket;
   await runPrompts(state, bucketPrompt(), context.ui);
   const service = await context.source.cloudFront();
-  await readOptions(state, options, service, await context.source.buckets());
+  const buckets = await context.source.buckets();
+  await readBucket(state, buckets);
+  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui)) };
+  await readOptions(state, options, service);
 
   await executeWithRecovery(
     context,
@@ -130,6 +150,19 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     bucketPolicy: state.bucketPolicy!,
     publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!),
   };
+  // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
+  if (state.wait) {
+    try {
+      result.verification = await verifyBehavior(context, nextStepRequest(state));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      result.verification = { skipped: error.message };
+    }
+    if (interactive) {
+      const verification = result.verification;
+      void context.ui.notify('passed' in verification && verification.passed ? 'info' : 'warning', 'skipped' in verification ? verification.skipped : describeChecks(verification));
+    }
+  }
   context.log.info(`[protect] bucket ${state.bucket!}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
   // Never silently: what still lets anyone read the bucket is said, and closed only when the person asks.
   if (result.publicAccess.length) {
@@ -143,22 +176,48 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
       }
     }
   }
-  if (interactive) {
-    void context.ui.notify(
-      'info',
-      vscode.l10n.t(
-        'Bucket {0} is served by distribution {1} ({2}) through origin access control {3}; {4} requires URLs signed with a key of key group {5}.',
-        state.bucket!,
-        result.distributionId,
-        result.domainName,
-        result.originAccessControlId,
-        state.pathPattern ?? vscode.l10n.t('the default behavior'),
-        result.keyGroupId,
-      ),
-    );
-  }
+  if (interactive) void offerNextSteps(context, state, result);
   return result;
 });
+
+/** The distribution, behavior and key that Copy Signed URL and Verify Protection use after a run. */
+function nextStepRequest(state: ProtectBucketState) {
+  return { distributionId: state.distributionId!, ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}), preferredKeyPairId: state.publicKeyId! };
+}
+
+/** What was done, with the next steps: a signed URL of one of the bucket's files, and the proof that it is protected. */
+async function offerNextSteps(context: ProtectBucketContext, state: ProtectBucketState, result: ProtectBucketResult): Promise<void> {
+  const copy = vscode.l10n.t('Copy Signed URL');
+  const verify = vscode.l10n.t('Verify Protection');
+  const choice = await context.ui.notify(
+    'info',
+    vscode.l10n.t(
+      'Bucket {0} is served by distribution {1} ({2}) through origin access control {3}; {4} requires URLs signed with a key of key group {5}.',
+      state.bucket!,
+      result.distributionId,
+      result.domainName,
+      result.originAccessControlId,
+      state.pathPattern ?? vscode.l10n.t('the default behavior'),
+      result.keyGroupId,
+    ),
+    copy,
+    verify,
+  );
+  try {
+    if (choice === copy) await copySignedUrl(context, nextStepRequest(state));
+    // Through the command: its wrapper shows the outcome and any refusal, and it waits for the deployment first.
+    else if (choice === verify)
+      await vscode.commands.executeCommand(Commands.verifyProtection, {
+        interactive: true,
+        distributionId: result.distributionId,
+        ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}),
+      });
+  } catch (error) {
+    // Outside the command wrapper (the run has resolved): say what went wrong here.
+    context.log.error('[protect] next step failed', error);
+    void context.ui.notify('error', error instanceof Error ? error.message : String(error));
+  }
+}
 
 /**
  * "Protect with CloudFront" on an S3 origin row: its bucket and distribution, and the behavior that
@@ -217,8 +276,8 @@ function bucketPrompt(): PromptStep<ProtectBucketState>[] {
   ];
 }
 
-/** Fills the state from the options, refusing what the account contradicts before anything changes. */
-async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService, buckets: S3Buckets): Promise<void> {
+/** The bucket's regional domain; a bucket that does not exist or is another account's is refused. */
+async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promise<void> {
   const bucket = state.bucket!;
   let region: string;
   try {
@@ -234,6 +293,11 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
     throw error;
   }
   state.bucketDomain = `${bucket}.s3.${region}.amazonaws.com`;
+}
+
+/** Fills the state from the options, refusing what the account contradicts before anything changes. */
+async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService): Promise<void> {
+  const bucket = state.bucket!;
   if (options.pathPattern !== undefined) state.pathPattern = options.pathPattern;
   state.wait = options.wait ?? false;
 
@@ -255,6 +319,23 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
               bucket,
             ),
         'pathPattern',
+      );
+    }
+    // Asked before anything is created: without UpdateDistribution the run could only stop half-way.
+    if (!(await service.mayUpdateDistribution(options.distributionId, config))) {
+      throw new UserError(
+        bucketOriginOf(config, bucket)
+          ? vscode.l10n.t(
+              'distributionId: this profile may not change distribution {0} (cloudfront:UpdateDistribution is denied), so bucket {1} cannot be put behind an origin access control there.',
+              options.distributionId,
+              bucket,
+            )
+          : vscode.l10n.t(
+              'distributionId: bucket {0} is not an origin of distribution {1}, and this profile may not add it (cloudfront:UpdateDistribution is denied).',
+              bucket,
+              options.distributionId,
+            ),
+        'distributionId',
       );
     }
     state.distributionId = options.distributionId;

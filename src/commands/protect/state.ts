@@ -3,6 +3,7 @@
 import type { RawDistributionConfig } from '../../aws/cloudFrontService';
 import type { KeyAlgorithm } from '../../keys/algorithms';
 import type { KeyMaterialState } from '../keys/keyMaterialSteps';
+import type { VerifyProtectionResult } from './verifyCommand';
 
 export interface ProtectBucketResult {
   distributionId: string;
@@ -13,6 +14,8 @@ export interface ProtectBucketResult {
   bucketPolicy: 'added' | 'present';
   /** What still lets anyone read the bucket (public policy statements, Block Public Access off); empty when nothing does. */
   publicAccess: string[];
+  /** With `wait: true`: the three requests once deployed, or why they could not be made (no object, no local key). */
+  verification?: VerifyProtectionResult | { skipped: string };
 }
 
 export interface ProtectBucketState extends KeyMaterialState {

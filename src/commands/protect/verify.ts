@@ -4,7 +4,11 @@
 // vscode import: unit-tested against the local edge (scripts/edge/server.ts) and a local S3 stand-in.
 import type { KeyObject } from 'node:crypto';
 import { signUrl } from '../../signing';
+import type { LiveAnswer } from '../../signing/diagnose';
 import { requestLive } from '../diagnose/liveRequest';
+
+/** Sends one GET and says what came back; the network by default, a local edge and S3 stand-in in tests. */
+export type Requester = (url: string) => Promise<LiveAnswer>;
 
 export interface ProtectionTarget {
   /** The object through the distribution, e.g. https://d111.cloudfront.net/paid/a.mp4 */
@@ -30,7 +34,7 @@ export interface ProtectionCheck {
 
 const withoutQuery = (url: string): string => url.split('?')[0];
 
-export async function verifyProtection(target: ProtectionTarget, timeoutMs?: number): Promise<ProtectionCheck[]> {
+export async function verifyProtection(target: ProtectionTarget, timeoutMs?: number, send: Requester = (url) => requestLive(url, undefined, timeoutMs)): Promise<ProtectionCheck[]> {
   const signed = signUrl({ url: target.cloudFrontUrl, keyPairId: target.keyPairId, privateKey: target.privateKey, expires: target.now + 300 });
   const requests: Array<{ kind: ProtectionCheck['kind']; url: string; expected: 200 | 403 }> = [
     { kind: 'unsigned', url: target.cloudFrontUrl, expected: 403 },
@@ -39,7 +43,7 @@ export async function verifyProtection(target: ProtectionTarget, timeoutMs?: num
   ];
   const checks: ProtectionCheck[] = [];
   for (const request of requests) {
-    const answer = await requestLive(request.url, undefined, timeoutMs);
+    const answer = await send(request.url);
     const check: ProtectionCheck = { kind: request.kind, url: withoutQuery(request.url), expected: request.expected, passed: false };
     if ('failure' in answer) check.failure = answer.failure;
     else {

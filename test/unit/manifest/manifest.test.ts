@@ -39,7 +39,7 @@ describe('package.json', () => {
     assert.equal(sign!.category, 'CloudFront');
   });
 
-  it('declares the CloudFront view container with the Distributions and Keys views', () => {
+  it('declares the CloudFront view container with the Distributions, Keys and S3 Buckets views', () => {
     const container = manifest.contributes.viewsContainers.activitybar.find((c) => c.id === Views.container);
     assert.ok(container, 'activity bar container');
     assert.equal(nls[container.title.slice(1, -1)], 'CloudFront');
@@ -47,6 +47,7 @@ describe('package.json', () => {
     assert.deepEqual(views, [
       [Views.distributions, 'Distributions'],
       [Views.keys, 'Keys'],
+      [Views.buckets, 'S3 Buckets'],
     ]);
   });
 

@@ -1,0 +1,54 @@
+// A row of the S3 Buckets view: one bucket of the profile, and whether a distribution of this account
+// already serves it through an origin access control (OAC), through a legacy origin access identity,
+// or with public bucket access. "Protect with CloudFront" runs on every row: it also adds a restricted
+// behavior to a bucket that is served already.
+import * as vscode from 'vscode';
+import type { BucketSummary } from '../aws/s3Buckets';
+import { ContextValues } from '../constants';
+import type { TreeNode } from './treeNode';
+
+/** How one distribution reads the bucket. */
+export interface BucketServing {
+  distributionId: string;
+  access: 'oac' | 'oai' | 'public';
+}
+
+export class BucketNode implements TreeNode {
+  constructor(
+    readonly bucket: BucketSummary,
+    /** The distributions whose S3 origins read this bucket; undefined when they could not be read. */
+    readonly servedBy: readonly BucketServing[] | undefined,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.bucket.name, vscode.TreeItemCollapsibleState.None);
+    item.id = `bucket/${this.bucket.name}`;
+    const oac = this.servedBy?.filter((s) => s.access === 'oac') ?? [];
+    const other = this.servedBy?.filter((s) => s.access !== 'oac') ?? [];
+    const ids = (list: readonly BucketServing[]) => list.map((s) => s.distributionId).join(', ');
+    if (this.servedBy === undefined) {
+      item.description = vscode.l10n.t('distributions could not be read');
+      item.iconPath = new vscode.ThemeIcon('database');
+    } else if (oac.length > 0) {
+      item.description = vscode.l10n.t('served through OAC by {0}', ids(oac));
+      item.iconPath = new vscode.ThemeIcon('lock');
+    } else if (other.length > 0) {
+      item.description = vscode.l10n.t('served without OAC by {0}', ids(other));
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    } else {
+      item.description = vscode.l10n.t('not served by CloudFront');
+      item.iconPath = new vscode.ThemeIcon('database');
+    }
+    item.contextValue = oac.length > 0 ? ContextValues.bucketWithOac : ContextValues.bucket;
+    const lines = [`**${this.bucket.name}**`];
+    if (this.bucket.region) lines.push(`${vscode.l10n.t('Region')}: ${this.bucket.region}`);
+    if (this.bucket.created) lines.push(`${vscode.l10n.t('Created')}: ${this.bucket.created.toISOString()}`);
+    for (const s of this.servedBy ?? []) {
+      const how = s.access === 'oac' ? vscode.l10n.t('origin access control') : s.access === 'oai' ? vscode.l10n.t('legacy origin access identity') : vscode.l10n.t('public bucket access');
+      lines.push(vscode.l10n.t('Distribution {0}: {1}', s.distributionId, how));
+    }
+    item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
+    item.accessibilityInformation = { label: vscode.l10n.t('Bucket {0}, {1}', this.bucket.name, String(item.description)) };
+    return item;
+  }
+}
