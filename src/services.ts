@@ -71,6 +71,7 @@ export function createServices(context: vscode.ExtensionContext, log: Logger, ve
     keyStore.onDidChange(() => signers.forget()),
     // What the extension changes in CloudFront is read again by the next sign, diagnosis and view.
     source.onDidWrite((write) => {
+      if (write.resource === 'distribution' && write.created) finder.forgetList();
       if (write.resource === 'distribution' && write.id) finder.forget(write.id);
       if (write.resource === 'keyGroup') keyGroups.reset();
     }),

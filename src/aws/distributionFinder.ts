@@ -74,6 +74,11 @@ export class DistributionFinder {
     if (this.read.some((d) => d.id === id)) this.forgetPages();
   }
 
+  /** A distribution was created: the list is read again, since the new one may serve a host. */
+  forgetList(): void {
+    this.forgetPages();
+  }
+
   reset(): void {
     this.forgetPages();
     this.details.reset();

@@ -9,6 +9,8 @@ export interface CloudFrontWrite {
   readonly resource: 'distribution' | 'keyGroup' | 'publicKey' | 'originAccessControl';
   /** The resource's id; for a create that failed, the id is not known: undefined. */
   readonly id: string | undefined;
+  /** A create (even a failed one, which may have created it): lists of that resource are stale. */
+  readonly created: boolean;
 }
 
 export function withWriteEvents(service: CloudFrontService, onWrite: (write: CloudFrontWrite) => void): CloudFrontService {
@@ -19,7 +21,7 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
       if (idOf) id = idOf(result);
       return result;
     } finally {
-      onWrite({ resource, id });
+      onWrite({ resource, id, created: idOf !== undefined });
     }
   }
   return {

@@ -58,6 +58,18 @@ describe('fresh reads for signing checks', () => {
     assert.deepEqual((await finder.target(url))?.behavior?.trustedKeyGroupIds, ['KG-B']);
   });
 
+  it('reads the list again after the extension created a distribution, so its host is found at once', async () => {
+    const service = new FakeCloudFrontService();
+    listWithoutBehaviors(service, ['KG-A']);
+    const finder = new DistributionFinder(() => Promise.resolve(service), SIGNING_READ_MAX_AGE_MS, clock().now);
+    await finder.readAll();
+    const created = sampleDistribution(2);
+    service.distributions.push(created);
+    assert.equal(await finder.target(`https://${created.domainName}/a.mp4`), undefined, 'not read yet');
+    finder.forgetList();
+    assert.equal((await finder.target(`https://${created.domainName}/a.mp4`))?.distribution.id, created.id);
+  });
+
   it('key groups: kept within the age, read again after it and after reset()', async () => {
     const service = new FakeCloudFrontService();
     service.keyGroups = [{ id: 'KG-A', name: 'a', comment: '', publicKeyIds: ['K1'] }];
@@ -89,11 +101,11 @@ describe('fresh reads for signing checks', () => {
     service.failures.push(awsError('PublicKeyAlreadyExists', 'exists', 409));
     await assert.rejects(seam.createPublicKey({ name: 'k', encodedKey: 'PEM' }));
     assert.deepEqual(writes, [
-      { resource: 'publicKey', id: key.value.id },
-      { resource: 'keyGroup', id: group.value.id },
-      { resource: 'keyGroup', id: group.value.id },
-      { resource: 'distribution', id: 'E000000000001' },
-      { resource: 'publicKey', id: undefined },
+      { resource: 'publicKey', id: key.value.id, created: true },
+      { resource: 'keyGroup', id: group.value.id, created: true },
+      { resource: 'keyGroup', id: group.value.id, created: false },
+      { resource: 'distribution', id: 'E000000000001', created: false },
+      { resource: 'publicKey', id: undefined, created: true },
     ]);
   });
 });
