@@ -55,7 +55,7 @@ async function outcomes(operation: Operation): Promise<Array<string | null>> {
 
 /** Answers the wizard's questions for a new ECDSA key in a new key group, restricting nothing. */
 function wizardAnswers(name: string, group: string): Answer[] {
-  return [input(name), pick('ECDSA P-256'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
+  return [input(name), pick('ECDSA P-256'), pick('This machine (VS Code secret storage)'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
 }
 
 /** A scripted Ui whose user ends the fault before pressing Retry or Undo on the failure notification. */
@@ -299,6 +299,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
         const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', (name, group) => [
           input(name),
           pick('ECDSA P-256'),
+          pick('This machine (VS Code secret storage)'),
           pick('$(add) New key group'),
           input(group),
           pick(new RegExp(restrictable)),

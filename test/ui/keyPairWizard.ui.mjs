@@ -61,8 +61,10 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   if ((await input.inputValue()) !== '' || !defaultName) throw new Error(`the name box should be empty with a default shown, not value "${await input.inputValue()}" placeholder "${defaultName}"`);
   await enter();
   log(`took the default name ${defaultName}`);
-  // 2. RSA 2048 is the active row; 3. a new key group; 4. its default name.
+  // 2. RSA 2048 is the active row; 3. this machine's secret storage; 5. a new key group; 6. its default name.
   await row('RSA 2048').waitFor({ timeout: 20000 });
+  await enter();
+  await row('This machine').waitFor({ timeout: 20000 });
   await enter();
   await row('New key group').waitFor({ timeout: 20000 });
   await enter();
