@@ -161,6 +161,31 @@ describe('Create Key Pair (typed fake)', () => {
     );
   });
 
+  it('asks where the private key lives after the algorithm; Back from the key group shows that answer again', async () => {
+    const service = accountWithGroups();
+    const kms = 'AWS KMS — the private key never leaves KMS';
+    const local = 'This machine (VS Code secret storage)';
+    const world = keyWorld(service, [
+      input('stored-where'),
+      pick('RSA 2048'),
+      pick(kms, { expectPicked: local }),
+      back(),
+      pick(local, { expectPicked: kms }),
+      pick('media-signers'),
+      pick('Not now'),
+      pick('$(check) Create'),
+    ]);
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    assert.equal(world.ui.shownPicks[2].placeholder, 'Where should the private key live?');
+    assert.deepEqual(
+      world.ui.shownPicks[2].items.map((i) => i.label),
+      [local, kms, 'AWS Secrets Manager — for your backend'],
+    );
+    assert.equal(result.keyStorage, 'local');
+    assert.ok(await world.keyStore.privateKeyPem(world.keyStore.find(result.publicKeyId)!.fingerprint));
+  });
+
   it('keeps N when an answer makes a step unnecessary: an existing key group and "Not now" count 1, 2, 3, 5, 7, 9 of 9', async () => {
     const service = accountWithGroups();
     const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);

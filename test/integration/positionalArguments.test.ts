@@ -272,7 +272,7 @@ describe('every command with its positional argument (moto, scripted answers)', 
     ui.notificationAnswers.push('Undo');
     assert.equal(await run(Commands.rotateKey, signer.keyGroupId), undefined);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui), ['pick: Rotate Key']);
+    assert.deepEqual(asked(ui), ['pick: Rotate Key: Where should the private key live?']);
     assert.match(ui.notifications[0].message, new RegExp(`^Rotating the key of ${groupName} stopped at "Add the public key to key group ${groupName}"`));
     assert.deepEqual(await publicKeyIds(), before, 'Undo deleted the uploaded public key');
     assert.equal(hooks.keyStore.list().length, storedBefore, 'Undo removed the stored private key');
@@ -321,7 +321,7 @@ describe('key commands with a key group id, where UpdateKeyGroup works (typed fa
     world.ui.assertAllUsed();
     assert.deepEqual(
       world.ui.prompts.map((p) => p.title),
-      ['Rotate Key'],
+      ['Rotate Key: Where should the private key live?'],
     );
     assert.deepEqual(service.keyGroups.find((g) => g.id === first.keyGroupId)!.publicKeyIds, [first.publicKeyId, rotated.publicKeyId]);
     assert.equal(world.keyStore.defaultSigner(first.keyGroupId)?.publicKeyId, rotated.publicKeyId);

@@ -32,9 +32,10 @@ export interface KeyMaterialState extends WizardState {
   secretName?: string;
   secretKmsKeyId?: string;
 
-  /** The KMS key that holds the private half (created by this run when createdKmsKey). */
+  /** The KMS key that holds the private half. */
   kmsKeyArn?: string;
-  createdKmsKey?: boolean;
+  /** The id of the KMS key this run created (Undo schedules its deletion). */
+  createdKmsKeyId?: string;
   /** The alias this run gave the KMS key it created. */
   kmsAlias?: string;
   /** The secret this run created. */

@@ -88,22 +88,23 @@ async function readKms(state: KeyMaterialState, kmsKeyId: string | undefined, ke
 /** Why a new KMS key for CloudFront key `name` cannot get its alias (one exists), or undefined. */
 export async function kmsAliasTaken(keys: KeyServicesOf, name: string): Promise<string | undefined> {
   const alias = kmsAliasFor(name);
-  try {
-    await (await keys()).kms.describe(alias);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'NotFoundException') return undefined;
-    throw error;
-  }
+  if (!(await exists(async () => (await keys()).kms.describe(alias), 'NotFoundException'))) return undefined;
   return vscode.l10n.t('the KMS alias {0} already exists: choose another name, or pass kmsKeyId to use its key.', alias);
 }
 
 /** Why a new secret cannot be named `secretName` (one exists, perhaps scheduled for deletion), or undefined. */
 export async function secretNameTaken(keys: KeyServicesOf, secretName: string): Promise<string | undefined> {
+  if (!(await exists(async () => (await keys()).secrets.describeSecret(secretName), 'ResourceNotFoundException'))) return undefined;
+  return vscode.l10n.t('a secret named {0} already exists in Secrets Manager: choose another secretName.', secretName);
+}
+
+/** Whether `describe` finds the thing: false when AWS answers `notFound`; other failures pass through. */
+async function exists(describe: () => Promise<unknown>, notFound: string): Promise<boolean> {
   try {
-    await (await keys()).secrets.describeSecret(secretName);
+    await describe();
+    return true;
   } catch (error) {
-    if (error instanceof Error && error.name === 'ResourceNotFoundException') return undefined;
+    if (error instanceof Error && error.name === notFound) return false;
     throw error;
   }
-  return vscode.l10n.t('a secret named {0} already exists in Secrets Manager: choose another secretName.', secretName);
 }

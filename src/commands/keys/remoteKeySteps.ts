@@ -54,19 +54,20 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
           { 'cloudfront:key-name': s.name!, 'created-by': 'cloudfront-private-content' },
         );
         s.kmsKeyArn = created.arn;
-        s.createdKmsKey = true;
+        s.createdKmsKeyId = created.keyId;
       },
       undo: async (s) => {
-        if (!s.createdKmsKey) return;
-        await (await kmsOf(s)).scheduleDeletion(s.kmsKeyArn!, 7);
-        s.createdKmsKey = false;
+        if (!s.createdKmsKeyId) return;
+        // By id (which KMS takes everywhere; moto 5.2.1's ScheduleKeyDeletion takes nothing else), in the key's region.
+        await (await kmsOf(s)).scheduleDeletion(s.createdKmsKeyId, 7);
+        s.createdKmsKeyId = undefined;
         s.kmsKeyArn = undefined;
       },
     },
     {
       id: 'kmsAlias',
       title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name!)),
-      shouldExecute: (s) => isKms(s) && !!s.createdKmsKey,
+      shouldExecute: (s) => isKms(s) && !!s.createdKmsKeyId,
       execute: async (s) => {
         await (await kmsOf(s)).createAlias(kmsAliasFor(s.name!), s.kmsKeyArn!);
         s.kmsAlias = kmsAliasFor(s.name!);
