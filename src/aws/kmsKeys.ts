@@ -2,10 +2,13 @@
 // with its alias, describe it (spec, usage, state), read its public half, sign, and schedule deletion.
 // The SDK implementation is below; the client is the one clientBuilder.ts builds.
 import type { KMSClient } from '@aws-sdk/client-kms';
+import type { KeyAlgorithm } from '../keys/algorithms';
 import { loadKeysSdk } from './loadSdk';
 
 /** The key specs CloudFront can verify, by the algorithm names the extension uses. */
 export type KmsKeySpec = 'RSA_2048' | 'ECC_NIST_P256';
+/** The KMS key spec of each algorithm a key group takes. */
+export const KMS_KEY_SPEC: Readonly<Record<KeyAlgorithm, KmsKeySpec>> = { RSA_2048: 'RSA_2048', ECDSA_P256: 'ECC_NIST_P256' };
 export type KmsSigningAlgorithm = 'RSASSA_PKCS1_V1_5_SHA_256' | 'ECDSA_SHA_256';
 
 export interface KmsKeyDescription {

@@ -37,3 +37,8 @@ export function normalizePem(text: string): string {
 export function isEncryptedPem(pem: string): boolean {
   return /-----BEGIN ENCRYPTED PRIVATE KEY-----|Proc-Type:\s*4,ENCRYPTED/.test(pem);
 }
+
+/** The SubjectPublicKeyInfo PEM of a DER SubjectPublicKeyInfo (what kms:GetPublicKey returns; CreatePublicKey takes PEM). */
+export function spkiPemOfDer(der: Buffer): string {
+  return createPublicKey({ key: der, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'pem' }).toString();
+}

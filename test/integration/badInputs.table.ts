@@ -65,6 +65,15 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   indentedPem: '<an RSA 2048-bit private key PEM of another key, each line indented by four spaces>',
   strangerPem: '<an RSA 2048-bit private key PEM of another key>',
   signedUrl: 'https://d111111abcdef8.cloudfront.net/paid/a.mp4?Expires=…&Signature=…&Key-Pair-Id=K2JCJMDEHXQW5F',
+  rsaKmsKeyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+  symmetricKmsKeyId: '0987dcba-09fe-87dc-65ba-ab0987654321',
+  p384KmsKeyId: '5f0c1d2e-3a4b-4c5d-8e9f-a0b1c2d3e4f5',
+  disabledKmsKeyId: '6a1b2c3d-4e5f-4a6b-9c7d-e8f9a0b1c2d3',
+  pendingKmsKeyId: '7b2c3d4e-5f6a-4b7c-8d9e-f0a1b2c3d4e5',
+  pendingDeletionDate: '2026-12-08T09:30:00.000Z',
+  existingSecretName: 'cloudfront/media-signer',
+  kmsSignerKeyId: 'K3KMSEXAMPLE01',
+  kmsSignerAlias: 'alias/cloudfront/media-kms-signer',
   tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
 };
 
@@ -72,6 +81,7 @@ const FUTURE = '2099-01-01T00:00:00Z';
 const SUPPORTED_KEYS = 'CloudFront accepts RSA keys of 1024 bits or more (2048 for key groups) and ECDSA P-256 (prime256v1) keys';
 const NOT_THE_PUBLIC_HALF = { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' };
 const NAME_RULE = 'Use up to 128 letters, digits, hyphens and underscores';
+const KEY_STORAGE_RULE = "keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager).";
 
 const createKeyPair = 'cloudfront.createKeyPair';
 const importPrivateKey = 'cloudfront.importPrivateKey';
@@ -97,7 +107,7 @@ const WRONG_SHAPE: readonly BadInput[] = [
   {
     command: createKeyPair,
     args: { name: 'key-misspelt', algorithm: 'ECDSA_P256', keygroupName: 'group-misspelt' },
-    rejects: 'keygroupName is not an option of this command; it takes name, algorithm, keyGroupName, keyGroupId, distributionId, pathPatterns.',
+    rejects: 'keygroupName is not an option of this command; it takes name, algorithm, keyGroupName, keyGroupId, distributionId, pathPatterns, keyStorage, kmsKeyId, secretName, secretKmsKeyId.',
     input: 'keygroupName',
   },
   {
@@ -360,7 +370,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     case: 'a behavior the distribution does not have',
     command: createKeyPair,
     args: { name: 'key-unknown-pattern', algorithm: 'ECDSA_P256', keyGroupName: 'group-unknown-pattern', distributionId: '{distributionId}', pathPatterns: ['/nope/*'] },
-    expect: { rejects: 'pathPatterns: distribution {distributionId} has no cache behavior /nope/*; it has /paid/*, /other/*, *.', input: 'pathPatterns' },
+    expect: { rejects: 'pathPatterns: distribution {distributionId} has no cache behavior /nope/*; it has /paid/*, /other/*, /kms/*, *.', input: 'pathPatterns' },
   },
   {
     case: 'CloudFront does not answer (every call times out)',
@@ -686,13 +696,10 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'bucket: there is no S3 bucket cfpc-no-such-bucket.', input: 'bucket' },
   },
   {
-    case: 'key storage other than local (KMS, Secrets Manager)',
+    case: 'a key storage that does not exist (newKey.keyStorage)',
     command: 'cloudfront.protectBucket',
-    args: { bucket: 'cfpc-no-such-bucket', newKey: { name: 'protect-kms', algorithm: 'ECDSA_P256', keyStorage: 'kms' } },
-    expect: {
-      rejects: "keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet.",
-      input: 'newKey.keyStorage',
-    },
+    args: { bucket: 'cfpc-no-such-bucket', newKey: { name: 'protect-ssm', algorithm: 'ECDSA_P256', keyStorage: 'ssm' } },
+    expect: { rejects: KEY_STORAGE_RULE, input: 'newKey.keyStorage' },
   },
   {
     case: 'both an existing key and a new key pair',
@@ -793,6 +800,82 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: 'cloudfront.verifyProtection',
     args: { distributionId: '{distributionId}', key: 'a.mp4' },
     expect: { rejects: 'key is not an option of this command; it takes distributionId, pathPattern, objectKey.', input: 'key' },
+  },
+  // Where a new key's private half lives (Create Key Pair; Rotate Key and Protect S3 Bucket take the same options).
+  {
+    case: 'a key storage that does not exist',
+    command: createKeyPair,
+    args: { name: 'key-ssm', algorithm: 'RSA_2048', keyGroupName: 'group-ssm', keyStorage: 'ssm' },
+    expect: { rejects: KEY_STORAGE_RULE, input: 'keyStorage' },
+  },
+  {
+    case: "a KMS key with keyStorage 'local'",
+    command: createKeyPair,
+    args: { name: 'key-kms-local', algorithm: 'RSA_2048', keyGroupName: 'group-kms-local', keyStorage: 'local', kmsKeyId: '{rsaKmsKeyId}' },
+    expect: { rejects: "kmsKeyId: a KMS key holds the private key only with keyStorage 'kms' (here 'local'): pass keyStorage 'kms', or leave kmsKeyId out.", input: 'kmsKeyId' },
+  },
+  {
+    case: 'a KMS key that does not exist',
+    command: createKeyPair,
+    args: { name: 'key-kms-missing', algorithm: 'RSA_2048', keyGroupName: 'group-kms-missing', keyStorage: 'kms', kmsKeyId: 'alias/cloudfront/no-such-key' },
+    expect: { rejects: 'kmsKeyId: KMS key alias/cloudfront/no-such-key does not exist in this account and region.', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a symmetric KMS key (ENCRYPT_DECRYPT)',
+    command: createKeyPair,
+    args: { name: 'key-kms-symmetric', algorithm: 'RSA_2048', keyGroupName: 'group-kms-symmetric', keyStorage: 'kms', kmsKeyId: '{symmetricKmsKeyId}' },
+    expect: {
+      rejects: 'kmsKeyId: KMS key {symmetricKmsKeyId} is for ENCRYPT_DECRYPT, not SIGN_VERIFY: CloudFront needs a signing key (RSA_2048 or ECC_NIST_P256).',
+      input: 'kmsKeyId',
+    },
+  },
+  {
+    case: 'an ECC_NIST_P384 KMS key',
+    command: createKeyPair,
+    args: { name: 'key-kms-p384', algorithm: 'ECDSA_P256', keyGroupName: 'group-kms-p384', keyStorage: 'kms', kmsKeyId: '{p384KmsKeyId}' },
+    expect: { rejects: 'kmsKeyId: KMS key {p384KmsKeyId} is ECC_NIST_P384: CloudFront verifies only RSA_2048 and ECC_NIST_P256 keys.', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a disabled KMS key',
+    command: createKeyPair,
+    args: { name: 'key-kms-disabled', algorithm: 'RSA_2048', keyGroupName: 'group-kms-disabled', keyStorage: 'kms', kmsKeyId: '{disabledKmsKeyId}' },
+    expect: { rejects: 'kmsKeyId: KMS key {disabledKmsKeyId} is Disabled: enable it in KMS (kms:EnableKey) to sign with it.', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a KMS key pending deletion',
+    command: createKeyPair,
+    args: { name: 'key-kms-pending', algorithm: 'RSA_2048', keyGroupName: 'group-kms-pending', keyStorage: 'kms', kmsKeyId: '{pendingKmsKeyId}' },
+    expect: {
+      rejects: 'kmsKeyId: KMS key {pendingKmsKeyId} is pending deletion ({pendingDeletionDate}): cancel the deletion in KMS (kms:CancelKeyDeletion) and enable the key to sign with it.',
+      input: 'kmsKeyId',
+    },
+  },
+  {
+    case: "an algorithm that is not the KMS key's",
+    command: createKeyPair,
+    args: { name: 'key-kms-mismatch', algorithm: 'ECDSA_P256', keyGroupName: 'group-kms-mismatch', keyStorage: 'kms', kmsKeyId: '{rsaKmsKeyId}' },
+    expect: { rejects: 'algorithm: KMS key {rsaKmsKeyId} is RSA_2048, not ECC_NIST_P256: pass algorithm RSA_2048 with it, or another KMS key.', input: 'algorithm' },
+  },
+  {
+    case: 'the name of a secret that exists',
+    command: createKeyPair,
+    args: { name: 'key-secret-taken', algorithm: 'RSA_2048', keyGroupName: 'group-secret-taken', keyStorage: 'secretsManager', secretName: '{existingSecretName}' },
+    expect: { rejects: 'secretName: a secret named {existingSecretName} already exists in Secrets Manager: choose another secretName.', input: 'secretName' },
+  },
+  {
+    case: 'a KMS key for a secret without keyStorage secretsManager',
+    command: createKeyPair,
+    args: { name: 'key-secret-kms', algorithm: 'RSA_2048', keyGroupName: 'group-secret-kms', keyStorage: 'kms', secretKmsKeyId: 'alias/aws/secretsmanager' },
+    expect: {
+      rejects: "secretKmsKeyId: it applies only with keyStorage 'secretsManager' (here 'kms'): pass keyStorage 'secretsManager', or leave secretKmsKeyId out.",
+      input: 'secretKmsKeyId',
+    },
+  },
+  {
+    case: 'hashAlgorithm SHA1 with a key held by AWS KMS',
+    command: signUrl,
+    args: { url: 'https://{domain}/kms/a.mp4', keyPairId: '{kmsSignerKeyId}', hashAlgorithm: 'SHA1', expires: FUTURE, copy: false },
+    expect: { rejects: 'hashAlgorithm SHA1 cannot be used here: the key is held by AWS KMS ({kmsSignerAlias}), which signs with SHA-256 only. Use SHA256.', input: 'hashAlgorithm' },
   },
 
   // Every command: an options object of the wrong shape.

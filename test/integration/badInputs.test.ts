@@ -18,6 +18,7 @@ import { FIXTURE_KEYS } from '../fixtures/keys';
 import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
+import { createKmsKey, createSecret, describeKmsKey } from './support/kmsSeed';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
 
@@ -100,9 +101,34 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       algorithm: 'RSA_2048', // RSA signatures have one length, so the length of a signed URL is known
       keyGroupName: signerGroupName,
     });
+    // A key pair held by AWS KMS, trusted by /kms/* (the SHA1 row), and KMS keys and a secret made outside the extension.
+    const kmsSignerName = unique('bad-kms-signer');
+    const kmsSigner = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair, {
+      name: kmsSignerName,
+      algorithm: 'ECDSA_P256',
+      keyGroupName: unique('bad-kms-signers'),
+      keyStorage: 'kms',
+    });
+    const pendingKmsKeyId = await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'PendingDeletion');
+    const kmsValues = {
+      kmsSignerKeyId: kmsSigner.publicKeyId,
+      kmsSignerAlias: `alias/cloudfront/${kmsSignerName}`,
+      rsaKmsKeyId: await createKmsKey('RSA_2048', 'SIGN_VERIFY'),
+      symmetricKmsKeyId: await createKmsKey('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'),
+      p384KmsKeyId: await createKmsKey('ECC_NIST_P384', 'SIGN_VERIFY'),
+      disabledKmsKeyId: await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'Disabled'),
+      pendingKmsKeyId,
+      pendingDeletionDate: (await describeKmsKey(pendingKmsKeyId)).DeletionDate!.toISOString(),
+      existingSecretName: unique('cloudfront/bad-taken'),
+    };
+    await createSecret(kmsValues.existingSecretName, 'not a key: only its name is taken');
     const otherGroupName = unique('bad-other-group');
     const otherGroupId = await createKeyGroup(seed, otherGroupName, [await createPublicKey(seed, unique('bad-other'))]);
-    const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [behavior('/paid/*', [signer.keyGroupId]), behavior('/other/*', [otherGroupId])]);
+    const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [
+      behavior('/paid/*', [signer.keyGroupId]),
+      behavior('/other/*', [otherGroupId]),
+      behavior('/kms/*', [kmsSigner.keyGroupId]),
+    ]);
     const fullGroupName = unique('bad-full-group');
     const fullKeys = await Promise.all([0, 1, 2, 3, 4].map((i) => createPublicKey(seed, unique(`bad-full-${i}`))));
     const fullGroupId = await createKeyGroup(seed, fullGroupName, fullKeys);
@@ -127,7 +153,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     const bucket = unique('bad-bucket');
     await new S3Client({ region: 'us-east-1' }).send(new CreateBucketCommand({ Bucket: bucket }));
 
-    Object.assign(values, {
+    Object.assign(values, kmsValues, {
       bucket,
       domain: distribution.DomainName!,
       upperDomain: distribution.DomainName!.toUpperCase(),

@@ -10,10 +10,10 @@ import * as vscode from 'vscode';
 import type { CloudFrontPrivateContentApi, TestingApi } from '../../src/api';
 import { Commands, ContextValues, Settings } from '../../src/constants';
 import { parseSignedUrl, verifySignedUrl } from '../../src/signing';
-import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
+import { input, pick, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { activateExtension, argumentsOf, labelOf, renderChildren } from './support/extension';
-import { clearFaults, extensionCalls, faultProxyAvailable, Faults, injectFaults, type Operation } from './support/faultProxy';
+import { clearFaults, extensionCalls, faultProxyAvailable, Faults, injectFaults, RecoveringUi, type Operation } from './support/faultProxy';
 import { rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
 import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
@@ -55,15 +55,7 @@ async function outcomes(operation: Operation): Promise<Array<string | null>> {
 
 /** Answers the wizard's questions for a new ECDSA key in a new key group, restricting nothing. */
 function wizardAnswers(name: string, group: string): Answer[] {
-  return [input(name), pick('ECDSA P-256'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
-}
-
-/** A scripted Ui whose user ends the fault before pressing Retry or Undo on the failure notification. */
-class RecoveringUi extends ScriptedUi {
-  override async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
-    if (severity === 'error') await clearFaults();
-    return super.notify(severity, message, ...actions);
-  }
+  return [input(name), pick('ECDSA P-256'), pick('This machine (VS Code secret storage)'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
 }
 
 /** Answers the wizard through a RecoveringUi that presses `press` when a step fails; returns the names it gives. */
@@ -299,6 +291,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
         const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', (name, group) => [
           input(name),
           pick('ECDSA P-256'),
+          pick('This machine (VS Code secret storage)'),
           pick('$(add) New key group'),
           input(group),
           pick(new RegExp(restrictable)),

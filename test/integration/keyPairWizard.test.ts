@@ -70,7 +70,15 @@ describe('Create Key Pair (moto)', () => {
   it('interactive, answered by a scripted Ui: ECDSA P-256 into a new key group', async () => {
     const hooks = await testing();
     const suffix = Date.now();
-    const ui = new ScriptedUi([input(`scripted-${suffix}`), pick('ECDSA P-256'), pick('$(add) New key group'), input(`scripted-group-${suffix}`), pick('Not now'), pick('$(check) Create')]);
+    const ui = new ScriptedUi([
+      input(`scripted-${suffix}`),
+      pick('ECDSA P-256'),
+      pick('This machine (VS Code secret storage)'),
+      pick('$(add) New key group'),
+      input(`scripted-group-${suffix}`),
+      pick('Not now'),
+      pick('$(check) Create'),
+    ]);
     hooks.setUi(ui);
     const result = await vscode.commands.executeCommand<{ publicKeyId: string; keyGroupId: string }>(Commands.createKeyPair);
     ui.assertAllUsed();

@@ -50,6 +50,7 @@ describe('Create Key Pair (typed fake)', () => {
       input('old-K6', { expectInvalid: /already exists/ }),
       input('media-2026'),
       pick('ECDSA P-256', { expectPicked: 'RSA 2048' }),
+      pick('This machine (VS Code secret storage)'),
       pick('full-group', { expectRefusal: /holds 5 of 5 public keys/ }),
       pick('media-signers'),
       pick('E1'),
@@ -98,7 +99,15 @@ describe('Create Key Pair (typed fake)', () => {
     service.addDistribution('E2', { ...rawConfig(), CallerReference: 'caller-2', Comment: 'downloads', Aliases: { Quantity: 0 } });
     for (const d of service.distributions) service.details.set(d.id, d);
     service.distributions = service.distributions.map(listedByMoto);
-    const world = keyWorld(service, [input('pick-key'), pick('RSA 2048'), pick('media-signers'), pick('E1'), pickMany(['/public/*']), pick('$(check) Create')]);
+    const world = keyWorld(service, [
+      input('pick-key'),
+      pick('RSA 2048'),
+      pick('This machine (VS Code secret storage)'),
+      pick('media-signers'),
+      pick('E1'),
+      pickMany(['/public/*']),
+      pick('$(check) Create'),
+    ]);
     await createKeyPair(world.context);
     world.ui.assertAllUsed();
     const distributions = world.ui.shownPicks.find((p) => p.placeholder.startsWith('Restrict cache behaviors'));
@@ -113,18 +122,27 @@ describe('Create Key Pair (typed fake)', () => {
     );
   });
 
-  it('counts 1/7 … 7/7, takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
+  it('counts 1/9 … 9/9 (4/9, the secret name, only for Secrets Manager), takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
     const service = accountWithGroups();
     // The defaults are names nobody has taken yet.
     service.publicKeys.push({ id: 'K7', name: 'signing-key-1', comment: '', encodedKey: spki() });
     service.keyGroups.push({ id: 'KGSIGN', name: 'signing-keys', comment: '', publicKeyIds: ['K7'] });
-    const world = keyWorld(service, [input(''), pick('RSA 2048'), pick('$(add) New key group'), input(''), pick('E1'), pickMany(['/paid/*', 'Default (*)']), pick('$(check) Create')]);
+    const world = keyWorld(service, [
+      input(''),
+      pick('RSA 2048'),
+      pick('This machine (VS Code secret storage)'),
+      pick('$(add) New key group'),
+      input(''),
+      pick('E1'),
+      pickMany(['/paid/*', 'Default (*)']),
+      pick('$(check) Create'),
+    ]);
 
     const result = await createKeyPair(world.context);
     world.ui.assertAllUsed();
     assert.deepEqual(
       world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
-      ['1/7', '2/7', '3/7', '4/7', '5/7', '6/7', '7/7'],
+      ['1/9', '2/9', '3/9', '5/9', '6/9', '7/9', '8/9', '9/9'],
     );
     assert.equal(service.publicKeys.find((k) => k.id === result.publicKeyId)!.name, 'signing-key-2');
     assert.equal(service.keyGroups.find((g) => g.id === result.keyGroupId)!.name, 'signing-keys-2');
@@ -143,14 +161,39 @@ describe('Create Key Pair (typed fake)', () => {
     );
   });
 
-  it('keeps N when an answer makes a step unnecessary: an existing key group and "Not now" count 1, 2, 3, 5, 7 of 7', async () => {
+  it('asks where the private key lives after the algorithm; Back from the key group shows that answer again', async () => {
     const service = accountWithGroups();
-    const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
+    const kms = 'AWS KMS — the private key never leaves KMS';
+    const local = 'This machine (VS Code secret storage)';
+    const world = keyWorld(service, [
+      input('stored-where'),
+      pick('RSA 2048'),
+      pick(kms, { expectPicked: local }),
+      back(),
+      pick(local, { expectPicked: kms }),
+      pick('media-signers'),
+      pick('Not now'),
+      pick('$(check) Create'),
+    ]);
+    const result = await createKeyPair(world.context);
+    world.ui.assertAllUsed();
+    assert.equal(world.ui.shownPicks[2].placeholder, 'Where should the private key live?');
+    assert.deepEqual(
+      world.ui.shownPicks[2].items.map((i) => i.label),
+      [local, kms, 'AWS Secrets Manager — for your backend'],
+    );
+    assert.equal(result.keyStorage, 'local');
+    assert.ok(await world.keyStore.privateKeyPem(world.keyStore.find(result.publicKeyId)!.fingerprint));
+  });
+
+  it('keeps N when an answer makes a step unnecessary: an existing key group and "Not now" count 1, 2, 3, 5, 7, 9 of 9', async () => {
+    const service = accountWithGroups();
+    const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
     const result = await createKeyPair(world.context);
     world.ui.assertAllUsed();
     assert.deepEqual(
       world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
-      ['1/7', '2/7', '3/7', '5/7', '7/7'],
+      ['1/9', '2/9', '3/9', '5/9', '7/9', '9/9'],
     );
     assert.deepEqual(world.ui.prompts.at(-1)!.rows!.slice(2, -1), ['$(folder) Existing key group media-signers — The new public key is added to it.']);
     assert.equal(world.ui.notifications.at(-1)!.message, `Created key counted (${result.publicKeyId}) in key group media-signers (KGMEDIA). Its private key is in VS Code's secret storage.`);
@@ -208,7 +251,7 @@ describe('Create Key Pair (typed fake)', () => {
 
   it('Undo on an existing group takes the key out again through UpdateKeyGroup', async () => {
     const service = accountWithGroups();
-    const world = keyWorld(service, [input('undo-existing'), pick('RSA 2048'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
+    const world = keyWorld(service, [input('undo-existing'), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
     world.ui.notificationAnswers.push('Undo');
     service.operationFailures.set('UpdateKeyGroup', [awsError('Throttling', 'Rate exceeded', 400)]);
     await assert.rejects(createKeyPair(world.context), { name: 'CancellationError' });
@@ -245,7 +288,7 @@ describe('Create Key Pair (typed fake)', () => {
 });
 
 function newGroupAnswers(name: string, group: string, patterns: string[]) {
-  return [input(name), pick('RSA 2048'), pick('$(add) New key group'), input(group), pick('E1'), pickMany(patterns), pick('$(check) Create')];
+  return [input(name), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('$(add) New key group'), input(group), pick('E1'), pickMany(patterns), pick('$(check) Create')];
 }
 
 describe('Import Private Key (typed fake): every key file of the AWS CLI test data', () => {

@@ -264,15 +264,15 @@ describe('every command with its positional argument (moto, scripted answers)', 
   // moto 5.2.1 has no UpdateKeyGroup: adding a key to an existing group fails there. These two show
   // the group taken from the argument (no question which), the step that fails on moto, and Undo; the
   // typed fake below shows the same calls succeeding.
-  it('cloudfront.rotateKey with a key group id: rotates that group without asking; on moto the group update fails and Undo removes the new key', async () => {
+  it('cloudfront.rotateKey with a key group id: rotates that group, asking only where the new private key lives; on moto the group update fails and Undo removes the new key', async () => {
     const groupName = (await seedClient().send(new GetKeyGroupCommand({ Id: signer.keyGroupId }))).KeyGroup!.KeyGroupConfig!.Name!;
     const before = await publicKeyIds();
     const storedBefore = hooks.keyStore.list().length;
-    const ui = await scripted([]);
+    const ui = await scripted([pick('This machine (VS Code secret storage)', { expectPicked: 'This machine (VS Code secret storage)' })]);
     ui.notificationAnswers.push('Undo');
     assert.equal(await run(Commands.rotateKey, signer.keyGroupId), undefined);
     ui.assertAllUsed();
-    assert.deepEqual(asked(ui), []);
+    assert.deepEqual(asked(ui), ['pick: Rotate Key: Where should the private key live?']);
     assert.match(ui.notifications[0].message, new RegExp(`^Rotating the key of ${groupName} stopped at "Add the public key to key group ${groupName}"`));
     assert.deepEqual(await publicKeyIds(), before, 'Undo deleted the uploaded public key');
     assert.equal(hooks.keyStore.list().length, storedBefore, 'Undo removed the stored private key');
@@ -280,7 +280,7 @@ describe('every command with its positional argument (moto, scripted answers)', 
 
   it('cloudfront.createKeyPair with a key group id: the wizard skips the key group question; on moto the group update fails and Undo removes the new key', async () => {
     const before = await publicKeyIds();
-    const ui = await scripted([input(`into-group-${suffix}`), pick('RSA 2048'), pick('Not now'), pick(/Create/)]);
+    const ui = await scripted([input(`into-group-${suffix}`), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('Not now'), pick(/Create/)]);
     ui.notificationAnswers.push('Undo');
     assert.equal(await run(Commands.createKeyPair, signer.keyGroupId), undefined);
     ui.assertAllUsed();
@@ -313,13 +313,16 @@ describe('every command with its positional argument (moto, scripted answers)', 
 });
 
 describe('key commands with a key group id, where UpdateKeyGroup works (typed fake)', () => {
-  it('rotateKey(groupId): a new default signer in that group, asking nothing, offering "Remove Old Key Now"', async () => {
+  it('rotateKey(groupId): a new default signer in that group, asking only where its private key lives (where the old one does, picked), offering "Remove Old Key Now"', async () => {
     const service = new FakeCloudFrontService();
-    const world = keyWorld(service);
+    const world = keyWorld(service, [pick('This machine (VS Code secret storage)', { expectPicked: 'This machine (VS Code secret storage)' })]);
     const first = await createKeyPair(world.context, { name: 'gen1', algorithm: 'RSA_2048', keyGroupName: 'rotating' });
     const rotated = await rotateKey(world.context, first.keyGroupId);
     world.ui.assertAllUsed();
-    assert.deepEqual(world.ui.prompts, []);
+    assert.deepEqual(
+      world.ui.prompts.map((p) => p.title),
+      ['Rotate Key: Where should the private key live?'],
+    );
     assert.deepEqual(service.keyGroups.find((g) => g.id === first.keyGroupId)!.publicKeyIds, [first.publicKeyId, rotated.publicKeyId]);
     assert.equal(world.keyStore.defaultSigner(first.keyGroupId)?.publicKeyId, rotated.publicKeyId);
     assert.deepEqual(world.ui.notifications.at(-1)?.actions, ['Remove Old Key Now']);
@@ -329,7 +332,7 @@ describe('key commands with a key group id, where UpdateKeyGroup works (typed fa
     const service = new FakeCloudFrontService();
     const world = keyWorld(service);
     const first = await createKeyPair(world.context, { name: 'gen1', algorithm: 'RSA_2048', keyGroupName: 'joined' });
-    world.ui['answers'].push(input('gen2'), pick('ECDSA P-256'), pick('Not now'), pick(/Create/));
+    world.ui['answers'].push(input('gen2'), pick('ECDSA P-256'), pick('This machine (VS Code secret storage)'), pick('Not now'), pick(/Create/));
     const second = await createKeyPair(world.context, first.keyGroupId);
     world.ui.assertAllUsed();
     assert.equal(second.keyGroupId, first.keyGroupId);

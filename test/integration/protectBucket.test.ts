@@ -19,6 +19,7 @@ import { createDistribution, createPublicKey, seedClient } from './support/cloud
 import { activateExtension, labelOf, renderChildren } from './support/extension';
 import { clearFaults, EXTENSION_AGENT, Faults, faultProxyAvailable, injectFaults } from './support/faultProxy';
 import { keyWorld } from './support/keyCommands';
+import { testingHooks } from './support/testingHooks';
 
 const s3 = () => new S3Client({ region: 'us-east-1' });
 
@@ -222,19 +223,35 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
     }
   });
 
-  it('refuses a bucket that does not exist and key storage other than local, before creating anything', async () => {
+  it('refuses a bucket that does not exist and a key storage that does not exist, before creating anything', async () => {
     await activateExtension();
     await assert.rejects(
       async () => vscode.commands.executeCommand(Commands.protectBucket, { bucket: `no-such-bucket-${Date.now()}`, newKey: { name: `k-${Date.now()}`, algorithm: 'RSA_2048' } }),
       (error: UserError) => error.input === 'bucket' && /there is no S3 bucket no-such-bucket-/.test(error.message),
     );
-    const bucket = await newBucket('protect-kms');
+    const bucket = await newBucket('protect-ssm');
     await assert.rejects(
-      async () => vscode.commands.executeCommand(Commands.protectBucket, { bucket, newKey: { name: `k-${Date.now()}`, algorithm: 'ECDSA_P256', keyStorage: 'kms' } }),
-      (error: UserError) => error.input === 'newKey.keyStorage' && /keyStorage: only 'local' is supported/.test(error.message),
+      async () => vscode.commands.executeCommand(Commands.protectBucket, { bucket, newKey: { name: `k-${Date.now()}`, algorithm: 'ECDSA_P256', keyStorage: 'ssm' } }),
+      (error: UserError) => error.input === 'newKey.keyStorage' && /^keyStorage must be 'local'/.test(error.message),
     );
     assert.equal(await policyOf(bucket), undefined);
   });
+
+  for (const keyStorage of ['kms', 'secretsManager'] as const) {
+    it(`a new key kept in ${keyStorage}: its public key signs for the new key group, and this machine lists it without a private key`, async () => {
+      const hooks = await testingHooks();
+      const bucket = await newBucket(`protect-${keyStorage.toLowerCase()}`);
+      const name = `protect-${keyStorage}-${Date.now()}`;
+      const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, { bucket, newKey: { name, algorithm: 'ECDSA_P256', keyStorage } });
+      const group = (await seedClient().send(new GetKeyGroupCommand({ Id: result.keyGroupId }))).KeyGroup!.KeyGroupConfig!;
+      assert.deepEqual(group.Items, [result.publicKeyId]);
+      const listed = hooks.keyStore.find(result.publicKeyId)!;
+      assert.equal(listed.storage?.kind, keyStorage);
+      assert.equal(await hooks.keyStore.privateKeyPem(listed.fingerprint), undefined, 'no private key in secret storage');
+      if (listed.storage?.kind === 'kms') assert.equal(listed.storage.alias, `alias/cloudfront/${name}`);
+      if (listed.storage?.kind === 'secretsManager') assert.equal(listed.storage.secretName, `cloudfront/${name}`);
+    });
+  }
 });
 
 describe('Protect S3 Bucket with CloudFront: a failure at each step, then Undo (fake CloudFront, moto S3)', () => {

@@ -5,7 +5,8 @@
 // channels), the scratch HOME and TMPDIR, the workspace, and the launcher's logs of the run.
 //
 // The keys come from the registry in support/secrets.ts: what tests made or handed to the extension,
-// and every key the extension's key store listed (watched from the first test that activates it).
+// every key the extension's key store listed (watched from the first test that activates it), and every
+// PEM in a Secrets Manager secret (a key kept there for a backend must have no copy on this machine).
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ import {
   signatureNeedles,
   watchKeyStore,
 } from './support/secrets';
+import { secretPems } from './support/kmsSeed';
 import { testingHooks } from './support/testingHooks';
 
 // Root hooks (outside any describe): they run around every test of every file.
@@ -80,12 +82,16 @@ describe('secret scan (after every other suite)', function () {
     const hooks = await testingHooks();
     watchKeyStore(hooks.keyStore);
     rememberPrivateKey(generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey); // at least one, even under --grep
+    // Every private key the run put into Secrets Manager (Create Key Pair with keyStorage 'secretsManager'):
+    // read from moto, so a key made by any suite is searched for, whether or not that suite registered it.
+    const inSecretsManager = await secretPems();
+    for (const pem of inSecretsManager) rememberPrivateKey(pem);
     await new Promise((r) => setTimeout(r, 50)); // the store's last snapshot
     const needles = rememberedKeyNeedles();
     const { all } = await writtenFolders();
     const started = Date.now();
     const hits = all.flatMap((root) => filesContaining(root, needles));
-    console.log(`      scanned ${all.join(', ')} for ${rememberedKeyCount()} private keys (${needles.length} forms) in ${Date.now() - started} ms`);
+    console.log(`      scanned ${all.join(', ')} for ${rememberedKeyCount()} private keys (${inSecretsManager.length} from Secrets Manager; ${needles.length} forms) in ${Date.now() - started} ms`);
     assert.deepEqual(hits, [], 'private key material on disk');
     assert.equal(firstNeedleIn(await vscode.env.clipboard.readText(), needles), undefined, 'private key material on the clipboard');
   });

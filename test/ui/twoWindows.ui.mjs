@@ -21,6 +21,7 @@ async function createKeyPair(page, name) {
   await runCommand(page, 'CloudFront: Create Key Pair');
   await answer(page, name);
   await answer(page, 'ECDSA', { rowText: 'ECDSA P-256' });
+  await answer(page, 'This machine', { rowText: 'This machine' });
   await answer(page, 'New key group', { rowText: 'New key group' });
   await answer(page, `${name}-group`);
   await answer(page, 'Not now', { rowText: 'Not now' });

@@ -94,7 +94,13 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   const read = state.read!;
   state.key = read;
   state.algorithm = read.algorithm;
-  await executeWithRecovery(context, vscode.l10n.t('Importing private key {0}', state.name!), state, keyMaterialSteps<ImportState>(service, context.keyStore), interactive);
+  await executeWithRecovery(
+    context,
+    vscode.l10n.t('Importing private key {0}', state.name!),
+    state,
+    keyMaterialSteps<ImportState>(service, context.keyStore, (region) => context.source.keyServices(region)),
+    interactive,
+  );
   state.key = undefined;
   context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);

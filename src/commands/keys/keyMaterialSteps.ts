@@ -1,41 +1,33 @@
-// The steps every way of getting a key ends with: store the private key in SecretStorage, upload its
-// public key (unless it links to one CloudFront already has), and link the two. Storing comes first:
-// a public key is never uploaded whose private key is not stored; a stored key without a CloudFront
-// public key shows flagged in the Keys view until Retry or Undo.
+// The steps every way of getting a key ends with, wherever its private half is to live:
+// - this machine: store the private key in SecretStorage, upload its public key (unless it links to
+//   one CloudFront already has), and link the two. Storing comes first: a public key is never uploaded
+//   whose private key is not stored; a stored key without a CloudFront public key shows flagged in the
+//   Keys view until Retry or Undo.
+// - AWS KMS or Secrets Manager: the steps of remoteKeySteps.ts around the upload (a KMS key is made and
+//   its public half read before it; the secret is made after it, tagged with the public key id).
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
-import type { LocalKeyAlgorithm } from '../../keys/algorithms';
 import type { MutableKeyStore } from '../../keys/keyStore';
-import type { ExecuteStep, WizardState } from '../../wizard/wizard';
+import type { ExecuteStep } from '../../wizard/wizard';
+import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
+import { kmsKeySteps, listRemoteKeyStep, secretStep } from './remoteKeySteps';
 
-export interface KeyMaterial {
-  fingerprint: string;
-  /** Unencrypted PKCS#1 (RSA) or SEC1 (ECDSA) PEM: in memory until the wizard ends. */
-  privateKeyPem: string;
-  /** SubjectPublicKeyInfo PEM. */
-  publicKeyPem: string;
-}
+export type { KeyMaterial, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
-export interface KeyMaterialState extends WizardState {
-  name?: string;
-  algorithm?: LocalKeyAlgorithm;
-  profile?: string;
-  key?: KeyMaterial;
-  /** Set by the upload step, or beforehand when linking to a public key CloudFront already holds. */
-  publicKeyId?: string;
-}
+const isLocal = (s: KeyMaterialState) => (s.keyStorage ?? 'local') === 'local';
 
-export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore): ExecuteStep<S>[] {
+export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<S>[] {
   return [
+    ...kmsKeySteps<S>(keys),
     {
       id: 'store',
       title: () => vscode.l10n.t("Store the private key in VS Code's secret storage"),
-      shouldExecute: () => true,
+      shouldExecute: isLocal,
       execute: async (s) => {
         await keyStore.add(
           { fingerprint: s.key!.fingerprint, name: s.name!, algorithm: s.algorithm!, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
-          s.key!.privateKeyPem,
+          s.key!.privateKeyPem!,
         );
       },
       undo: (s) => keyStore.remove(s.key!.fingerprint),
@@ -53,11 +45,13 @@ export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Prom
         s.publicKeyId = undefined;
       },
     },
+    secretStep<S>(keys),
     {
       id: 'link',
       title: (s) => vscode.l10n.t('Link the private key to public key {0}', s.publicKeyId!),
-      shouldExecute: () => true,
+      shouldExecute: isLocal,
       execute: (s) => keyStore.link(s.key!.fingerprint, s.publicKeyId!),
     },
+    listRemoteKeyStep<S>(keyStore),
   ];
 }

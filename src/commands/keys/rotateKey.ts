@@ -4,7 +4,8 @@
 //   2. later, once those URLs have expired, `{ keyGroupId, removePublicKeyId }` (or "Remove Old Key
 //      Now") takes the old key out of the group, deletes it from CloudFront when no other group holds
 //      it, and deletes its local private key.
-// A full group is refused: finish an earlier rotation first. Called with a key group row or a key
+// The new private key lives where the caller says (keyStorage; a person picks), by default where the old
+// one did. A full group is refused: finish an earlier rotation first. Called with a key group row or a key
 // group id it rotates that group's key interactively, without asking which group.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
@@ -12,6 +13,7 @@ import type { KeyGroupSummary } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { isKeyAlgorithm } from '../../keys/algorithms';
+import type { CreatableKeyStorage } from '../../keys/keyStorage';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 import { KeyGroupNode } from '../../tree/keyNodes';
 import { createKeyPairExecutes } from './createKeyPair/executes';
@@ -22,6 +24,8 @@ import type { CreateKeyPairState } from './createKeyPair/state';
 import type { KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
 import { deletePublicKeyNow, keyGroupsHolding, removeFromKeyGroup } from './keyGroupChanges';
+import { keyStorageEntries, readKeyStorageOptions } from './keyStorageOptions';
+import { pickKeyStorage } from './keyStoragePrompts';
 import { executeWithRecovery } from './runSteps';
 
 export const RotateKeyOptions = optionsObject({
@@ -30,11 +34,17 @@ export const RotateKeyOptions = optionsObject({
   algorithm: v.optional(algorithmOption),
   /** Stage 2: the old public key to take out of the group. */
   removePublicKeyId: optionalText('removePublicKeyId'),
+  /** Where the new private key lives; default: where the old one does (this machine for a linked SSM key). */
+  ...keyStorageEntries,
 });
 
 export interface RotateKeyResult {
   keyGroupId: string;
   publicKeyId?: string;
+  /** Where the new private key lives. */
+  keyStorage?: CreatableKeyStorage;
+  kmsKeyArn?: string;
+  secretArn?: string;
   previousPublicKeyId?: string;
   removedPublicKeyId?: string;
 }
@@ -74,12 +84,25 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
     keyGroup: { kind: 'existing', id: group.id, name: group.name },
     ...(context.source.profile ? { profile: context.source.profile } : {}),
   };
-  const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore);
+  const keys = (region?: string) => context.source.keyServices(region);
+  // A linked SSM parameter is never created: its successor lives on this machine unless asked otherwise.
+  const previousStorage = previous?.storage?.kind ?? 'local';
+  const usual = previousStorage === 'ssm' ? 'local' : previousStorage;
+  const keyStorage = options ? (options.keyStorage ?? usual) : await pickKeyStorage(context.ui, keys, name, vscode.l10n.t('Rotate Key'), undefined, usual);
+  await readKeyStorageOptions(state, { ...options, keyStorage }, keys, context.source.profile);
+  const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
   await executeWithRecovery(context, vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
   await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();
-  const result: RotateKeyResult = { keyGroupId: group.id, publicKeyId: state.publicKeyId!, ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}) };
+  const result: RotateKeyResult = {
+    keyGroupId: group.id,
+    publicKeyId: state.publicKeyId!,
+    keyStorage,
+    ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
+    ...(state.secretArn ? { secretArn: state.secretArn } : {}),
+    ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}),
+  };
   if (interactive && result.previousPublicKeyId) {
     const removeNow = vscode.l10n.t('Remove Old Key Now');
     void context.ui

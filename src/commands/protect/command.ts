@@ -25,6 +25,7 @@ import { keyGroupById } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
+import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../keys/runSteps';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
 import { askProtectChoices } from './choices';
@@ -49,11 +50,10 @@ const NewKeyOption = v.strictObject(
       () => vscode.l10n.t('newKey.name is required.'),
     ),
     algorithm: required(algorithmOption, () => vscode.l10n.t('algorithm must be RSA_2048 or ECDSA_P256.')),
-    keyStorage: v.optional(
-      v.literal('local', () => vscode.l10n.t("keyStorage: only 'local' is supported (the private key in VS Code's secret storage); KMS and Secrets Manager key storage do not exist yet.")),
-    ),
+    /** Where the private key lives (default 'local'), as Create Key Pair takes it. */
+    ...keyStorageEntries,
   },
-  () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage? }.'),
+  () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage?, kmsKeyId?, secretName?, secretKmsKeyId? }.'),
 );
 
 export const ProtectBucketOptions = v.pipe(
@@ -125,7 +125,9 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const buckets = await context.source.buckets();
   await readBucket(state, buckets);
   if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui)) };
+  const keys = (region?: string) => context.source.keyServices(region);
   await readOptions(state, options, service);
+  if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
 
   await executeWithRecovery(
     context,
@@ -135,10 +137,11 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
       () => context.source.cloudFront(),
       () => context.source.buckets(),
       context.keyStore,
+      keys,
     ),
     interactive,
   );
-  state.key = undefined; // the private key now lives in SecretStorage only
+  state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   if (state.newKey) context.events?.didChangeKeys.fire();
   context.events?.didRestrictBehaviors.fire();
   const result: ProtectBucketResult = {

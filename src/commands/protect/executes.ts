@@ -1,5 +1,5 @@
 // The work of "Protect S3 Bucket with CloudFront", one step per change, in the order CloudFront needs
-// them: the key (new key pair: generate, store, upload, link), the key group, the origin access
+// them: the key (new key pair: generate or create in KMS, store, upload, link or list), the key group, the origin access
 // control, the distribution (created, or its bucket origin moved to the OAC and one behavior
 // restricted), the bucket policy statement for that distribution, and the wait for deployment. Each
 // step records what it created or replaced, so Retry skips what is done and Undo (newest first)
@@ -14,7 +14,7 @@ import { generateKeyPair } from '../../keys/generate';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { ExecuteStep } from '../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
-import { keyMaterialSteps } from '../keys/keyMaterialSteps';
+import { keyMaterialSteps, type KeyServicesOf } from '../keys/keyMaterialSteps';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
 import type { ProtectBucketState } from './state';
 
@@ -34,7 +34,7 @@ function target(s: ProtectBucketState): BucketOrigin {
   };
 }
 
-export function protectBucketExecutes(service: () => Promise<CloudFrontService>, buckets: () => Promise<S3Buckets>, keyStore: MutableKeyStore): ExecuteStep<ProtectBucketState>[] {
+export function protectBucketExecutes(service: () => Promise<CloudFrontService>, buckets: () => Promise<S3Buckets>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<ProtectBucketState>[] {
   const newKeyOnly = (step: ExecuteStep<ProtectBucketState>): ExecuteStep<ProtectBucketState> => ({
     ...step,
     shouldExecute: (s) => !!s.newKey && step.shouldExecute(s),
@@ -43,12 +43,13 @@ export function protectBucketExecutes(service: () => Promise<CloudFrontService>,
     newKeyOnly({
       id: 'generate',
       title: (s) => vscode.l10n.t('Generate key pair {0}', s.name ?? ''),
-      shouldExecute: (s) => !s.key,
+      // A KMS key is made in KMS (keyMaterialSteps); the others are generated here.
+      shouldExecute: (s) => !s.key && s.keyStorage !== 'kms',
       execute: async (s) => {
         s.key = await generateKeyPair(s.newKey!.algorithm);
       },
     }),
-    ...keyMaterialSteps<ProtectBucketState>(service, keyStore).map(newKeyOnly),
+    ...keyMaterialSteps<ProtectBucketState>(service, keyStore, keys).map(newKeyOnly),
     {
       id: 'keyGroup',
       title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroupId ?? '')),

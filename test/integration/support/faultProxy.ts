@@ -2,6 +2,7 @@
 // (test/runner/lib/faultProxy.mjs; its control address is CFPC_FAULT_PROXY). Rules name CloudFront
 // operations by their REST route and, by default, hit only the extension's calls (its user agent), so
 // the tests' own seeding and checks stay clean.
+import { ScriptedUi } from '../../fakes/scriptedUi';
 
 /** CloudFront's own answers for each fault, as the SDK sees them. */
 export const Faults = {
@@ -105,4 +106,12 @@ export async function extensionCalls(operation?: Operation): Promise<SeenRequest
   const seen = (await (await call('GET', '/requests')).json()) as SeenRequest[];
   const route = operation ? Operations[operation] : undefined;
   return seen.filter((r) => r.agent.includes(EXTENSION_AGENT) && (!route || (r.method === route.method && new RegExp(route.path).test(r.path))));
+}
+
+/** A scripted Ui whose user ends the fault before pressing Retry or Undo on the failure notification. */
+export class RecoveringUi extends ScriptedUi {
+  override async notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
+    if (severity === 'error') await clearFaults();
+    return super.notify(severity, message, ...actions);
+  }
 }

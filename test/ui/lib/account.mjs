@@ -43,6 +43,7 @@ export async function restrictPaidWithNewKeyPair(page, client, { distributionId,
   await runCommand(page, 'CloudFront: Create Key Pair');
   await answer(page, keyName);
   await answer(page, '', { rowText: 'RSA 2048' });
+  await answer(page, '', { rowText: 'This machine' });
   await answer(page, '', { rowText: 'New key group' });
   await answer(page, groupName);
   // Typed while the distributions load: the row may show without being active, so it is clicked.

@@ -1,7 +1,8 @@
 // "CloudFront: Create Key Pair": from nothing to a key group (and optionally protected behaviors) with
-// the private key only in SecretStorage. Without arguments it asks (prompts.ts); with
-// CreateKeyPairOptions `{ name, algorithm, keyGroupName | keyGroupId, distributionId?, pathPatterns? }`
-// it asks nothing, checks every option before changing anything, and returns `{ publicKeyId, keyGroupId }`. With a
+// the private key in SecretStorage, in AWS KMS or in a Secrets Manager secret. Without arguments it asks (prompts.ts); with
+// CreateKeyPairOptions `{ name, algorithm, keyGroupName | keyGroupId, distributionId?, pathPatterns?,
+// keyStorage?, kmsKeyId?, secretName?, secretKmsKeyId? }` it asks nothing, checks every option before
+// changing anything, and returns `{ publicKeyId, keyGroupId, keyStorage, kmsKeyArn?, secretArn? }`. With a
 // key group row or a key group id it asks everything but the key group: the new key goes into that one.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
@@ -14,10 +15,12 @@ import { defineCommandIn, optionalText, optionsObject, positionalText, required 
 import { keyGroupById } from '../chooseKey';
 import type { KeyCommandContext } from '../keyCommandContext';
 import { algorithmOption, nameOption } from '../keyOptions';
+import { keyStorageEntries, readKeyStorageOptions } from '../keyStorageOptions';
 import { executeWithRecovery } from '../runSteps';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
+import { whereThePrivateKeyIs } from '../keyStoragePrompts';
 import type { CreateKeyPairResult, CreateKeyPairState, KeyGroupChoice } from './state';
 
 const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).');
@@ -36,6 +39,8 @@ export const CreateKeyPairOptions = v.pipe(
     distributionId: optionalText('distributionId'),
     /** `*` names the default cache behavior. */
     pathPatterns: v.optional(v.array(v.string(), pathPatternsRequired)),
+    /** Where the private key lives (default 'local'), and the KMS key or secret for it. */
+    ...keyStorageEntries,
   }),
   v.forward(
     v.check(
@@ -60,11 +65,13 @@ type CreateKeyPairOptions = v.InferOutput<typeof CreateKeyPairOptions>;
 
 export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (context: KeyCommandContext, call): Promise<CreateKeyPairResult> => {
   const service = () => context.source.cloudFront();
+  const keys = (region?: string) => context.source.keyServices(region);
   const lookups = new WizardLookups(service);
   const interactive = call.kind === 'interactive';
   const state: CreateKeyPairState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
   if (call.kind === 'automation') {
     await readOptions(state, call.options, lookups);
+    await readKeyStorageOptions(state, call.options, keys, context.source.profile);
   } else {
     // Called on a key group (its row or id): the wizard puts the key there and does not ask.
     const givenGroup = call.context instanceof KeyGroupNode ? call.context.keyGroup.id : positionalText(call.context);
@@ -73,13 +80,13 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
       state.keyGroupGiven = true;
     }
   }
-  await runPrompts(state, createKeyPairPrompts(lookups), context.ui);
+  await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
 
-  await executeWithRecovery(context, vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore), interactive);
-  state.key = undefined; // the private key now lives in SecretStorage only
+  await executeWithRecovery(context, vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore, keys), interactive);
+  state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
-  const result = { publicKeyId: state.publicKeyId!, keyGroupId: state.keyGroupId! };
-  context.log.info(`[keys] created public key ${result.publicKeyId} in key group ${result.keyGroupId}`);
+  const result = createKeyPairResult(state);
+  context.log.info(`[keys] created public key ${result.publicKeyId} in key group ${result.keyGroupId}, private key: ${result.keyStorage}`);
   // The key group now holds the new local key, and the chosen behaviors trust that group.
   if (state.distributionId && state.pathPatterns?.length) context.events?.didRestrictBehaviors.fire();
   if (interactive) {
@@ -100,7 +107,18 @@ export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairR
   const restricted = patterns.length
     ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId!, state.keyGroup?.name ?? '')}`
     : '';
-  return `${created}${restricted} ${vscode.l10n.t("Its private key is in VS Code's secret storage.")}`;
+  return `${created}${restricted} ${whereThePrivateKeyIs(state)}`;
+}
+
+/** What the command returns: the ids, and where the private key is. */
+export function createKeyPairResult(state: CreateKeyPairState): CreateKeyPairResult {
+  return {
+    publicKeyId: state.publicKeyId!,
+    keyGroupId: state.keyGroupId!,
+    keyStorage: state.keyStorage ?? 'local',
+    ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
+    ...(state.secretArn ? { secretArn: state.secretArn } : {}),
+  };
 }
 
 /** The key group `keyGroupId` names, refused by name when the account has none such or it is full. */

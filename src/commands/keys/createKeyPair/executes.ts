@@ -1,6 +1,6 @@
 // The work of "CloudFront: Create Key Pair", one step per change, in an order that never uploads a
-// public key whose private key is not stored: generate, then store, upload and link
-// (keyMaterialSteps.ts), key group, default signer, behaviors. Each step records its result in the state (Retry skips what is done) and knows
+// public key whose private key is not kept: generate (or create the KMS key), then store, upload and link
+// (keyMaterialSteps.ts, remoteKeySteps.ts), key group, default signer, behaviors. Each step records its result in the state (Retry skips what is done) and knows
 // how to revert itself (Undo, newest first).
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../../aws/cloudFrontService';
@@ -10,21 +10,22 @@ import { generateKeyPair } from '../../../keys/generate';
 import type { MutableKeyStore } from '../../../keys/keyStore';
 import type { ExecuteStep } from '../../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keyGroupChanges';
-import { keyMaterialSteps } from '../keyMaterialSteps';
+import { keyMaterialSteps, type KeyServicesOf } from '../keyMaterialSteps';
 import { ALGORITHM_LABELS } from './prompts';
 import type { CreateKeyPairState } from './state';
 
-export function createKeyPairExecutes(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore): ExecuteStep<CreateKeyPairState>[] {
+export function createKeyPairExecutes(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<CreateKeyPairState>[] {
   return [
     {
       id: 'generate',
       title: (s) => vscode.l10n.t('Generate an {0} key pair', ALGORITHM_LABELS[s.algorithm!]),
-      shouldExecute: (s) => !s.key,
+      // A KMS key is made in KMS (keyMaterialSteps); the others are generated here.
+      shouldExecute: (s) => !s.key && s.keyStorage !== 'kms',
       execute: async (s) => {
         s.key = await generateKeyPair(s.algorithm!);
       },
     },
-    ...keyMaterialSteps(service, keyStore),
+    ...keyMaterialSteps<CreateKeyPairState>(service, keyStore, keys),
     {
       id: 'keyGroup',
       title: (s) => (s.keyGroup?.kind === 'new' ? vscode.l10n.t('Create key group {0}', s.keyGroup.name!) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup?.name ?? '')),

@@ -13,6 +13,8 @@ import { KEYS_PER_KEY_GROUP, RESOURCE_NAME } from '../../../cloudfront/rules';
 import type { PickItem } from '../../../ui/ui';
 import type { PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
+import type { KeyServicesOf } from '../keyMaterialState';
+import { keyStoragePrompts, storagePlan } from '../keyStoragePrompts';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
 
 /**
@@ -63,7 +65,7 @@ export function nameProblem(value: string, what: string): string | undefined {
 
 export const ALGORITHM_LABELS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
 
-export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateKeyPairState>[] {
+export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf): PromptStep<CreateKeyPairState>[] {
   const title = vscode.l10n.t('Create Key Pair');
   return [
     {
@@ -101,6 +103,7 @@ export function createKeyPairPrompts(lookups: WizardLookups): PromptStep<CreateK
         });
       },
     },
+    ...keyStoragePrompts<CreateKeyPairState>(keys, title),
     {
       shouldPrompt: (state) => state.interactive && !state.keyGroupGiven,
       prompt: async (state, ui, position) => {
@@ -232,7 +235,7 @@ export async function confirmRows(state: CreateKeyPairState, lookups: WizardLook
     { label: vscode.l10n.t('$(check) Create'), value: 'create' },
     {
       label: vscode.l10n.t('$(key) {0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
-      detail: vscode.l10n.t("The private key stays in VS Code's secret storage; the public key goes to CloudFront."),
+      detail: storagePlan(state),
       value: 'info',
     },
     group?.kind === 'existing'

@@ -1,6 +1,7 @@
 // Everything the key-pair wizard knows: the answers (from prompts or arguments), then what each
 // execute step produced, so that Retry resumes and Undo knows what to remove.
 import type { KeyAlgorithm } from '../../../keys/algorithms';
+import type { CreatableKeyStorage } from '../../../keys/keyStorage';
 import type { KeyMaterialState } from '../keyMaterialSteps';
 
 export type KeyGroupChoice = { kind: 'new'; name?: string } | { kind: 'existing'; id: string; name: string };
@@ -8,6 +9,10 @@ export type KeyGroupChoice = { kind: 'new'; name?: string } | { kind: 'existing'
 export interface CreateKeyPairResult {
   publicKeyId: string;
   keyGroupId: string;
+  /** Where the private key lives: this machine's secret storage, AWS KMS, or a Secrets Manager secret. */
+  keyStorage: CreatableKeyStorage;
+  kmsKeyArn?: string;
+  secretArn?: string;
 }
 
 export interface CreateKeyPairState extends KeyMaterialState {
