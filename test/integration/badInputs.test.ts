@@ -19,6 +19,7 @@ import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDi
 import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
+import { createKmsKey, createSecret, disableKmsKey, newPrivateKeyPem, putParameter, putSecretValue, scheduleKmsKeyDeletion } from './support/awsKeysSeed';
 
 const CLIPBOARD_SENTINEL = 'clipboard before the bad input';
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -82,6 +83,44 @@ function policyResourceOf(signed: unknown): string | undefined {
   return (JSON.parse(decodeCloudFrontBase64(policy)!.toString('utf8')) as { Statement: Array<{ Resource: string }> }).Statement[0].Resource;
 }
 
+/**
+ * Keys kept in AWS for linkKey's, exportPrivateKey's and deleteLocalKey's rows, made outside the
+ * extension: KMS keys in every state it refuses, a secret and a parameter that cannot hold a key, a
+ * linked KMS key, and a linked secret (trusted on /linked/*) whose PEM was replaced after linking.
+ */
+async function keptInAws(seed: ReturnType<typeof seedClient>): Promise<{ linkedGroupId: string; values: Record<string, string> }> {
+  const kmsKeyId = await createKmsKey();
+  const kmsLinked = await vscode.commands.executeCommand<{ publicKeyId: string }>(Commands.linkKey, { kmsKeyId, name: unique('bad-kms-linked') });
+  const disabledKmsKeyId = await createKmsKey('ECC_NIST_P256');
+  await disableKmsKey(disabledKmsKeyId);
+  const pendingKmsKeyId = await createKmsKey();
+  const pendingDeletionDate = await scheduleKmsKeyDeletion(pendingKmsKeyId);
+  const noPemSecret = unique('cloudfront/bad-not-a-key');
+  await createSecret(noPemSecret, 'not a private key');
+  const stringParameter = `/${unique('cloudfront/bad-plain')}`;
+  await putParameter(stringParameter, newPrivateKeyPem().pem, 'String');
+  const linkedSecret = unique('cloudfront/bad-linked');
+  const linkedSecretArn = await createSecret(linkedSecret, newPrivateKeyPem().pem);
+  const secretLinked = await vscode.commands.executeCommand<{ publicKeyId: string }>(Commands.linkKey, { secretId: linkedSecret });
+  await putSecretValue(linkedSecret, newPrivateKeyPem().pem); // now another key's PEM
+  return {
+    linkedGroupId: await createKeyGroup(seed, unique('bad-linked-group'), [secretLinked.publicKeyId]),
+    values: {
+      kmsKeyId,
+      kmsLinkedKeyId: kmsLinked.publicKeyId,
+      disabledKmsKeyId,
+      pendingKmsKeyId,
+      pendingDeletionDate,
+      rsa3072KmsKeyId: await createKmsKey('RSA_3072'),
+      symmetricKmsKeyId: await createKmsKey('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'),
+      noPemSecret,
+      stringParameter,
+      secretLinkedKeyId: secretLinked.publicKeyId,
+      linkedSecretArn,
+    },
+  };
+}
+
 describe('bad inputs (badInputs.table.ts): the exact message, and nothing created, stored or lost', function () {
   this.timeout(60_000);
   let hooks: TestingApi;
@@ -101,7 +140,12 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     });
     const otherGroupName = unique('bad-other-group');
     const otherGroupId = await createKeyGroup(seed, otherGroupName, [await createPublicKey(seed, unique('bad-other'))]);
-    const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [behavior('/paid/*', [signer.keyGroupId]), behavior('/other/*', [otherGroupId])]);
+    const aws = await keptInAws(seed);
+    const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [
+      behavior('/paid/*', [signer.keyGroupId]),
+      behavior('/other/*', [otherGroupId]),
+      behavior('/linked/*', [aws.linkedGroupId]),
+    ]);
     const fullGroupName = unique('bad-full-group');
     const fullKeys = await Promise.all([0, 1, 2, 3, 4].map((i) => createPublicKey(seed, unique(`bad-full-${i}`))));
     const fullGroupId = await createKeyGroup(seed, fullGroupName, fullKeys);
@@ -156,6 +200,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
         .join('\n'),
       signedUrl,
       tamperedUrl: signedUrl.replace('/paid/a.mp4', '/paid/b.mp4'),
+      ...aws.values,
     });
   });
 

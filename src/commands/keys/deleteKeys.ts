@@ -2,7 +2,7 @@
 // from CloudFront, only when no key group holds it. Both confirm (modal) when a person runs them — from
 // the palette, a row or with the key's id — and never for automation (`{ publicKeyId }`), which has
 // said what it wants. Neither deletes a KMS key or a secret unless asked (deleteInAws.ts).
-import * as v from 'valibot';
+import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import { CancellationError } from '../../errors';
 import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';

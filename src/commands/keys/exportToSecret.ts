@@ -75,9 +75,9 @@ function askDeleteLocal(context: KeyCommandContext, key: LocalKey, secretName: s
   );
 }
 
+/** The key as addRemote takes it (the store keeps its default-signer choices). */
 function withoutDefaults(key: LocalKey): Omit<LocalKey, 'defaultSignerFor'> {
-  const { defaultSignerFor: _defaults, ...rest } = key;
-  return rest;
+  return Object.fromEntries(Object.entries(key).filter(([field]) => field !== 'defaultSignerFor')) as Omit<LocalKey, 'defaultSignerFor'>;
 }
 
 function createSecretFailure(error: unknown, request: SecretExport, profile: string | undefined): Error {
@@ -90,7 +90,10 @@ function createSecretFailure(error: unknown, request: SecretExport, profile: str
     return new UserError(vscode.l10n.t('Access denied: {0} may not call secretsmanager:CreateSecret on {1}.', who, request.secretName), 'secretName');
   }
   if (request.secretKmsKeyId && (name === 'NotFoundException' || name === 'KMSInvalidStateException' || name === 'InvalidRequestException')) {
-    return new UserError(vscode.l10n.t('secretKmsKeyId: Secrets Manager cannot encrypt with KMS key {0}: {1}', request.secretKmsKeyId, error instanceof Error ? error.message : String(error)), 'secretKmsKeyId');
+    return new UserError(
+      vscode.l10n.t('secretKmsKeyId: Secrets Manager cannot encrypt with KMS key {0}: {1}', request.secretKmsKeyId, error instanceof Error ? error.message : String(error)),
+      'secretKmsKeyId',
+    );
   }
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -108,7 +108,12 @@ async function pickSource(
     });
     const kmsKeyId =
       chosen === ENTER_ID
-        ? await ui.input({ title, position, prompt: vscode.l10n.t('KMS key id, key ARN, alias name (alias/…) or alias ARN'), validate: (text) => (text.trim() ? undefined : vscode.l10n.t('Enter a key id.')) })
+        ? await ui.input({
+            title,
+            position,
+            prompt: vscode.l10n.t('KMS key id, key ARN, alias name (alias/…) or alias ARN'),
+            validate: (text) => (text.trim() ? undefined : vscode.l10n.t('Enter a key id.')),
+          })
         : chosen;
     return { kind: 'kms', kmsKeyId: kmsKeyId.trim() };
   }
@@ -118,9 +123,7 @@ async function pickSource(
       title,
       position,
       placeholder: vscode.l10n.t('Which Secrets Manager secret holds the private key PEM?'),
-      items: secrets.then((list) =>
-        list.map((secret) => ({ label: secret.name, description: secret.tags[PUBLIC_KEY_ID_TAG] ?? '', value: secret.arn })),
-      ),
+      items: secrets.then((list) => list.map((secret) => ({ label: secret.name, description: secret.tags[PUBLIC_KEY_ID_TAG] ?? '', value: secret.arn }))),
     });
     return { kind: 'secretsManager', secretId };
   }

@@ -14,7 +14,8 @@ import { fingerprintOf } from '../../keys/fingerprint';
 import type { KeyStorage } from '../../keys/keyStorage';
 
 /** Which kind of place, and the option that names it. */
-export type LinkSource = { readonly kind: 'kms'; readonly kmsKeyId: string } | { readonly kind: 'secretsManager'; readonly secretId: string } | { readonly kind: 'ssm'; readonly parameterName: string };
+export type LinkSource =
+  { readonly kind: 'kms'; readonly kmsKeyId: string } | { readonly kind: 'secretsManager'; readonly secretId: string } | { readonly kind: 'ssm'; readonly parameterName: string };
 
 export interface LinkedKey {
   readonly storage: KeyStorage;
