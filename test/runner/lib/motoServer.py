@@ -12,6 +12,11 @@ moto 5.2.1 also writes a distribution's ARN without the empty region field
 (`arn:aws:cloudfront:ACCOUNT:distribution/ID`); CloudFront's is `arn:aws:cloudfront::ACCOUNT:distribution/ID`,
 and a bucket policy's `AWS:SourceArn` condition must match it exactly. The patch inserts the empty field.
 (moto ignores If-Match on UpdateDistribution and keeps the ETag; the typed fake checks ETags instead.)
+
+moto 5.2.1's KMS looks the key up by its raw id in DisableKey, EnableKey, ScheduleKeyDeletion and
+CancelKeyDeletion, so a key ARN (which KMS accepts in all four, and which the extension keeps for a
+linked key) fails with an internal error. The patch resolves any id (key id, key ARN, alias) first,
+as moto's own Encrypt does.
 """
 
 import sys
@@ -39,6 +44,19 @@ def _distribution_init(self, account_id, region_name, config):
 
 
 models.Distribution.__init__ = _distribution_init
+
+from moto.kms import models as kms_models  # noqa: E402
+
+
+def _any_key_id(method):
+    def resolved(self, key_id, *args, **kwargs):
+        return method(self, self.any_id_to_key_id(key_id), *args, **kwargs)
+
+    return resolved
+
+
+for _name in ("disable_key", "enable_key", "schedule_key_deletion", "cancel_key_deletion"):
+    setattr(kms_models.KmsBackend, _name, _any_key_id(getattr(kms_models.KmsBackend, _name)))
 
 if __name__ == "__main__":
     from moto.server import main
