@@ -11,7 +11,7 @@ import { resourceNameFrom } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import { algorithmOf, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
-import type { KeyStorage } from '../../keys/keyStorage';
+import { storageReference, type KeyStorage } from '../../keys/keyStorage';
 
 /** Which kind of place, and the option that names it. */
 export type LinkSource =
@@ -68,13 +68,13 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   }
   let storage: KeyStorage;
   if (source.kind === 'secretsManager') {
-    // The ARN, so a renamed or same-named secret elsewhere is never read by mistake.
+    // The ARN, so a renamed or same-named secret elsewhere is never read by mistake; the name for people.
     const described = await services.secrets.describeSecret(source.secretId);
     storage = { kind: 'secretsManager', secretArn: described.arn, secretName: described.name };
   } else {
     storage = { kind: 'ssm', parameterName: source.parameterName, region: await services.kms.region };
   }
-  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference };
+  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference: storageReference(storage)! };
 }
 
 /** The alias that names a key (for the Keys view), when the caller may list aliases; else none. */
