@@ -9,7 +9,7 @@ import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'n
 import { resolve } from 'node:path';
 import { CreatePublicKeyCommand, GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { CreateAliasCommand, GetPublicKeyCommand as GetKmsPublicKeyCommand } from '@aws-sdk/client-kms';
-import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { DescribeSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/api';
 import type { LinkKeyResult } from '../../src/commands/keys/linkKey';
@@ -185,6 +185,20 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
     assert.equal(rowOf(kmsLinked.publicKeyId)?.contextValue, ContextValues.publicKeyInKms);
     assert.match(rowOf(exported.publicKeyId)?.description ?? '', new RegExp(`private key in Secrets Manager ${secretName}-moved$`));
     assert.equal(rowOf(exported.publicKeyId)?.contextValue, ContextValues.publicKeyInSecretsManager);
+  });
+
+  it('deleting the listed key moved to Secrets Manager deletes its secret only with deleteSecret, with the 7-day recovery window', async () => {
+    const moved = hooks.keyStore.find(exported.publicKeyId)!;
+    const secretArn = (moved.storage as { secretArn: string }).secretArn;
+    const result = await run<{ secretDeletionDate: string }>(Commands.deleteLocalKey, { publicKeyId: exported.publicKeyId, deleteSecret: true });
+    const described = await secretsClient().send(new DescribeSecretCommand({ SecretId: secretArn }));
+    assert.ok(described.DeletedDate, 'the secret is scheduled for deletion');
+    const days = (Date.parse(result.secretDeletionDate) - Date.now()) / 86_400_000;
+    assert.ok(days > 6.9 && days <= 7.01, `deleted for good ${days} days ahead`);
+    assert.equal(hooks.keyStore.find(exported.publicKeyId), undefined);
+    // The first secret (the copy made while the local key stayed) was not asked about: it is untouched.
+    const first = await secretsClient().send(new DescribeSecretCommand({ SecretId: secretName }));
+    assert.equal(first.DeletedDate, undefined);
   });
 
   it('deleting a linked key keeps its KMS key unless deleteKmsKey; asked, the KMS key is scheduled for deletion in 7 days, named in the confirmation', async () => {
