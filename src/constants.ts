@@ -22,6 +22,7 @@ export const Commands = {
   deleteLocalKey: 'cloudfront.deleteLocalKey',
   deletePublicKey: 'cloudfront.deletePublicKey',
   rotateKey: 'cloudfront.rotateKey',
+  linkKey: 'cloudfront.linkKey',
   protectBucket: 'cloudfront.protectBucket',
   /** protectBucket on an S3 origin row, titled for the row's menu. */
   protectOrigin: 'cloudfront.protectOrigin',
@@ -63,8 +64,18 @@ export const ContextValues = {
   publicKey: 'publicKey',
   /** A CloudFront public key whose private key is stored on this machine. */
   publicKeyWithPrivateKey: 'publicKey.local',
+  /** A CloudFront public key whose private key AWS keeps: a KMS key, a Secrets Manager secret, an SSM parameter. */
+  publicKeyInKms: 'publicKey.kms',
+  publicKeyInSecretsManager: 'publicKey.secretsManager',
+  publicKeyInSsm: 'publicKey.ssm',
+  /** A CloudFront public key listed with a private key on this machine that this window cannot read. */
+  publicKeyUnavailable: 'publicKey.unavailable',
   /** A private key on this machine whose public key CloudFront does not list. */
   localKey: 'localKey',
+  /** A listed key kept in AWS whose public key CloudFront does not list. */
+  localKeyInAws: 'localKey.aws',
+  /** A listed local key whose private key this window cannot read. */
+  localKeyUnavailable: 'localKey.unavailable',
   loadMore: 'loadMore',
   error: 'error',
 } as const;

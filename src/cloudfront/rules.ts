@@ -27,3 +27,17 @@ export function isLegacyKeyPairId(id: string): boolean {
 export function isKeyGroupFull(group: { readonly publicKeyIds: readonly string[] }): boolean {
   return group.publicKeyIds.length >= KEYS_PER_KEY_GROUP;
 }
+
+/**
+ * A name CloudFront takes (RESOURCE_NAME) made from any text, for a default: a KMS alias or a secret's
+ * name (alias/cloudfront/media → cloudfront-media). Runs of other characters become one hyphen.
+ */
+export function resourceNameFrom(text: string, fallback = 'linked-key'): string {
+  const name = text
+    .replace(/^alias\//, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 128)
+    .replace(/-+$/, '');
+  return name || fallback;
+}

@@ -52,3 +52,6 @@ export function storageReference(storage: KeyStorage): string | undefined {
       return undefined;
   }
 }
+
+/** The tag on a secret (or KMS key) that says which CloudFront public key it is the private half of. */
+export const PUBLIC_KEY_ID_TAG = 'cloudfront:public-key-id';

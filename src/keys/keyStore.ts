@@ -61,6 +61,8 @@ export interface MutableKeyStore extends KeyStore {
   setDefaultSigner(keyGroupId: string, fingerprint: string): Promise<void>;
   /** Unlists the key, then deletes its private key. */
   remove(fingerprint: string): Promise<void>;
+  /** Whether this window can read the key's PEM (a key kept in AWS has none here). */
+  hasPrivateKey(fingerprint: string): Promise<boolean>;
   /** The stored PEM, for an explicit export only. */
   privateKeyPem(fingerprint: string): Promise<string | undefined>;
 }
@@ -134,6 +136,10 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
     // parses each PEM once (its cache, keyed by the PEM's SHA-256, is the only parsed-key cache).
     const pem = await this.privateKeyPem(key.fingerprint);
     return pem === undefined ? undefined : loadPrivateKey(pem).keyObject;
+  }
+
+  async hasPrivateKey(fingerprint: string): Promise<boolean> {
+    return (await this.privateKeyPem(fingerprint)) !== undefined;
   }
 
   async privateKeyPem(fingerprint: string): Promise<string | undefined> {

@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import type { KeyGroupSummary, PublicKeySummary } from '../aws/cloudFrontService';
 import { KEYS_PER_KEY_GROUP } from '../cloudfront/rules';
 import { ContextValues } from '../constants';
+import { placeIcon, publicKeyContext, type PrivateKeyPlace } from './privateKeyPlace';
 import type { TreeNode } from './treeNode';
 
 export class PublicKeyNode implements TreeNode {
   constructor(
     readonly publicKey: PublicKeySummary,
     private readonly parentId: string,
-    /** Its private key is in this machine's SecretStorage. */
-    readonly hasPrivateKey = false,
+    /** Where its private key lives, when a listed key signs as it. */
+    readonly place?: PrivateKeyPlace,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -18,15 +19,16 @@ export class PublicKeyNode implements TreeNode {
     const item = new vscode.TreeItem(key.name || key.id, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parentId}/publicKey/${key.id}`;
     const created = key.created ? key.created.toISOString().slice(0, 10) : undefined;
-    item.description = [key.id, created, this.hasPrivateKey ? vscode.l10n.t('private key on this machine') : ''].filter(Boolean).join(' · ');
-    item.iconPath = new vscode.ThemeIcon(this.hasPrivateKey ? 'lock' : 'key');
-    item.contextValue = this.hasPrivateKey ? ContextValues.publicKeyWithPrivateKey : ContextValues.publicKey;
+    item.description = [key.id, created, this.place?.description].filter(Boolean).join(' · ');
+    item.iconPath = placeIcon(this.place);
+    item.contextValue = publicKeyContext(this.place);
     item.tooltip = new vscode.MarkdownString(
       [
         `**${key.name}**`,
         `${vscode.l10n.t('Public key ID')}: \`${key.id}\``,
         created ? `${vscode.l10n.t('Created')}: ${key.created!.toISOString()}` : '',
         key.comment ? `${vscode.l10n.t('Comment')}: ${key.comment}` : '',
+        this.place ? `${vscode.l10n.t('Private key')}: ${this.place.label}` : '',
       ]
         .filter(Boolean)
         .join('  \n'),
@@ -51,8 +53,8 @@ export class KeyGroupNode implements TreeNode {
   constructor(
     readonly keyGroup: KeyGroupSummary,
     private readonly publicKeys: ReadonlyMap<string, PublicKeySummary>,
-    /** Public key ids whose private key is on this machine. */
-    private readonly localKeyIds: ReadonlySet<string> = new Set(),
+    /** Where the private key of each public key id lives, for those a listed key signs as. */
+    private readonly places: ReadonlyMap<string, PrivateKeyPlace> = new Map(),
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -73,7 +75,7 @@ export class KeyGroupNode implements TreeNode {
     return Promise.resolve(
       this.keyGroup.publicKeyIds.map((id) => {
         const key = this.publicKeys.get(id);
-        return key ? new PublicKeyNode(key, parentId, this.localKeyIds.has(id)) : new MissingPublicKeyNode(id);
+        return key ? new PublicKeyNode(key, parentId, this.places.get(id)) : new MissingPublicKeyNode(id);
       }),
     );
   }
@@ -83,7 +85,7 @@ export class KeyGroupNode implements TreeNode {
 export class UngroupedKeysNode implements TreeNode {
   constructor(
     private readonly keys: PublicKeySummary[],
-    private readonly localKeyIds: ReadonlySet<string> = new Set(),
+    private readonly places: ReadonlyMap<string, PrivateKeyPlace> = new Map(),
   ) {}
 
   getTreeItem(): vscode.TreeItem {
@@ -96,6 +98,6 @@ export class UngroupedKeysNode implements TreeNode {
   }
 
   getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve(this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys', this.localKeyIds.has(key.id))));
+    return Promise.resolve(this.keys.map((key) => new PublicKeyNode(key, 'ungroupedPublicKeys', this.places.get(key.id))));
   }
 }

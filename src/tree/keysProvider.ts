@@ -9,9 +9,10 @@ import type { KeyGroupDirectory } from '../aws/keyGroupDirectory';
 import { Lazy } from '../lazy';
 import { readAllPages } from '../aws/readAllPages';
 import type { Logger } from '../log';
-import type { KeyStore } from '../keys/keyStore';
+import type { KeyStore, MutableKeyStore } from '../keys/keyStore';
 import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
 import { LocalKeysWithoutPublicKeyNode } from './localKeyNodes';
+import { privateKeyPlaces, type PrivateKeyPlace } from './privateKeyPlace';
 import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
@@ -26,8 +27,8 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
     private readonly source: CloudFrontSource,
     private readonly keyGroups: KeyGroupDirectory,
     private readonly log: Logger,
-    /** Private keys on this machine: marks their public keys, and lists those CloudFront does not. */
-    private readonly localKeys?: KeyStore,
+    /** Listed keys: marks their public keys with where the private key lives, and lists those CloudFront does not. */
+    private readonly localKeys?: KeyStore & Pick<MutableKeyStore, 'hasPrivateKey'>,
   ) {
     this.publicKeys = new Lazy(async () => {
       const service = await source.cloudFront();
@@ -49,11 +50,12 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       const grouped = new Set([...groups.values()].flatMap((group) => group.publicKeyIds));
       const ungrouped = keys.filter((key) => !grouped.has(key.id));
       const local = this.localKeys?.list() ?? [];
-      const localIds = new Set(local.flatMap((key) => (key.publicKeyId && keysById.has(key.publicKeyId) ? [key.publicKeyId] : [])));
-      const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById, localIds));
-      if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped, localIds));
+      const places = this.localKeys ? await privateKeyPlaces(this.localKeys, local) : new Map<string, PrivateKeyPlace>();
+      const placeById = new Map(local.flatMap((key) => (key.publicKeyId && keysById.has(key.publicKeyId) ? [[key.publicKeyId, places.get(key.fingerprint)!] as const] : [])));
+      const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById, placeById));
+      if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped, placeById));
       const unlisted = local.filter((key) => !key.publicKeyId || !keysById.has(key.publicKeyId));
-      if (unlisted.length > 0) rows.push(new LocalKeysWithoutPublicKeyNode(unlisted));
+      if (unlisted.length > 0) rows.push(new LocalKeysWithoutPublicKeyNode(unlisted, places));
       setViewState(ContextKeys.keysState, rows.length === 0 ? 'empty' : 'rows');
       return rows;
     } catch (error) {

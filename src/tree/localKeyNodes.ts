@@ -2,28 +2,39 @@
 // wizard stopped midway), a public key that no longer exists, or a legacy key pair id (APKA…), which
 // ListPublicKeys never returns.
 import * as vscode from 'vscode';
-import { ContextValues } from '../constants';
 import { isLegacyKeyPairId } from '../cloudfront/rules';
 import type { LocalKey } from '../keys/keyStore';
+import { localKeyContext, privateKeyPlace, type PrivateKeyPlace } from './privateKeyPlace';
 import type { TreeNode } from './treeNode';
 
 export class LocalKeyNode implements TreeNode {
-  constructor(readonly localKey: LocalKey) {}
+  constructor(
+    readonly localKey: LocalKey,
+    /** Where its private key lives (this machine, AWS, or not readable in this window). */
+    readonly place: PrivateKeyPlace = privateKeyPlace(localKey, true),
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const key = this.localKey;
+    const place = this.place;
     const item = new vscode.TreeItem(key.name, vscode.TreeItemCollapsibleState.None);
     item.id = `localKey/${key.fingerprint}`;
-    item.contextValue = ContextValues.localKey;
+    item.contextValue = localKeyContext(place);
     const legacy = key.publicKeyId !== undefined && isLegacyKeyPairId(key.publicKeyId);
     item.description = !key.publicKeyId
-      ? vscode.l10n.t('private key on this machine · not uploaded to CloudFront')
+      ? vscode.l10n.t('{0} · not uploaded to CloudFront', place.description)
       : legacy
-        ? vscode.l10n.t('{0} · legacy key pair · private key on this machine', key.publicKeyId)
-        : vscode.l10n.t('{0} · public key no longer exists in CloudFront', key.publicKeyId);
-    item.iconPath = legacy ? new vscode.ThemeIcon('key') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        ? vscode.l10n.t('{0} · legacy key pair · {1}', key.publicKeyId, place.description)
+        : vscode.l10n.t('{0} · public key no longer exists in CloudFront · {1}', key.publicKeyId, place.description);
+    item.iconPath = legacy && place.kind === 'local' ? new vscode.ThemeIcon('key') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.tooltip = new vscode.MarkdownString(
-      [`**${key.name}**`, `${vscode.l10n.t('Fingerprint (SHA-256)')}: \`${key.fingerprint}\``, `${vscode.l10n.t('Created')}: ${key.created}`, String(item.description)].join('  \n'),
+      [
+        `**${key.name}**`,
+        `${vscode.l10n.t('Fingerprint (SHA-256)')}: \`${key.fingerprint}\``,
+        `${vscode.l10n.t('Created')}: ${key.created}`,
+        `${vscode.l10n.t('Private key')}: ${place.label}`,
+        String(item.description),
+      ].join('  \n'),
     );
     item.accessibilityInformation = { label: vscode.l10n.t('Local private key {0}, {1}', key.name, String(item.description)) };
     return item;
@@ -31,7 +42,10 @@ export class LocalKeyNode implements TreeNode {
 }
 
 export class LocalKeysWithoutPublicKeyNode implements TreeNode {
-  constructor(private readonly keys: LocalKey[]) {}
+  constructor(
+    private readonly keys: LocalKey[],
+    private readonly places: ReadonlyMap<string, PrivateKeyPlace> = new Map(),
+  ) {}
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(vscode.l10n.t('Private keys without a CloudFront public key'), vscode.TreeItemCollapsibleState.Expanded);
@@ -43,6 +57,6 @@ export class LocalKeysWithoutPublicKeyNode implements TreeNode {
   }
 
   getChildren(): Promise<TreeNode[]> {
-    return Promise.resolve(this.keys.map((key) => new LocalKeyNode(key)));
+    return Promise.resolve(this.keys.map((key) => new LocalKeyNode(key, this.places.get(key.fingerprint))));
   }
 }

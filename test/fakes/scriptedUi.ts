@@ -27,6 +27,8 @@ export const paste = (): Answer => ({ kind: 'input', value: '', paste: true });
 const matches = (m: Matcher, text: string) => (typeof m === 'string' ? text === m : m.test(text));
 
 export class ScriptedUi implements Ui {
+  /** Every modal confirmation shown, with its detail (what it names: a date, a window). */
+  readonly confirmations: Array<{ message: string; detail: string }> = [];
   /** Every notification shown, with its buttons. */
   readonly notifications: Array<{ severity: string; message: string; actions: string[] }> = [];
   /** Progress messages reported while executing. */
@@ -123,7 +125,8 @@ export class ScriptedUi implements Ui {
   }
 
   // next() throws on a script mismatch, "back" or "cancel": settle makes that a rejection.
-  confirm(message: string): Promise<boolean> {
+  confirm(message: string, detail: string): Promise<boolean> {
+    this.confirmations.push({ message, detail });
     return settle(() => this.next('confirm', message).accept);
   }
 

@@ -74,6 +74,13 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   existingSecretName: 'cloudfront/media-signer',
   kmsSignerKeyId: 'K3KMSEXAMPLE01',
   kmsSignerAlias: 'alias/cloudfront/media-kms-signer',
+  kmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  kmsLinkedKeyId: 'K3KMSLINKEDEX1',
+  rsa3072KmsKeyId: 'arn:aws:kms:us-east-1:123456789012:key/4234abcd-12ab-34cd-56ef-1234567890ab',
+  noPemSecret: 'cloudfront/not-a-key',
+  stringParameter: '/cloudfront/plain-text',
+  secretLinkedKeyId: 'K4SECRETLINKED',
+  linkedSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cloudfront/media-AbCdEf',
   tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
 };
 
@@ -90,6 +97,8 @@ const signCookies = 'cloudfront.signCookies';
 const signSelection = 'cloudfront.signSelection';
 const chooseProfile = 'cloudfront.chooseProfile';
 const diagnoseUrl = 'cloudfront.diagnoseUrl';
+const linkKey = 'cloudfront.linkKey';
+const exportPrivateKey = 'cloudfront.exportPrivateKey';
 
 const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
@@ -122,9 +131,15 @@ const WRONG_SHAPE: readonly BadInput[] = [
     rejects: 'file is not an option of this command; it takes publicKeyId, uri.',
     input: 'file',
   },
-  { command: 'cloudfront.exportPrivateKey', args: { keyPairId: '{signerKeyId}' }, rejects: 'keyPairId is not an option of this command; it takes publicKeyId, uri.', input: 'keyPairId' },
+  {
+    command: 'cloudfront.exportPrivateKey',
+    args: { keyPairId: '{signerKeyId}' },
+    rejects: 'keyPairId is not an option of this command; it takes publicKeyId, uri, secretName, secretKmsKeyId, deleteLocalCopy.',
+    input: 'keyPairId',
+  },
   { command: 'cloudfront.deleteLocalKey', args: { publicKeyId: 7 }, rejects: 'publicKeyId must be a string.', input: 'publicKeyId' },
-  { command: 'cloudfront.deletePublicKey', args: { id: '{signerKeyId}' }, rejects: 'id is not an option of this command; it takes publicKeyId.', input: 'id' },
+  { command: 'cloudfront.deletePublicKey', args: { id: '{signerKeyId}' }, rejects: 'id is not an option of this command; it takes publicKeyId, deleteKmsKey, deleteSecret.', input: 'id' },
+  { command: linkKey, args: { keyId: 'alias/media' }, rejects: 'keyId is not an option of this command; it takes publicKeyId, kmsKeyId, secretId, parameterName, name.', input: 'keyId' },
   { command: 'cloudfront.rotateKey', args: { keyGroupId: ['{fullGroupId}'] }, rejects: 'keyGroupId must be a string.', input: 'keyGroupId' },
   {
     command: signUrl,
@@ -370,7 +385,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     case: 'a behavior the distribution does not have',
     command: createKeyPair,
     args: { name: 'key-unknown-pattern', algorithm: 'ECDSA_P256', keyGroupName: 'group-unknown-pattern', distributionId: '{distributionId}', pathPatterns: ['/nope/*'] },
-    expect: { rejects: 'pathPatterns: distribution {distributionId} has no cache behavior /nope/*; it has /paid/*, /other/*, /kms/*, *.', input: 'pathPatterns' },
+    expect: { rejects: 'pathPatterns: distribution {distributionId} has no cache behavior /nope/*; it has /paid/*, /other/*, /kms/*, /linked/*, *.', input: 'pathPatterns' },
   },
   {
     case: 'CloudFront does not answer (every call times out)',
@@ -876,6 +891,107 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: { url: 'https://{domain}/kms/a.mp4', keyPairId: '{kmsSignerKeyId}', hashAlgorithm: 'SHA1', expires: FUTURE, copy: false },
     expect: { rejects: 'hashAlgorithm SHA1 cannot be used here: the key is held by AWS KMS ({kmsSignerAlias}), which signs with SHA-256 only. Use SHA256.', input: 'hashAlgorithm' },
+  },
+
+  // Link Key Kept in AWS, Export Private Key to Secrets Manager, and deleting keys kept in AWS.
+  ...[{}, { kmsKeyId: '{kmsKeyId}', secretId: '{noPemSecret}' }].map((sources) => ({
+    case: Object.keys(sources).length ? 'two places at once' : 'no place for the private key',
+    command: linkKey,
+    args: { publicKeyId: '{signerKeyId}', ...sources },
+    expect: {
+      rejects: 'Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).',
+      input: 'kmsKeyId',
+    },
+  })),
+  {
+    case: 'a KMS key that is not the private half of the public key',
+    command: linkKey,
+    args: { publicKeyId: '{signerKeyId}', kmsKeyId: '{kmsKeyId}' },
+    expect: { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of the key in {kmsKeyId}.', input: 'publicKeyId' },
+  },
+  {
+    case: 'a disabled KMS key',
+    command: linkKey,
+    args: { kmsKeyId: '{disabledKmsKeyId}' },
+    expect: { rejects: 'KMS key {disabledKmsKeyId} is Disabled: enable it in KMS (kms:EnableKey) to sign with it.', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a KMS key pending deletion',
+    command: linkKey,
+    args: { kmsKeyId: '{pendingKmsKeyId}' },
+    expect: {
+      rejects: 'KMS key {pendingKmsKeyId} is pending deletion ({pendingDeletionDate}): cancel the deletion in KMS (kms:CancelKeyDeletion) and enable the key to sign with it.',
+      input: 'kmsKeyId',
+    },
+  },
+  {
+    case: 'a KMS key of a spec CloudFront cannot verify',
+    command: linkKey,
+    args: { kmsKeyId: '{rsa3072KmsKeyId}' },
+    expect: { rejects: 'KMS key {rsa3072KmsKeyId} is RSA_3072: CloudFront verifies only RSA_2048 and ECC_NIST_P256 keys.', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a KMS key for encryption, not signing',
+    command: linkKey,
+    args: { kmsKeyId: '{symmetricKmsKeyId}' },
+    expect: { rejects: 'KMS key {symmetricKmsKeyId} is for ENCRYPT_DECRYPT, not SIGN_VERIFY: CloudFront needs a signing key (RSA_2048 or ECC_NIST_P256).', input: 'kmsKeyId' },
+  },
+  {
+    case: 'a secret that holds no PEM',
+    command: linkKey,
+    args: { secretId: '{noPemSecret}' },
+    expect: { rejects: 'Secrets Manager secret {noPemSecret} holds no PEM private key (-----BEGIN PRIVATE KEY----- …): store the PEM text itself.', input: 'secretId' },
+  },
+  {
+    case: "a linked secret that now holds another key's PEM",
+    command: signUrl,
+    args: { ...sign({ keyPairId: '{secretLinkedKeyId}' }), url: 'https://{domain}/linked/a.mp4' },
+    expect: {
+      rejects: "Secrets Manager secret {linkedSecretArn} holds another key's PEM: its public key does not match the CloudFront public key it is linked to.",
+      input: 'keyPairId',
+    },
+  },
+  {
+    case: 'a parameter that is not a SecureString',
+    command: linkKey,
+    args: { parameterName: '{stringParameter}' },
+    expect: { rejects: 'SSM parameter {stringParameter} is a String parameter: a private key must be kept in a SecureString parameter (encrypted with KMS).', input: 'parameterName' },
+  },
+  {
+    case: 'a secret that does not exist',
+    command: linkKey,
+    args: { secretId: 'cfpc-no-such-secret' },
+    expect: { rejects: 'Secrets Manager secret cfpc-no-such-secret does not exist in this account and region.', input: 'secretId' },
+  },
+  {
+    case: 'a parameter that does not exist',
+    command: linkKey,
+    args: { parameterName: '/cfpc/no-such-parameter' },
+    expect: { rejects: 'SSM parameter /cfpc/no-such-parameter does not exist in this account and region.', input: 'parameterName' },
+  },
+  {
+    case: 'a secret name already taken',
+    command: exportPrivateKey,
+    args: { publicKeyId: '{signerKeyId}', secretName: '{noPemSecret}' },
+    expect: { rejects: 'secretName: a secret named {noPemSecret} already exists in Secrets Manager; choose another name.', input: 'secretName' },
+  },
+  {
+    case: 'a key whose private half is not on this machine',
+    command: exportPrivateKey,
+    args: { publicKeyId: '{kmsLinkedKeyId}', secretName: 'cfpc/never-created' },
+    expect: { rejects: 'publicKeyId: the private key of {kmsLinkedKeyId} is kept in {kmsKeyId}, not on this machine; there is nothing here to export.', input: 'publicKeyId' },
+  },
+  {
+    case: 'both a file and a secret',
+    command: exportPrivateKey,
+    args: { publicKeyId: '{signerKeyId}', uri: '/tmp/never-written.pem', secretName: 'cfpc/never-created' },
+    expect: { rejects: 'Pass either uri (a file to write) or secretName (a new Secrets Manager secret).', input: 'uri' },
+  },
+  {
+    case: 'deleteKmsKey for a key not kept in KMS',
+    command: 'cloudfront.deleteLocalKey',
+    args: { publicKeyId: '{signerKeyId}', deleteKmsKey: true },
+    expect: { rejects: 'deleteKmsKey: the private key of {signerKeyId} is not kept in an AWS KMS key.', input: 'deleteKmsKey' },
   },
 
   // Every command: an options object of the wrong shape.

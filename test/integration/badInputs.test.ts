@@ -18,9 +18,9 @@ import { FIXTURE_KEYS } from '../fixtures/keys';
 import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
-import { createKmsKey, createSecret, describeKmsKey } from './support/kmsSeed';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
+import { createKmsKey, createSecret, describeKmsKey, newPrivateKeyPem, putParameter, putSecretValue } from './support/awsKeysSeed';
 
 const CLIPBOARD_SENTINEL = 'clipboard before the bad input';
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -84,6 +84,44 @@ function policyResourceOf(signed: unknown): string | undefined {
   return (JSON.parse(decodeCloudFrontBase64(policy)!.toString('utf8')) as { Statement: Array<{ Resource: string }> }).Statement[0].Resource;
 }
 
+/**
+ * Keys kept in AWS for linkKey's, exportPrivateKey's and deleteLocalKey's rows, made outside the
+ * extension: KMS keys in every state it refuses, a secret and a parameter that cannot hold a key, a
+ * linked KMS key, and a linked secret (trusted on /linked/*) whose PEM was replaced after linking.
+ */
+async function keptInAws(seed: ReturnType<typeof seedClient>): Promise<{ linkedGroupId: string; values: Record<string, string> }> {
+  const kmsKeyId = await createKmsKey();
+  const kmsLinked = await vscode.commands.executeCommand<{ publicKeyId: string }>(Commands.linkKey, { kmsKeyId, name: unique('bad-kms-linked') });
+  // RSA_2048 like createKeyPair's rows that use them (algorithm RSA_2048): only the state is wrong.
+  const disabledKmsKeyId = await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'Disabled');
+  const pendingKmsKeyId = await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'PendingDeletion');
+  const pendingDeletionDate = (await describeKmsKey(pendingKmsKeyId)).DeletionDate!.toISOString();
+  const noPemSecret = unique('cloudfront/bad-not-a-key');
+  await createSecret(noPemSecret, 'not a private key');
+  const stringParameter = `/${unique('cloudfront/bad-plain')}`;
+  await putParameter(stringParameter, newPrivateKeyPem().pem, 'String');
+  const linkedSecret = unique('cloudfront/bad-linked');
+  const linkedSecretArn = await createSecret(linkedSecret, newPrivateKeyPem().pem);
+  const secretLinked = await vscode.commands.executeCommand<{ publicKeyId: string }>(Commands.linkKey, { secretId: linkedSecret });
+  await putSecretValue(linkedSecret, newPrivateKeyPem().pem); // now another key's PEM
+  return {
+    linkedGroupId: await createKeyGroup(seed, unique('bad-linked-group'), [secretLinked.publicKeyId]),
+    values: {
+      kmsKeyId,
+      kmsLinkedKeyId: kmsLinked.publicKeyId,
+      disabledKmsKeyId,
+      pendingKmsKeyId,
+      pendingDeletionDate,
+      rsa3072KmsKeyId: await createKmsKey('RSA_3072'),
+      symmetricKmsKeyId: await createKmsKey('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'),
+      noPemSecret,
+      stringParameter,
+      secretLinkedKeyId: secretLinked.publicKeyId,
+      linkedSecretArn,
+    },
+  };
+}
+
 describe('bad inputs (badInputs.table.ts): the exact message, and nothing created, stored or lost', function () {
   this.timeout(60_000);
   let hooks: TestingApi;
@@ -109,25 +147,23 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       keyGroupName: unique('bad-kms-signers'),
       keyStorage: 'kms',
     });
-    const pendingKmsKeyId = await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'PendingDeletion');
+    // The disabled, pending-deletion and symmetric KMS keys come from keptInAws (below), shared by both commands' rows.
     const kmsValues = {
       kmsSignerKeyId: kmsSigner.publicKeyId,
       kmsSignerAlias: `alias/cloudfront/${kmsSignerName}`,
       rsaKmsKeyId: await createKmsKey('RSA_2048', 'SIGN_VERIFY'),
-      symmetricKmsKeyId: await createKmsKey('SYMMETRIC_DEFAULT', 'ENCRYPT_DECRYPT'),
       p384KmsKeyId: await createKmsKey('ECC_NIST_P384', 'SIGN_VERIFY'),
-      disabledKmsKeyId: await createKmsKey('RSA_2048', 'SIGN_VERIFY', 'Disabled'),
-      pendingKmsKeyId,
-      pendingDeletionDate: (await describeKmsKey(pendingKmsKeyId)).DeletionDate!.toISOString(),
       existingSecretName: unique('cloudfront/bad-taken'),
     };
     await createSecret(kmsValues.existingSecretName, 'not a key: only its name is taken');
     const otherGroupName = unique('bad-other-group');
     const otherGroupId = await createKeyGroup(seed, otherGroupName, [await createPublicKey(seed, unique('bad-other'))]);
+    const aws = await keptInAws(seed);
     const distribution = await createDistribution(seed, `bad inputs ${Date.now()}`, [
       behavior('/paid/*', [signer.keyGroupId]),
       behavior('/other/*', [otherGroupId]),
       behavior('/kms/*', [kmsSigner.keyGroupId]),
+      behavior('/linked/*', [aws.linkedGroupId]),
     ]);
     const fullGroupName = unique('bad-full-group');
     const fullKeys = await Promise.all([0, 1, 2, 3, 4].map((i) => createPublicKey(seed, unique(`bad-full-${i}`))));
@@ -188,6 +224,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
         .join('\n'),
       signedUrl,
       tamperedUrl: signedUrl.replace('/paid/a.mp4', '/paid/b.mp4'),
+      ...aws.values,
     });
   });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -400,15 +400,19 @@ describe('Rotate, export and delete keys (typed fake)', () => {
     );
   });
 
-  it('exports a private key only after the modal warning, as PKCS#1, to the chosen file; deletes a local key from options without asking', async () => {
+  it('exports a private key: a person only after the modal warning, automation without a question, as PKCS#1, to the chosen file; deletes a local key from options without asking', async () => {
     const service = accountWithGroups();
     const world = keyWorld(service);
     const { publicKeyId } = await createKeyPair(world.context, { name: 'exported', algorithm: 'RSA_2048', keyGroupName: 'export-group' });
     const file = vscode.Uri.file(join(tmpdir(), `cfpc-export-${process.pid}.pem`));
-    world.ui['answers'].push({ kind: 'confirm', accept: false });
-    await assert.rejects(exportPrivateKey(world.context, { publicKeyId, uri: file.fsPath }), { name: 'CancellationError' });
-    world.ui['answers'].push({ kind: 'confirm', accept: true });
+    // A person (called with the key's id) is warned first; declining writes nothing.
+    world.ui['answers'].push({ kind: 'pick', choose: /To a PEM file/ }, { kind: 'confirm', accept: false });
+    await assert.rejects(exportPrivateKey(world.context, publicKeyId), { name: 'CancellationError' });
+    assert.equal(existsSync(file.fsPath), false);
+    // Automation said where the file goes: no question at all.
+    const promptsBefore = world.ui.prompts.length;
     await exportPrivateKey(world.context, { publicKeyId, uri: file.fsPath });
+    assert.equal(world.ui.prompts.length, promptsBefore, 'no question with options');
     const pem = await readFile(file.fsPath, 'utf8');
     await vscode.workspace.fs.delete(file);
     assert.match(pem, /^-----BEGIN RSA PRIVATE KEY-----\n/);

@@ -1,9 +1,11 @@
 // The Keys view against a typed fake at the service seam (moto 5.2.1 does not page lists and cannot
-// fail on demand): structure, quota display, missing keys, and the error row.
+// fail on demand): structure, quota display, missing keys, where each private key lives, and the error row.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, ContextValues } from '../../src/constants';
+import { INDEX_KEY, SecretKeyStore } from '../../src/keys/keyStore';
 import { KeysProvider } from '../../src/tree/keysProvider';
+import { SharedMemento, SharedSecrets } from '../fakes/memoryKeyBackends';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
 import { argumentsOf, labelOf, renderChildren } from './support/extension';
 import { fakeSource, keyGroupsOf, testLog } from './support/fakeSource';
@@ -57,6 +59,45 @@ describe('Keys view (typed fake)', () => {
       (await renderChildren(provider)).map((r) => labelOf(r.item)),
       ['g'],
     );
+  });
+
+  it('says where each private key lives (this machine, KMS, Secrets Manager, SSM, not available here), with the context values the menus match', async () => {
+    const service = new FakeCloudFrontService();
+    const ids = ['K1', 'K2', 'K3', 'K4', 'K5', 'K6'];
+    service.publicKeys = ids.map((id) => key(id, `key-${id}`));
+    service.keyGroups = [{ id: 'KG1', name: 'media-signers', comment: '', publicKeyIds: ids }];
+    // K5 was listed by another window (VS Code for the Web keeps secrets per window): its PEM cannot be read here.
+    const index = new SharedMemento();
+    const listed = (fingerprint: string, publicKeyId: string) => ({ fingerprint, publicKeyId, name: publicKeyId, algorithm: 'RSA_2048' as const, created: created.toISOString() });
+    await index.update(INDEX_KEY, [{ ...listed('fp5', 'K5'), defaultSignerFor: [] }]);
+    const store = new SecretKeyStore(new SharedSecrets().window(), index);
+    await store.add(listed('fp1', 'K1'), 'the PEM (not read by the view)');
+    await store.addRemote({ ...listed('fp2', 'K2'), storage: { kind: 'kms', keyArn: 'arn:aws:kms:us-east-1:123456789012:key/k2', alias: 'alias/cloudfront/media' } });
+    await store.addRemote({
+      ...listed('fp3', 'K3'),
+      storage: { kind: 'secretsManager', secretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cloudfront/media-AbCdEf', secretName: 'cloudfront/media' },
+    });
+    await store.addRemote({ ...listed('fp4', 'K4'), storage: { kind: 'ssm', parameterName: '/cloudfront/media', region: 'us-east-1' } });
+    await store.addRemote({ ...listed('fp7', 'KGONE'), storage: { kind: 'kms', keyArn: 'arn:aws:kms:us-east-1:123456789012:key/k7' } });
+    const source = fakeSource(service);
+    const provider = new KeysProvider(source, keyGroupsOf(source), testLog(), store);
+    const [group, unlisted] = await renderChildren(provider);
+    assert.deepEqual(
+      (await renderChildren(provider, group.node)).map((r) => [r.item.description, r.item.contextValue]),
+      [
+        ['K1 · 2026-03-04 · private key on this machine', ContextValues.publicKeyWithPrivateKey],
+        ['K2 · 2026-03-04 · private key in AWS KMS alias/cloudfront/media', ContextValues.publicKeyInKms],
+        ['K3 · 2026-03-04 · private key in Secrets Manager cloudfront/media', ContextValues.publicKeyInSecretsManager],
+        ['K4 · 2026-03-04 · private key in SSM /cloudfront/media', ContextValues.publicKeyInSsm],
+        ['K5 · 2026-03-04 · private key not available here', ContextValues.publicKeyUnavailable],
+        ['K6 · 2026-03-04', ContextValues.publicKey],
+      ],
+    );
+    assert.deepEqual(
+      (await renderChildren(provider, unlisted.node)).map((r) => [r.item.description, r.item.contextValue]),
+      [['KGONE · public key no longer exists in CloudFront · private key in AWS KMS arn:aws:kms:us-east-1:123456789012:key/k7', ContextValues.localKeyInAws]],
+    );
+    store.dispose();
   });
 
   it('an account without key groups or public keys has no rows, so the welcome view shows', async () => {

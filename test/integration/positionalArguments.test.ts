@@ -205,15 +205,15 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.equal((await readFile(target.fsPath, 'utf8')).trim(), held.trim());
   });
 
-  it('cloudfront.exportPrivateKey with a public key id: the warning, then where to write it; no question which key', async () => {
+  it('cloudfront.exportPrivateKey with a public key id: file or secret, the warning, then where to write it; no question which key', async () => {
     const target = vscode.Uri.file(join(scratch, 'private.pem'));
-    const ui = await scripted([confirm(), file(target)]);
+    const ui = await scripted([pick(/To a PEM file/), confirm(), file(target)]);
     try {
       const result = await run<{ publicKeyId: string }>(Commands.exportPrivateKey, signer.publicKeyId);
       ui.assertAllUsed();
       assert.deepEqual(
         asked(ui).map((p) => p.split(' ')[0]),
-        ['confirm:', 'file:'],
+        ['pick:', 'confirm:', 'file:'],
       );
       assert.equal(result.publicKeyId, signer.publicKeyId);
       const held = (await seedClient().send(new GetPublicKeyCommand({ Id: signer.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;

@@ -25,7 +25,7 @@ import {
   signatureNeedles,
   watchKeyStore,
 } from './support/secrets';
-import { secretPems } from './support/kmsSeed';
+import { secretPems } from './support/awsKeysSeed';
 import { testingHooks } from './support/testingHooks';
 
 // Root hooks (outside any describe): they run around every test of every file.

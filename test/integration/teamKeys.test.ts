@@ -20,7 +20,7 @@ import { Commands } from '../../src/constants';
 import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { faultProxyAvailable, Faults, injectFaults, clearFaults, RecoveringUi } from './support/faultProxy';
-import { aliasTarget, describeKmsKey, kmsKeysNamed, kmsPublicKeyDer, secretTags, secretValue } from './support/kmsSeed';
+import { aliasTarget, describeKmsKey, kmsKeysNamed, kmsPublicKeyDer, secretTags, secretValue } from './support/awsKeysSeed';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
 

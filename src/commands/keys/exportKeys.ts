@@ -1,16 +1,20 @@
 // "Export Public Key" writes the SubjectPublicKeyInfo PEM (from CloudFront, or derived from the local
 // private key for a legacy key pair). "Export Private Key" is the one way a private key leaves
-// SecretStorage: only on request, after a modal warning, to a file the user chooses, owner-only
-// readable. RSA keys are written as PKCS#1, ECDSA keys as SEC1.
+// SecretStorage: only on request, to a file the user chooses (after a modal warning when a person
+// asks), owner-only readable, or into a new Secrets Manager secret for a backend (exportToSecret.ts).
+// RSA keys are written as PKCS#1, ECDSA keys as SEC1.
 import { writeFile } from 'node:fs/promises';
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { CancellationError, UserError } from '../../errors';
 import { isLegacyKeyPairId } from '../../cloudfront/rules';
 import { publicKeyPemFromPrivate } from '../../signing';
-import { defineCommandIn, optionsObject, publicKeyIdEntry, type Call } from '../options';
+import type { LocalKey } from '../../keys/keyStore';
+import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
+import { defineCommandIn, optionalFlag, optionalText, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
+import { defaultSecretName, exportToSecret, secretNameProblem, type SecretExportResult } from './exportToSecret';
 
 const PEM_FILTERS = () => ({ [vscode.l10n.t('PEM files')]: ['pem'] });
 
@@ -21,7 +25,7 @@ export const ExportKeyOptions = optionsObject({
     v.union([v.custom<vscode.Uri>((value) => value instanceof vscode.Uri), v.pipe(v.string(), v.nonEmpty())], () => vscode.l10n.t('uri must be a file path, a URI string or a vscode.Uri.')),
   ),
 });
-type ExportCall = Call<v.InferOutput<typeof ExportKeyOptions>>;
+type ExportCall = Call<{ uri?: string | vscode.Uri | undefined }>;
 
 /** A file from `uri` in the options, or from a save dialog. */
 async function targetFile(context: KeyCommandContext, call: ExportCall, title: string, defaultName: string): Promise<vscode.Uri> {
@@ -49,15 +53,78 @@ export const exportPublicKey = defineCommandIn(ExportKeyOptions, async (context:
   return { publicKeyId, uri: uri.toString() };
 });
 
-export const exportPrivateKey = defineCommandIn(ExportKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string | undefined; uri: string }> => {
+export const ExportPrivateKeyOptions = v.pipe(
+  optionsObject({
+    ...ExportKeyOptions.entries,
+    /** Instead of a file: a new Secrets Manager secret of this name, for a backend. */
+    secretName: optionalText('secretName'),
+    /** The KMS key that encrypts the secret (default: aws/secretsmanager). */
+    secretKmsKeyId: optionalText('secretKmsKeyId'),
+    /** After creating the secret, delete the copy in this machine's secret storage (default false). */
+    deleteLocalCopy: optionalFlag('deleteLocalCopy'),
+  }),
+  v.forward(
+    v.check(
+      (o) => (o.uri === undefined) !== (o.secretName === undefined),
+      () => vscode.l10n.t('Pass either uri (a file to write) or secretName (a new Secrets Manager secret).'),
+    ),
+    ['uri'],
+  ),
+  v.forward(
+    v.check(
+      (o) => o.secretName !== undefined || (o.secretKmsKeyId === undefined && o.deleteLocalCopy === undefined),
+      () => vscode.l10n.t('secretKmsKeyId and deleteLocalCopy go with secretName.'),
+    ),
+    ['secretName'],
+  ),
+);
+
+type PrivateExportResult = { publicKeyId: string | undefined; uri: string } | SecretExportResult;
+
+export const exportPrivateKey = defineCommandIn(ExportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<PrivateExportResult> => {
   const key = await chooseLocalKey(context, keyOf(call), vscode.l10n.t('Private key to export'));
+  const place = key.storage ?? LOCAL_STORAGE;
+  if (place.kind !== 'local') {
+    throw new UserError(
+      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)!),
+      'publicKeyId',
+    );
+  }
+  if (call.kind === 'automation') {
+    const { secretName, secretKmsKeyId, deleteLocalCopy } = call.options;
+    if (secretName !== undefined) {
+      return exportToSecret(context, key, { secretName, ...(secretKmsKeyId ? { secretKmsKeyId } : {}), ...(deleteLocalCopy !== undefined ? { deleteLocalCopy } : {}) }, false);
+    }
+    return exportToFile(context, key, await targetFile(context, call, '', ''));
+  }
+  const destination = await context.ui.pick({
+    title: vscode.l10n.t('Export Private Key'),
+    placeholder: vscode.l10n.t('Where should the private key of {0} go?', key.name),
+    items: [
+      { label: vscode.l10n.t('$(file) To a PEM file…'), value: 'file' as const },
+      { label: vscode.l10n.t('$(cloud-upload) To a new AWS Secrets Manager secret, for a backend…'), value: 'secret' as const },
+    ],
+  });
+  if (destination === 'secret') {
+    const secretName = await context.ui.input({
+      title: vscode.l10n.t('Export Private Key'),
+      prompt: vscode.l10n.t('Name of the new Secrets Manager secret'),
+      value: defaultSecretName(key),
+      validate: (text) => secretNameProblem(text),
+    });
+    return exportToSecret(context, key, { secretName }, true);
+  }
+  // Only a person is warned: automation has said where the file goes.
   const go = await context.ui.confirm(
     vscode.l10n.t('Export the private key of {0} to a file?', key.name),
     vscode.l10n.t('Anyone who can read the file can sign URLs for your private content until the key is removed from its key groups. Keep the file out of source control and delete it when done.'),
     vscode.l10n.t('Export Private Key'),
   );
   if (!go) throw new CancellationError();
-  const uri = await targetFile(context, call, vscode.l10n.t('Export Private Key'), `${key.publicKeyId ?? key.name}.private.pem`);
+  return exportToFile(context, key, await targetFile(context, call, vscode.l10n.t('Export Private Key'), `${key.publicKeyId ?? key.name}.private.pem`));
+});
+
+async function exportToFile(context: KeyCommandContext, key: LocalKey, uri: vscode.Uri): Promise<{ publicKeyId: string | undefined; uri: string }> {
   const pem = await context.keyStore.privateKeyPem(key.fingerprint);
   if (pem === undefined) throw new UserError(vscode.l10n.t('The private key of {0} is no longer stored.', key.name), 'publicKeyId');
   // Owner-only on local disks; other file systems (remote, virtual) decide their own permissions.
@@ -65,4 +132,4 @@ export const exportPrivateKey = defineCommandIn(ExportKeyOptions, async (context
   else await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(pem));
   context.log.info(`[keys] exported the private key ${key.fingerprint} on request`);
   return { publicKeyId: key.publicKeyId, uri: uri.toString() };
-});
+}

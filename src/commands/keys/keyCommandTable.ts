@@ -6,6 +6,7 @@ import { deleteLocalKey, deletePublicKey } from './deleteKeys';
 import { exportPrivateKey, exportPublicKey } from './exportKeys';
 import { importPrivateKey } from './importPrivateKey';
 import type { KeyCommandContext } from './keyCommandContext';
+import { linkKey } from './linkKey';
 import { rotateKey } from './rotateKey';
 
 export function keyCommandTable(context: KeyCommandContext): Record<string, CommandHandler> {
@@ -17,5 +18,6 @@ export function keyCommandTable(context: KeyCommandContext): Record<string, Comm
     [Commands.deleteLocalKey]: (...args) => deleteLocalKey(context, ...args),
     [Commands.deletePublicKey]: (...args) => deletePublicKey(context, ...args),
     [Commands.rotateKey]: (...args) => rotateKey(context, ...args),
+    [Commands.linkKey]: (...args) => linkKey(context, ...args),
   };
 }

@@ -14,7 +14,7 @@ import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { kmsKeyProblem } from '../../aws/kmsSigner';
 import { isKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
-import { regionOfArn, type KeyStorage } from '../../keys/keyStorage';
+import { PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '../../keys/keyStorage';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import { spkiPemOfDer } from '../../keys/pem';
 import type { ExecuteStep } from '../../wizard/wizard';
@@ -24,8 +24,6 @@ import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 export const kmsAliasFor = (name: string): string => `alias/cloudfront/${name}`;
 /** The default name of the secret for CloudFront key `name`. */
 export const secretNameFor = (name: string): string => `cloudfront/${name}`;
-/** The tag that says which CloudFront public key a secret's PEM signs for. */
-export const PUBLIC_KEY_ID_TAG = 'cloudfront:public-key-id';
 
 const isKms = (s: KeyMaterialState) => s.keyStorage === 'kms';
 const isSecret = (s: KeyMaterialState) => s.keyStorage === 'secretsManager';

@@ -16,6 +16,11 @@ and a bucket policy's `AWS:SourceArn` condition must match it exactly. The patch
 moto 5.2.1's GetPublicKey for an id it does not hold raises a KeyError, which its server answers with an
 HTML 500; CloudFront answers 404 NoSuchPublicKey. The patch raises that error (the bad-input row
 "generateSigningCode with a public key that does not exist" needs it).
+
+moto 5.2.1's KMS looks the key up by its raw id in DisableKey, EnableKey, ScheduleKeyDeletion and
+CancelKeyDeletion, so a key ARN (which KMS accepts in all four, and which the extension keeps for a
+linked key) fails with an internal error. The patch resolves any id (key id, key ARN, alias) first,
+as moto's own Encrypt does.
 """
 
 import sys
@@ -59,6 +64,19 @@ def _get_public_key(self, key_id):
 
 
 models.CloudFrontBackend.get_public_key = _get_public_key
+
+from moto.kms import models as kms_models  # noqa: E402
+
+
+def _any_key_id(method):
+    def resolved(self, key_id, *args, **kwargs):
+        return method(self, self.any_id_to_key_id(key_id), *args, **kwargs)
+
+    return resolved
+
+
+for _name in ("disable_key", "enable_key", "schedule_key_deletion", "cancel_key_deletion"):
+    setattr(kms_models.KmsBackend, _name, _any_key_id(getattr(kms_models.KmsBackend, _name)))
 
 if __name__ == "__main__":
     from moto.server import main

@@ -1,6 +1,8 @@
-// Creates KMS keys and Secrets Manager secrets in the API peer the extension host talks to (moto in
-// `npm test`), through the SDK and the same standard configuration the extension uses
-// (AWS_ENDPOINT_URL_KMS, AWS_ENDPOINT_URL_SECRETS_MANAGER), and reads back what the extension made.
+// Keys made in AWS OUTSIDE the extension, as a team's infrastructure would make them (KMS keys, Secrets
+// Manager secrets, SSM parameters), and what the extension made there, read back. Through the SDK and
+// the standard configuration the extension uses too (AWS_ENDPOINT_URL_KMS, _SECRETS_MANAGER, _SSM, which
+// the test launcher points at moto).
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   CreateKeyCommand,
   DescribeKeyCommand,
@@ -14,24 +16,48 @@ import {
   type KeySpec,
   type KeyUsageType,
 } from '@aws-sdk/client-kms';
-import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { CreateSecretCommand, DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { rememberPrivateKey } from './secrets';
 
-export function kmsClient(): KMSClient {
-  return new KMSClient({ region: 'us-east-1' });
-}
+const REGION = 'us-east-1';
+export const kmsClient = () => new KMSClient({ region: REGION });
+export const secretsClient = () => new SecretsManagerClient({ region: REGION });
+export const ssmClient = () => new SSMClient({ region: REGION });
 
-export function secretsClient(): SecretsManagerClient {
-  return new SecretsManagerClient({ region: 'us-east-1' });
-}
-
-/** A new KMS key made outside the extension; returns its id. */
-export async function createKmsKey(spec: KeySpec, usage: KeyUsageType, state: 'Enabled' | 'Disabled' | 'PendingDeletion' = 'Enabled'): Promise<string> {
+/** A new KMS key made outside the extension, in the state asked; returns its ARN. */
+export async function createKmsKey(spec: KeySpec = 'RSA_2048', usage: KeyUsageType = 'SIGN_VERIFY', state: 'Enabled' | 'Disabled' | 'PendingDeletion' = 'Enabled'): Promise<string> {
   const client = kmsClient();
   const { KeyMetadata } = await client.send(new CreateKeyCommand({ KeySpec: spec, KeyUsage: usage, Description: 'made by a test, outside the extension' }));
-  const id = KeyMetadata!.KeyId!;
-  if (state === 'Disabled') await client.send(new DisableKeyCommand({ KeyId: id }));
-  if (state === 'PendingDeletion') await client.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }));
-  return id;
+  const arn = KeyMetadata!.Arn!;
+  if (state === 'Disabled') await disableKmsKey(arn);
+  if (state === 'PendingDeletion') await scheduleKmsKeyDeletion(arn);
+  return arn;
+}
+
+export async function disableKmsKey(keyId: string): Promise<void> {
+  await kmsClient().send(new DisableKeyCommand({ KeyId: keyId }));
+}
+
+/** Schedules deletion (7 days); returns the key's DeletionDate (ISO 8601) as DescribeKey reports it. */
+export async function scheduleKmsKeyDeletion(keyId: string): Promise<string> {
+  await kmsClient().send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+  return (await describeKmsKey(keyId)).DeletionDate!.toISOString();
+}
+
+/** A new private key (RSA 2048 or P-256) as PKCS#8 PEM, remembered for the secret scan. */
+export function newPrivateKeyPem(type: 'rsa' | 'ec' = 'rsa'): { pem: string; privateKey: KeyObject } {
+  const { privateKey } = type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  rememberPrivateKey(privateKey);
+  return { pem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), privateKey };
+}
+
+export async function putSecretValue(secretId: string, value: string): Promise<void> {
+  await secretsClient().send(new PutSecretValueCommand({ SecretId: secretId, SecretString: value }));
+}
+
+export async function putParameter(name: string, value: string, type: 'String' | 'SecureString' = 'SecureString'): Promise<void> {
+  await ssmClient().send(new PutParameterCommand({ Name: name, Value: value, Type: type, Overwrite: true }));
 }
 
 export async function describeKmsKey(keyId: string) {

@@ -1,0 +1,160 @@
+// "CloudFront: Link Key Kept in AWS": lists a key whose private half AWS keeps (a KMS key, a Secrets
+// Manager secret or an SSM SecureString parameter) as the signer of a CloudFront public key, once
+// their public halves match; or uploads its public half as a new public key. Only the reference is
+// kept on this machine; a PEM read to check it is dropped at once.
+// With LinkKeyOptions `{ publicKeyId?, kmsKeyId? | secretId? | parameterName?, name? }` it asks nothing
+// and returns `{ publicKeyId, keyStorage }`. With a public key row or id it asks only where the key is.
+import * as v from 'valibot';
+import * as vscode from 'vscode';
+import { readAllPages } from '../../aws/readAllPages';
+import { UserError } from '../../errors';
+import { samePublicKey } from '../../keys/fingerprint';
+import type { KeyStorage } from '../../keys/keyStorage';
+import { runPrompts, type ExecuteStep } from '../../wizard/wizard';
+import { PublicKeyNode } from '../../tree/keyNodes';
+import { defineCommandIn, optionalText, optionsObject, positionalText } from '../options';
+import { publicKeyById } from './chooseKey';
+import type { KeyCommandContext } from './keyCommandContext';
+import { deletePublicKeyIfUnused } from './keyGroupChanges';
+import { nameOption } from './keyOptions';
+import { linkKeyPrompts, type LinkKeyState } from './linkKeyPrompts';
+import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
+import { executeWithRecovery } from './runSteps';
+
+const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
+
+export const LinkKeyOptions = v.pipe(
+  optionsObject({
+    /** The CloudFront public key it signs as; without it the public half is uploaded as a new public key. */
+    publicKeyId: optionalText('publicKeyId'),
+    /** An AWS KMS key: id, ARN, alias name (alias/…) or alias ARN. */
+    kmsKeyId: optionalText('kmsKeyId'),
+    /** A Secrets Manager secret holding the private key PEM: name or ARN. */
+    secretId: optionalText('secretId'),
+    /** An SSM SecureString parameter holding the private key PEM. */
+    parameterName: optionalText('parameterName'),
+    /** The new public key's name when uploading (default: from the alias, secret or parameter name). */
+    name: v.optional(nameOption('name', () => vscode.l10n.t('public key'))),
+  }),
+  v.forward(
+    v.check(
+      (o) => SOURCES.filter((option) => o[option] !== undefined).length === 1,
+      () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).'),
+    ),
+    ['kmsKeyId'],
+  ),
+);
+type LinkKeyOptions = v.InferOutput<typeof LinkKeyOptions>;
+
+export interface LinkKeyResult {
+  readonly publicKeyId: string;
+  readonly keyStorage: KeyStorage;
+}
+
+function sourceOf(options: LinkKeyOptions): LinkSource {
+  if (options.kmsKeyId !== undefined) return { kind: 'kms', kmsKeyId: options.kmsKeyId };
+  if (options.secretId !== undefined) return { kind: 'secretsManager', secretId: options.secretId };
+  return { kind: 'ssm', parameterName: options.parameterName! };
+}
+
+export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyCommandContext, call): Promise<LinkKeyResult> => {
+  const interactive = call.kind === 'interactive';
+  const state: LinkKeyState = { done: [] };
+  if (call.kind === 'automation') {
+    const { publicKeyId, name } = call.options;
+    state.target = publicKeyId !== undefined ? { kind: 'existing', publicKeyId } : { kind: 'upload' };
+    if (name !== undefined) state.name = name;
+    state.linked = await readLinkSource(await context.source.keyServices(), sourceOf(call.options), context.source.profile);
+  } else {
+    const given = call.context instanceof PublicKeyNode ? call.context.publicKey.id : positionalText(call.context);
+    if (given) {
+      state.target = { kind: 'existing', publicKeyId: (await publicKeyById(context, given)).id };
+      state.publicKeyGiven = true;
+    }
+    await runPrompts(state, linkKeyPrompts(context), context.ui);
+  }
+  const linked = state.linked!;
+  refuseLocalCopy(context, linked);
+  if (state.target?.kind === 'existing') {
+    await refuseMismatch(context, state.target.publicKeyId, linked);
+    state.publicKeyId = state.target.publicKeyId;
+    state.name ??= (await publicKeyById(context, state.publicKeyId)).name || state.publicKeyId;
+  } else {
+    state.name ??= await freeName(context, defaultPublicKeyName(linked));
+  }
+
+  await executeWithRecovery(context, vscode.l10n.t('Linking {0}', linked.reference), state, linkSteps(context), interactive);
+  context.events?.didChangeKeys.fire();
+  const result: LinkKeyResult = { publicKeyId: state.publicKeyId!, keyStorage: linked.storage };
+  context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);
+  if (interactive) void context.ui.notify('info', vscode.l10n.t('Public key {0} now signs with its private key in {1}.', result.publicKeyId, linked.reference));
+  return result;
+});
+
+/** A key whose PEM is in this machine's secret storage is moved with Export Private Key, never relisted over its PEM. */
+function refuseLocalCopy(context: KeyCommandContext, linked: LinkedKey): void {
+  const listed = context.keyStore.list().find((key) => key.fingerprint === linked.fingerprint);
+  if (listed && (listed.storage ?? { kind: 'local' }).kind === 'local') {
+    throw new UserError(
+      vscode.l10n.t(
+        '{0}: the private key of {1} is already on this machine; move it to Secrets Manager with Export Private Key (secretName) instead of linking.',
+        linked.input,
+        listed.publicKeyId ?? listed.name,
+      ),
+      linked.input,
+    );
+  }
+}
+
+async function refuseMismatch(context: KeyCommandContext, publicKeyId: string, linked: LinkedKey): Promise<void> {
+  const held = await publicKeyById(context, publicKeyId);
+  if (!samePublicKey(held.encodedKey, linked.publicKey)) {
+    throw new UserError(vscode.l10n.t('publicKeyId: public key {0} in CloudFront is not the public half of the key in {1}.', publicKeyId, linked.reference), 'publicKeyId');
+  }
+}
+
+/** `name`, or `name-2`, `name-3`, … when the account already has a public key of that name. */
+async function freeName(context: KeyCommandContext, name: string): Promise<string> {
+  const service = await context.source.cloudFront();
+  const taken = new Set((await readAllPages((marker) => service.listPublicKeys(marker))).map((k) => k.name));
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${name.slice(0, 128 - String(n).length - 1)}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+function linkSteps(context: KeyCommandContext): ExecuteStep<LinkKeyState>[] {
+  return [
+    {
+      id: 'upload',
+      title: (s) => vscode.l10n.t('Upload public key {0}', s.name!),
+      shouldExecute: (s) => !s.publicKeyId,
+      execute: async (s) => {
+        const encodedKey = s.linked!.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+        s.publicKeyId = (await (await context.source.cloudFront()).createPublicKey({ name: s.name!, encodedKey })).value.id;
+      },
+      undo: async (s) => {
+        await deletePublicKeyIfUnused(await context.source.cloudFront(), s.publicKeyId!);
+        s.publicKeyId = undefined;
+      },
+    },
+    {
+      id: 'list',
+      title: (s) => vscode.l10n.t('List {0} as the private key of {1}', s.linked!.reference, s.publicKeyId!),
+      shouldExecute: () => true,
+      execute: async (s) => {
+        const linked = s.linked!;
+        await context.keyStore.addRemote({
+          fingerprint: linked.fingerprint,
+          name: s.name!,
+          algorithm: linked.algorithm,
+          created: new Date().toISOString(),
+          publicKeyId: s.publicKeyId!,
+          ...(context.source.profile ? { profile: context.source.profile } : {}),
+          storage: linked.storage,
+        });
+      },
+      undo: (s) => context.keyStore.remove(s.linked!.fingerprint),
+    },
+  ];
+}
