@@ -12,7 +12,7 @@ import { UserError } from '../../errors';
 import { storageReference } from '../../keys/keyStorage';
 import type { Logger } from '../../log';
 import { sharedPolicySignerWithSigner, SigningError, signUrl, signUrlWithSigner, type LocalPolicySigner } from '../../signing';
-import { commonResource, signConcurrently, signEach } from '../../signing/output';
+import { commonResource, signConcurrently, signEach, type ConcurrencyOptions } from '../../signing/output';
 import { signInWorkers, workersPay } from '../../signing/workers';
 import type { Ui } from '../../ui/ui';
 import { signWith, type ChosenKey } from './chooseSigningKey';
@@ -24,6 +24,21 @@ export const KMS_SIGN_CONCURRENCY = 8;
 const KMS_MAX_THROTTLES = 8;
 /** From this many URLs of one KMS key, an interactive sign offers one shared policy instead. */
 export const SHARED_POLICY_OFFER_MIN = 20;
+
+/** How bulk signing paces kms:Sign calls (also what `npm run bench` measures against moto). */
+export function kmsConcurrency(onLimit?: (limit: number) => void): ConcurrencyOptions {
+  return {
+    concurrency: KMS_SIGN_CONCURRENCY,
+    isThrottling,
+    isSkip: (error) => error instanceof SigningError,
+    maxThrottles: KMS_MAX_THROTTLES,
+    baseDelayMs: 100,
+    maxDelayMs: 5_000,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: Math.random,
+    ...(onLimit ? { onLimit } : {}),
+  };
+}
 
 /**
  * The worker entry, dist/signWorker.js: this code runs from dist/features.js, its sibling. It is
@@ -75,17 +90,11 @@ async function signGroup(context: SignByKeyContext, key: ChosenKey, urls: string
   const resource = await offerSharedPolicy(context, key, urls);
   if (resource) return signEach(urls, await sharedPolicySignerWithSigner({ ...common, resource }));
   const reference = (key.candidate.key.storage && storageReference(key.candidate.key.storage)) ?? key.publicKeyId;
-  return signConcurrently(urls, (url) => signUrlWithSigner({ ...common, url }), {
-    concurrency: KMS_SIGN_CONCURRENCY,
-    isThrottling,
-    isSkip: (error) => error instanceof SigningError,
-    maxThrottles: KMS_MAX_THROTTLES,
-    baseDelayMs: 100,
-    maxDelayMs: 5_000,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
-    onLimit: (limit) => context.log.info(`[sign] kms:Sign calls in flight at most: ${limit}`),
-  }).catch((error: unknown) => {
+  return signConcurrently(
+    urls,
+    (url) => signUrlWithSigner({ ...common, url }),
+    kmsConcurrency((limit) => context.log.info(`[sign] kms:Sign calls in flight at most: ${limit}`)),
+  ).catch((error: unknown) => {
     // Already in the user's words (access denied, a disabled key: kmsFailure names kms:Sign and the key).
     if (error instanceof UserError) throw error;
     if (isThrottling(error)) {
