@@ -103,7 +103,7 @@ export async function benchWorkerSigning() {
       name: 'smallest document where every core beat one (RSA-2048 / ECDSA P-256)',
       value: `${r.breakEven.rsa ?? '> 1024'} / ${r.breakEven.ec ?? '> 8192'}`,
       unit: 'URLs',
-      note: 'src/signing/workers/threshold.ts: workers from 512 RSA / 4096 ECDSA URLs',
+      note: 'src/signing/workers/threshold.ts: workers from 1024 RSA / 8192 ECDSA URLs',
     },
   ];
 }
