@@ -1,7 +1,8 @@
 // Builds the extension into CommonJS bundles with `vscode` left to the host: dist/extension.js is what
 // activation loads (registrations only); dist/features.js (everything else), dist/aws-sdk.js,
 // dist/aws-s3.js and dist/aws-keys.js (the AWS SDK: CloudFront; S3; KMS, Secrets Manager and SSM) are
-// loaded on first use.
+// loaded on first use. dist/signWorker.js is the entry of the worker threads that sign large documents
+// on every core (src/signing/workers/), started only then.
 //   node esbuild.mjs               development: source maps, not minified
 //   node esbuild.mjs --watch       development, rebuilding on change
 //   node esbuild.mjs --production  minified, no source maps (what the .vsix ships)
@@ -47,7 +48,14 @@ const lazyAwsSdk = {
 };
 
 const context = await esbuild.context({
-  entryPoints: { extension: 'src/extension.ts', features: 'src/features.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts', 'aws-keys': 'src/aws/keysSdk.ts' },
+  entryPoints: {
+    extension: 'src/extension.ts',
+    features: 'src/features.ts',
+    'aws-sdk': 'src/aws/sdk.ts',
+    'aws-s3': 'src/aws/s3Sdk.ts',
+    'aws-keys': 'src/aws/keysSdk.ts',
+    signWorker: 'src/signing/workers/signWorker.ts',
+  },
   bundle: true,
   format: 'cjs',
   platform: 'node',

@@ -8,6 +8,8 @@ import { benchDocumentSigning } from './bench/documentSigning.mjs';
 import { benchKeygen } from './bench/keygen.mjs';
 import { benchRealVsCode } from './bench/realVsCode.mjs';
 import { benchBundleSplit } from './bench/bundleSplit.mjs';
+import { benchWorkerSigning } from './bench/workerSigning.mjs';
+import { benchKmsSigning } from './bench/kmsSigning.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -17,6 +19,8 @@ const sections = [
   ['Signing', benchSigning],
   ['Distributions view', benchTree],
   ['Sign commands', benchDocumentSigning],
+  ['Bulk signing on every core (worker threads)', benchWorkerSigning],
+  ['Bulk signing with an AWS KMS key (moto)', benchKmsSigning],
   ['Key generation', benchKeygen],
   ['Real VS Code (code-server 1.139, moto)', benchRealVsCode],
   ['Bundle split: activation with dist/features.js separate vs inside extension.js', benchBundleSplit],

@@ -6,11 +6,10 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
-import { isThrottling } from '../../aws/kmsSigner';
-import { sharedPolicySignerWithSigner, SigningError, signUrl, signUrlWithSigner, type LocalPolicySigner } from '../../signing';
-import { applyEdits, findUrls, isPlaylist, planTextSigning, signConcurrently, signEach, type SkippedUrl } from '../../signing/output';
+import { applyEdits, findUrls, isPlaylist, planTextSigning, type SkippedUrl } from '../../signing/output';
 import { defineCommandIn, mustBeString, optionalText, optionsObject, type Call } from '../options';
-import { chooseSigningKey, signWith, type ChosenKey } from './chooseSigningKey';
+import { chooseSigningKey, type ChosenKey } from './chooseSigningKey';
+import { signByKey } from './signByKey';
 import { askPolicy, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import type { SigningContext } from './signingContext';
 
@@ -89,7 +88,7 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
   const plan = planTextSigning(text, { baseUrl, isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')) });
   // Every URL is signed before any edit: a failure that is not one URL's (access denied, a disabled KMS
   // key, endless throttling) rejects here and the document stays as it was.
-  const results = await signByKey(plan.urls, keys.byUrl, policy);
+  const results = await signByKey({ ui: context.ui, log: context.log, interactive: !automation }, plan.urls, keys.byUrl, policy);
   const result = plan.finish(results);
 
   const start = editor.document.offsetAt(fullRange.start);
@@ -112,49 +111,6 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
   }
   if (!automation) void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
-}
-
-/** kms:Sign calls in flight at most when a document is signed URL by URL with a KMS key. */
-export const KMS_SIGN_CONCURRENCY = 8;
-
-/**
- * Signs each URL with the key chosen for its behavior: with a wildcard resource one signature per key
- * covers all its URLs; a key this process holds signs synchronously; a KMS key signs URL by URL with
- * bounded concurrency, backing off when KMS throttles.
- */
-async function signByKey(urls: readonly string[], byUrl: ReadonlyMap<string, ChosenKey | { reason: string }>, policy: PolicyChoice): Promise<Map<string, string | Error>> {
-  const results = new Map<string, string | Error>();
-  const groups = new Map<string, { key: ChosenKey; urls: string[] }>();
-  for (const url of urls) {
-    const key = byUrl.get(url);
-    if (!key || 'reason' in key) results.set(url, new Error(key?.reason ?? 'no key'));
-    else if (groups.has(key.publicKeyId)) groups.get(key.publicKeyId)!.urls.push(url);
-    else groups.set(key.publicKeyId, { key, urls: [url] });
-  }
-  for (const { key, urls: keyUrls } of groups.values()) {
-    const common = signWith(key, policy);
-    let signed: Map<string, string | Error>;
-    if (policy.resource) {
-      signed = signEach(keyUrls, await sharedPolicySignerWithSigner({ ...common, resource: policy.resource }));
-    } else if ('key' in key.signer) {
-      const { signer, ...options } = common;
-      const privateKey = (signer as LocalPolicySigner).key.keyObject;
-      signed = signEach(keyUrls, (url) => signUrl({ ...options, privateKey, url }));
-    } else {
-      signed = await signConcurrently(keyUrls, (url) => signUrlWithSigner({ ...common, url }), {
-        concurrency: KMS_SIGN_CONCURRENCY,
-        isThrottling,
-        isSkip: (error) => error instanceof SigningError,
-        maxThrottles: 8,
-        baseDelayMs: 100,
-        maxDelayMs: 5_000,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        random: Math.random,
-      });
-    }
-    for (const [url, value] of signed) results.set(url, value);
-  }
-  return results;
 }
 
 /**

@@ -18,3 +18,4 @@ export { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument, type ExpiryPreset
 export { findUrls, isPlaylist, type UrlOccurrence } from './findUrls';
 export { applyEdits, planTextSigning, signEach, signText, type SignTextOptions, type SignTextResult, type SkippedUrl, type TextEdit, type TextSigningPlan } from './signText';
 export { signConcurrently, type ConcurrencyOptions } from './concurrentSign';
+export { commonResource } from './commonResource';

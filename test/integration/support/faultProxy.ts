@@ -1,6 +1,6 @@
 // Drives the fault proxy the launcher puts between the extension host and moto
 // (test/runner/lib/faultProxy.mjs; its control address is CFPC_FAULT_PROXY). Rules name CloudFront
-// operations by their REST route and, by default, hit only the extension's calls (its user agent), so
+// operations by their REST route, KMS ones by their X-Amz-Target header, and, by default, hit only the extension's calls (its user agent), so
 // the tests' own seeding and checks stay clean.
 import { ScriptedUi } from '../../fakes/scriptedUi';
 
@@ -18,6 +18,10 @@ export const Faults = {
   /** CloudFront carried the request out, and its answer was lost with the connection. */
   dropAnswer: { drop: 'response' },
   slow: (delayMs: number) => ({ delayMs }),
+  /** KMS's answers (JSON protocol: the proxy sends them as `__type`, as KMS does). */
+  kmsThrottling: { status: 400, code: 'ThrottlingException', message: 'Rate exceeded' },
+  kmsAccessDenied: { status: 400, code: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/test is not authorized to perform: kms:Sign' },
+  kmsInternal: { status: 500, code: 'KMSInternalException', message: 'An internal error occurred' },
 } as const;
 
 export type Fault = (typeof Faults)[Exclude<keyof typeof Faults, 'slow'>] | { delayMs: number };
@@ -37,7 +41,9 @@ export const Operations = {
   DeletePublicKey: { method: 'DELETE', path: `${API}/public-key/[^/]+$` },
   /** S3, path-style (the endpoint is an IP address): PUT /BUCKET?policy. The query is not matched, and the extension sends no other PUT on a bucket. */
   PutBucketPolicy: { method: 'PUT', path: '^/[^/]+/?$' },
-} as const;
+  /** KMS speaks JSON over POST / and names the operation in X-Amz-Target (https://docs.aws.amazon.com/kms/latest/APIReference/API_Sign.html). */
+  KmsSign: { method: 'POST', path: '^/$', target: 'TrentService.Sign' },
+} as const satisfies Record<string, { method: string; path: string; target?: string }>;
 export type Operation = keyof typeof Operations;
 
 /** Part of the user agent of the extension's AWS clients (clientBuilder.ts: customUserAgent). */
@@ -56,6 +62,8 @@ export interface SeenRequest {
   seq: number;
   method: string;
   path: string;
+  /** The X-Amz-Target header of a JSON-protocol call ('' for REST calls). */
+  target: string;
   agent: string;
   /** What the proxy did instead of forwarding, e.g. `400 Throttling`; null when it forwarded. */
   fault: string | null;
@@ -104,8 +112,8 @@ export async function clearFaults(): Promise<void> {
 /** The extension's calls of one operation (or all of them) since the rules were set, oldest first. */
 export async function extensionCalls(operation?: Operation): Promise<SeenRequest[]> {
   const seen = (await (await call('GET', '/requests')).json()) as SeenRequest[];
-  const route = operation ? Operations[operation] : undefined;
-  return seen.filter((r) => r.agent.includes(EXTENSION_AGENT) && (!route || (r.method === route.method && new RegExp(route.path).test(r.path))));
+  const route: { method: string; path: string; target?: string } | undefined = operation ? Operations[operation] : undefined;
+  return seen.filter((r) => r.agent.includes(EXTENSION_AGENT) && (!route || (r.method === route.method && new RegExp(route.path).test(r.path) && (!route.target || r.target === route.target))));
 }
 
 /** A scripted Ui whose user ends the fault before pressing Retry or Undo on the failure notification. */

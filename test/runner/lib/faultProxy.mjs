@@ -7,14 +7,19 @@
 //   PUT    /__faults/rules     body: a JSON array of rules (replaces the rules in force)
 //   DELETE /__faults/rules     no rules; requests held by a `hang` rule are cut off
 //   GET    /__faults/requests  the requests seen since the last DELETE, oldest first:
-//                              [{ seq, method, path, agent, fault }] (fault: what was done, or null)
+//                              [{ seq, method, path, target, agent, fault }] (fault: what was done, or null)
 //   DELETE /__faults/requests  forgets them
 //
-// A rule: { method?, path?, agent?, times?, fault }. `path` is a regular expression the path (without
-// the query) must match, `agent` a text the User-Agent or X-Amz-User-Agent header must contain (so a
-// rule can hit the extension's calls and spare the tests' own), `times` how many matching requests it
-// affects (default: all). The first rule that matches a request decides. `fault` is one of
-//   { status, code, message? }      an AWS-style XML error answer (CloudFront's ErrorResponse shape)
+// A rule: { method?, path?, target?, agent?, times?, fault }. `path` is a regular expression the path
+// (without the query) must match, `target` the exact X-Amz-Target header of a JSON-protocol call (KMS,
+// Secrets Manager and SSM all POST to `/` and name the operation there, e.g. `TrentService.Sign` for
+// kms:Sign), `agent` a text the User-Agent or X-Amz-User-Agent header must contain (so a rule can hit
+// the extension's calls and spare the tests' own), `times` how many matching requests it affects
+// (default: all). The first rule that matches a request decides. `fault` is one of
+//   { status, code, message? }      an AWS-style error answer: for a JSON-protocol call (one with an
+//                                   X-Amz-Target header) `{"__type": code, "message"}` with the
+//                                   x-amzn-ErrorType header, as KMS answers; otherwise XML in
+//                                   CloudFront's ErrorResponse shape (S3 reads the same Code)
 //   { hang: true }                  no answer at all, until the client gives up or the rules are cleared
 //   { drop: 'request' | 'response'} the connection is reset before the request reaches moto, or after
 //                                   moto carried it out (its answer is lost)
@@ -28,8 +33,8 @@ const MAX_LOGGED = 1000;
 
 /**
  * @typedef {{ status: number, code: string, message?: string } | { hang: true } | { drop: 'request' | 'response' } | { delayMs: number }} Fault
- * @typedef {{ method?: string, path?: string, agent?: string, times?: number, fault: Fault }} Rule
- * @typedef {{ seq: number, method: string, path: string, agent: string, fault: string | null }} SeenRequest
+ * @typedef {{ method?: string, path?: string, target?: string, agent?: string, times?: number, fault: Fault }} Rule
+ * @typedef {{ seq: number, method: string, path: string, target: string, agent: string, fault: string | null }} SeenRequest
  */
 
 /**
@@ -59,6 +64,15 @@ function errorBody(fault, seq) {
     `<ErrorResponse xmlns="http://cloudfront.amazonaws.com/doc/2020-05-31/"><Error><Type>${type}</Type><Code>${fault.code}</Code>` +
     `<Message>${message}</Message></Error><RequestId>fault-proxy-${seq}</RequestId></ErrorResponse>`
   );
+}
+
+/**
+ * The same error for a JSON-protocol call (awsJson1_1: KMS, Secrets Manager, SSM), which reads the
+ * error's name from x-amzn-ErrorType or `__type` and never parses XML.
+ * @param {{ status: number, code: string, message?: string }} fault
+ */
+function jsonErrorBody(fault) {
+  return JSON.stringify({ __type: fault.code, message: fault.message ?? `${fault.code} injected by the test fault proxy` });
 }
 
 /**
@@ -99,13 +113,15 @@ export async function startFaultProxy({ target, port = 0, logFile }) {
    * The rule for a request, counting it as used.
    * @param {import('node:http').IncomingMessage} req
    * @param {string} path
+   * @param {string} target the X-Amz-Target header ('' when absent)
    * @param {string} agent
    */
-  function ruleFor(req, path, agent) {
+  function ruleFor(req, path, target, agent) {
     for (const rule of rules) {
       if (rule.times !== undefined && rule.used >= rule.times) continue;
       if (rule.method && rule.method.toUpperCase() !== req.method) continue;
       if (rule.path && !new RegExp(rule.path).test(path)) continue;
+      if (rule.target && rule.target !== target) continue;
       if (rule.agent && !agent.includes(rule.agent)) continue;
       rule.used++;
       return rule;
@@ -174,17 +190,26 @@ export async function startFaultProxy({ target, port = 0, logFile }) {
       return;
     }
     const agent = `${req.headers['user-agent'] ?? ''} ${req.headers['x-amz-user-agent'] ?? ''}`;
-    const rule = ruleFor(req, path, agent);
-    const entry = { seq: ++seq, method: req.method ?? '', path, agent, fault: rule ? describeFault(rule.fault) : null };
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const rule = ruleFor(req, path, target, agent);
+    const entry = { seq: ++seq, method: req.method ?? '', path, target, agent, fault: rule ? describeFault(rule.fault) : null };
     seen.push(entry);
     if (seen.length > MAX_LOGGED) seen.shift();
-    log(`#${entry.seq} ${entry.method} ${path}${rule ? ` -> ${entry.fault}` : ''}`);
+    log(`#${entry.seq} ${entry.method} ${path}${target ? ` ${target}` : ''}${rule ? ` -> ${entry.fault}` : ''}`);
     if (!rule) return forward(req, res);
     const fault = rule.fault;
     if ('status' in fault) {
       void readBody(req).then(() => {
-        const body = errorBody(fault, entry.seq);
-        res.writeHead(fault.status, { 'content-type': 'text/xml', 'content-length': Buffer.byteLength(body), 'x-amzn-requestid': `fault-proxy-${entry.seq}` }).end(body);
+        const json = target !== '';
+        const body = json ? jsonErrorBody(fault) : errorBody(fault, entry.seq);
+        res
+          .writeHead(fault.status, {
+            'content-type': json ? 'application/x-amz-json-1.1' : 'text/xml',
+            'content-length': Buffer.byteLength(body),
+            'x-amzn-requestid': `fault-proxy-${entry.seq}`,
+            ...(json ? { 'x-amzn-errortype': fault.code } : {}),
+          })
+          .end(body);
       });
     } else if ('hang' in fault) {
       held.add(req);
