@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { localizedExpiry } from '../commands/sign/expiryWords';
 import { Commands } from '../constants';
 import type { KeyStore } from '../keys/keyStore';
+import { privateKeyPlace } from '../tree/privateKeyPlace';
 import { parseSignedUrl } from '../signing';
 import { findUrls, summarizeSignedUrl, type SignedUrlSummary } from '../signing/output';
 import { SIGNED_URL_PARAMETER } from './signedUrlDocuments';
@@ -44,7 +45,8 @@ export class SignedUrlHover implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: [Commands.diagnoseUrl] };
     markdown.appendMarkdown(`**${vscode.l10n.t('Signed CloudFront URL')}** — ${summary.expired ? '$(error) ' : ''}${localizedExpiry(summary.expires, Math.floor(Date.now() / 1000))}\n\n`);
     const rows: Array<[string, string]> = [
-      [vscode.l10n.t('Key'), `\`${summary.keyPairId}\`${local ? ` (${local.name}, ${vscode.l10n.t('private key on this machine')})` : ''}`],
+      // Where the key signs from: this machine, AWS KMS, Secrets Manager or SSM (the Keys view's words).
+      [vscode.l10n.t('Key'), `\`${summary.keyPairId}\`${local ? ` (${local.name}, ${privateKeyPlace(local, true).description})` : ''}`],
       [vscode.l10n.t('Hash algorithm'), summary.hashAlgorithm],
       [vscode.l10n.t('Policy'), summary.policyKind],
       [vscode.l10n.t('Resource'), `\`${summary.resource}\``],

@@ -47,7 +47,9 @@ function opensslVerifies(publicKey: KeyObject, data: Buffer, signature: Buffer):
     writeFileSync(join(dir, 'data'), data);
     writeFileSync(join(dir, 'signature'), signature);
     try {
-      return execFileSync('openssl', ['dgst', '-sha256', '-verify', join(dir, 'public.pem'), '-signature', join(dir, 'signature'), join(dir, 'data')], { encoding: 'utf8' }).trim() === 'Verified OK';
+      // stderr is captured, not printed: a refused signature (the tampered check) is expected.
+      const args = ['dgst', '-sha256', '-verify', join(dir, 'public.pem'), '-signature', join(dir, 'signature'), join(dir, 'data')];
+      return execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim() === 'Verified OK';
     } catch {
       return false; // openssl exits 1 on "Verification failure"
     }
@@ -172,6 +174,25 @@ describe('keys in AWS KMS and Secrets Manager (moto)', function () {
     assert.ok(!ui.progress.some((p) => p.includes("VS Code's secret storage")), ui.progress.join(' | '));
     assert.match(ui.notifications.at(-1)!.message, new RegExp(`Its private key is in AWS KMS \\(alias/cloudfront/${name}\\) and never leaves it\\.$`));
     await signsVerifiably(result.publicKeyId, result.keyGroupId);
+  });
+
+  it('the hover says the key is in KMS, and Generate Signing Code signs through that KMS key unless told otherwise', async () => {
+    const name = unique('kms-where');
+    const result = await vscode.commands.executeCommand<CreateKeyPairResult>(Commands.createKeyPair, { name, algorithm: 'RSA_2048', keyGroupName: `${name}-group`, keyStorage: 'kms' });
+    const domain = await trustingDistribution(result.keyGroupId);
+    const signed = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}/team/c.mp4`, keyPairId: result.publicKeyId, expires: FUTURE, copy: false });
+    rememberSigned(signed);
+    const document = await vscode.workspace.openTextDocument({ content: signed });
+    await vscode.window.showTextDocument(document);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(0, 20));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'); // later suites and UI tests start with no editor
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, new RegExp(`${result.publicKeyId}.*private key in AWS KMS alias/cloudfront/${name}`));
+    const code = await vscode.commands.executeCommand<string>(Commands.generateSigningCode, { publicKeyId: result.publicKeyId, language: 'python' });
+    assert.ok(code.includes(`alias/cloudfront/${name}`), 'the generated code names the KMS key');
+    assert.match(code, /kms/i);
+    const fromEnv = await vscode.commands.executeCommand<string>(Commands.generateSigningCode, { publicKeyId: result.publicKeyId, language: 'python', keySource: { kind: 'env', variable: 'CF_KEY' } });
+    assert.ok(!fromEnv.includes(`alias/cloudfront/${name}`) && fromEnv.includes('CF_KEY'), 'an explicit keySource wins');
   });
 
   it("with arguments: a key pair in Secrets Manager: the secret's PEM is the private half of the CloudFront key, tagged with its id, and this machine keeps none", async () => {

@@ -15,7 +15,7 @@ import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetBucketPolicyCommand, PutObjectCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { cloudFrontClient } from './lib/account.mjs';
 import { get, startEdge } from './lib/edge.mjs';
-import { until } from './lib/workbench.mjs';
+import { until, waitForWorkbench } from './lib/workbench.mjs';
 
 const MAX_ACTIONS = 6;
 
@@ -29,6 +29,11 @@ export default async function protectBucketFlow({ page, outputDir, motoUrl, log 
   );
   await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'movie.txt', Body: 'the private movie' }));
   log(`bucket ${bucket} with movie.txt; no key, no distribution`);
+  // The person opens VS Code once the bucket exists. This window opened before it (and, when earlier
+  // tests left the CloudFront side bar open, its views were read before the bucket was made), so it
+  // is reloaded first: not an action of the person's, only the starting point of the scenario.
+  await page.reload();
+  await waitForWorkbench(page);
 
   /** What the person did, in order: one entry per click or key press. */
   const actions = [];
