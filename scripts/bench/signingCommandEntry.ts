@@ -11,7 +11,7 @@ import type { KeyStore, LocalKey } from '../../src/keys/keyStore';
 import type { Logger } from '../../src/log';
 import { sharedPolicySigner, signUrl } from '../../src/signing';
 import { signText } from '../../src/signing/output';
-import type { Ui } from '../../src/ui/ui';
+import { VscodeUi } from '../../src/ui/vscodeUi';
 import { FakeCloudFrontService, sampleDistribution } from '../../test/fakes/fakeCloudFrontService';
 import { FakeS3Browser } from '../../test/fakes/fakeS3Browser';
 
@@ -73,7 +73,8 @@ export function warmContext(): SigningContext {
       keys: () => [...memory.keys()],
     },
     log: quiet,
-    ui: {} as Ui,
+    // The real Ui over the stubbed vscode: the signed URL reaches the (stub's) clipboard as in VS Code.
+    ui: new VscodeUi(),
   };
 }
 

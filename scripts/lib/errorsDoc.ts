@@ -44,6 +44,7 @@ const SETUP: Record<NonNullable<BadInput['setup']>, string> = {
   document: ' (a document open)',
   noAnswer: '',
   updateDenied: ' (UpdateDistribution denied)',
+  bucketForbidden: '',
 };
 
 export function renderErrorsDoc(rows: readonly BadInput[] = BAD_INPUTS): string {

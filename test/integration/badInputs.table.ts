@@ -17,7 +17,7 @@ export interface BadInput {
    * What else the row needs: no editor open, a document with a URL open, CloudFront not answering at
    * all, or CloudFront answering AccessDenied to the extension's UpdateDistribution calls.
    */
-  readonly setup?: 'noEditor' | 'document' | 'noAnswer' | 'updateDenied';
+  readonly setup?: 'noEditor' | 'document' | 'noAnswer' | 'updateDenied' | 'bucketForbidden';
 }
 
 export type Expectation =
@@ -782,6 +782,13 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: exportInfrastructure,
     args: { distributionId: '{distributionId}', format: 'cloudformation', privateKeys: { '{signerKeyId}': { kind: 'file', path: 'key.pem' } } },
     expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
+  },
+  {
+    case: "another account's bucket (S3 answers 403)",
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bucket}', newKey: { name: 'protect-foreign', algorithm: 'RSA_2048' } },
+    setup: 'bucketForbidden',
+    expect: { rejects: 'bucket: bucket {bucket} belongs to another account, or this account may not read it.', input: 'bucket' },
   },
   {
     case: 'a distribution without that origin, and no permission to add it (UpdateDistribution denied)',

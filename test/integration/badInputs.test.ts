@@ -17,7 +17,7 @@ import type { Finding } from '../../src/signing/diagnose';
 import { FIXTURE_KEYS } from '../fixtures/keys';
 import { BAD_INPUTS, fillPlaceholders, type BadInput } from './badInputs.table';
 import { behavior, createDistribution, createKeyGroup, createPublicKey, deleteDistributions, seedClient } from './support/cloudFrontSeed';
-import { clearFaults, faultProxyAvailable, Faults, injectFaults } from './support/faultProxy';
+import { clearFaults, faultProxyAvailable, Faults, injectFaults, type FaultRule } from './support/faultProxy';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
 import { createKmsKey, createSecret, describeKmsKey, newPrivateKeyPem, putParameter, putSecretValue } from './support/awsKeysSeed';
@@ -63,6 +63,14 @@ async function closeEditors(): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 }
+
+/** The rows whose setup is an AWS failure, injected by the fault proxy for the row's call only. */
+const SETUP_FAULTS: Partial<Record<NonNullable<BadInput['setup']>, FaultRule>> = {
+  noAnswer: { fault: Faults.hang },
+  updateDenied: { operation: 'UpdateDistribution', fault: Faults.accessDenied },
+  // S3 answers 403 to HeadBucket for a bucket of another account (moto has one account).
+  bucketForbidden: { operation: 'HeadBucket', fault: Faults.accessDenied },
+};
 
 interface Outcome {
   resolved?: unknown;
@@ -241,7 +249,8 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
   for (const row of BAD_INPUTS) {
     const expectation = 'rejects' in row.expect ? `rejects: ${row.expect.rejects.slice(0, 60)}` : 'finding' in row.expect ? `finds ${row.expect.finding.code}` : 'succeeds';
     it(`${row.command} with ${row.case} → ${expectation}`, async function () {
-      if ((row.setup === 'noAnswer' || row.setup === 'updateDenied') && !faultProxyAvailable()) return this.skip();
+      const fault = row.setup ? SETUP_FAULTS[row.setup] : undefined;
+      if (fault && !faultProxyAvailable()) return this.skip();
       const args = fillPlaceholders(row.args, values);
       if (row.setup === 'noEditor') await closeEditors();
       if (row.setup === 'document') {
@@ -252,13 +261,12 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       const localBefore = hooks.keyStore.list();
       await vscode.env.clipboard.writeText(CLIPBOARD_SENTINEL);
 
-      if (row.setup === 'noAnswer') await injectFaults({ fault: Faults.hang });
-      if (row.setup === 'updateDenied') await injectFaults({ operation: 'UpdateDistribution', fault: Faults.accessDenied });
+      if (fault) await injectFaults(fault);
       let outcome: Outcome;
       try {
         outcome = await run(row, args);
       } finally {
-        if (row.setup === 'noAnswer' || row.setup === 'updateDenied') await clearFaults();
+        if (fault) await clearFaults();
         if (row.setup === 'document') await closeEditors();
       }
 

@@ -41,6 +41,8 @@ export const Operations = {
   DeletePublicKey: { method: 'DELETE', path: `${API}/public-key/[^/]+$` },
   /** S3, path-style (the endpoint is an IP address): PUT /BUCKET?policy. The query is not matched, and the extension sends no other PUT on a bucket. */
   PutBucketPolicy: { method: 'PUT', path: '^/[^/]+/?$' },
+  /** S3 HeadBucket, path-style: HEAD /BUCKET (how the extension checks a bucket exists and may be used). */
+  HeadBucket: { method: 'HEAD', path: '^/[^/]+/?$' },
   /** KMS speaks JSON over POST / and names the operation in X-Amz-Target (https://docs.aws.amazon.com/kms/latest/APIReference/API_Sign.html). */
   KmsSign: { method: 'POST', path: '^/$', target: 'TrentService.Sign' },
 } as const satisfies Record<string, { method: string; path: string; target?: string }>;

@@ -74,10 +74,10 @@ describe('signing in worker threads', function () {
 });
 
 describe('chunks for signing workers', () => {
-  it('cover every URL once, in order, about four per worker', () => {
+  it('cover every URL once, in order, about sixteen per worker', () => {
     const list = urls(1000);
     const chunks = chunkUrls(list, 2);
-    assert.equal(chunks.length, 8);
+    assert.equal(chunks.length, 32);
     assert.deepEqual(
       chunks.flatMap((c) => c.urls),
       list,
