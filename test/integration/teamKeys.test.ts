@@ -20,7 +20,7 @@ import { Commands } from '../../src/constants';
 import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { faultProxyAvailable, Faults, injectFaults, clearFaults, RecoveringUi } from './support/faultProxy';
-import { aliasTarget, describeKmsKey, kmsKeysNamed, kmsPublicKeyDer, secretTags, secretValue } from './support/awsKeysSeed';
+import { aliasTarget, createKmsAlias, createKmsKey, describeKmsKey, kmsKeysNamed, kmsPublicKeyDer, secretTags, secretValue } from './support/awsKeysSeed';
 import { rememberPrivateKey, rememberSigned } from './support/secrets';
 import { testingHooks } from './support/testingHooks';
 
@@ -151,12 +151,12 @@ describe('keys in AWS KMS and Secrets Manager (moto)', function () {
     });
   }
 
-  it('through the wizard: the storage step after the algorithm, a KMS key for ECDSA, said in the confirm step and the notification', async () => {
-    const name = unique('kms-wizard');
+  /** An ECDSA key pair `name` through the wizard, its private key where the storage row `storageRow` says, in a new key group. */
+  async function ecdsaKeyPairThroughWizard(name: string, storageRow: string): Promise<{ ui: ScriptedUi; result: CreateKeyPairResult }> {
     const ui = new ScriptedUi([
       input(name),
       pick('ECDSA P-256'),
-      pick(KMS, { expectPicked: 'This machine (VS Code secret storage)' }),
+      pick(storageRow, { expectPicked: 'This machine (VS Code secret storage)' }),
       pick('$(add) New key group'),
       input(`${name}-group`),
       pick('Not now'),
@@ -165,6 +165,12 @@ describe('keys in AWS KMS and Secrets Manager (moto)', function () {
     hooks.setUi(ui);
     const result = await vscode.commands.executeCommand<CreateKeyPairResult>(Commands.createKeyPair);
     ui.assertAllUsed();
+    return { ui, result };
+  }
+
+  it('through the wizard: the storage step after the algorithm, a KMS key for ECDSA, said in the confirm step and the notification', async () => {
+    const name = unique('kms-wizard');
+    const { ui, result } = await ecdsaKeyPairThroughWizard(name, KMS);
     assert.ok(
       ui.prompts.at(-1)!.rows!.includes(`$(key) ECDSA P-256 key pair ${name} — A new AWS KMS key (alias/cloudfront/${name}) holds the private key; its public key goes to CloudFront.`),
       ui.prompts.at(-1)!.rows!.join('\n'),
@@ -173,6 +179,22 @@ describe('keys in AWS KMS and Secrets Manager (moto)', function () {
     assert.ok(ui.progress.includes('Create an AWS KMS signing key (ECC_NIST_P256)'), ui.progress.join(' | '));
     assert.ok(!ui.progress.some((p) => p.includes("VS Code's secret storage")), ui.progress.join(' | '));
     assert.match(ui.notifications.at(-1)!.message, new RegExp(`Its private key is in AWS KMS \\(alias/cloudfront/${name}\\) and never leaves it\\.$`));
+    await signsVerifiably(result.publicKeyId, result.keyGroupId);
+  });
+
+  it('through the wizard: an existing KMS key of the right spec is offered by its alias; the others are not', async () => {
+    const name = unique('kms-existing');
+    const alias = `alias/team/${name}`;
+    const keyArn = await createKmsKey('ECC_NIST_P256');
+    await createKmsAlias(alias, keyArn);
+    const rsaAlias = `alias/team/${name}-rsa`;
+    await createKmsAlias(rsaAlias, await createKmsKey('RSA_2048'));
+    const { ui, result } = await ecdsaKeyPairThroughWizard(name, `AWS KMS — existing key ${alias}`);
+    const storageRows = ui.prompts.find((p) => p.rows?.some((r) => r.startsWith('AWS KMS — existing key')))!.rows!;
+    assert.ok(!storageRows.some((row) => row.includes(rsaAlias)), 'an RSA key is not offered for an ECDSA key pair');
+    assert.equal(result.kmsKeyArn, keyArn, 'the existing key holds the private key: no new KMS key');
+    assert.ok(der(await cloudFrontPublicKey(result.publicKeyId)).equals(await kmsPublicKeyDer(keyArn)), "CloudFront's public key is the existing KMS key's");
+    assert.equal((hooks.keyStore.find(result.publicKeyId)?.storage as { alias?: string } | undefined)?.alias, alias);
     await signsVerifiably(result.publicKeyId, result.keyGroupId);
   });
 

@@ -1,7 +1,10 @@
 // The questions of where a new key's private half lives, asked by Create Key Pair (after the algorithm)
-// and Rotate Key: this machine, AWS KMS, or a Secrets Manager secret (then its name). Each keeps its
-// answer in the state, so Back shows it again.
+// and Rotate Key: this machine, a new AWS KMS key, an existing KMS key that can sign for CloudFront, or
+// a Secrets Manager secret (then its name). Each keeps its answer in the state, so Back shows it again.
 import * as vscode from 'vscode';
+import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
+import { kmsKeyProblem } from '../../aws/kmsSigner';
+import { isKeyAlgorithm, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import type { CreatableKeyStorage } from '../../keys/keyStorage';
 import type { StepPosition, Ui } from '../../ui/ui';
 import type { PromptStep } from '../../wizard/wizard';
@@ -21,30 +24,77 @@ const DESCRIPTIONS: Record<CreatableKeyStorage, () => string> = {
   secretsManager: () => vscode.l10n.t('your backend reads the PEM; no copy on this machine'),
 };
 
+/** Where the private key goes: a storage kind, and with 'kms' an existing key (its alias) or none (a new key). */
+export interface KeyStorageChoice {
+  readonly keyStorage: CreatableKeyStorage;
+  readonly kmsKeyId?: string;
+}
+
+/** At most this many aliases are looked at (one DescribeKey each) when offering existing KMS keys. */
+const MAX_ALIASES_DESCRIBED = 50;
+
+/**
+ * The account's KMS keys (by alias, in the profile's region) that can sign for CloudFront with
+ * `algorithm`: enabled SIGN_VERIFY keys of the matching spec. AWS-managed aliases (alias/aws/…) are
+ * never signing keys. A key without an alias can still be used with `kmsKeyId`, or linked.
+ */
+async function usableKmsKeys(keys: KeyServicesOf, algorithm: LocalKeyAlgorithm | undefined): Promise<Array<{ alias: string; spec: string }>> {
+  if (!isKeyAlgorithm(algorithm)) return [];
+  const kms = (await keys()).kms;
+  const aliases = (await kms.aliases()).filter((alias) => alias.targetKeyId && !alias.name.startsWith('alias/aws/')).slice(0, MAX_ALIASES_DESCRIBED);
+  const described = await Promise.all(
+    aliases.map((alias) =>
+      kms.describe(alias.targetKeyId!).then(
+        (key) => ({ alias: alias.name, key }),
+        () => undefined,
+      ),
+    ),
+  );
+  return described
+    .filter((found) => found !== undefined && !kmsKeyProblem(found.key, found.alias) && found.key.keySpec === KMS_KEY_SPEC[algorithm])
+    .map((found) => ({ alias: found!.alias, spec: found!.key.keySpec }));
+}
+
 /**
  * Asks where the private key of key `name` goes; `current` is shown picked. A new KMS key gets the
- * alias alias/cloudfront/<name>: when that alias exists, the KMS row says so and cannot be chosen (when
- * KMS cannot be asked, the step that creates the alias will say it).
+ * alias alias/cloudfront/<name>: when that alias exists, the new-key row says so and cannot be chosen
+ * (when KMS cannot be asked, the step that creates the alias will say it). Existing KMS keys that can
+ * sign with `algorithm` follow, each by its alias; when KMS cannot be listed there are none.
  */
-export function pickKeyStorage(ui: Ui, keys: KeyServicesOf, name: string, title: string, position: StepPosition | undefined, current: CreatableKeyStorage | undefined): Promise<CreatableKeyStorage> {
+export function pickKeyStorage(
+  ui: Ui,
+  keys: KeyServicesOf,
+  name: string,
+  algorithm: LocalKeyAlgorithm | undefined,
+  title: string,
+  position: StepPosition | undefined,
+  current: KeyStorageChoice | undefined,
+): Promise<KeyStorageChoice> {
   let aliasTaken: string | undefined;
-  return ui.pick<CreatableKeyStorage>({
+  const choice = current ?? { keyStorage: 'local' };
+  return ui.pick<KeyStorageChoice>({
     title,
     ...(position ? { position } : {}),
     placeholder: vscode.l10n.t('Where should the private key live?'),
-    items: kmsAliasTaken(keys, name)
-      .catch(() => undefined)
-      .then((taken) => {
-        aliasTaken = taken;
-        return (['local', 'kms', 'secretsManager'] as const).map((kind) => ({
+    items: Promise.all([kmsAliasTaken(keys, name).catch(() => undefined), usableKmsKeys(keys, algorithm).catch(() => [])]).then(([taken, existing]) => {
+      aliasTaken = taken;
+      return [
+        ...(['local', 'kms', 'secretsManager'] as const).map((kind) => ({
           label: KEY_STORAGE_LABELS[kind](),
           description: DESCRIPTIONS[kind](),
           ...(kind === 'kms' && taken ? { detail: taken } : {}),
-          value: kind,
-          picked: kind === (current ?? 'local'),
-        }));
-      }),
-    validate: (value) => (value === 'kms' ? aliasTaken : undefined),
+          value: { keyStorage: kind },
+          picked: kind === choice.keyStorage && choice.kmsKeyId === undefined,
+        })),
+        ...existing.map(({ alias, spec }) => ({
+          label: vscode.l10n.t('AWS KMS — existing key {0}', alias),
+          description: vscode.l10n.t('{0}, enabled, SIGN_VERIFY', spec),
+          value: { keyStorage: 'kms' as const, kmsKeyId: alias },
+          picked: choice.kmsKeyId === alias,
+        })),
+      ];
+    }),
+    validate: (value) => (value.keyStorage === 'kms' && value.kmsKeyId === undefined ? aliasTaken : undefined),
   });
 }
 
@@ -54,7 +104,11 @@ export function keyStoragePrompts<S extends KeyMaterialState & { interactive: bo
     {
       shouldPrompt: (state) => state.interactive,
       prompt: async (state, ui, position) => {
-        state.keyStorage = await pickKeyStorage(ui, keys, state.name!, title, position, state.keyStorage);
+        const current = state.keyStorage ? { keyStorage: state.keyStorage, ...(state.kmsKeyId ? { kmsKeyId: state.kmsKeyId } : {}) } : undefined;
+        const choice = await pickKeyStorage(ui, keys, state.name!, state.algorithm, title, position, current);
+        state.keyStorage = choice.keyStorage;
+        if (choice.kmsKeyId) state.kmsKeyId = choice.kmsKeyId;
+        else delete state.kmsKeyId;
       },
     },
     {

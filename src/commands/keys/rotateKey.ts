@@ -88,8 +88,9 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   // A linked SSM parameter is never created: its successor lives on this machine unless asked otherwise.
   const previousStorage = previous?.storage?.kind ?? 'local';
   const usual = previousStorage === 'ssm' ? 'local' : previousStorage;
-  const keyStorage = options ? (options.keyStorage ?? usual) : await pickKeyStorage(context.ui, keys, name, vscode.l10n.t('Rotate Key'), undefined, usual);
-  await readKeyStorageOptions(state, { ...options, keyStorage }, keys, context.source.profile);
+  const choice = options ? { keyStorage: options.keyStorage ?? usual } : await pickKeyStorage(context.ui, keys, name, algorithm, vscode.l10n.t('Rotate Key'), undefined, { keyStorage: usual });
+  const keyStorage = choice.keyStorage;
+  await readKeyStorageOptions(state, { ...options, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
   await executeWithRecovery(context, vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
   await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);

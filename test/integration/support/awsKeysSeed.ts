@@ -4,6 +4,7 @@
 // the test launcher points at moto).
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
+  CreateAliasCommand,
   CreateKeyCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
@@ -33,6 +34,10 @@ export async function createKmsKey(spec: KeySpec = 'RSA_2048', usage: KeyUsageTy
   if (state === 'Disabled') await disableKmsKey(arn);
   if (state === 'PendingDeletion') await scheduleKmsKeyDeletion(arn);
   return arn;
+}
+
+export async function createKmsAlias(alias: string, keyId: string): Promise<void> {
+  await kmsClient().send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: keyId }));
 }
 
 export async function disableKmsKey(keyId: string): Promise<void> {
