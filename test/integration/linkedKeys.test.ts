@@ -149,11 +149,27 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
     const { pem, privateKey } = newPrivateKeyPem('ec');
     const uploadedSecret = `cloudfront/linked-${suffix}`;
     await createSecret(uploadedSecret, pem);
-    let ui = new ScriptedUi([pick(/Upload its public half/), pick('Secrets Manager secret'), pick(uploadedSecret), input(`picked-${suffix}`, { expectValue: `cloudfront-linked-${suffix}` })]);
+    // A secret that holds no key is picked first: the person is told why, and picks again from the list.
+    const notAKey = `cloudfront/not-a-key-${suffix}`;
+    await createSecret(notAKey, 'a password, not a PEM');
+    let ui = new ScriptedUi([
+      pick(/Upload its public half/),
+      pick('Secrets Manager secret'),
+      pick(notAKey),
+      pick(uploadedSecret),
+      input(`picked-${suffix}`, { expectValue: `cloudfront-linked-${suffix}` }),
+    ]);
     hooks.setUi(ui);
     const uploaded = await run<LinkKeyResult | undefined>(Commands.linkKey);
     assert.ok(uploaded, `no result; asked: ${JSON.stringify(ui.shownPicks)}`);
     ui.assertAllUsed();
+    assert.ok(
+      // The list's value is the secret's ARN, which ends with its name and a random suffix.
+      ui.notifications.some(
+        (n) => n.severity === 'warning' && n.message.includes(notAKey) && n.message.endsWith('holds no PEM private key (-----BEGIN PRIVATE KEY----- …): store the PEM text itself.'),
+      ),
+      JSON.stringify(ui.notifications),
+    );
     assert.equal(uploaded.keyStorage.kind, 'secretsManager');
     assert.ok(samePublicKey(await cloudFrontPublicKey(uploaded.publicKeyId), privateKey));
 

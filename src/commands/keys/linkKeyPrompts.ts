@@ -3,6 +3,7 @@
 // lists, and the new public key's name when uploading. Back keeps every answer.
 import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
+import { UserError } from '../../errors';
 import { PUBLIC_KEY_ID_TAG } from '../../keys/keyStorage';
 import type { WizardState, PromptStep } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
@@ -67,8 +68,18 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
     {
       shouldPrompt: () => true,
       prompt: async (s, ui, position) => {
-        const source = await pickSource(s.sourceKind!, ui, position, title, services);
-        s.linked = await readLinkSource(await services(), source, context.source.profile);
+        // A key, secret or parameter that cannot be linked (disabled, no PEM, not a SecureString…) is
+        // said, and the list asked again: the person picks another instead of starting over.
+        for (;;) {
+          const source = await pickSource(s.sourceKind!, ui, position, title, services);
+          try {
+            s.linked = await readLinkSource(await services(), source, context.source.profile);
+            break;
+          } catch (error) {
+            if (!(error instanceof UserError)) throw error;
+            void ui.notify('warning', error.message);
+          }
+        }
         if (s.target?.kind === 'upload') s.name = undefined;
       },
     },
