@@ -2,7 +2,8 @@
 // choosing another profile drops them so the next call builds them for the new profile.
 import * as vscode from 'vscode';
 import { configuredProfile, PROFILE_SETTING } from './profileSetting';
-import { buildCloudFrontClient, buildKeyClients, buildS3Client, type AwsConnection } from './clientBuilder';
+import { buildCloudFrontClient, buildKeyClients, buildS3Client, MissingRegionError, type AwsConnection } from './clientBuilder';
+import { UserError } from '../errors';
 import { SdkKeySecrets, type KeySecrets } from './keySecrets';
 import { SdkKmsKeys, type KmsKeys } from './kmsKeys';
 import type { CloudFrontService } from './cloudFrontService';
@@ -82,7 +83,15 @@ export class AwsSession implements CloudFrontSource, KeyServicesSource, vscode.D
     let services = this.keyServicesByRegion.get(region ?? '');
     if (!services) {
       services = new Lazy(async () => {
-        const clients = await buildKeyClients(this.connection(), region);
+        const clients = await buildKeyClients(this.connection(), region).catch((error: unknown) => {
+          if (!(error instanceof MissingRegionError)) throw error;
+          throw new UserError(
+            vscode.l10n.t(
+              'No AWS region for {0}: keys kept in AWS KMS, Secrets Manager and SSM are regional. Set region for the profile in ~/.aws/config (or AWS_REGION), then try again.',
+              this.profile ?? vscode.l10n.t('the default credentials'),
+            ),
+          );
+        });
         return { kms: new SdkKmsKeys(clients.kms), secrets: new SdkKeySecrets(clients.secretsManager, clients.ssm) };
       });
       this.keyServicesByRegion.set(region ?? '', services);

@@ -90,5 +90,16 @@ export async function buildKeyClients(connection: AwsConnection, region?: string
   // adapts its own concurrency to throttling (signConcurrently, AIMD); the adaptive mode's token bucket
   // on top of it fell to its floor of one call per 2 s after a burst of throttles (measured: 60 URLs took
   // 80 s after 45 throttled calls, against moto through the fault proxy).
-  return { kms: new sdk.KMSClient({ ...config, retryMode: 'standard' }), secretsManager: new sdk.SecretsManagerClient(config), ssm: new sdk.SSMClient(config) };
+  const clients = { kms: new sdk.KMSClient({ ...config, retryMode: 'standard' }), secretsManager: new sdk.SecretsManagerClient(config), ssm: new sdk.SSMClient(config) };
+  // Without a region every call would fail with the SDK's bare "Region is missing": say it once, with the fix.
+  if (!region) await clients.kms.config.region().catch(() => Promise.reject(new MissingRegionError(connection.profile)));
+  return clients;
+}
+
+/** Neither the profile nor AWS_REGION names a region, and KMS, Secrets Manager and SSM are regional. */
+export class MissingRegionError extends Error {
+  override readonly name = 'MissingRegionError';
+  constructor(readonly profile: string | undefined) {
+    super(`No AWS region for ${profile ? `profile ${profile}` : 'the default credentials'}`);
+  }
 }
