@@ -19,6 +19,15 @@ export type CreatableKeyStorage = (typeof CREATABLE_KEY_STORAGE)[number];
 
 export const LOCAL_STORAGE: KeyStorage = { kind: 'local' };
 
+/** The alias a KMS key created for CloudFront key `name` gets. */
+export const kmsAliasFor = (name: string): string => `alias/cloudfront/${name}`;
+/** The default name of the Secrets Manager secret for CloudFront key `name`. */
+export const secretNameFor = (name: string): string => `cloudfront/${name}`;
+/** AWS-managed aliases (alias/aws/…) name AWS's own symmetric keys, which cannot sign. */
+export const isAwsManagedAlias = (alias: string): boolean => alias.startsWith('alias/aws/');
+/** Secrets Manager's name rule (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html). */
+export const isSecretName = (name: string): boolean => /^[A-Za-z0-9/_+=.@-]{1,512}$/.test(name);
+
 /** The region of an AWS ARN (arn:aws:kms:eu-west-1:123456789012:key/…), undefined for anything else. */
 export function regionOfArn(arn: string): string | undefined {
   const parts = arn.split(':');

@@ -14,7 +14,8 @@ import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
-import { defaultSecretName, exportToSecret, secretNameProblem, type SecretExportResult } from './exportToSecret';
+import { secretNameFor } from '../../keys/keyStorage';
+import { exportToSecret, secretNameProblem, type SecretExportResult } from './exportToSecret';
 
 const PEM_FILTERS = () => ({ [vscode.l10n.t('PEM files')]: ['pem'] });
 
@@ -109,7 +110,7 @@ export const exportPrivateKey = defineCommandIn(ExportPrivateKeyOptions, async (
     const secretName = await context.ui.input({
       title: vscode.l10n.t('Export Private Key'),
       prompt: vscode.l10n.t('Name of the new Secrets Manager secret'),
-      value: defaultSecretName(key),
+      value: secretNameFor(key.name),
       validate: (text) => secretNameProblem(text),
     });
     return exportToSecret(context, key, { secretName }, true);

@@ -8,7 +8,8 @@ import { classifyAwsError } from '../../aws/describeAwsError';
 import type { SecretSummary } from '../../aws/keySecrets';
 import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
-import { PUBLIC_KEY_ID_TAG, type KeyStorage } from '../../keys/keyStorage';
+import { isSecretName, PUBLIC_KEY_ID_TAG, type KeyStorage } from '../../keys/keyStorage';
+import { secretNameRule } from './keyStorageOptions';
 import type { KeyCommandContext } from './keyCommandContext';
 
 export interface SecretExport {
@@ -25,12 +26,9 @@ export interface SecretExportResult {
   readonly deletedLocalCopy: boolean;
 }
 
-/** The default name of a new secret for a key: cloudfront/<name>. */
-export const defaultSecretName = (key: LocalKey): string => `cloudfront/${key.name}`;
-
-/** Why Secrets Manager refuses a name, or undefined (1 to 512 of letters, digits and /_+=.@-). */
+/** Why Secrets Manager refuses a name, or undefined. */
 export function secretNameProblem(name: string): string | undefined {
-  return /^[A-Za-z0-9/_+=.@-]{1,512}$/.test(name) ? undefined : vscode.l10n.t('secretName: use 1 to 512 letters, digits and / _ + = . @ - characters: {0}', name);
+  return isSecretName(name) ? undefined : `secretName: ${secretNameRule(name)}`;
 }
 
 export async function exportToSecret(context: KeyCommandContext, key: LocalKey, request: SecretExport, interactive: boolean): Promise<SecretExportResult> {

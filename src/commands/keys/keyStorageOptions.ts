@@ -8,10 +8,9 @@ import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { kmsFailure, kmsKeyProblem } from '../../aws/kmsSigner';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
-import { CREATABLE_KEY_STORAGE, regionOfArn, type CreatableKeyStorage } from '../../keys/keyStorage';
+import { CREATABLE_KEY_STORAGE, isSecretName, kmsAliasFor, regionOfArn, secretNameFor, type CreatableKeyStorage } from '../../keys/keyStorage';
 import { optionalText } from '../options';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
-import { kmsAliasFor, secretNameFor } from './remoteKeySteps';
 
 export const keyStorageOption = v.picklist(CREATABLE_KEY_STORAGE, () =>
   vscode.l10n.t("keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager)."),
@@ -34,8 +33,8 @@ export interface KeyStorageOptions {
   secretKmsKeyId?: string | undefined;
 }
 
-/** Secrets Manager's name rule (https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html). */
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+/** What a secret's name may be, for a message after `secretName: `. */
+export const secretNameRule = (name: string): string => vscode.l10n.t('use 1 to 512 letters, digits and / _ + = . @ - characters: {0}', name);
 
 /**
  * Puts the storage options into the state (name and algorithm already there), refusing what cannot
@@ -56,7 +55,7 @@ export async function readKeyStorageOptions(state: KeyMaterialState, options: Ke
   if (storage === 'kms') await readKms(state, options.kmsKeyId, keys, profile, refuse);
   if (storage === 'secretsManager') {
     const secretName = options.secretName ?? secretNameFor(state.name!);
-    if (!SECRET_NAME.test(secretName)) throw refuse('secretName', vscode.l10n.t('use up to 512 letters, digits and / _ + = . @ - : {0}', secretName));
+    if (!isSecretName(secretName)) throw refuse('secretName', secretNameRule(secretName));
     const taken = await secretNameTaken(keys, secretName);
     if (taken) throw refuse('secretName', taken);
     state.secretName = secretName;

@@ -5,11 +5,10 @@ import * as vscode from 'vscode';
 import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { kmsKeyProblem } from '../../aws/kmsSigner';
 import { isKeyAlgorithm, type LocalKeyAlgorithm } from '../../keys/algorithms';
-import type { CreatableKeyStorage } from '../../keys/keyStorage';
+import { isAwsManagedAlias, kmsAliasFor, secretNameFor, type CreatableKeyStorage } from '../../keys/keyStorage';
 import type { StepPosition, Ui } from '../../ui/ui';
 import type { PromptStep } from '../../wizard/wizard';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
-import { kmsAliasFor, secretNameFor } from './remoteKeySteps';
 import { kmsAliasTaken, secretNameTaken } from './keyStorageOptions';
 
 export const KEY_STORAGE_LABELS: Record<CreatableKeyStorage, () => string> = {
@@ -41,7 +40,7 @@ const MAX_ALIASES_DESCRIBED = 50;
 async function usableKmsKeys(keys: KeyServicesOf, algorithm: LocalKeyAlgorithm | undefined): Promise<Array<{ alias: string; spec: string }>> {
   if (!isKeyAlgorithm(algorithm)) return [];
   const kms = (await keys()).kms;
-  const aliases = (await kms.aliases()).filter((alias) => alias.targetKeyId && !alias.name.startsWith('alias/aws/')).slice(0, MAX_ALIASES_DESCRIBED);
+  const aliases = (await kms.aliases()).filter((alias) => alias.targetKeyId && !isAwsManagedAlias(alias.name)).slice(0, MAX_ALIASES_DESCRIBED);
   const described = await Promise.all(
     aliases.map((alias) =>
       kms.describe(alias.targetKeyId!).then(

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
-import { PUBLIC_KEY_ID_TAG } from '../../keys/keyStorage';
+import { isAwsManagedAlias, PUBLIC_KEY_ID_TAG } from '../../keys/keyStorage';
 import type { WizardState, PromptStep } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import type { KeyCommandContext } from './keyCommandContext';
@@ -22,8 +22,6 @@ export interface LinkKeyState extends WizardState {
   publicKeyGiven?: boolean;
 }
 
-/** AWS-managed aliases (alias/aws/…) name symmetric keys, which cannot sign. */
-const isAwsManagedAlias = (name: string) => name.startsWith('alias/aws/');
 const ENTER_ID = '\u0000enter';
 
 export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeyState>[] {

@@ -14,16 +14,11 @@ import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { kmsKeyProblem } from '../../aws/kmsSigner';
 import { isKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
-import { PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '../../keys/keyStorage';
+import { kmsAliasFor, PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '../../keys/keyStorage';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import { spkiPemOfDer } from '../../keys/pem';
 import type { ExecuteStep } from '../../wizard/wizard';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
-
-/** The alias a KMS key created for CloudFront key `name` gets. */
-export const kmsAliasFor = (name: string): string => `alias/cloudfront/${name}`;
-/** The default name of the secret for CloudFront key `name`. */
-export const secretNameFor = (name: string): string => `cloudfront/${name}`;
 
 const isKms = (s: KeyMaterialState) => s.keyStorage === 'kms';
 const isSecret = (s: KeyMaterialState) => s.keyStorage === 'secretsManager';
