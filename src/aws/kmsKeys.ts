@@ -9,6 +9,8 @@ import { loadKeysSdk } from './loadSdk';
 export type KmsKeySpec = 'RSA_2048' | 'ECC_NIST_P256';
 /** The KMS key spec of each algorithm a key group takes. */
 export const KMS_KEY_SPEC: Readonly<Record<KeyAlgorithm, KmsKeySpec>> = { RSA_2048: 'RSA_2048', ECDSA_P256: 'ECC_NIST_P256' };
+/** The algorithm of a KMS key of spec `spec`, undefined for a spec CloudFront cannot verify. */
+export const algorithmOfKmsSpec = (spec: string): KeyAlgorithm | undefined => (Object.keys(KMS_KEY_SPEC) as KeyAlgorithm[]).find((algorithm) => KMS_KEY_SPEC[algorithm] === spec);
 export type KmsSigningAlgorithm = 'RSASSA_PKCS1_V1_5_SHA_256' | 'ECDSA_SHA_256';
 
 export interface KmsKeyDescription {

@@ -36,13 +36,22 @@ export function kmsKeyProblem(key: KmsKeyDescription, reference: string): string
   return undefined;
 }
 
-/** A signer over a KMS key, checked first (usage, spec, state); `input` is the option errors name. */
-export async function kmsSigner(kms: KmsKeys, keyId: string, reference: string, input: string, profile: string | undefined): Promise<PolicySigner> {
+/**
+ * The KMS key `keyId`, described and checked (usage, spec, state): a UserError naming `input` when it
+ * cannot sign for CloudFront or cannot be described.
+ */
+export async function describeSigningKey(kms: KmsKeys, keyId: string, reference: string, input: string, profile: string | undefined): Promise<KmsKeyDescription> {
   const described = await kms.describe(keyId).catch((error: unknown) => {
     throw kmsFailure(error, 'kms:DescribeKey', reference, input, profile);
   });
   const problem = kmsKeyProblem(described, reference);
   if (problem) throw new UserError(problem, input);
+  return described;
+}
+
+/** A signer over a KMS key, checked first (usage, spec, state); `input` is the option errors name. */
+export async function kmsSigner(kms: KmsKeys, keyId: string, reference: string, input: string, profile: string | undefined): Promise<PolicySigner> {
+  const described = await describeSigningKey(kms, keyId, reference, input, profile);
   const signing = SIGNING[described.keySpec as KmsKeySpec];
   return {
     type: signing.type,

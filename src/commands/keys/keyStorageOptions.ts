@@ -4,8 +4,8 @@
 // chosen algorithm, and the names the run would create must be free.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
-import { kmsFailure, kmsKeyProblem } from '../../aws/kmsSigner';
+import { algorithmOfKmsSpec, KMS_KEY_SPEC } from '../../aws/kmsKeys';
+import { describeSigningKey } from '../../aws/kmsSigner';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
 import { CREATABLE_KEY_STORAGE, isSecretName, kmsAliasFor, regionOfArn, secretNameFor, type CreatableKeyStorage } from '../../keys/keyStorage';
@@ -70,15 +70,12 @@ async function readKms(state: KeyMaterialState, kmsKeyId: string | undefined, ke
     if (taken) throw refuse('name', taken);
     return;
   }
-  const described = await kms.describe(kmsKeyId).catch((error: unknown) => {
-    const failure = kmsFailure(error, 'kms:DescribeKey', kmsKeyId, 'kmsKeyId', profile);
-    throw failure instanceof UserError ? refuse('kmsKeyId', failure.message) : failure;
+  const described = await describeSigningKey(kms, kmsKeyId, kmsKeyId, 'kmsKeyId', profile).catch((error: unknown) => {
+    throw error instanceof UserError ? refuse('kmsKeyId', error.message) : error;
   });
-  const problem = kmsKeyProblem(described, kmsKeyId);
-  if (problem) throw refuse('kmsKeyId', problem);
   const spec = KMS_KEY_SPEC[state.algorithm as KeyAlgorithm];
   if (described.keySpec !== spec) {
-    const fitting = (Object.keys(KMS_KEY_SPEC) as KeyAlgorithm[]).find((a) => KMS_KEY_SPEC[a] === described.keySpec)!;
+    const fitting = algorithmOfKmsSpec(described.keySpec)!; // describeSigningKey refused any other spec
     throw refuse('algorithm', vscode.l10n.t('KMS key {0} is {1}, not {2}: pass algorithm {3} with it, or another KMS key.', kmsKeyId, described.keySpec, spec, fitting));
   }
   state.kmsKeyId = kmsKeyId;

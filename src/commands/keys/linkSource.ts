@@ -5,7 +5,8 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { KeyServices } from '../../aws/awsSession';
-import { kmsFailure, kmsKeyProblem } from '../../aws/kmsSigner';
+import { algorithmOfKmsSpec } from '../../aws/kmsKeys';
+import { describeSigningKey, kmsFailure } from '../../aws/kmsSigner';
 import { readRemotePrivateKey } from '../../aws/remotePem';
 import { resourceNameFrom } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
@@ -40,11 +41,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   const reference = linkSourceReference(source);
   if (source.kind === 'kms') {
     const { kms } = services;
-    const described = await kms.describe(source.kmsKeyId).catch((error: unknown) => {
-      throw kmsFailure(error, 'kms:DescribeKey', reference, input, profile);
-    });
-    const problem = kmsKeyProblem(described, reference);
-    if (problem) throw new UserError(problem, input);
+    const described = await describeSigningKey(kms, source.kmsKeyId, reference, input, profile);
     const der = await kms.publicKey(described.arn).catch((error: unknown) => {
       throw kmsFailure(error, 'kms:GetPublicKey', reference, input, profile);
     });
@@ -54,7 +51,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
       storage: { kind: 'kms', keyArn: described.arn, ...(alias ? { alias } : {}) },
       publicKey,
       fingerprint: fingerprintOf(publicKey),
-      algorithm: described.keySpec === 'ECC_NIST_P256' ? 'ECDSA_P256' : 'RSA_2048',
+      algorithm: algorithmOfKmsSpec(described.keySpec)!, // describeSigningKey refused any other spec
       input,
       reference: alias ?? reference,
     };
