@@ -7,10 +7,12 @@
 // PKCS#8 keys, aws-sdk-net #3567). A key in KMS is signed with KMS Sign and laid out here: the signers'
 // ICloudFrontSigner seam for external keys (aws-sdk-net PR #4468, merged 2026-07-14) is in no release
 // this extension could check. Written in C# 7 so it builds on any .NET from 5 on.
-import { lines, quote } from './text';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function csharpCode(plan: Plan): string {
+  const quote = quoterFor('csharp');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const sdkSigner = !plan.kms;
@@ -29,19 +31,19 @@ export function csharpCode(plan: Plan): string {
 
   const pem =
     source.kind === 'env'
-      ? `            var pem = Environment.GetEnvironmentVariable(${quote(source.variable)});`
+      ? `            var pem = Environment.GetEnvironmentVariable(${quote(source.variable, 'keySource.variable')});`
       : source.kind === 'file'
-        ? `            var pem = File.ReadAllText(${quote(source.path)});`
+        ? `            var pem = File.ReadAllText(${quote(source.path, 'keySource.path')});`
         : source.kind === 'secretsManager'
           ? lines(
               '            var client = new AmazonSecretsManagerClient(); // credentials, region, AWS_ENDPOINT_URL',
-              `            var answer = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ${quote(source.secretId)} });`,
+              `            var answer = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ${quote(source.secretId, 'keySource.secretId')} });`,
               '            var pem = answer.SecretString;',
             )
           : source.kind === 'ssm'
             ? lines(
                 '            var client = new AmazonSimpleSystemsManagementClient(); // credentials, region, AWS_ENDPOINT_URL',
-                `            var answer = await client.GetParameterAsync(new GetParameterRequest { Name = ${quote(source.parameterName)}, WithDecryption = true });`,
+                `            var answer = await client.GetParameterAsync(new GetParameterRequest { Name = ${quote(source.parameterName, 'keySource.parameterName')}, WithDecryption = true });`,
                 '            var pem = answer.Parameter.Value;',
               )
             : '';
@@ -54,7 +56,7 @@ export function csharpCode(plan: Plan): string {
         '            var kms = new AmazonKeyManagementServiceClient(); // credentials, region, AWS_ENDPOINT_URL',
         '            var answer = await kms.SignAsync(new SignRequest',
         '            {',
-        `                KeyId = ${quote((source as { keyId: string }).keyId)},`,
+        `                KeyId = ${quote((source as { keyId: string }).keyId, 'keySource.keyId')},`,
         '                Message = new MemoryStream(policy),',
         '                MessageType = MessageType.RAW, // KMS hashes the policy itself',
         `                SigningAlgorithm = SigningAlgorithmSpec.${plan.kmsAlgorithm},`,
@@ -151,7 +153,7 @@ export function csharpCode(plan: Plan): string {
     '    public static class Signer',
     '    {',
     '        // The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `        const string KeyPairId = ${quote(plan.publicKeyId)};`,
+    `        const string KeyPairId = ${quote(plan.publicKeyId, 'publicKeyId')};`,
     '',
     keyCode,
     '',

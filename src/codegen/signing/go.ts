@@ -4,10 +4,12 @@
 // crypto.Signer (a PEM key parsed by crypto/x509, or a KMS key): URLSigner.Sign and Policy.Sign hash
 // with SHA-1, and the SDK's SHA-256 entry point, SignWithAlgorithm (aws-sdk-go-v2 PR #3406, 2026-05),
 // could not be read offline, so this file does not guess its signature.
-import { lines, quote } from './text';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function goCode(plan: Plan): string {
+  const quote = quoterFor('go');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const needsConfig = source.kind !== 'env' && source.kind !== 'file';
@@ -43,13 +45,13 @@ export function goCode(plan: Plan): string {
 
   const pemText =
     source.kind === 'env'
-      ? `\tpemText := os.Getenv(${quote(source.variable)})`
+      ? `\tpemText := os.Getenv(${quote(source.variable, 'keySource.variable')})`
       : source.kind === 'file'
-        ? lines(`\tbytes, err := os.ReadFile(${quote(source.path)})`, '\tif err != nil {', '\t\treturn nil, err', '\t}', '\tpemText := string(bytes)')
+        ? lines(`\tbytes, err := os.ReadFile(${quote(source.path, 'keySource.path')})`, '\tif err != nil {', '\t\treturn nil, err', '\t}', '\tpemText := string(bytes)')
         : source.kind === 'secretsManager'
           ? lines(
               '\tout, err := secretsmanager.NewFromConfig(cfg).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{',
-              `\t\tSecretId: aws.String(${quote(source.secretId)}),`,
+              `\t\tSecretId: aws.String(${quote(source.secretId, 'keySource.secretId')}),`,
               '\t})',
               '\tif err != nil {',
               '\t\treturn nil, err',
@@ -59,7 +61,7 @@ export function goCode(plan: Plan): string {
           : source.kind === 'ssm'
             ? lines(
                 '\tout, err := ssm.NewFromConfig(cfg).GetParameter(ctx, &ssm.GetParameterInput{',
-                `\t\tName:           aws.String(${quote(source.parameterName)}),`,
+                `\t\tName:           aws.String(${quote(source.parameterName, 'keySource.parameterName')}),`,
                 '\t\tWithDecryption: aws.Bool(true),',
                 '\t})',
                 '\tif err != nil {',
@@ -93,7 +95,7 @@ export function goCode(plan: Plan): string {
         '\treturn out.Signature, nil // ECDSA signatures come back DER-encoded, as CloudFront wants them',
         '}',
         '',
-        `const kmsKeyID = ${quote((source as { keyId: string }).keyId)}`,
+        `const kmsKeyID = ${quote((source as { keyId: string }).keyId, 'keySource.keyId')}`,
         '',
         'func loadSigner(ctx context.Context) (crypto.Signer, error) {',
         '\tcfg, err := config.LoadDefaultConfig(ctx) // credentials, region, AWS_ENDPOINT_URL',
@@ -256,7 +258,7 @@ export function goCode(plan: Plan): string {
     imports,
     '',
     '// keyPairID is the CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `const keyPairID = ${quote(plan.publicKeyId)}`,
+    `const keyPairID = ${quote(plan.publicKeyId, 'publicKeyId')}`,
     '',
     signer,
     '',

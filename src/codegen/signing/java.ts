@@ -3,10 +3,12 @@
 // for cookies (PR #6779, which closed #6127), both with hashAlgorithm(SigningHashAlgorithm.SHA256)
 // (PR #7253, released in 2.53.0; without it the SDK signs SHA-1) and ECDSA keys (PR #6627). A key in
 // KMS is signed with KMS Sign and laid out here: CloudFrontUtilities wants a java.security.PrivateKey.
-import { lines, quote } from './text';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function javaCode(plan: Plan): string {
+  const quote = quoterFor('java');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const sdkSigner = !plan.kms;
@@ -33,21 +35,21 @@ export function javaCode(plan: Plan): string {
 
   const pem =
     source.kind === 'env'
-      ? `        String pem = System.getenv(${quote(source.variable)});`
+      ? `        String pem = System.getenv(${quote(source.variable, 'keySource.variable')});`
       : source.kind === 'file'
-        ? `        String pem = Files.readString(Path.of(${quote(source.path)}), StandardCharsets.US_ASCII);`
+        ? `        String pem = Files.readString(Path.of(${quote(source.path, 'keySource.path')}), StandardCharsets.US_ASCII);`
         : source.kind === 'secretsManager'
           ? lines(
               '        String pem;',
               '        try (SecretsManagerClient client = SecretsManagerClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
-              `            pem = client.getSecretValue(GetSecretValueRequest.builder().secretId(${quote(source.secretId)}).build()).secretString();`,
+              `            pem = client.getSecretValue(GetSecretValueRequest.builder().secretId(${quote(source.secretId, 'keySource.secretId')}).build()).secretString();`,
               '        }',
             )
           : source.kind === 'ssm'
             ? lines(
                 '        String pem;',
                 '        try (SsmClient client = SsmClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
-                `            pem = client.getParameter(GetParameterRequest.builder().name(${quote(source.parameterName)}).withDecryption(true).build()).parameter().value();`,
+                `            pem = client.getParameter(GetParameterRequest.builder().name(${quote(source.parameterName, 'keySource.parameterName')}).withDecryption(true).build()).parameter().value();`,
                 '        }',
               )
             : '';
@@ -96,7 +98,7 @@ export function javaCode(plan: Plan): string {
         '    static byte[] signPolicy(String policy) {',
         '        try (KmsClient kms = KmsClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
         '            return kms.sign(SignRequest.builder()',
-        `                    .keyId(${quote((source as { keyId: string }).keyId)})`,
+        `                    .keyId(${quote((source as { keyId: string }).keyId, 'keySource.keyId')})`,
         '                    .message(SdkBytes.fromUtf8String(policy))',
         '                    .messageType(MessageType.RAW) // KMS hashes the policy itself',
         `                    .signingAlgorithm(SigningAlgorithmSpec.${plan.kmsAlgorithm})`,
@@ -214,7 +216,7 @@ export function javaCode(plan: Plan): string {
     '',
     'public final class Sign {',
     '    /** The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID. */',
-    `    static final String KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
+    `    static final String KEY_PAIR_ID = ${quote(plan.publicKeyId, 'publicKeyId')};`,
     '',
     keyLoading,
     keyLoading !== undefined && '',

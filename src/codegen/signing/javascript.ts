@@ -2,10 +2,12 @@
 // JavaScript. RSA keys held as PEM sign through the SDK's own signer, @aws-sdk/cloudfront-signer;
 // ECDSA keys (which that signer cannot use, aws-sdk-js-v3 #7851) sign with node:crypto, and KMS keys
 // through KMS Sign. Every path signs with SHA-256 and says so with Hash-Algorithm=SHA256.
-import { lines, quote } from './text';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function javascriptCode(plan: Plan, typescript: boolean): string {
+  const quote = quoterFor(typescript ? 'typescript' : 'javascript');
   const t = (annotation: string): string => (typescript ? annotation : '');
   const sdkSigner = !plan.kms && !plan.ecdsa;
   const source = plan.keySource;
@@ -28,10 +30,10 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
           `let privateKeyPem${t(': Promise<string> | undefined')};`,
           `function privateKey()${t(': Promise<string>')} {`,
           '  privateKeyPem ??= (async () => {',
-          source.kind === 'env' && `    const pem = process.env[${quote(source.variable)}];`,
-          source.kind === 'file' && `    const pem = await readFile(${quote(source.path)}, 'utf8');`,
-          source.kind === 'secretsManager' && `    const { SecretString: pem } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: ${quote(source.secretId)} }));`,
-          source.kind === 'ssm' && `    const { Parameter } = await new SSMClient({}).send(new GetParameterCommand({ Name: ${quote(source.parameterName)}, WithDecryption: true }));`,
+          source.kind === 'env' && `    const pem = process.env[${quote(source.variable, 'keySource.variable')}];`,
+          source.kind === 'file' && `    const pem = await readFile(${quote(source.path, 'keySource.path')}, 'utf8');`,
+          source.kind === 'secretsManager' && `    const { SecretString: pem } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: ${quote(source.secretId, 'keySource.secretId')} }));`,
+          source.kind === 'ssm' && `    const { Parameter } = await new SSMClient({}).send(new GetParameterCommand({ Name: ${quote(source.parameterName, 'keySource.parameterName')}, WithDecryption: true }));`,
           source.kind === 'ssm' && '    const pem = Parameter?.Value;',
           `    if (!pem) throw new Error(${quote(`No private key in ${source.kind === 'env' ? `the environment variable ${source.variable}` : source.kind === 'file' ? source.path : source.kind === 'secretsManager' ? `the secret ${source.secretId}` : `the parameter ${source.parameterName}`}`)});`,
           '    return pem;',
@@ -48,7 +50,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
           `const kms = new KMSClient({});`,
           `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
           '  const { Signature } = await kms.send(new SignCommand({',
-          `    KeyId: ${quote((source as { keyId: string }).keyId)},`,
+          `    KeyId: ${quote((source as { keyId: string }).keyId, 'keySource.keyId')},`,
           "    Message: Buffer.from(policy, 'utf8'),",
           "    MessageType: 'RAW', // KMS hashes the policy itself",
           `    SigningAlgorithm: '${plan.kmsAlgorithm}',`,
@@ -143,7 +145,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
     imports,
     '',
     '// The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `const KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
+    `const KEY_PAIR_ID = ${quote(plan.publicKeyId, 'publicKeyId')};`,
     '',
     loadKey,
     loadKey !== undefined && '',
