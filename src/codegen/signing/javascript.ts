@@ -2,6 +2,7 @@
 // JavaScript. RSA keys held as PEM sign through the SDK's own signer, @aws-sdk/cloudfront-signer;
 // ECDSA keys (which that signer cannot use, aws-sdk-js-v3 #7851) sign with node:crypto, and KMS keys
 // through KMS Sign. Every path signs with SHA-256 and says so with Hash-Algorithm=SHA256.
+import { javascriptBrowserForm } from './javascript.browser';
 import { quoterFor } from './literals';
 import { lines } from './text';
 import type { Plan } from './types';
@@ -88,7 +89,8 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
         `export async function signCookies(resource${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<Record<string, string>>')} {`,
         expiry,
         '  // A custom policy: cookies cover a pattern, so its exact JSON is sent along (CloudFront-Policy).',
-        "  const policy = JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
+        '  // The Resource as browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        "  const policy = JSON.stringify({ Statement: [{ Resource: browserResource(resource), Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
         sdkSigner
           ? lines(
               `  const cookies = getSignedCookies({ keyPairId: KEY_PAIR_ID, privateKey: await privateKey(), policy, algorithm: 'SHA256' });`,
@@ -107,9 +109,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
     : lines(
         '/** A signed URL for `url`, valid for `expiresInSeconds`, with a canned policy. */',
         `export async function signUrl(url${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<string>')} {`,
-        '  // Sign the URL exactly as a browser will send it (spaces as %20, non-ASCII as UTF-8 %XX, host in',
-        "  // lowercase): CloudFront checks the signature against the request's URL, so any other spelling is refused.",
-        '  const viewerUrl = new URL(url).href;',
+        '  const viewerUrl = browserUrl(url);',
         expiry,
         sdkSigner
           ? lines(
@@ -118,7 +118,7 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
             )
           : lines(
               '  // A canned policy: CloudFront rebuilds these exact bytes from the request URL and Expires.',
-              '  const policy = `{"Statement":[{"Resource":"${viewerUrl}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;',
+              "  const policy = JSON.stringify({ Statement: [{ Resource: viewerUrl, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
               '  const signature = cloudFrontBase64(await signPolicy(policy));',
               '  // Hash-Algorithm=SHA256 is required: without it CloudFront assumes SHA-1, which ECDSA and KMS keys cannot use.',
               "  return `${viewerUrl}${viewerUrl.includes('?') ? '&' : '?'}Expires=${expires}&Signature=${signature}&Key-Pair-Id=${KEY_PAIR_ID}&Hash-Algorithm=SHA256`;",
@@ -153,6 +153,8 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
     signPolicy !== undefined && '',
     helpers,
     helpers !== undefined && '',
+    javascriptBrowserForm(plan.kind, typescript),
+    '',
     body,
     '',
     main,

@@ -29,7 +29,7 @@ def _percent_encode(text: str, escaped: str) -> str:
 
 /** browser_url and what it needs. */
 export const PYTHON_URL = String.raw`_SIGNING_PARAMETERS = {"Expires", "Policy", "Signature", "Key-Pair-Id", "Hash-Algorithm"}
-_PATH_ESCAPED = ' "#<>?\x60{}'
+_PATH_ESCAPED = ' "#<>?\x60{}^'
 _QUERY_ESCAPED = " \"#<>'"
 
 
@@ -217,7 +217,7 @@ def browser_resource(resource: str) -> str:
     """The cookie policy's Resource as browsers write the URLs it is to match (wildcards * and ? kept).
 
     Scheme and host in lowercase, no default port, dot segments resolved before the first wildcard, and
-    spaces, non-ASCII, < and > (in the path before a wildcard also the backtick, { and }) as UTF-8 %XX.
+    spaces, non-ASCII, < and > (in the path before a wildcard also the backtick, {, } and ^) as UTF-8 %XX.
     """
     if resource == "":
         raise ValueError("resource is empty")
@@ -238,5 +238,5 @@ def browser_resource(resource: str) -> str:
     at = min((i for i in (rest.find("*"), rest.find("?")) if i != -1), default=-1)
     path, tail = (rest, "") if at == -1 else (rest[:at], rest[at:])
     path = _resource_dots(path, at == -1) if path else ""
-    return scheme + "://" + host + _percent_encode(path, "<>\x60{}") + _percent_encode(tail, "<>")
+    return scheme + "://" + host + _percent_encode(path, "<>\x60{}^") + _percent_encode(tail, "<>")
 `;
