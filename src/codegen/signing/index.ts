@@ -44,7 +44,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     run: (target) => `node sign.ts ${target}`,
     comment: '//',
     write: (plan) => javascriptCode(plan, true),
-    needs: (plan) => `Node.js 22.18+ (runs TypeScript as is), ES modules, npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+    needs: (plan) => `Node.js 22.18+ (runs TypeScript as is), ES modules${jsPackages(plan)}`,
   },
   javascript: {
     fileName: 'sign.js',
@@ -52,7 +52,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     run: (target) => `node sign.js ${target}`,
     comment: '//',
     write: (plan) => javascriptCode(plan, false),
-    needs: (plan) => `Node.js 20+, ES modules ("type": "module"), npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+    needs: (plan) => `Node.js 20+, ES modules ("type": "module")${jsPackages(plan)}`,
   },
   python: {
     fileName: 'sign.py',
@@ -70,7 +70,8 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     write: goCode,
     needs: (plan) =>
       [
-        'go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
+        'Go 1.18+, go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
+        ...(plan.kind === 'url' ? ['golang.org/x/net/idna'] : []),
         ...awsPackages(plan, { kms: 'service/kms', secretsManager: 'service/secretsmanager', ssm: 'service/ssm' }).map(
           (name) => `github.com/aws/aws-sdk-go-v2/config github.com/aws/aws-sdk-go-v2/${name}`,
         ),
@@ -104,11 +105,10 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
   },
 };
 
-function jsPackages(plan: Plan): string[] {
-  return [
-    ...(!plan.kms && !plan.ecdsa ? ['@aws-sdk/cloudfront-signer'] : []),
-    ...awsPackages(plan, { kms: '@aws-sdk/client-kms', secretsManager: '@aws-sdk/client-secrets-manager', ssm: '@aws-sdk/client-ssm' }),
-  ];
+/** `, npm i …` for the AWS SDK client the key source needs; nothing for a key from the environment or a file. */
+function jsPackages(plan: Plan): string {
+  const packages = awsPackages(plan, { kms: '@aws-sdk/client-kms', secretsManager: '@aws-sdk/client-secrets-manager', ssm: '@aws-sdk/client-ssm' });
+  return packages.length > 0 ? `, npm i ${packages.join(' ')}` : '';
 }
 
 const ALGORITHM_WORDS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
