@@ -87,14 +87,15 @@ function goLiteral(value: string, input: string): string {
  * Java turns \uXXXX into its character before it reads the source, so \u000a would end the line and
  * \u0022 the literal: characters below U+0100 are written as three-digit octal escapes, which are
  * escapes of the literal only; from U+0100 on, \uXXXX per UTF-16 unit cannot be anything but text.
+ * The backslash and the quote are octal too: after a written \\ javac 17 does not take the next \u
+ * for an escape (found by test/unit/codegen/literals.test.ts), so no \\ is ever written.
  */
 function javaLiteral(value: string): string {
   let body = '';
   for (let index = 0; index < value.length; index++) {
     const character = value[index];
     const unit = value.charCodeAt(index);
-    if (character === '\\' || character === '"') body += `\\${character}`;
-    else if (PRINTABLE_ASCII.test(character)) body += character;
+    if (character !== '\\' && character !== '"' && PRINTABLE_ASCII.test(character)) body += character;
     else if (unit < 0x100) body += `\\${unit.toString(8).padStart(3, '0')}`;
     else body += `\\u${hex4(unit)}`;
   }
@@ -131,19 +132,22 @@ export const quoterFor =
  * refuses a malformed one), so there a value's backslashes are doubled: an even run is no escape.
  */
 export function commentValue(language: LiteralLanguage, value: string): string {
-  return codePoints(value)
+  const shown = codePoints(value)
     .map((point) => {
       const character = String.fromCodePoint(point);
       if (character === '\\' && language === 'java') return '\\\\';
       return PRINTABLE_ASCII.test(character) ? character : `<U+${point.toString(16).toUpperCase().padStart(4, '0')}>`;
     })
     .join('');
+  // Spaces that end the value are shown, not left as trailing white space (which formatters remove).
+  return shown.replace(/ +$/, (spaces) => '<U+0020>'.repeat(spaces.length));
 }
 
-/** A comment line: `prefix` and text made of fixed words and commentValue's output (printable ASCII only). */
+/** A comment line: `prefix` and text made of fixed words and commentValue's output (printable ASCII only), without trailing white space. */
 export function commentLine(prefix: '#' | '//', text: string): string {
   if (!/^[\u0020-\u007e]*$/.test(text)) throw new Error(`comment text must be made safe with commentValue first: ${JSON.stringify(text)}`);
-  return text === '' ? prefix : `${prefix} ${text}`;
+  const trimmed = text.trimEnd();
+  return trimmed === '' ? prefix : `${prefix} ${trimmed}`;
 }
 
 /**
