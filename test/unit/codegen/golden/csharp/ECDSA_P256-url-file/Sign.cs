@@ -1,6 +1,6 @@
 // Signs CloudFront URLs with the public key K2JCJMDEHXQW5F (ECDSA P-256), SHA-256.
 // The private key comes from the PEM file /run/secrets/cloudfront.pem; it is never in this file.
-// Run: dotnet run -- 'https://d111111abcdef8.cloudfront.net/private/example.txt' 3600
+// Run: dotnet run -- https://d111111abcdef8.cloudfront.net/private/example.txt 3600
 // It prints the signed URL, valid for 3600 seconds.
 // AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).
 // Needs: .NET 5+, dotnet add package AWSSDK.Extensions.CloudFront.Signers (4.0.1 or later: ECDSA and SHA-256).

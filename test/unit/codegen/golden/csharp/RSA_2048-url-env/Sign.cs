@@ -1,6 +1,6 @@
 // Signs CloudFront URLs with the public key K2JCJMDEHXQW5F (RSA 2048), SHA-256.
 // The private key comes from the environment variable CLOUDFRONT_PRIVATE_KEY (the PEM text); it is never in this file.
-// Run: dotnet run -- 'https://d111111abcdef8.cloudfront.net/private/example.txt' 3600
+// Run: dotnet run -- https://d111111abcdef8.cloudfront.net/private/example.txt 3600
 // It prints the signed URL, valid for 3600 seconds.
 // AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).
 // Needs: .NET 5+, dotnet add package AWSSDK.Extensions.CloudFront.Signers (4.0.1 or later: ECDSA and SHA-256).

@@ -1,6 +1,6 @@
 // Signs CloudFront URLs with the public key K2JCJMDEHXQW5F (ECDSA P-256), SHA-256.
 // The private key comes from the PEM file /run/secrets/cloudfront.pem; it is never in this file.
-// Run: java Sign.java 'https://d111111abcdef8.cloudfront.net/private/example.txt' 3600
+// Run: java Sign.java https://d111111abcdef8.cloudfront.net/private/example.txt 3600
 // It prints the signed URL, valid for 3600 seconds.
 // AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).
 // Needs: Java 11+, software.amazon.awssdk:cloudfront (2.53.0 or later) on the class path.

@@ -1,6 +1,6 @@
 // Signs CloudFront URLs with the public key K2JCJMDEHXQW5F (ECDSA P-256), SHA-256.
 // The private key comes from AWS Systems Manager Parameter Store: the SecureString /cloudfront/signing-key (the PEM text), read with GetParameter and decryption; it is never in this file.
-// Run: java Sign.java 'https://d111111abcdef8.cloudfront.net/private/example.txt' 3600
+// Run: java Sign.java https://d111111abcdef8.cloudfront.net/private/example.txt 3600
 // It prints the signed URL, valid for 3600 seconds.
 // AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).
 // Needs: Java 11+, software.amazon.awssdk:cloudfront (2.53.0 or later), software.amazon.awssdk:ssm on the class path.

@@ -1,6 +1,6 @@
 // Signs CloudFront URLs with the public key K2JCJMDEHXQW5F (RSA 2048), SHA-256.
 // The private key comes from AWS KMS: the key alias/cloudfront-signing signs through the KMS Sign API and never leaves KMS; it is never in this file.
-// Run: java Sign.java 'https://d111111abcdef8.cloudfront.net/private/example.txt' 3600
+// Run: java Sign.java https://d111111abcdef8.cloudfront.net/private/example.txt 3600
 // It prints the signed URL, valid for 3600 seconds.
 // AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).
 // Needs: Java 11+, software.amazon.awssdk:kms on the class path.
