@@ -27,7 +27,7 @@ import { choosePublicKey } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
 
-/** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
+/** One line of text: no name of a variable, file, key, secret or parameter holds a line break, so one is a mistake (the writers of literals.ts could carry it). */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
