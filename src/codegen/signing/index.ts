@@ -98,9 +98,9 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: javaCode,
     needs: (plan) => {
-      // CloudFrontUtilities signs SHA-256 from 2.53.0 on (aws-sdk-java-v2 PR #7253).
-      const artifacts = [...(plan.kms ? [] : ['cloudfront (2.53.0 or later)']), ...awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' })];
-      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name}`).join('')} on the class path`;
+      // The JDK signs keys held as PEM; the SDK only reaches KMS, Secrets Manager or SSM.
+      const artifacts = awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' });
+      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name} on the class path`).join('')}`;
     },
   },
 };

@@ -200,6 +200,40 @@ describe('conformance corpus: every generated language signs the core’s browse
     tallyAll('typescript', variants, await runDriver(PINNED_NODE, [join(DRIVERS, 'driver.mjs')], variants));
   });
 
+  it('Java: every entry as the core (javac and the JVM; these variants use the JDK alone)', async function () {
+    if (!available('javac', ['-version']) || !available('java', ['-version'])) {
+      skipped.push('Java (no JDK)');
+      console.warn('SKIPPED: javac or java is not on this machine');
+      this.skip();
+    }
+    const variants = writeVariants('java');
+    // One javac and one JVM for all variants: each file gets a package of its own (its class is Sign in each).
+    const packageOf = (variant: Variant) => variant.id.replaceAll('-', '_').toLowerCase();
+    const sources = variants.map((variant) => {
+      const file = join(scratch, variant.id, 'Sign.java');
+      writeFileSync(file, `package ${packageOf(variant)};\n${readFileSync(variant.file, 'utf8')}`);
+      return file;
+    });
+    const classes = join(scratch, 'java-classes');
+    await run('javac', ['-d', classes, ...sources, join(DRIVERS, 'Driver.java')], { env: { ...environment(), LC_ALL: 'C' } });
+    const lines = variants.flatMap((variant) => (variant.kind === 'url' ? CORPUS.urls : CORPUS.resources).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`));
+    const child = execFile('java', ['-cp', classes, 'Driver', String(EXPIRES - LIFETIME), String(LIFETIME)], { env: environment(), maxBuffer: 64 * 1024 * 1024 });
+    child.stdin?.end(lines.join(''));
+    const output: string[] = [];
+    child.stdout?.on('data', (chunk: string) => output.push(chunk));
+    const errors: string[] = [];
+    child.stderr?.on('data', (chunk: string) => errors.push(chunk));
+    assert.equal(await new Promise<number | null>((done) => child.on('close', done)), 0, `java: ${errors.join('')}`);
+    const answers: Answers = {};
+    for (const line of output.join('').split('\n').slice(0, -1)) {
+      const [name, answer] = line.split(' ');
+      const variant = variants.find((candidate) => packageOf(candidate) === name);
+      assert.ok(variant, line);
+      (answers[variant.id] ??= []).push(Buffer.from(answer, 'base64').toString('utf8'));
+    }
+    tallyAll('java', variants, answers);
+  });
+
   it('Go: every entry as the core (go test per variant, offline against Debian’s aws-sdk-go-v2)', async function () {
     if (!available('go', ['version'])) {
       skipped.push('Go (no go toolchain)');

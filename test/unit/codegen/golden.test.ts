@@ -19,20 +19,14 @@
 //   PEM) arrived in 4.0.1, 2026-04-17: https://github.com/aws/aws-sdk-net/issues/4345 and /issues/4304.
 // - KMS: ICloudFrontSigner / DelegateCloudFrontSigner (extensions/src/.../ICloudFrontSigner.cs, PR #4468
 //   merged 2026-07-14) is in no release we could confirm, so the KMS variants lay the URL out themselves.
-// Java, software.amazon.awssdk:cloudfront:
-// - CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(CannedSignerRequest).url() and
-//   getCookiesForCustomPolicy(CustomSignerRequest) -> CookiesForCustomPolicy (package ...cloudfront.cookie) with
-//   policyHeaderValue(), signatureHeaderValue(), keyPairIdHeaderValue() ("Name=value"): aws/aws-sdk-java-v2
-//   services/cloudfront/src/main/java/software/amazon/awssdk/services/cloudfront/CloudFrontUtilities.java and
-//   cookie/CookiesForCustomPolicy.java, cookie/SignedCookie.java.
-// - CustomSignerRequest.Builder.resourceUrlPattern(String) is the policy's Resource, for cookies since
-//   https://github.com/aws/aws-sdk-java-v2/pull/6779 (2026-03, closes #6127).
-// - hashAlgorithm(SigningHashAlgorithm.SHA256) on both request builders, enum
-//   software.amazon.awssdk.services.cloudfront.utils.SigningHashAlgorithm, and SignedCookie.hashAlgorithmHeaderValue():
-//   https://github.com/aws/aws-sdk-java-v2/pull/7253, released in 2.53.0 (2026-08-13, issue #6842). The
-//   repository also held, in one commit (199f12fa), a model.HashAlgorithm enum; the merged pull request and
-//   code compiled against the release use utils.SigningHashAlgorithm, which is what the templates use.
-// - The SDK wants a java.security.PrivateKey, so KMS variants sign with KMS and lay the result out.
+// Java: keys held as PEM sign with the JDK alone (java.security.Signature), not software.amazon.awssdk:cloudfront:
+// - CloudFrontUtilities.getSignedUrlWithCannedPolicy signs request.resourceUrl() but writes
+//   URI.create(resourceUrl).getHost() + getPath() + getQuery() into the signed URL: the port is dropped and
+//   %XX escapes are decoded, so the URL clients send is not the one signed (aws/aws-sdk-java-v2
+//   services/cloudfront/src/main/java/software/amazon/awssdk/services/cloudfront/CloudFrontUtilities.java,
+//   commit f656cbf0). The JDK-only variants run for real in conformance.test.ts.
+// - KMS: KmsClient.sign(SignRequest.builder().keyId(..).message(SdkBytes).messageType(MessageType.RAW)
+//   .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256 | ECDSA_SHA_256)) (software.amazon.awssdk:kms).
 // Go, github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign:
 // - Policy{Statements []Statement `json:"Statement"`}, Statement{Resource, Condition}, Condition{DateLessThan
 //   *AWSEpochTime}, NewAWSEpochTime(time.Time) (writes {"AWS:EpochTime":<UTC seconds>}), NewCannedPolicy(resource,
