@@ -84,10 +84,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: csharpCode,
     needs: (plan) =>
-      `.NET 5+${[
-        ...(plan.kms ? [] : ['AWSSDK.Extensions.CloudFront.Signers (4.0.1 or later: ECDSA and SHA-256)']),
-        ...awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' }),
-      ]
+      `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' })
         .map((name) => `, dotnet add package ${name}`)
         .join('')}`,
   },
