@@ -5,20 +5,14 @@
 // and the diff reviewed against the same facts.
 //
 // API facts, with where they were read (2026):
-// C#, AWSSDK.Extensions.CloudFront.Signers (namespace Amazon.CloudFront):
-// - AmazonCloudFrontUrlSigner.SignUrlCanned(string resourceUrlOrPath, string keyPairId, TextReader privateKey,
-//   DateTime expiresOn, HashAlgorithmName) -> URL with Expires, Signature, Key-Pair-Id, Hash-Algorithm;
-//   AmazonCloudFrontCookieSigner.GetCookiesForCustomPolicy(string resourceUrlOrPath, TextReader privateKey,
-//   string keyPairId, DateTime expiresOn, DateTime activeFrom, string ipRange, HashAlgorithmName) -> .Policy,
-//   .Signature, .KeyPairId, .HashAlgorithm (KeyValuePair<string, string>): aws/aws-sdk-net
-//   extensions/test/CloudFront.SignersTests/SpecTestCases.cs (commit 9b5b2bec).
-// - activeFrom DateTime.MinValue is ignored and a null/empty ipRange is left out of the policy:
-//   BuildPolicyForSignedUrl in extensions/src/AWSSDK.Extensions.CloudFront.Signers/AmazonCloudFrontUrlSigner.cs.
-// - Without the HashAlgorithmName argument (and in every 3.x AmazonCloudFrontUrlSigner) the signature is
-//   SHA-1 with RSA only (SignWithSha1RSA, same file at commit 6d97e384). SHA-256 and ECDSA (detected from the
-//   PEM) arrived in 4.0.1, 2026-04-17: https://github.com/aws/aws-sdk-net/issues/4345 and /issues/4304.
-// - KMS: ICloudFrontSigner / DelegateCloudFrontSigner (extensions/src/.../ICloudFrontSigner.cs, PR #4468
-//   merged 2026-07-14) is in no release we could confirm, so the KMS variants lay the URL out themselves.
+// C#: keys held as PEM sign on .NET 5+ alone, not through AWSSDK.Extensions.CloudFront.Signers:
+// - AsymmetricAlgorithm.ImportFromPem(ReadOnlySpan<char>) reads PKCS#1, PKCS#8 and SEC1 (.NET 5);
+//   RSA.SignData(byte[], HashAlgorithmName, RSASignaturePadding) and ECDsa.SignData(byte[], HashAlgorithmName,
+//   DSASignatureFormat.Rfc3279DerSequence) (.NET 5): https://learn.microsoft.com/dotnet/api/system.security.cryptography.
+// - System.Text.Json.Utf8JsonWriter(Stream, JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+//   writes the policy compact, in the order written, without escaping / & + ' < >.
+// - KMS: AmazonKeyManagementServiceClient.SignAsync(SignRequest { KeyId, Message (MemoryStream), MessageType.RAW,
+//   SigningAlgorithm }) (AWSSDK.KeyManagementService). The browser form runs on Mono in conformance.test.ts.
 // Java: keys held as PEM sign with the JDK alone (java.security.Signature), not software.amazon.awssdk:cloudfront:
 // - CloudFrontUtilities.getSignedUrlWithCannedPolicy signs request.resourceUrl() but writes
 //   URI.create(resourceUrl).getHost() + getPath() + getQuery() into the signed URL: the port is dropped and
