@@ -219,7 +219,9 @@ describe('conformance corpus: every generated language signs the core’s browse
     });
     const classes = join(scratch, 'java-classes');
     await run('javac', ['-d', classes, ...sources, join(DRIVERS, 'Driver.java')], { env: { ...environment(), LC_ALL: 'C' } });
-    const lines = variants.flatMap((variant) => (variant.kind === 'url' ? CORPUS.urls : CORPUS.resources).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`));
+    const lines = variants.flatMap((variant) =>
+      (variant.kind === 'url' ? CORPUS.urls : CORPUS.resources).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`),
+    );
     const child = execFile('java', ['-cp', classes, 'Driver', String(EXPIRES - LIFETIME), String(LIFETIME)], { env: environment(), maxBuffer: 64 * 1024 * 1024 });
     child.stdin?.end(lines.join(''));
     const output: string[] = [];
@@ -257,7 +259,11 @@ describe('conformance corpus: every generated language signs the core’s browse
       const output: string[] = [];
       child.stdout?.on('data', (chunk: string) => output.push(chunk));
       assert.equal(await new Promise<number | null>((done) => child.on('close', done)), 0);
-      const answers = output.join('').split('\n').slice(0, -1).map((line) => Buffer.from(line, 'base64').toString('utf8'));
+      const answers = output
+        .join('')
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => Buffer.from(line, 'base64').toString('utf8'));
       assert.equal(answers.length, targets.length);
       answers.forEach((answer, index) => {
         const expected = CORE[variant.kind][index];

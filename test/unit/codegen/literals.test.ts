@@ -209,7 +209,11 @@ describe('literal writers: every value reaches generated code unchanged, proven 
     const printable = VALUES.filter((value) => /^[\u0020-\u007e]*$/.test(value));
     for (const value of VALUES) {
       if (printable.includes(value)) words.push(shellWord(value, 'example'));
-      else assert.throws(() => shellWord(value, 'example'), (error: unknown) => error instanceof CodegenInputError && error.input === 'example');
+      else
+        assert.throws(
+          () => shellWord(value, 'example'),
+          (error: unknown) => error instanceof CodegenInputError && error.input === 'example',
+        );
     }
     const { stdout } = await run('bash', ['-c', `printf '%s\\0' ${words.join(' ')}`], { cwd: scratch, maxBuffer: 64 * 1024 * 1024 });
     assert.deepEqual(stdout.split('\0').slice(0, -1), printable);
@@ -251,7 +255,7 @@ describe('literal writers: every value reaches generated code unchanged, proven 
     assert.equal(code, 0);
   });
 
-  it("the Run: line, pasted into bash, signs the example and runs none of its $(...), backticks or quotes", async () => {
+  it('the Run: line, pasted into bash, signs the example and runs none of its $(...), backticks or quotes', async () => {
     const example = "https://d111111abcdef8.cloudfront.net/$(touch pwned-path)/it's/`touch pwned-tick`;touch pwned-semi?q=$(touch pwned-query)&x='y'";
     const generated = generateSigningCode({ publicKeyId: 'K2JCJMDEHXQW5F', algorithm: 'RSA_2048', language: 'python', kind: 'url', keySource: { kind: 'env', variable: 'CFPC_KEY' }, example });
     const runLine = /^# Run: (.*)$/m.exec(generated.code)?.[1];

@@ -12,7 +12,12 @@ for (const variant of job.variants) {
   for (const target of variant.kind === 'url' ? job.urls : job.resources) {
     try {
       if (variant.kind === 'url') outputs.push(await module.signUrl(target, job.lifetime));
-      else outputs.push(Object.entries(await module.signCookies(target, job.lifetime)).map(([name, value]) => `${name}=${value}`).join('; '));
+      else
+        outputs.push(
+          Object.entries(await module.signCookies(target, job.lifetime))
+            .map(([name, value]) => `${name}=${value}`)
+            .join('; '),
+        );
     } catch (error) {
       outputs.push(`ERROR ${error instanceof Error ? error.message : String(error)}`);
     }
