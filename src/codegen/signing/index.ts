@@ -124,7 +124,10 @@ function header(plan: Plan, facts: LanguageFacts, language: SigningLanguage): st
   // Python reads a source-encoding declaration (PEP 263) in either of the first two lines: this one
   // comes first, so no value can be read as one.
   const first = language === 'python' ? ['# -*- coding: utf-8 -*-'] : [];
-  return `${[...first, ...text.map((line) => commentLine(facts.comment, line))].join('\n')}\n`;
+  // Go 1.19+ gofmt rewrites a package's doc comment ('' becomes a typographic quote): a blank line keeps this one
+  // a plain comment, so a value shown in it stays as written.
+  const after = language === 'go' ? '\n\n' : '\n';
+  return `${[...first, ...text.map((line) => commentLine(facts.comment, line))].join('\n')}${after}`;
 }
 
 /** The usage line's command: the example in the form the code signs, as one POSIX shell word. */

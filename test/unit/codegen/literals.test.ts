@@ -8,11 +8,12 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
-import { CodegenInputError, generateSigningCode } from '../../../src/codegen/signing';
+import ts from 'typescript';
+import { CodegenInputError, generateSigningCode, type KeySource, type SigningLanguage } from '../../../src/codegen/signing';
 import { commentLine, commentValue, shellWord, stringLiteral, type LiteralLanguage } from '../../../src/codegen/signing/literals';
 import { decodeCloudFrontBase64, normalizeViewerUrl } from '../../../src/signing';
 import { TEST_KEYS } from '../signing/helpers';
@@ -253,6 +254,102 @@ describe('literal writers: every value reaches generated code unchanged, proven 
     const code = await new Promise<number | null>((done) => child.on('close', done));
     assert.equal(output.join(''), '');
     assert.equal(code, 0);
+  });
+
+  it('hostile values in whole generated files of every other language: each parses and holds each value', async function () {
+    const hostile = VALUES.filter((value) => value !== '').slice(0, 120);
+    const sources = (value: string, index: number): KeySource =>
+      [
+        { kind: 'secretsManager', secretId: value },
+        { kind: 'file', path: value },
+        { kind: 'kms', keyId: value },
+        { kind: 'ssm', parameterName: value },
+      ][index % 4] as KeySource;
+    const write = (language: SigningLanguage, value: string, index: number): string | undefined => {
+      const options = { publicKeyId: value, algorithm: index % 3 === 0 ? 'ECDSA_P256' : 'RSA_2048', language, kind: index % 2 === 0 ? 'url' : 'cookies', keySource: sources(value, index) } as const;
+      if (language === 'go' && hasLoneSurrogate(value)) {
+        assert.throws(
+          () => generateSigningCode(options),
+          (error: unknown) => error instanceof CodegenInputError && /^(publicKeyId|keySource\.)/.test(error.input),
+        );
+        return undefined;
+      }
+      const generated = generateSigningCode(options);
+      const folder = join(scratch, `whole-${language}-${index}`);
+      mkdirSync(folder);
+      const file = join(folder, generated.fileName);
+      writeFileSync(file, generated.code);
+      return file;
+    };
+    /** Each file's string literals (as the language's own parser reads them) hold the value at least twice: key id and key source. */
+    const assertHeld = (language: string, files: Array<{ file: string; value: string }>, stringsOf: Map<string, string[]>, encode: (value: string) => string) => {
+      for (const { file, value } of files) {
+        const strings = stringsOf.get(file);
+        assert.ok(strings, `${language}: ${file} was not read`);
+        assert.ok(strings.filter((text) => text === encode(value)).length >= 2, `${language}: ${JSON.stringify(value)} is not in ${file} as written`);
+      }
+    };
+    const parseAnswer = (output: string): Map<string, string[]> => {
+      const answer = new Map<string, string[]>();
+      let current: string[] = [];
+      for (const line of output.split('\n')) {
+        if (line.startsWith('FILE ')) answer.set(line.slice(5), (current = []));
+        else if (line.startsWith('ERROR')) assert.fail(line);
+        else if (line.startsWith('STRING')) current.push(line.slice(7));
+      }
+      return answer;
+    };
+
+    // JavaScript and TypeScript: TypeScript's own parser (no syntax error) and its string literals.
+    for (const language of ['javascript', 'typescript'] as const) {
+      for (const [index, value] of hostile.entries()) {
+        const file = write(language, value, index) ?? assert.fail('written');
+        const text = readFileSync(file, 'utf8');
+        const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, language === 'typescript' ? ts.ScriptKind.TS : ts.ScriptKind.JS);
+        const syntax = ts.transpileModule(text, { reportDiagnostics: true, fileName: file }).diagnostics ?? [];
+        assert.deepEqual(
+          syntax.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')),
+          [],
+          `${language}: ${file}`,
+        );
+        const strings: string[] = [];
+        const visit = (node: ts.Node): void => {
+          if (ts.isStringLiteral(node)) strings.push(node.text);
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        assertHeld(language, [{ file, value }], new Map([[file, strings]]), (literal) => literal);
+      }
+    }
+
+    if (available('go', ['version'])) {
+      const files = hostile.map((value, index) => ({ value, file: write('go', value, index) })).filter((entry): entry is { value: string; file: string } => entry.file !== undefined);
+      const env = { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '' };
+      const { stdout } = await run('go', ['run', resolve('test/unit/codegen/strings_of_go.go'), '--', ...files.map((entry) => entry.file)], { cwd: scratch, env, maxBuffer: 64 * 1024 * 1024 });
+      assertHeld('go', files, parseAnswer(stdout), utf8Of);
+      const formatted = spawnSync('gofmt', ['-l', ...files.map((entry) => entry.file)], { encoding: 'utf8' });
+      assert.equal(`${formatted.stdout}${formatted.stderr}`.trim(), '', 'gofmt: generated Go files not formatted');
+    } else console.warn('SKIPPED (Go part): go is not on this machine');
+
+    if (available('java', ['-version'])) {
+      const files = hostile.map((value, index) => ({ value, file: write('java', value, index) ?? assert.fail('written') }));
+      const { stdout } = await run('java', [resolve('test/unit/codegen/StringsOfJava.java'), ...files.map((entry) => entry.file)], {
+        cwd: scratch,
+        env: { ...process.env, LC_ALL: 'C' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      assertHeld('java', files, parseAnswer(stdout), unitsOf);
+    } else console.warn('SKIPPED (Java part): java is not on this machine');
+
+    if (available('mcs', ['--version'])) {
+      // mcs parses them all in one run (no reading back: C#'s writer is JavaScript's, read back above).
+      const files = hostile.map((value, index) => write('csharp', value, index) ?? assert.fail('written'));
+      const parsed = spawnSync('mcs', ['--parse', ...files], { encoding: 'utf8' });
+      // Each file defines CloudFrontSigning.Signer, so one run reports the repeats (CS0101); any other error is a finding.
+      const errors = `${parsed.stdout}${parsed.stderr}`.split('\n').filter((line) => /error CS\d+/.test(line) && !line.includes('error CS0101'));
+      assert.deepEqual(errors, []);
+      assert.ok(parsed.stdout.includes(`${files.length - 1} error(s)`), `mcs parsed every file: ${parsed.stdout.slice(-200)}`);
+    } else console.warn('SKIPPED (C# part): mcs is not on this machine');
   });
 
   it('the Run: line, pasted into bash, signs the example and runs none of its $(...), backticks or quotes', async () => {
