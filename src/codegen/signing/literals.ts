@@ -31,8 +31,8 @@ function loneSurrogateAt(value: string): number {
   return codePoints(value).findIndex((point) => isSurrogate(point));
 }
 
-/** Python: \uXXXX and \UXXXXXXXX name code points, lone surrogates included (a str may hold them). */
-function pythonLiteral(value: string): string {
+/** Python and Go: \uXXXX and \UXXXXXXXX name code points (Python's str may hold a lone surrogate; Go's is refused first). */
+function codePointLiteral(value: string): string {
   const body = codePoints(value)
     .map((point) => {
       const character = String.fromCodePoint(point);
@@ -72,15 +72,7 @@ function goLiteral(value: string, input: string): string {
       `${input} holds a lone UTF-16 surrogate (U+${hex4(unit).toUpperCase()}), which no UTF-8 text can hold: a Go string cannot carry it. Remove it or write the character it was part of.`,
     );
   }
-  const body = codePoints(value)
-    .map((point) => {
-      const character = String.fromCodePoint(point);
-      if (character === '\\' || character === '"') return `\\${character}`;
-      if (PRINTABLE_ASCII.test(character)) return character;
-      return point > 0xffff ? `\\U${point.toString(16).padStart(8, '0')}` : `\\u${hex4(point)}`;
-    })
-    .join('');
-  return `"${body}"`;
+  return codePointLiteral(value);
 }
 
 /**
@@ -106,7 +98,7 @@ function javaLiteral(value: string): string {
 export function stringLiteral(language: LiteralLanguage, value: string, input: string): string {
   switch (language) {
     case 'python':
-      return pythonLiteral(value);
+      return codePointLiteral(value);
     case 'javascript':
     case 'typescript':
       return javascriptLiteral(value);
