@@ -50,6 +50,15 @@ export async function walkAndPlan(
   options: { source?: StreamSourceKind; keyPairId?: string; interactive: boolean; maxRequests: number; validForSeconds?: number },
 ): Promise<PlannedStream> {
   await context.finder.readAll();
+  if (!entry.local && !(await context.finder.target(entry.url))) {
+    throw new UserError(
+      vscode.l10n.t(
+        'No distribution of this account serves {0}: pass a URL on one of its distributions (domain name or alternate domain name), or choose the profile of the account that owns it.',
+        new URL(entry.url).host,
+      ),
+      'url',
+    );
+  }
   const { read, via } = await streamReader(context, entry.url, { ...options, ...(entry.local ? { local: entry.local } : {}) });
   let walk: StreamWalk;
   try {

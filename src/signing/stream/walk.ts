@@ -46,7 +46,7 @@ export interface StreamWalk {
 export async function walkStream(url: string, read: ReadText, limits: WalkLimits = DEFAULT_WALK_LIMITS): Promise<StreamWalk> {
   const text = await readOrExplain(read, url);
   if (isDashManifest(text)) {
-    const manifest = parseDash(text, url, { maxRequests: limits.maxRequests - 1, liveSegments: 10 });
+    const manifest = parseDash(text, url, { maxRequests: limits.maxRequests, liveSegments: 10 });
     return {
       kind: 'dash',
       url,

@@ -1,0 +1,115 @@
+// Plan and sign a private stream held in an S3 bucket behind a protected behavior, against moto
+// (CloudFront and S3): the master and variant playlists are read from the bucket through S3, the plan
+// names the one wildcard resource and the behavior, the cookies verify with the public key in
+// CloudFront, and the signed playlists carry a verifying signed URL for every URI.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import * as vscode from 'vscode';
+import type { CreateKeyPairResult } from '../../src/commands/keys/createKeyPair/state';
+import type { StreamPlanResult } from '../../src/commands/stream/planStream';
+import type { SignedPlaylistsResult, StreamCookiesResult } from '../../src/commands/stream/signStream';
+import { Commands } from '../../src/constants';
+import { parseSignedUrl, verifySignedCookies, verifySignedUrl } from '../../src/signing';
+import { parseHls } from '../../src/signing/stream';
+import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
+import { activateExtension } from './support/extension';
+import { rememberSigned } from './support/secrets';
+
+const LADDER = join('test', 'fixtures', 'playlists', 'ladder');
+const inADay = () => new Date(Date.now() + 86_400_000).toISOString();
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)));
+}
+
+describe('Private streams (moto)', function () {
+  this.timeout(180_000);
+  let key: CreateKeyPairResult;
+  let publicKeyPem: string;
+  let domain: string;
+  let distributionId: string;
+  let master: string;
+
+  before(async () => {
+    await activateExtension();
+    const suffix = Date.now();
+    key = await vscode.commands.executeCommand<CreateKeyPairResult>(Commands.createKeyPair, { name: `stream-${suffix}`, algorithm: 'RSA_2048', keyGroupName: `stream-signers-${suffix}` });
+    publicKeyPem = (await seedClient().send(new GetPublicKeyCommand({ Id: key.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
+    const bucket = `stream-${suffix}`;
+    const s3 = new S3Client({ region: 'us-east-1' });
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    // The ladder's playlists under hls/movie/, its keys under hls/keys/, and one object that is no part of it.
+    for (const file of filesUnder(LADDER)) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/movie/${file}`, Body: readFileSync(join(LADDER, file)) }));
+    for (const name of ['session.key', '720p.key', '360p.key']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/keys/${name}`, Body: Buffer.alloc(16, 1) }));
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'hls/trailer/notes.txt', Body: 'not part of the stream' }));
+    const distribution = await createDistribution(seedClient(), `streams ${suffix}`, [behavior('/hls/*', [key.keyGroupId])], `${bucket}.s3.us-east-1.amazonaws.com`);
+    domain = distribution.DomainName!;
+    distributionId = distribution.Id!;
+    master = `https://${domain}/hls/movie/master.m3u8`;
+    await vscode.commands.executeCommand(Commands.refresh);
+  });
+
+  after(async () => {
+    await deleteDistributions(seedClient(), [distributionId]);
+  });
+
+  it('plans from the origin bucket: every URL, the one wildcard resource, the protected behavior, and the master-only problem', async () => {
+    const plan = await vscode.commands.executeCommand<StreamPlanResult>(Commands.planStream, { url: master });
+    assert.equal(plan.kind, 'hls');
+    assert.equal(plan.source, 'origin');
+    assert.equal(plan.live, false);
+    assert.equal(plan.resource, `https://${domain}/hls/*`);
+    assert.ok(plan.urls.includes(`https://${domain}/hls/movie/subs/en-0.vtt`));
+    assert.ok(plan.urls.includes(`https://${domain}/hls/keys/session.key`));
+    assert.equal(plan.requests, 22);
+    assert.deepEqual(
+      plan.behaviors.map((b) => [b.distributionId, b.pathPattern, b.keyGroupIds, b.urls.length]),
+      [[distributionId, '/hls/*', [key.keyGroupId], plan.urls.length]],
+    );
+    assert.deepEqual(
+      plan.problems.map((p) => p.code),
+      ['MasterOnlySignature'],
+    );
+    // Under hls/ the bucket holds the trailer's notes besides the stream's (the segments are not uploaded: they are not counted as others).
+    assert.equal(plan.otherObjectsUnderResource, 1);
+  });
+
+  it('signs cookies with one custom policy for the resource, verifying with the key in CloudFront', async () => {
+    const result = await vscode.commands.executeCommand<StreamCookiesResult>(Commands.signStream, { url: master, strategy: 'cookies', expires: inADay(), domain });
+    assert.equal(result.resource, `https://${domain}/hls/*`);
+    assert.equal(result.cookies['CloudFront-Key-Pair-Id'], key.publicKeyId);
+    rememberSigned(result.cookies);
+    assert.ok(verifySignedCookies(result.cookies, `https://${domain}/hls/movie/video/360p/seg-00001.ts`, publicKeyPem));
+    assert.ok(!verifySignedCookies(result.cookies, `https://${domain}/other/a.mp4`, publicKeyPem), "the policy covers the stream's folder only");
+    assert.deepEqual(
+      result.setCookie.map((header) => header.split('=')[0]),
+      ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id'],
+    );
+    assert.ok(result.setCookie.every((header) => header.includes(`; Domain=${domain}; Path=/; Secure; HttpOnly`)));
+  });
+
+  it('signs the playlists: every URI of every playlist replaced by its signed URL, the variants signed in the master', async () => {
+    const result = await vscode.commands.executeCommand<SignedPlaylistsResult>(Commands.signStream, { url: master, strategy: 'signedPlaylists', expires: inADay() });
+    rememberSigned(result.url);
+    assert.ok(verifySignedUrl(result.url, publicKeyPem));
+    assert.equal(parseSignedUrl(result.url).keyPairId, key.publicKeyId);
+    assert.equal(result.playlists.length, 6);
+    assert.deepEqual(result.skipped, []);
+    for (const playlist of result.playlists) {
+      const parsed = parseHls(playlist.content, playlist.url);
+      assert.ok(parsed.occurrences.length > 0, playlist.url);
+      for (const occurrence of parsed.occurrences) {
+        rememberSigned(occurrence.url);
+        assert.ok(verifySignedUrl(occurrence.url, publicKeyPem), `${playlist.url}: ${occurrence.text.slice(0, 80)}`);
+      }
+    }
+    const signedMaster = result.playlists[0].content;
+    assert.match(signedMaster, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}$`, 'm'));
+    assert.match(signedMaster, /URI="https:\/\/[^"]+\/hls\/keys\/session\.key\?Expires=/);
+  });
+});
