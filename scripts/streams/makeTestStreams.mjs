@@ -109,7 +109,8 @@ export function makeTestStreams(root) {
   return masters;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a script (not when bundled into a test, where import.meta is not available).
+if (process.argv[1]?.endsWith('makeTestStreams.mjs')) {
   const root = process.argv[2];
   if (!root) throw new Error('usage: node scripts/streams/makeTestStreams.mjs <folder>');
   console.log(makeTestStreams(root));

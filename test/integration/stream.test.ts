@@ -3,7 +3,8 @@
 // names the one wildcard resource and the behavior, the cookies verify with the public key in
 // CloudFront, and the signed playlists carry a verifying signed URL for every URI.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -14,6 +15,9 @@ import type { SignedPlaylistsResult, StreamCookiesResult } from '../../src/comma
 import { Commands } from '../../src/constants';
 import { parseSignedUrl, verifySignedCookies, verifySignedUrl } from '../../src/signing';
 import { parseHls } from '../../src/signing/stream';
+import type { PlaybackResult } from '../../src/commands/stream/checkPlayback';
+import { startEdge, type RunningEdge } from '../../scripts/edge/server';
+import { makeTestStreams } from '../../scripts/streams/makeTestStreams.mjs';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
 import { rememberSigned } from './support/secrets';
@@ -34,14 +38,16 @@ describe('Private streams (moto)', function () {
   let domain: string;
   let distributionId: string;
   let master: string;
+  let s3: S3Client;
+  let bucket: string;
 
   before(async () => {
     await activateExtension();
     const suffix = Date.now();
     key = await vscode.commands.executeCommand<CreateKeyPairResult>(Commands.createKeyPair, { name: `stream-${suffix}`, algorithm: 'RSA_2048', keyGroupName: `stream-signers-${suffix}` });
     publicKeyPem = (await seedClient().send(new GetPublicKeyCommand({ Id: key.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
-    const bucket = `stream-${suffix}`;
-    const s3 = new S3Client({ region: 'us-east-1' });
+    bucket = `stream-${suffix}`;
+    s3 = new S3Client({ region: 'us-east-1' });
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     // The ladder's playlists under hls/movie/, its keys under hls/keys/, and one object that is no part of it.
     for (const file of filesUnder(LADDER)) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/movie/${file}`, Body: readFileSync(join(LADDER, file)) }));
@@ -111,5 +117,61 @@ describe('Private streams (moto)', function () {
     const signedMaster = result.playlists[0].content;
     assert.match(signedMaster, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}$`, 'm'));
     assert.match(signedMaster, /URI="https:\/\/[^"]+\/hls\/keys\/session\.key\?Expires=/);
+  });
+
+  describe('checked as a player through the local edge (ffmpeg streams, cloudfront.hostAddresses)', () => {
+    let scratch: string;
+    let edge: RunningEdge;
+    let ts: string;
+
+    before(async () => {
+      scratch = mkdtempSync(join(tmpdir(), 'cfpc-streams-'));
+      const root = join(scratch, 'root');
+      makeTestStreams(join(root, 'hls'));
+      for (const file of filesUnder(join(root, 'hls', 'hls-ts'))) {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/hls-ts/${file}`, Body: readFileSync(join(root, 'hls', 'hls-ts', file)) }));
+      }
+      edge = await startEdge({ root, publicKeys: new Map([[key.publicKeyId, publicKeyPem]]), pathPattern: '/hls/*' });
+      // The distribution's host answered by the local edge, which terminates no TLS (as npm run edge does).
+      await vscode.workspace.getConfiguration('cloudfront').update('hostAddresses', { [domain]: edge.url }, vscode.ConfigurationTarget.Global);
+      ts = `https://${domain}/hls/hls-ts/master.m3u8`;
+    });
+
+    after(async () => {
+      await vscode.workspace.getConfiguration('cloudfront').update('hostAddresses', undefined, vscode.ConfigurationTarget.Global);
+      await edge?.close();
+      rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it('with the cookies of signStream every request a player makes is granted (playlists in full, segments by a one-byte range)', async () => {
+      const { cookies } = await vscode.commands.executeCommand<StreamCookiesResult>(Commands.signStream, { url: ts, strategy: 'cookies', expires: inADay() });
+      rememberSigned(cookies);
+      const result = await vscode.commands.executeCommand<PlaybackResult>(Commands.checkPlayback, { url: ts, cookies });
+      assert.deepEqual(
+        result.requests.map((r) => [r.url.replace(`https://${domain}/hls/hls-ts/`, ''), r.role, r.status]),
+        [
+          ['master.m3u8', 'master', 200],
+          ['media.m3u8', 'playlist', 200],
+          ['seg-000.ts', 'segment', 206],
+          ['seg-001.ts', 'segment', 206],
+          ['seg-002.ts', 'segment', 206],
+        ],
+      );
+      assert.deepEqual([result.granted, result.refused, result.notRequested], [5, 0, 0]);
+    });
+
+    it('with only the playlist signed by a canned URL, names the first refused segment with the diagnosis', async () => {
+      const media = `https://${domain}/hls/hls-ts/media.m3u8`;
+      const signed = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: media, expires: inADay(), copy: false });
+      rememberSigned(signed);
+      const result = await vscode.commands.executeCommand<PlaybackResult>(Commands.checkPlayback, { url: signed, maxRequests: 3 });
+      assert.equal(result.requests[0].status, 200, 'the signed playlist itself is granted');
+      const refused = result.requests.find((r) => r.status !== 200 && r.status !== 206)!;
+      assert.equal(refused.url, `https://${domain}/hls/hls-ts/seg-000.ts`);
+      assert.equal(refused.status, 403);
+      assert.equal(refused.code, 'NotSigned');
+      assert.ok(refused.fix && refused.fix.length > 0);
+      assert.deepEqual([result.granted, result.refused, result.notRequested], [1, 2, 1], 'maxRequests bounds the requests made');
+    });
   });
 });

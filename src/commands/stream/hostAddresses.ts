@@ -5,7 +5,10 @@
 // (A minimal reader of the setting the first-run issue adds; the two meet at merge.)
 import * as vscode from 'vscode';
 
-/** Host (lower case) → "address" or "address:port" ("[v6]:port" for IPv6). */
+/**
+ * Host (lower case) → "address" or "address:port" ("[v6]:port" for IPv6); or "http://address:port" for
+ * a local edge that terminates no TLS (npm run edge): plain HTTP, with X-Forwarded-Proto saying https.
+ */
 export type HostAddresses = Readonly<Record<string, string>>;
 
 export function hostAddresses(): HostAddresses {

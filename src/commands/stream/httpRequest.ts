@@ -42,21 +42,24 @@ function fixedLookup(address: string) {
 export function httpGet(url: string, options: HttpGetOptions): Promise<HttpAnswer> {
   const target = new URL(url);
   const mapped = options.addresses?.[target.hostname.toLowerCase()];
-  const to = mapped ? parseAddress(mapped) : undefined;
-  const client = target.protocol === 'https:' ? https : http;
+  // `http://address:port`: a local edge without TLS (npm run edge), told the viewer used https.
+  const plainEdge = mapped?.startsWith('http://') ? new URL(mapped) : undefined;
+  const to = plainEdge ? { address: plainEdge.hostname.replace(/^\[|\]$/g, ''), port: Number(plainEdge.port || 80) } : mapped ? parseAddress(mapped) : undefined;
+  const client = target.protocol === 'https:' && !plainEdge ? https : http;
   const headers: Record<string, string> = { host: target.host, 'user-agent': 'vscode-cloudfront-private-content' };
+  if (plainEdge) headers['x-forwarded-proto'] = target.protocol.slice(0, -1);
   if (options.range) headers.range = options.range;
   if (options.cookie) headers.cookie = options.cookie;
   return new Promise((resolve, reject) => {
     const request = client.request(
       {
-        protocol: target.protocol,
+        protocol: plainEdge ? 'http:' : target.protocol,
         hostname: target.hostname,
-        port: to?.port ?? target.port ?? undefined,
+        port: to?.port ?? (target.port || undefined),
         path: `${target.pathname}${target.search}`,
         method: 'GET',
         headers,
-        servername: target.hostname,
+        ...(plainEdge ? {} : { servername: target.hostname }),
         timeout: options.timeoutMs,
         ...(to ? { lookup: fixedLookup(to.address) } : {}),
       },

@@ -148,7 +148,7 @@ async function signedPlaylists(context: StreamContext, { walk, plan }: PlannedSt
 
 async function askStrategy(context: StreamContext): Promise<Strategy> {
   return context.ui.pick<Strategy>({
-    title: vscode.l10n.t('Sign Private Stream'),
+    title: vscode.l10n.t('Sign the stream with'),
     items: [
       { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one wildcard policy for every rendition; your page sets three cookies'), value: 'cookies' },
       { label: vscode.l10n.t('Signed playlists'), description: vscode.l10n.t('every URI signed in a copy of each playlist, written to a folder'), value: 'signedPlaylists' },
