@@ -16,6 +16,8 @@ const SECONDS = 6;
 const SOURCES = ['-f', 'lavfi', '-i', `testsrc2=size=160x90:rate=24:duration=${SECONDS}`, '-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=44100:duration=${SECONDS}`];
 const H264_AAC = ['-c:v', 'libx264', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p', '-g', '24', '-keyint_min', '24', '-sc_threshold', '0', '-b:v', '100k', '-c:a', 'aac', '-b:a', '48k', '-ac', '1'];
 const HLS = ['-f', 'hls', '-hls_time', '2', '-hls_playlist_type', 'vod'];
+/** Video and audio as two streams (renditions), not muxed together. */
+const APART = [...SOURCES, '-map', '0:v', '-map', '1:a', ...H264_AAC];
 
 /** The streams, each an ffmpeg run in its folder; `after` adds what ffmpeg does not write. */
 export const TEST_STREAMS = {
@@ -36,12 +38,7 @@ export const TEST_STREAMS = {
   'hls-alt': {
     master: 'master.m3u8',
     args: [
-      ...SOURCES,
-      '-map',
-      '0:v',
-      '-map',
-      '1:a',
-      ...H264_AAC,
+      ...APART,
       ...HLS,
       '-hls_segment_type',
       'fmp4',
@@ -63,19 +60,14 @@ export const TEST_STREAMS = {
       writeFileSync(join(dir, 'subs', 'en.m3u8'), `#EXTM3U\n#EXT-X-TARGETDURATION:${SECONDS}\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXTINF:${SECONDS}.000,\nen.vtt\n#EXT-X-ENDLIST\n`);
       const master = readFileSync(join(dir, 'master.m3u8'), 'utf8')
         .replace(/#EXT-X-STREAM-INF:([^\n]*)/g, '#EXT-X-STREAM-INF:$1,SUBTITLES="subs"')
-        .replace('#EXTM3U\n', '#EXTM3U\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=NO,AUTOSELECT=YES,URI="subs/en.m3u8"\n');
+        .replace('#EXTM3U\n', '#EXTM3U\n#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID="subs",NAME="English",LANGUAGE="en",DEFAULT=YES,AUTOSELECT=YES,URI="subs/en.m3u8"\n');
       writeFileSync(join(dir, 'master.m3u8'), master);
     },
   },
   dash: {
     master: 'manifest.mpd',
     args: [
-      ...SOURCES,
-      '-map',
-      '0:v',
-      '-map',
-      '1:a',
-      ...H264_AAC,
+      ...APART,
       '-f',
       'dash',
       '-seg_duration',

@@ -39,7 +39,7 @@ const PLAYER_HTML = `<!doctype html><meta charset="utf-8"><title>player</title>
     player.on(dashjs.MediaPlayer.events.ERROR, (e) => playerErrors.push('dash: ' + JSON.stringify(e.error && (e.error.message || e.error.code))));
     player.initialize(video, params.get('src'), true);
   } else {
-    const hls = new Hls();
+    const hls = new Hls({ subtitleDisplay: true });
     hls.on(Hls.Events.ERROR, (_, d) => { if (d.fatal) playerErrors.push('hls: ' + d.details + ' ' + ((d.response && d.response.code) || '')); });
     hls.on(Hls.Events.MANIFEST_PARSED, () => { if (hls.subtitleTracks.length) hls.subtitleTrack = 0; });
     hls.loadSource(params.get('src'));
@@ -139,14 +139,15 @@ export default async function streamPlayback({ page, outputDir, motoUrl, log }) 
       requests = [];
       await player.goto(`https://${domain}/player/index.html?kind=${name === 'dash' ? 'dash' : 'hls'}&src=${encodeURIComponent(url)}`);
       await player.waitForFunction(`${PLAYED} >= 2 || ${ERRORS}.length > 0`, null, { timeout: 60000, polling: 250 });
+      // hls.js reads the subtitles alongside playback, not before it: wait for them (and their answer) to come.
+      if (name === 'hls-alt') await until(() => Promise.resolve(requests.some((r) => r.path.endsWith('/en.vtt'))), 'the subtitles to be requested', 20000);
       const { time, errors } = await player.evaluate(`({ time: ${PLAYED}, errors: ${ERRORS} })`);
       const refused = requests.filter((r) => r.status !== 200 && r.status !== 206);
       if (errors.length || time < 2 || refused.length) throw new Error(`${name}: played ${time} s, errors ${JSON.stringify(errors)}, refused ${JSON.stringify(refused)}`);
+      if (name === 'hls-aes' && !requests.some((r) => r.path.endsWith('/aes.key'))) throw new Error('the AES-128 key was never requested');
+      if (name === 'hls-fmp4' && !requests.some((r) => r.status === 206)) throw new Error('no byte-range request');
       const kinds = [...new Set(requests.map((r) => r.path.split('.').pop()))].join(', ');
       log(`${name}: played ${time.toFixed(1)} s; ${requests.length} requests (${kinds}), every one granted`);
-      if (name === 'hls-aes' && !requests.some((r) => r.path.endsWith('/aes.key'))) throw new Error('the AES-128 key was never requested');
-      if (name === 'hls-alt' && !requests.some((r) => r.path.endsWith('/en.vtt'))) throw new Error('the subtitles were never requested');
-      if (name === 'hls-fmp4' && !requests.some((r) => r.status === 206)) throw new Error('no byte-range request');
     }
     await player.screenshot({ path: join(outputDir, 'stream-playback.png') });
 
