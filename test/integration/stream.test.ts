@@ -3,7 +3,7 @@
 // names the one wildcard resource and the behavior, the cookies verify with the public key in
 // CloudFront, and the signed playlists carry a verifying signed URL for every URI.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
@@ -20,6 +20,8 @@ import { startEdge, type RunningEdge } from '../../scripts/edge/server';
 import { makeTestStreams } from '../../scripts/streams/makeTestStreams.mjs';
 import { behavior, createDistribution, deleteDistributions, seedClient } from './support/cloudFrontSeed';
 import { activateExtension } from './support/extension';
+import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
+import type { TestingApi } from '../../src/api';
 import { rememberSigned } from './support/secrets';
 
 const LADDER = join('test', 'fixtures', 'playlists', 'ladder');
@@ -117,6 +119,55 @@ describe('Private streams (moto)', function () {
     const signedMaster = result.playlists[0].content;
     assert.match(signedMaster, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}$`, 'm'));
     assert.match(signedMaster, /URI="https:\/\/[^"]+\/hls\/keys\/session\.key\?Expires=/);
+  });
+
+  describe('as a person calls them (scripted answers)', () => {
+    let hooks: TestingApi;
+    let scratch: string;
+    const scripted = (answers: Answer[]) => {
+      const ui = new ScriptedUi(answers);
+      hooks.setUi(ui);
+      return ui;
+    };
+
+    before(async () => {
+      hooks = await (await activateExtension()).testing!();
+      scratch = mkdtempSync(join(tmpdir(), 'cfpc-stream-ui-'));
+    });
+    afterEach(() => hooks.setUi(undefined));
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(scratch, { recursive: true, force: true });
+    });
+
+    it('cloudfront.planStream with a URL string: asks nothing, opens the plan as a document', async () => {
+      const ui = scripted([]);
+      const plan = await vscode.commands.executeCommand<StreamPlanResult>(Commands.planStream, master);
+      ui.assertAllUsed();
+      assert.equal(plan.resource, `https://${domain}/hls/*`);
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.match(text, new RegExp(`^# Stream plan: ${master.replace(/[./]/g, '\\$&')}`));
+      assert.match(text, /`MasterOnlySignature`: A signed URL on the master only/);
+      assert.match(text, /\| `\/hls\/\*` \| /);
+    });
+
+    it('cloudfront.signStream on a playlist file of the workspace: asks the URL it is served at, reads its folder, writes the signed playlists to the folder picked', async () => {
+      const local = join(scratch, 'movie');
+      cpSync(LADDER, local, { recursive: true });
+      const out = join(scratch, 'signed');
+      const ui = scripted([input(master), pick('Signed playlists'), pick('1 hour'), { kind: 'file', uri: vscode.Uri.file(out) }]);
+      const result = await vscode.commands.executeCommand<SignedPlaylistsResult>(Commands.signStream, vscode.Uri.file(join(local, 'master.m3u8')));
+      ui.assertAllUsed();
+      rememberSigned(result.url);
+      assert.equal(result.playlists.length, 6);
+      for (const name of ['master.m3u8', 'video/720p.m3u8', 'video/360p.m3u8', 'video/iframes.m3u8', 'audio/en.m3u8', 'subs/en.m3u8']) {
+        assert.ok(existsSync(join(out, name)), name);
+      }
+      const written = readFileSync(join(out, 'video', '360p.m3u8'), 'utf8');
+      rememberSigned(written);
+      assert.match(written, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/360p/seg-00000\\.ts\\?Expires=`, 'm'));
+      assert.equal(ui.clipboard, result.url, 'the signed master URL is on the clipboard');
+    });
   });
 
   describe('checked as a player through the local edge (ffmpeg streams, cloudfront.hostAddresses)', () => {
