@@ -194,6 +194,16 @@ describe('Private streams (moto)', function () {
       rmSync(scratch, { recursive: true, force: true });
     });
 
+    it("plans with source 'live': reads the playlists through the distribution (here the local edge) with a short-lived signed URL", async () => {
+      const plan = await vscode.commands.executeCommand<StreamPlanResult>(Commands.planStream, { url: ts, source: 'live' });
+      assert.equal(plan.source, 'live');
+      assert.deepEqual(
+        plan.urls.map((url) => url.replace(`https://${domain}/hls/hls-ts/`, '')),
+        ['master.m3u8', 'media.m3u8', 'seg-000.ts', 'seg-001.ts', 'seg-002.ts'],
+      );
+      assert.equal(plan.otherObjectsUnderResource, undefined, 'only an origin read lists the bucket');
+    });
+
     it('with the cookies of signStream every request a player makes is granted (playlists in full, segments by a one-byte range)', async () => {
       const { cookies } = await vscode.commands.executeCommand<StreamCookiesResult>(Commands.signStream, { url: ts, strategy: 'cookies', expires: inADay() });
       rememberSigned(cookies);
