@@ -64,7 +64,7 @@ export function cdkText(setup: PrivateContentSetup): string {
     );
     const location = privateKeyOf(setup, key.id);
     body.push(comment(privateKeyStatement(key.id, location)));
-    const privateId = logicalName('PublicKey', `${key.name} private key`, taken);
+    const privateId = logicalName('PrivateKey', key.name, taken);
     const lookup = privateKeyLookup(privateId, location);
     if (lookup) {
       modules.add(LOOKUP_MODULE[location.kind]!);
