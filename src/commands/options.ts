@@ -78,7 +78,10 @@ export const oneLineText = (name: string) =>
     v.string(mustBeString(name)),
     v.trim(),
     v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)),
-    v.check((value) => !CONTROL_CHARACTER.test(value), () => vscode.l10n.t('{0} must be one line of text, without control characters.', name)),
+    v.check(
+      (value) => !CONTROL_CHARACTER.test(value),
+      () => vscode.l10n.t('{0} must be one line of text, without control characters.', name),
+    ),
   );
 
 /** An optional boolean option. */

@@ -46,12 +46,7 @@ async function world(answers: Parameters<typeof keyWorld>[1] = []): Promise<{ se
   return { service, ...keys };
 }
 
-const PLACES = [
-  'private key on this machine',
-  'private key in AWS KMS alias/cloudfront/media',
-  'private key in Secrets Manager cloudfront/media',
-  'private key in SSM /cloudfront/media',
-];
+const PLACES = ['private key on this machine', 'private key in AWS KMS alias/cloudfront/media', 'private key in Secrets Manager cloudfront/media', 'private key in SSM /cloudfront/media'];
 
 describe('Where each private key lives, in pickers and exports (typed fake)', () => {
   it("the public key picker (Generate Signing Code, Export, Delete) says each key's place as the Keys view does", async () => {

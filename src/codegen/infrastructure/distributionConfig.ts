@@ -69,7 +69,7 @@ function convert(value: unknown, path: string, replaceKeyGroupId: (id: string) =
  */
 export function cloudFormationDistributionConfig(config: DistributionConfig, replaceKeyGroupId: (id: string) => Json): JsonObject {
   const converted = convert(config, 'DistributionConfig', replaceKeyGroupId) as JsonObject;
-  if (isObject(converted.ViewerCertificate)) converted.ViewerCertificate = viewerCertificate(converted.ViewerCertificate as JsonObject);
+  if (isObject(converted.ViewerCertificate)) converted.ViewerCertificate = viewerCertificate(converted.ViewerCertificate);
   return converted;
 }
 

@@ -129,6 +129,7 @@ export function bucketStatement(bucket: string, distributionArn: string): Record
 }
 
 /** Text for a line comment: line breaks and other control characters (which would end the comment) become spaces. */
+// eslint-disable-next-line no-control-regex -- control characters are what this replaces
 export const commentText = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 
 /** FNV-1a (32 bits) of the name's UTF-16 code units, as 8 hex digits: a short, stable tag of a name. */

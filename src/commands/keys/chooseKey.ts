@@ -48,7 +48,10 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
     title: placeholder,
     placeholder,
     items: keys.then(async (list) => {
-      const places = await placesOfPublicKeys(context, list.map((k) => k.id));
+      const places = await placesOfPublicKeys(
+        context,
+        list.map((k) => k.id),
+      );
       return list.map((k) => ({ label: k.name, description: [k.id, places.get(k.id)?.description ?? ''].filter(Boolean).join(' · '), value: k.id }));
     }),
   });

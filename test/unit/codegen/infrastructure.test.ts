@@ -191,11 +191,13 @@ describe('Export as Infrastructure Code', function () {
     ]);
   });
 
-
   it('CDK: public keys, key groups and OACs are adopted as retained resources, the distribution looked up, private keys where they live', () => {
     const { text } = exportInfrastructure(SETUP, 'cdk');
     noPrivateKey(text);
-    assert.match(text, /new cloudfront\.CfnKeyGroup\(stack, "KeyGroupMediaSigners", \{ keyGroupConfig: \{ name: "media-signers", items: \[publicKeyMediaSigner\.attrId, publicKeyMediaSignerEc\.attrId\] \} \}\);/);
+    assert.match(
+      text,
+      /new cloudfront\.CfnKeyGroup\(stack, "KeyGroupMediaSigners", \{ keyGroupConfig: \{ name: "media-signers", items: \[publicKeyMediaSigner\.attrId, publicKeyMediaSignerEc\.attrId\] \} \}\);/,
+    );
     assert.match(text, /publicKeyMediaSigner\.applyRemovalPolicy\(RemovalPolicy\.RETAIN\);/);
     assert.match(text, /kms\.Alias\.fromAliasName\(stack, "PrivateKeyMediaSignerEc", "alias\/cloudfront-ec"\)/);
     assert.match(text, /cloudfront\.Distribution\.fromDistributionAttributes\(stack, 'Distribution', \{ distributionId: "E1EXAMPLE0DIST"/);
@@ -343,7 +345,10 @@ describe('Export as Infrastructure Code: every fixture passes cfn-lint, terrafor
     const linted = await runTool('cfn-lint', ['--format', 'json', '--', ...files], { cwd: root });
     const findings = JSON.parse(linted.output.slice(linted.output.indexOf('['))) as Array<{ Filename: string; Rule: { Id: string }; Message: string }>;
     const byFile = (file: string) => findings.filter((finding) => resolve(root, finding.Filename) === file).map((finding) => `${finding.Rule.Id} ${finding.Message}`);
-    assert.deepEqual(Object.fromEntries(files.slice(0, -1).map((file) => [file.slice(root.length + 1), byFile(file)])), Object.fromEntries(files.slice(0, -1).map((file) => [file.slice(root.length + 1), []])));
+    assert.deepEqual(
+      Object.fromEntries(files.slice(0, -1).map((file) => [file.slice(root.length + 1), byFile(file)])),
+      Object.fromEntries(files.slice(0, -1).map((file) => [file.slice(root.length + 1), []])),
+    );
     assert.ok(
       byFile(canary).some((finding) => finding.startsWith('E3014')),
       `cfn-lint did not catch the canary: ${JSON.stringify(byFile(canary))}`,
@@ -383,10 +388,7 @@ describe('Export as Infrastructure Code: every fixture passes cfn-lint, terrafor
     writeFileSync(join(broken, 'main.tf'), exportInfrastructure(FIXTURES.defaultCertificate, 'terraform').text.replace('encoded_key =', 'encoded_keys ='));
     for (const dir of [...dirs, broken]) writeFileSync(join(dir, '.terraform.lock.hcl'), lock);
     const results = await inTurns([...dirs, broken].map((dir) => () => terraform(dir, ['validate', '-no-color'])));
-    assert.deepEqual(
-      Object.fromEntries(names.map((name, i) => [name, results[i].status === 0 ? 'valid' : results[i].output])),
-      Object.fromEntries(names.map((name) => [name, 'valid'])),
-    );
+    assert.deepEqual(Object.fromEntries(names.map((name, i) => [name, results[i].status === 0 ? 'valid' : results[i].output])), Object.fromEntries(names.map((name) => [name, 'valid'])));
     assert.notEqual(results.at(-1)!.status, 0);
     assert.match(results.at(-1)!.output, /encoded_keys/);
   });

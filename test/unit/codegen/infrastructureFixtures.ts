@@ -3,7 +3,7 @@
 // an ACM and an IAM certificate, aliases, several behaviors, names that collide once reduced to
 // identifiers, private keys in every place (this machine, KMS, Secrets Manager, SSM, not known), an S3
 // origin through an origin access control and a custom origin.
-import type { CacheBehavior, DistributionConfig, Origin, ViewerCertificate } from '@aws-sdk/client-cloudfront';
+import type { CacheBehavior, DefaultCacheBehavior, DistributionConfig, Origin, ViewerCertificate } from '@aws-sdk/client-cloudfront';
 import type { PrivateContentSetup } from '../../../src/codegen/infrastructure';
 import type { ExportedKeyGroup, ExportedOriginAccessControl, ExportedPublicKey } from '../../../src/codegen/infrastructure/model';
 import { TEST_KEYS } from '../signing/helpers';
@@ -14,9 +14,13 @@ const methods = (): CacheBehavior['AllowedMethods'] => ({ Quantity: 2, Items: ['
 
 const trusted = (keyGroupIds: readonly string[]) => ({ Enabled: keyGroupIds.length > 0, Quantity: keyGroupIds.length, ...(keyGroupIds.length > 0 && { Items: [...keyGroupIds] }) });
 
-function cacheBehavior(pathPattern: string, targetOriginId: string, keyGroupIds: readonly string[] = []): CacheBehavior {
+const cacheBehavior = (pathPattern: string, targetOriginId: string, keyGroupIds: readonly string[] = []): CacheBehavior => ({
+  PathPattern: pathPattern,
+  ...defaultBehavior(targetOriginId, keyGroupIds),
+});
+
+function defaultBehavior(targetOriginId: string, keyGroupIds: readonly string[] = []): DefaultCacheBehavior {
   return {
-    PathPattern: pathPattern,
     TargetOriginId: targetOriginId,
     ViewerProtocolPolicy: 'https-only',
     TrustedSigners: { Enabled: false, Quantity: 0 },
@@ -86,15 +90,20 @@ const CERTIFICATES: Record<'default' | 'acm' | 'iam', ViewerCertificate> = {
   },
 };
 
-function distributionConfig(fields: { origins: Origin[]; defaultBehavior: CacheBehavior; behaviors?: CacheBehavior[]; certificate: keyof typeof CERTIFICATES; aliases?: string[] }): DistributionConfig {
-  const { PathPattern: _default, ...defaultBehavior } = fields.defaultBehavior;
+function distributionConfig(fields: {
+  origins: Origin[];
+  defaultBehavior: DefaultCacheBehavior;
+  behaviors?: CacheBehavior[];
+  certificate: keyof typeof CERTIFICATES;
+  aliases?: string[];
+}): DistributionConfig {
   return {
     CallerReference: 'console-2026-01-01',
     Aliases: { Quantity: fields.aliases?.length ?? 0, ...(fields.aliases && { Items: fields.aliases }) },
     DefaultRootObject: '',
     Origins: { Quantity: fields.origins.length, Items: fields.origins },
     OriginGroups: { Quantity: 0 },
-    DefaultCacheBehavior: defaultBehavior as DistributionConfig['DefaultCacheBehavior'],
+    DefaultCacheBehavior: fields.defaultBehavior,
     CacheBehaviors: { Quantity: fields.behaviors?.length ?? 0, ...(fields.behaviors && { Items: fields.behaviors }) },
     CustomErrorResponses: { Quantity: 1, Items: [{ ErrorCode: 403, ResponsePagePath: '/denied.html', ResponseCode: '403', ErrorCachingMinTTL: 10 }] },
     Comment: 'media',
@@ -128,7 +137,7 @@ export const FIXTURES: Readonly<Record<string, PrivateContentSetup>> = {
   // The default certificate, no aliases; one S3 origin through OAC; the default behavior is restricted; the key is on this machine.
   defaultCertificate: setup(
     'E1DEFAULTCERT',
-    distributionConfig({ origins: [s3Origin('media', 'media-default', 'E1OACDEFAULT')], defaultBehavior: cacheBehavior('*', 'media', ['kg-default']), certificate: 'default' }),
+    distributionConfig({ origins: [s3Origin('media', 'media-default', 'E1OACDEFAULT')], defaultBehavior: defaultBehavior('media', ['kg-default']), certificate: 'default' }),
     {
       publicKeys: [publicKey('K1LOCALKEY', 'media-signer', 'rsa2048', 'rotated 2026-11')],
       keyGroups: [keyGroup('kg-default', 'media-signers', ['K1LOCALKEY'])],
@@ -143,12 +152,8 @@ export const FIXTURES: Readonly<Record<string, PrivateContentSetup>> = {
     'E2ACMCERT',
     distributionConfig({
       origins: [s3Origin('media-bucket', 'media-bucket', 'E2OACMEDIA'), customOrigin('api', 'api.example.com')],
-      defaultBehavior: cacheBehavior('*', 'media-bucket'),
-      behaviors: [
-        cacheBehavior('/paid/*', 'media-bucket', ['kg-kms']),
-        cacheBehavior('/partners/*', 'media-bucket', ['kg-secrets']),
-        cacheBehavior('/api/private/*', 'api', ['kg-ssm', 'kg-kms']),
-      ],
+      defaultBehavior: defaultBehavior('media-bucket'),
+      behaviors: [cacheBehavior('/paid/*', 'media-bucket', ['kg-kms']), cacheBehavior('/partners/*', 'media-bucket', ['kg-secrets']), cacheBehavior('/api/private/*', 'api', ['kg-ssm', 'kg-kms'])],
       certificate: 'acm',
       aliases: ['media.example.com', 'www.media.example.com'],
     }),
@@ -186,7 +191,7 @@ export const FIXTURES: Readonly<Record<string, PrivateContentSetup>> = {
     'E3IAMCERT',
     distributionConfig({
       origins: [customOrigin('api', 'api.example.com')],
-      defaultBehavior: cacheBehavior('*', 'api', ['kg-api']),
+      defaultBehavior: defaultBehavior('api', ['kg-api']),
       behaviors: [cacheBehavior('/public/*', 'api')],
       certificate: 'iam',
       aliases: ['api.example.com'],
@@ -205,7 +210,7 @@ export const FIXTURES: Readonly<Record<string, PrivateContentSetup>> = {
     'E4COLLIDING',
     distributionConfig({
       origins: [s3Origin('dash', 'media-bucket', 'E4OACDASH'), s3Origin('dot', 'media.bucket', 'E4OACUNDERSCORE')],
-      defaultBehavior: cacheBehavior('*', 'dash', ['kg-dash']),
+      defaultBehavior: defaultBehavior('dash', ['kg-dash']),
       behaviors: [cacheBehavior('/a/*', 'dot', ['kg-underscore']), cacheBehavior('/b/*', 'dot', ['kg-case', 'kg-cyrillic', 'kg-han'])],
       certificate: 'default',
     }),
@@ -242,9 +247,10 @@ export const FIXTURES: Readonly<Record<string, PrivateContentSetup>> = {
     },
   ),
   // Only an origin access control (no key group): the bucket policy and the OAC are what is private.
-  oacOnly: setup(
-    'E5OACONLY',
-    distributionConfig({ origins: [s3Origin('site', 'site-bucket', 'E5OACSITE')], defaultBehavior: cacheBehavior('*', 'site'), certificate: 'default' }),
-    { publicKeys: [], keyGroups: [], originAccessControls: [oac('E5OACSITE', 'site-oac')], buckets: ['site-bucket'] },
-  ),
+  oacOnly: setup('E5OACONLY', distributionConfig({ origins: [s3Origin('site', 'site-bucket', 'E5OACSITE')], defaultBehavior: defaultBehavior('site'), certificate: 'default' }), {
+    publicKeys: [],
+    keyGroups: [],
+    originAccessControls: [oac('E5OACSITE', 'site-oac')],
+    buckets: ['site-bucket'],
+  }),
 };
