@@ -14,7 +14,7 @@ import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { exportInfrastructure, type PrivateContentSetup } from '../../../src/codegen/infrastructure';
 import { TEST_KEYS } from '../signing/helpers';
 import { primaryIdentifier, specProblems } from './cloudFormationSpec';
-import { FIXTURES } from './infrastructureFixtures';
+import { customOrigin, FIXTURES } from './infrastructureFixtures';
 
 const PINNED_NODE = resolve('node_modules/.bin/node');
 const ARN = 'arn:aws:cloudfront::123456789012:distribution/E1EXAMPLE0DIST';
@@ -42,20 +42,7 @@ const CONFIG: DistributionConfig = {
         ConnectionAttempts: 3,
         ConnectionTimeout: 10,
       },
-      {
-        Id: 'api',
-        DomainName: 'api.example.com',
-        OriginPath: '/v1',
-        CustomHeaders: { Quantity: 1, Items: [{ HeaderName: 'X-Origin-Secret', HeaderValue: 'not-a-key' }] },
-        CustomOriginConfig: {
-          HTTPPort: 80,
-          HTTPSPort: 443,
-          OriginProtocolPolicy: 'https-only',
-          OriginSslProtocols: { Quantity: 1, Items: ['TLSv1.2'] },
-          OriginReadTimeout: 30,
-          OriginKeepaliveTimeout: 5,
-        },
-      },
+      customOrigin('api', 'api.example.com'),
     ],
   },
   DefaultCacheBehavior: {

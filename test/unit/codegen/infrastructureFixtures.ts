@@ -49,7 +49,7 @@ function s3Origin(id: string, bucket: string, oacId: string): Origin {
   };
 }
 
-function customOrigin(id: string, domainName: string): Origin {
+export function customOrigin(id: string, domainName: string): Origin {
   return {
     Id: id,
     DomainName: domainName,
