@@ -790,7 +790,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     args: { distributionId: '{openDistributionId}', format: 'cdk' },
     expect: {
       rejects:
-        'distributionId: distribution {openDistributionId} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first (CloudFront: Protect S3 Bucket, or trusted key groups in the console), then export.',
+        'distributionId: distribution {openDistributionId} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first ("CloudFront: Protect S3 Bucket with CloudFront", or trusted key groups in the console), then export.',
       input: 'distributionId',
     },
   },

@@ -84,7 +84,7 @@ async function readSetupOf(context: KeyCommandContext, service: CloudFrontServic
   if (!hasPrivateContent(setup)) {
     throw new UserError(
       vscode.l10n.t(
-        'distributionId: distribution {0} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first (CloudFront: Protect S3 Bucket, or trusted key groups in the console), then export.',
+        'distributionId: distribution {0} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first ("CloudFront: Protect S3 Bucket with CloudFront", or trusted key groups in the console), then export.',
         distributionId,
       ),
       'distributionId',
