@@ -77,7 +77,7 @@ describe('Where each private key lives, in pickers and exports (typed fake)', ()
     assert.match(places.K1, /^The private key of K1 stays in VS Code's secret storage on the machine that exported this, and is not exported\./);
     assert.match(places.K2, new RegExp(`^The private key of K2 is the AWS KMS key ${KMS_ARN} \\(alias/cloudfront/media\\)`));
     assert.match(places.K3, new RegExp(`^The private key of K3 is in the AWS Secrets Manager secret ${SECRET_ARN} \\(cloudfront/media\\)`));
-    assert.match(places.K4, /^The private key of K4 is in the AWS Systems Manager parameter \/cloudfront\/media \(SecureString\)/);
+    assert.match(places.K4, /^The private key of K4 is in the AWS Systems Manager parameter \/cloudfront\/media \(SecureString, in us-east-1\)/);
     assert.match(places.K5, /^The private key of K5 is not listed in the VS Code that exported this/);
     const cdk = await exportInfrastructureCommand(context, { distributionId: 'E1PLACES', format: 'cdk', privateKeys: { K5: { kind: 'secretsManager', secretId: 'team/k5' } } });
     assert.match(cdk, new RegExp(`secretsmanager\\.Secret\\.fromSecretCompleteArn\\(stack, "PrivateKeyKeyK3", "${SECRET_ARN}"\\)`));

@@ -41,8 +41,8 @@ export type PrivateKeyLocation =
   | { readonly kind: 'kms'; readonly keyId: string; readonly alias?: string }
   /** A Secrets Manager secret, by name or ARN as given; `name` when an ARN is given and the name is known too. */
   | { readonly kind: 'secretsManager'; readonly secretId: string; readonly name?: string }
-  /** An SSM Parameter Store SecureString, by name (or ARN) as given. */
-  | { readonly kind: 'ssm'; readonly parameterName: string }
+  /** An SSM Parameter Store SecureString, by name (or ARN) as given; `region` when known (a name has none). */
+  | { readonly kind: 'ssm'; readonly parameterName: string; readonly region?: string }
   /** No key listed in VS Code signs as this public key: where its private key lives is not known here. */
   | { readonly kind: 'unknown' };
 
@@ -71,7 +71,7 @@ export function privateKeyLocationOf(storage: KeyStorage | undefined): PrivateKe
     case 'secretsManager':
       return { kind: 'secretsManager', secretId: storage.secretArn, name: storage.secretName };
     case 'ssm':
-      return { kind: 'ssm', parameterName: storage.parameterName };
+      return { kind: 'ssm', parameterName: storage.parameterName, region: storage.region };
     default:
       return { kind: 'local' };
   }
@@ -114,7 +114,7 @@ export function privateKeyStatement(publicKeyId: string, location: PrivateKeyLoc
     case 'secretsManager':
       return `The private key of ${publicKeyId} is in the AWS Secrets Manager secret ${location.secretId}${location.name && location.name !== location.secretId ? ` (${location.name})` : ''}. Grant your backend secretsmanager:GetSecretValue on it.`;
     case 'ssm':
-      return `The private key of ${publicKeyId} is in the AWS Systems Manager parameter ${location.parameterName} (SecureString). Grant your backend ssm:GetParameter, and kms:Decrypt on its KMS key.`;
+      return `The private key of ${publicKeyId} is in the AWS Systems Manager parameter ${location.parameterName} (SecureString${location.region ? `, in ${location.region}` : ''}). Grant your backend ssm:GetParameter, and kms:Decrypt on its KMS key.`;
     case 'unknown':
       return `The private key of ${publicKeyId} is not listed in the VS Code that exported this: where it lives is not known, and it is not exported.`;
   }

@@ -78,7 +78,7 @@ describe('Infrastructure export: where each private key lives', () => {
       secretId: 'arn:aws:secretsmanager:us-east-1:1:secret:s-AbCdEf',
       name: 's',
     });
-    assert.deepEqual(privateKeyLocationOf({ kind: 'ssm', parameterName: '/p', region: 'eu-west-1' }), { kind: 'ssm', parameterName: '/p' });
+    assert.deepEqual(privateKeyLocationOf({ kind: 'ssm', parameterName: '/p', region: 'eu-west-1' }), { kind: 'ssm', parameterName: '/p', region: 'eu-west-1' });
   });
 
   it('a secret ARN is complete when it ends with the 6 characters Secrets Manager adds (certain when the name is known), partial otherwise', () => {
