@@ -330,7 +330,10 @@ describe('Export as Infrastructure Code: every fixture passes cfn-lint, terrafor
     writeFileSync(canary, JSON.stringify(acm, null, 2));
     const files = [...names.map((name) => join(root, 'cloudformation', `${name}.json`)), ...synthesized.values(), canary];
     const linted = await runTool('cfn-lint', ['--format', 'json', '--', ...files], { cwd: root });
-    const findings = JSON.parse(linted.output.slice(linted.output.indexOf('['))) as Array<{ Filename: string; Rule: { Id: string }; Message: string }>;
+    // cfn-lint exits non-zero when it finds something (the canary at least); its findings are the JSON array it prints.
+    const json = linted.output.slice(linted.output.indexOf('['));
+    assert.ok(linted.status !== null && json.startsWith('['), `cfn-lint did not run: ${linted.output}`);
+    const findings = JSON.parse(json) as Array<{ Filename: string; Rule: { Id: string }; Message: string }>;
     const byFile = (file: string) => findings.filter((finding) => resolve(root, finding.Filename) === file).map((finding) => `${finding.Rule.Id} ${finding.Message}`);
     assert.deepEqual(
       Object.fromEntries(files.slice(0, -1).map((file) => [file.slice(root.length + 1), byFile(file)])),
