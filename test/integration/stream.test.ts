@@ -221,6 +221,26 @@ describe('Private streams (moto)', function () {
       assert.deepEqual([result.granted, result.refused, result.notRequested], [5, 0, 0]);
     });
 
+    it('as a person: the URL typed (a selected stream URL offered first), cookies left empty, and the first refusal said with its code and fix', async () => {
+      const hooks = await (await activateExtension()).testing!();
+      const media = `https://${domain}/hls/hls-ts/media.m3u8`;
+      const ui = new ScriptedUi([input(media, { expectValue: media }), input('')]);
+      ui.selectedText = media;
+      hooks.setUi(ui);
+      try {
+        const result = await vscode.commands.executeCommand<PlaybackResult>(Commands.checkPlayback);
+        ui.assertAllUsed();
+        assert.deepEqual([result.granted, result.refused], [0, 1], 'a refused playlist ends the walk where a player stops');
+        assert.deepEqual(
+          ui.notifications.map((n) => n.severity),
+          ['error'],
+        );
+        assert.match(ui.notifications[0].message, new RegExp(`^1 of 1 requests refused; the first: ${media.replace(/[./]/g, '\\$&')} \\(NotSigned\\)\\. `));
+      } finally {
+        hooks.setUi(undefined);
+      }
+    });
+
     it('with only the playlist signed by a canned URL, names the first refused segment with the diagnosis', async () => {
       const media = `https://${domain}/hls/hls-ts/media.m3u8`;
       const signed = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: media, expires: inADay(), copy: false });
