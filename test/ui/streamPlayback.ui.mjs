@@ -39,7 +39,9 @@ const PLAYER_HTML = `<!doctype html><meta charset="utf-8"><title>player</title>
     player.on(dashjs.MediaPlayer.events.ERROR, (e) => playerErrors.push('dash: ' + JSON.stringify(e.error && (e.error.message || e.error.code))));
     player.initialize(video, params.get('src'), true);
   } else {
-    const hls = new Hls({ subtitleDisplay: true });
+    // A refused segment fails at once (by default hls.js retries it for about 30 s): a viewer's 403 is final.
+    const once = { default: { maxTimeToFirstByteMs: 10000, maxLoadTimeMs: 20000, timeoutRetry: null, errorRetry: null } };
+    const hls = new Hls({ subtitleDisplay: true, fragLoadPolicy: once });
     hls.on(Hls.Events.ERROR, (_, d) => { if (d.fatal) playerErrors.push('hls: ' + d.details + ' ' + ((d.response && d.response.code) || '')); });
     hls.on(Hls.Events.MANIFEST_PARSED, () => { if (hls.subtitleTracks.length) hls.subtitleTrack = 0; });
     hls.loadSource(params.get('src'));
