@@ -14,7 +14,7 @@ import type { StreamPlanResult } from '../../src/commands/stream/planStream';
 import type { SignedPlaylistsResult, StreamCookiesResult } from '../../src/commands/stream/signStream';
 import { Commands } from '../../src/constants';
 import { parseSignedUrl, verifySignedCookies, verifySignedUrl } from '../../src/signing';
-import { parseHls } from '../../src/signing/stream';
+import { parseDash, parseHls } from '../../src/signing/stream';
 import type { PlaybackResult } from '../../src/commands/stream/checkPlayback';
 import { startEdge, type RunningEdge } from '../../scripts/edge/server';
 import { makeTestStreams } from '../../scripts/streams/makeTestStreams.mjs';
@@ -55,7 +55,13 @@ describe('Private streams (moto)', function () {
     for (const file of filesUnder(LADDER)) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/movie/${file}`, Body: readFileSync(join(LADDER, file)) }));
     for (const name of ['session.key', '720p.key', '360p.key']) await s3.send(new PutObjectCommand({ Bucket: bucket, Key: `hls/keys/${name}`, Body: Buffer.alloc(16, 1) }));
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'hls/trailer/notes.txt', Body: 'not part of the stream' }));
-    const distribution = await createDistribution(seedClient(), `streams ${suffix}`, [behavior('/hls/*', [key.keyGroupId])], `${bucket}.s3.us-east-1.amazonaws.com`);
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'dash/manifest.mpd', Body: readFileSync(join('test', 'fixtures', 'playlists', 'dash', 'timeline.mpd')) }));
+    const distribution = await createDistribution(
+      seedClient(),
+      `streams ${suffix}`,
+      [behavior('/hls/*', [key.keyGroupId]), behavior('/dash/*', [key.keyGroupId])],
+      `${bucket}.s3.us-east-1.amazonaws.com`,
+    );
     domain = distribution.DomainName!;
     distributionId = distribution.Id!;
     master = `https://${domain}/hls/movie/master.m3u8`;
@@ -119,6 +125,20 @@ describe('Private streams (moto)', function () {
     const signedMaster = result.playlists[0].content;
     assert.match(signedMaster, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}$`, 'm'));
     assert.match(signedMaster, /URI="https:\/\/[^"]+\/hls\/keys\/session\.key\?Expires=/);
+  });
+
+  it('signs a DASH manifest: its templates kept, one wildcard signature on every URI, each segment URL a player makes verifying', async () => {
+    const manifest = `https://${domain}/dash/manifest.mpd`;
+    const result = await vscode.commands.executeCommand<SignedPlaylistsResult>(Commands.signStream, { url: manifest, strategy: 'signedPlaylists', expires: inADay() });
+    rememberSigned(result.url);
+    assert.equal(result.playlists.length, 1);
+    const content = result.playlists[0].content;
+    rememberSigned(content.replace(/&amp;/g, '&'));
+    assert.match(content, /media="chunk-\$RepresentationID\$-\$Time\$\.webm\?Policy=[^"]+&amp;Signature=[^"]+&amp;Key-Pair-Id=/);
+    const segments = parseDash(content, manifest, { maxRequests: 100, liveSegments: 10 }).resources;
+    assert.equal(segments.length, 14, 'two video representations of an init and 4 segments, audio of an init and 3');
+    for (const segment of segments) assert.ok(verifySignedUrl(segment.url, publicKeyPem), segment.url.slice(0, 120));
+    assert.ok(verifySignedUrl(result.url, publicKeyPem));
   });
 
   describe('as a person calls them (scripted answers)', () => {
