@@ -80,6 +80,9 @@ function grantAnalysis(policy: PolicyText, bucket: string, distributionArn: stri
   for (const [index, node] of policy.statements.entries()) {
     const statement = valueOf(node);
     const effect = statement.Effect;
+    // An Allow to everyone (Principal "*", or NotPrincipal) lets CloudFront read too, but it is a public
+    // read, which Protect asks to close: the distribution's grant must stand without it.
+    if (effect === 'Allow' && statementCoversPrincipal(statement, ANYONE)) continue;
     const applies = appliesToRead(statement, CLOUDFRONT, objectPrefix, context);
     if (applies.applies === 'no') continue;
     if (effect === 'Deny') warnings.push({ kind: 'deny', statement: labelOf(statement, index), reasons: applies.applies === 'partly' ? applies.reasons : [] });

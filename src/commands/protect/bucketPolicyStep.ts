@@ -21,7 +21,8 @@ import type { ProtectBucketState } from './state';
 
 /** The refusal as the person reads it: what is wrong with the policy of `bucket`, and the fix. */
 export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal): UserError {
-  const fixThenRetry = vscode.l10n.t('Fix the policy (S3 console: the bucket, Permissions, Bucket policy), then run Protect again.');
+  // The policy's own fix is in the problem for duplicate keys and numbers; the others point to the console.
+  let fix = vscode.l10n.t('Fix the policy (S3 console: the bucket, Permissions, Bucket policy), then run Protect again.');
   let problem: string;
   switch (refusal.kind) {
     case 'notJson':
@@ -40,7 +41,8 @@ export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal
         refusal.key,
         refusal.path,
       );
-      return new UserError(`bucket: ${problem} ${vscode.l10n.t('Then run Protect again.')}`, 'bucket');
+      fix = vscode.l10n.t('Then run Protect again.');
+      break;
     case 'unsafeNumber':
       problem = vscode.l10n.t(
         'the policy of bucket {0} has the number {1} at {2}, beyond what JSON numbers hold exactly (a double), so the policy cannot be read and kept exactly. Write it as a string ("{1}").',
@@ -48,7 +50,8 @@ export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal
         refusal.number,
         refusal.path,
       );
-      return new UserError(`bucket: ${problem} ${vscode.l10n.t('Then run Protect again.')}`, 'bucket');
+      fix = vscode.l10n.t('Then run Protect again.');
+      break;
     case 'tooLarge':
       return new UserError(
         vscode.l10n.t(
@@ -60,7 +63,7 @@ export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal
         'bucket',
       );
   }
-  return new UserError(`bucket: ${problem} ${fixThenRetry}`, 'bucket');
+  return new UserError(`bucket: ${problem} ${fix}`, 'bucket');
 }
 
 /** The partition of the bucket's region, from its regional domain (media.s3.cn-north-1.amazonaws.com). */

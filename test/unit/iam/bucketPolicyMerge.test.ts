@@ -2,6 +2,7 @@
 // exact bytes (the new text minus the insertion is the old text), the layout is the policy's own, and
 // what cannot be kept exactly, or would not fit S3's 20 KB, is refused.
 import assert from 'node:assert/strict';
+import { insertion } from '../../support/textInsertion';
 import { BUCKET_POLICY_MAX_BYTES, mergeOacStatement, publicReadStatements, withoutPublicRead, type OacMergeResult } from '../../../src/iam/bucketPolicyMerge';
 
 const ARN = 'arn:aws:cloudfront::123456789012:distribution/E1DIST';
@@ -31,19 +32,6 @@ const logs = { Sid: 'LogDelivery', Effect: 'Allow', Principal: { Service: 'loggi
 function added(result: OacMergeResult): Extract<OacMergeResult, { outcome: 'added' }> {
   assert.equal(result.outcome, 'added', JSON.stringify(result));
   return result;
-}
-
-/**
- * `after` is `before` with one run of text inserted: returns that text. Fails when anything else
- * changed, so every byte of every other statement is proven kept.
- */
-function insertion(before: string, after: string): string {
-  let prefix = 0;
-  while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
-  const inserted = after.length - before.length;
-  assert.ok(inserted > 0, 'something was inserted');
-  assert.equal(after.slice(0, prefix) + after.slice(prefix + inserted), before, 'the old text minus the insertion is the original');
-  return after.slice(prefix, prefix + inserted);
 }
 
 /** The statement the insertion holds (after its separator). */
@@ -197,6 +185,17 @@ describe('bucket policy merge: "already granted" by IAM\'s rules', () => {
     assert.deepEqual((mergeOacStatement(text, 'media', ARN) as { warnings: unknown[] }).warnings, [{ kind: 'deny', statement: 'DenyInsecureTransport', reasons: ['Bool aws:SecureTransport'] }]);
     const asBoolean = JSON.stringify({ Statement: [{ ...denyInsecure, Condition: { Bool: { 'aws:SecureTransport': false } } }, oac()] });
     assert.deepEqual((mergeOacStatement(asBoolean, 'media', ARN, HTTPS) as { warnings: unknown[] }).warnings, []);
+  });
+
+  it('a public read is not the grant: it is to be closed, and the distribution must keep reading without it', () => {
+    for (const open of [
+      { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' },
+      { Sid: 'PublicRead', Effect: 'Allow', Principal: { AWS: '*' }, Action: 's3:*', Resource: 'arn:aws:s3:::media/*' },
+      { Sid: 'PublicRead', Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' },
+    ]) {
+      const result = added(mergeOacStatement(JSON.stringify({ Version: '2012-10-17', Statement: [open] }), 'media', ARN));
+      assert.deepEqual(result.warnings, []);
+    }
   });
 
   it("another distribution's grant, or another bucket's, is not this one's", () => {
