@@ -101,6 +101,45 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
     assert.equal(await policyOf(bucket), after);
   });
 
+  it('a Deny that does not spare CloudFront, and a grant narrowed by an IP condition: said (result, log and warning), the statement added', async () => {
+    const api = await activateExtension();
+    const hooks = await api.testing!();
+    const policy = (bucket: string) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          { Sid: 'OnlyAdmins', Effect: 'Deny', NotPrincipal: { AWS: 'arn:aws:iam::123456789012:role/admin' }, Action: 's3:Get*', Resource: `arn:aws:s3:::${bucket}/private/*` },
+          {
+            Sid: 'CloudFrontFromOffice',
+            Effect: 'Allow',
+            Principal: { Service: ['cloudfront.amazonaws.com'] },
+            Action: 's3:GetObject',
+            Resource: `arn:aws:s3:::${bucket}/*`,
+            Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudfront::123456789012:distribution/*' }, IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } },
+          },
+        ],
+      });
+    const { bucket, text } = await bucketWithPolicy('protect-warned', policy);
+    const ui = new ScriptedUi([]);
+    hooks.setUi(ui);
+    try {
+      const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, {
+        interactive: true,
+        bucket,
+        newKey: { name: `warned-key-${Date.now()}`, algorithm: 'RSA_2048' },
+      });
+      assert.equal(result.bucketPolicy, 'added');
+      assert.deepEqual(result.bucketPolicyWarnings, [
+        `Statement OnlyAdmins (Deny) of the policy of bucket ${bucket} may refuse CloudFront's reads (only some objects): no Allow outweighs a Deny, so make sure it spares the service principal cloudfront.amazonaws.com.`,
+        `Statement CloudFrontFromOffice of the policy of bucket ${bucket} lets this distribution read only under more conditions (IpAddress aws:SourceIp), so it is not the same grant: a statement without them was added.`,
+      ]);
+      assert.ok(ui.notifications.some((n) => n.severity === 'warning' && n.message === result.bucketPolicyWarnings!.join(' ')));
+      insertion(text, await policyOf(bucket));
+    } finally {
+      hooks.setUi(undefined);
+    }
+  });
+
   it('"Close Public Access" drops only the statement anyone can read through (s3:GetObject* to {"AWS":"*"}), every other byte kept', async () => {
     const api = await activateExtension();
     const hooks = await api.testing!();

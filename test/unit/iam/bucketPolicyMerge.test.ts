@@ -59,6 +59,11 @@ describe('bucket policy merge: untouched statements keep their bytes', () => {
       text: `{\n  "Version": "2012-10-17",\n  "Statement": [\n    ${JSON.stringify(logs)},\n    ${JSON.stringify(denyInsecure)}\n  ]\n}\n`,
       layout: /^,\n {4}\{"Sid":"/,
     },
+    {
+      name: 'pretty, the array hugging its statements ("[{" … "}]")',
+      text: '{\n  "Version": "2012-10-17",\n  "Statement": [{\n    "Sid": "LogDelivery",\n    "Effect": "Allow",\n    "Principal": {"Service": "logging.s3.amazonaws.com"},\n    "Action": "s3:PutObject",\n    "Resource": "arn:aws:s3:::media/logs/*"\n  }]\n}\n',
+      layout: /^,\{\n {4}"Sid": "AllowCloudFrontServicePrincipal",\n {4}"Effect"/,
+    },
     { name: 'Version 2008-10-17 (kept as it is)', text: JSON.stringify({ Version: '2008-10-17', Id: 'PolicyForCloudFrontPrivateContent', Statement: [logs] }, null, 2), layout: /^,\n {4}\{/ },
     {
       name: 'unicode and escapes in other statements',
