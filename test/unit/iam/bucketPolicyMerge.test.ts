@@ -34,6 +34,12 @@ function added(result: OacMergeResult): Extract<OacMergeResult, { outcome: 'adde
   return result;
 }
 
+/** The warnings of a result that is not a refusal. */
+function warningsOf(result: OacMergeResult): readonly unknown[] {
+  assert.notEqual(result.outcome, 'refused', JSON.stringify(result));
+  return (result as Exclude<OacMergeResult, { outcome: 'refused' }>).warnings;
+}
+
 /** The statement the insertion holds (after its separator). */
 const insertedStatement = (text: string): unknown => JSON.parse(text.replace(/^\s*,\s*/, ''));
 
@@ -181,15 +187,15 @@ describe('bucket policy merge: "already granted" by IAM\'s rules', () => {
     // A Deny that spares CloudFront's service principal is no concern.
     const spares = { ...notPrincipal, NotPrincipal: { Service: 'cloudfront.amazonaws.com' } };
     assert.deepEqual(mergeOacStatement(JSON.stringify({ Statement: [oac(), spares] }), 'media', ARN).outcome, 'present');
-    assert.deepEqual((mergeOacStatement(JSON.stringify({ Statement: [oac(), spares] }), 'media', ARN) as { warnings: unknown[] }).warnings, []);
+    assert.deepEqual(warningsOf(mergeOacStatement(JSON.stringify({ Statement: [oac(), spares] }), 'media', ARN)), []);
   });
 
   it('the usual Deny of plain HTTP: no concern when viewers use HTTPS, a warning when that is unknown', () => {
     const text = JSON.stringify({ Statement: [denyInsecure, oac()] });
     assert.deepEqual(mergeOacStatement(text, 'media', ARN, HTTPS), { outcome: 'present', policy: text, grantedBy: ['AllowCloudFrontServicePrincipal'], warnings: [] });
-    assert.deepEqual((mergeOacStatement(text, 'media', ARN) as { warnings: unknown[] }).warnings, [{ kind: 'deny', statement: 'DenyInsecureTransport', reasons: ['Bool aws:SecureTransport'] }]);
+    assert.deepEqual(warningsOf(mergeOacStatement(text, 'media', ARN)), [{ kind: 'deny', statement: 'DenyInsecureTransport', reasons: ['Bool aws:SecureTransport'] }]);
     const asBoolean = JSON.stringify({ Statement: [{ ...denyInsecure, Condition: { Bool: { 'aws:SecureTransport': false } } }, oac()] });
-    assert.deepEqual((mergeOacStatement(asBoolean, 'media', ARN, HTTPS) as { warnings: unknown[] }).warnings, []);
+    assert.deepEqual(warningsOf(mergeOacStatement(asBoolean, 'media', ARN, HTTPS)), []);
   });
 
   it('a public read is not the grant: it is to be closed, and the distribution must keep reading without it', () => {
