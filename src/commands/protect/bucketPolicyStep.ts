@@ -19,51 +19,48 @@ import {
 } from '../../iam/bucketPolicyMerge';
 import type { ProtectBucketState } from './state';
 
-/** The refusal as the person reads it: what is wrong with the policy of `bucket`, and the fix. */
-export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal): UserError {
-  // The policy's own fix is in the problem for duplicate keys and numbers; the others point to the console.
-  let fix = vscode.l10n.t('Fix the policy (S3 console: the bucket, Permissions, Bucket policy), then run Protect again.');
-  let problem: string;
+/** What is wrong with the policy of `bucket`, in the user's words (the fix, for a policy that cannot be kept, included). */
+function policyProblem(bucket: string, refusal: Exclude<BucketPolicyRefusal, { kind: 'tooLarge' }>): string {
   switch (refusal.kind) {
     case 'notJson':
-      problem = vscode.l10n.t('the policy of bucket {0} is not valid JSON ({1} at character {2}).', bucket, refusal.error, refusal.offset);
-      break;
+      return vscode.l10n.t('the policy of bucket {0} is not valid JSON ({1} at character {2}).', bucket, refusal.error, refusal.offset);
     case 'notObject':
-      problem = vscode.l10n.t('the policy of bucket {0} is not a JSON object.', bucket);
-      break;
+      return vscode.l10n.t('the policy of bucket {0} is not a JSON object.', bucket);
     case 'statementNotObject':
-      problem = vscode.l10n.t('{0} of the policy of bucket {1} is not a statement object.', refusal.path, bucket);
-      break;
+      return vscode.l10n.t('{0} of the policy of bucket {1} is not a statement object.', refusal.path, bucket);
     case 'duplicateKey':
-      problem = vscode.l10n.t(
+      return vscode.l10n.t(
         'the policy of bucket {0} has the key {1} twice in {2}: only one of them can take effect, and a changed policy could not keep both. Remove the one you do not mean.',
         bucket,
         refusal.key,
         refusal.path,
       );
-      fix = vscode.l10n.t('Then run Protect again.');
-      break;
     case 'unsafeNumber':
-      problem = vscode.l10n.t(
+      return vscode.l10n.t(
         'the policy of bucket {0} has the number {1} at {2}, beyond what JSON numbers hold exactly (a double), so the policy cannot be read and kept exactly. Write it as a string ("{1}").',
         bucket,
         refusal.number,
         refusal.path,
       );
-      fix = vscode.l10n.t('Then run Protect again.');
-      break;
-    case 'tooLarge':
-      return new UserError(
-        vscode.l10n.t(
-          "bucket: with the statement that lets CloudFront read it, the policy of bucket {0} would be {1} bytes, over S3's limit of {2} bytes (20 KB). Remove statements the bucket no longer needs, or combine statements for the same principal, then run Protect again.",
-          bucket,
-          refusal.bytes.toLocaleString('en-US'),
-          BUCKET_POLICY_MAX_BYTES.toLocaleString('en-US'),
-        ),
-        'bucket',
-      );
   }
-  return new UserError(`bucket: ${problem} ${fix}`, 'bucket');
+}
+
+/** The refusal as the person reads it: what is wrong with the policy of `bucket`, and the fix. */
+export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal): UserError {
+  if (refusal.kind === 'tooLarge') {
+    return new UserError(
+      vscode.l10n.t(
+        "bucket: with the statement that lets CloudFront read it, the policy of bucket {0} would be {1} bytes, over S3's limit of {2} bytes (20 KB). Remove statements the bucket no longer needs, or combine statements for the same principal, then run Protect again.",
+        bucket,
+        refusal.bytes.toLocaleString('en-US'),
+        BUCKET_POLICY_MAX_BYTES.toLocaleString('en-US'),
+      ),
+      'bucket',
+    );
+  }
+  const ownFix = refusal.kind === 'duplicateKey' || refusal.kind === 'unsafeNumber';
+  const fix = ownFix ? vscode.l10n.t('Then run Protect again.') : vscode.l10n.t('Fix the policy (S3 console: the bucket, Permissions, Bucket policy), then run Protect again.');
+  return new UserError(`bucket: ${policyProblem(bucket, refusal)} ${fix}`, 'bucket');
 }
 
 /** The partition of the bucket's region, from its regional domain (media.s3.cn-north-1.amazonaws.com). */
