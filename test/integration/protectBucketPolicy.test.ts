@@ -140,11 +140,11 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
     }
   });
 
-  it('"Close Public Access" drops only the statement anyone can read through (s3:GetObject* to {"AWS":"*"}), every other byte kept', async () => {
+  it('"Close Public Access" drops only the statements anyone can read through (s3:GetObject* to {"AWS":"*"}, s3:*Object with a Referer condition), every other byte kept', async () => {
     const api = await activateExtension();
     const hooks = await api.testing!();
     const open = (bucket: string) =>
-      `{"Version":"2012-10-17","Statement":[${JSON.stringify({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/logs/*` })}, ${JSON.stringify({ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'S3:GetObject*', Resource: `arn:aws:s3:::${bucket}/*` })}]}`;
+      `{"Version":"2012-10-17","Statement":[${JSON.stringify({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/logs/*` })}, ${JSON.stringify({ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'S3:GetObject*', Resource: `arn:aws:s3:::${bucket}/*` })}, ${JSON.stringify({ Sid: 'FromOurSite', Effect: 'Allow', Principal: '*', Action: 's3:*Object', Resource: `arn:aws:s3:::${bucket}/site/*`, Condition: { StringLike: { 'aws:Referer': 'https://example.com/*' } } })}]}`;
     const { bucket, text } = await bucketWithPolicy('protect-open-wild', open);
     const ui = new ScriptedUi([]);
     ui.notificationAnswers.push('Close Public Access');
@@ -157,7 +157,9 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
       });
       assert.deepEqual(result.publicAccess, []);
       const warning = ui.notifications.find((n) => n.severity === 'warning');
-      assert.ok(warning?.message.includes(`The policy of bucket ${bucket} lets anyone read its objects (Anyone).`), warning?.message);
+      // A Referer is no limit by S3's rule: public, with the condition and the prefix said.
+      const named = `The policy of bucket ${bucket} lets anyone read its objects (Anyone; FromOurSite: some objects, only when StringLike aws:Referer).`;
+      assert.ok(warning?.message.includes(named), warning?.message);
       const after = await policyOf(bucket);
       const logs = text.slice(text.indexOf('[') + 1, text.indexOf('}, {') + 1);
       const added = after.slice(after.indexOf('}, {') + 3, after.lastIndexOf(']'));
