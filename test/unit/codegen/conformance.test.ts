@@ -141,12 +141,14 @@ describe('conformance corpus: every generated language signs the core’s browse
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  function writeVariants(language: SigningLanguage): Variant[] {
+  /** Each algorithm and kind, the key from an environment variable (or, with `kms`, from KMS). */
+  function writeVariants(language: SigningLanguage, source: 'env' | 'kms' = 'env'): Variant[] {
     const variants: Variant[] = [];
     for (const algorithm of ALGORITHMS) {
       for (const kind of KINDS) {
-        const id = `${language}-${algorithm}-${kind}`;
-        const generated = generateSigningCode({ publicKeyId: KEY_PAIR_ID, algorithm, language, kind, keySource: { kind: 'env', variable: `CONFORMANCE_${algorithm}` } });
+        const id = `${language}${source === 'kms' ? '-kms' : ''}-${algorithm}-${kind}`;
+        const keySource = source === 'kms' ? ({ kind: 'kms', keyId: 'alias/conformance' } as const) : ({ kind: 'env', variable: `CONFORMANCE_${algorithm}` } as const);
+        const generated = generateSigningCode({ publicKeyId: KEY_PAIR_ID, algorithm, language, kind, keySource });
         const folder = join(scratch, id);
         mkdirSync(folder);
         const file = join(folder, language === 'python' ? `sign_${algorithm}_${kind}.py` : generated.fileName);
@@ -162,6 +164,9 @@ describe('conformance corpus: every generated language signs the core’s browse
     HOME: scratch,
     CONFORMANCE_RSA_2048: privatePem('RSA_2048'),
     CONFORMANCE_ECDSA_P256: privatePem('ECDSA_P256'),
+    // The stub KMS of the Java KMS variants (conformance/java-sdk-stubs) signs with these.
+    FAKE_KMS_RSA_KEY: privatePem('RSA_2048'),
+    FAKE_KMS_EC_KEY: privatePem('ECDSA_P256'),
     PYTHONWARNINGS: 'ignore',
   });
 
@@ -203,13 +208,18 @@ describe('conformance corpus: every generated language signs the core’s browse
     tallyAll('typescript', variants, await runDriver(PINNED_NODE, [join(DRIVERS, 'driver.mjs')], variants));
   });
 
-  it('Java: every entry as the core (javac and the JVM; these variants use the JDK alone)', async function () {
+  it('Java: every entry as the core (javac and the JVM: the JDK-only variants, and the KMS variants against STUBS of the SDK)', async function () {
     if (!available('javac', ['-version']) || !available('java', ['-version'])) {
       skipped.push('Java (no JDK)');
       console.warn('SKIPPED: javac or java is not on this machine');
       this.skip();
     }
-    const variants = writeVariants('java');
+    // The KMS variants compile against java-sdk-stubs: STUBS of the SDK's documented KmsClient API whose "KMS" signs locally.
+    const variants = [...writeVariants('java'), ...writeVariants('java', 'kms')];
+    const stubs = join(DRIVERS, 'java-sdk-stubs');
+    const stubSources = ['core/SdkBytes', 'services/kms/KmsClient', ...['MessageType', 'SignRequest', 'SignResponse', 'SigningAlgorithmSpec'].map((name) => `services/kms/model/${name}`)].map((name) =>
+      join(stubs, 'software/amazon/awssdk', `${name}.java`),
+    );
     // One javac and one JVM for all variants: each file gets a package of its own (its class is Sign in each).
     const packageOf = (variant: Variant) => variant.id.replaceAll('-', '_').toLowerCase();
     const sources = variants.map((variant) => {
@@ -218,7 +228,7 @@ describe('conformance corpus: every generated language signs the core’s browse
       return file;
     });
     const classes = join(scratch, 'java-classes');
-    await run('javac', ['-d', classes, ...sources, join(DRIVERS, 'Driver.java')], { env: { ...environment(), LC_ALL: 'C' } });
+    await run('javac', ['-d', classes, ...sources, ...stubSources, join(DRIVERS, 'Driver.java')], { env: { ...environment(), LC_ALL: 'C' } });
     const lines = variants.flatMap((variant) =>
       (variant.kind === 'url' ? CORPUS.urls : CORPUS.resources).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`),
     );
