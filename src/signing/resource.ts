@@ -44,8 +44,8 @@ const hasWildcard = (text: string) => /[*?]/.test(text);
 /** Characters no host can hold (WHATWG's forbidden domain code points a pattern can still contain). */
 const FORBIDDEN_IN_HOST = /[ <>^|%@[\]]/;
 // Browsers percent-encode these in a path (the path percent-encode set, less what the pattern refuses
-// or uses as a wildcard); in a query they keep {, } and ` but encode '.
-const ENCODED_IN_PATH = /[<>`{}]/g;
+// or uses as a wildcard); in a query they keep {, }, ^ and ` but encode '.
+const ENCODED_IN_PATH = /[<>`{}^]/g;
 // Encoded in a path and in a query alike: where a wildcard leaves it open which one a character is in.
 const ENCODED_EVERYWHERE = /[<>]/g;
 const SINGLE_DOT = /^(\.|%2e)$/i;
@@ -99,7 +99,7 @@ function removeDotSegments(path: string, complete: boolean): string {
 /**
  * Validates a Resource pattern and writes it as browsers write the URLs it is to match: scheme and host
  * in lowercase, no default port, no dot segments, and the percent-encoding browsers apply (spaces,
- * non-ASCII, < and >; in the path before any wildcard also `, { and }). Other text is kept as written.
+ * non-ASCII, < and >; in the path before any wildcard also `, {, } and ^). Other text is kept as written.
  */
 export function normalizeResource(resource: string): string {
   if (typeof resource !== 'string' || resource.length === 0) {

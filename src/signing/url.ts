@@ -63,6 +63,9 @@ export function normalizeViewerUrl(url: string): string {
       `url already has the query parameter ${present.join(', ')}, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).`,
     );
   }
+  // Browsers (Chromium, and Node from ada 2.9 on) percent-encode ^ in the path; older Node keeps it. Written
+  // out, so the signed URL is the same whichever Node runs the extension.
+  if (parsed.pathname.includes('^')) parsed.pathname = parsed.pathname.replaceAll('^', '%5E');
   return parsed.search === '' && parsed.href.endsWith('?') ? parsed.href.slice(0, -1) : parsed.href;
 }
 

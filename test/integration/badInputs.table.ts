@@ -771,6 +771,24 @@ export const BAD_INPUTS: readonly BadInput[] = [
     'keySource.path',
   ),
   codegenRow(
+    'an example URL with a fragment (the generated code would sign another URL than clients send)',
+    { publicKeyId: '{signerKeyId}', language: 'python', example: 'https://d111111abcdef8.cloudfront.net/a.txt#top' },
+    'example: url has a fragment (#...). Clients never send fragments, so CloudFront would check the signature against a different URL; remove it from the URL to sign and add it to the signed URL afterwards if a page needs it.',
+    'example',
+  ),
+  codegenRow(
+    'an example cookie resource with an ftp scheme',
+    { publicKeyId: '{signerKeyId}', language: 'javascript', kind: 'cookies', example: 'ftp://d111111abcdef8.cloudfront.net/*' },
+    'example: resource uses the scheme ftp; CloudFront signed URLs work only with http, https, ws and wss.',
+    'example',
+  ),
+  codegenRow(
+    'a secret name with a lone UTF-16 surrogate, for Go (no Go string can hold it)',
+    { publicKeyId: '{signerKeyId}', language: 'go', keySource: { kind: 'secretsManager', secretId: 'cloudfront/\ud800key' } },
+    'keySource.secretId holds a lone UTF-16 surrogate (U+D800), which no UTF-8 text can hold: a Go string cannot carry it. Remove it or write the character it was part of.',
+    'keySource.secretId',
+  ),
+  codegenRow(
     'an SSM parameter name that is a number',
     { publicKeyId: '{signerKeyId}', language: 'typescript', keySource: { kind: 'ssm', parameterName: 7 } },
     'keySource.parameterName must be a string.',

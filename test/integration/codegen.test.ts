@@ -66,7 +66,8 @@ describe('Generate Signing Code (moto)', function () {
       const code = await run<string>(paid.node);
       ui.assertAllUsed();
       assert.match(code, new RegExp(`const KEY_PAIR_ID = "${ec.publicKeyId}";`));
-      assert.match(code, new RegExp(`Run: node sign\\.ts 'https://${distribution.DomainName!.replaceAll('.', '\\.')}/paid/example\\.txt' 3600`));
+      // A URL of safe characters needs no shell quotes (literals.ts shellWord).
+      assert.match(code, new RegExp(`Run: node sign\\.ts https://${distribution.DomainName!.replaceAll('.', '\\.')}/paid/example\\.txt 3600`));
       assert.match(code, /SigningAlgorithm: 'ECDSA_SHA_256'/);
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {

@@ -1,27 +1,30 @@
-// Signing code for C#. A PEM key (RSA or ECDSA, from an environment variable, a file, Secrets Manager or
-// SSM) goes to the SDK's signers in AWSSDK.Extensions.CloudFront.Signers 4.0.1+ (2026-04-17):
-// AmazonCloudFrontUrlSigner.SignUrlCanned and AmazonCloudFrontCookieSigner.GetCookiesForCustomPolicy
-// with HashAlgorithmName.SHA256; they tell RSA from ECDSA by the PEM (aws-sdk-net #4304) and write
-// Hash-Algorithm / CloudFront-Hash-Algorithm (aws-sdk-net #4345). Without the hash argument they sign
-// SHA-1 with RSA only, as every 3.x signer in AWSSDK.CloudFront does (which also cannot read OpenSSL 3
-// PKCS#8 keys, aws-sdk-net #3567). A key in KMS is signed with KMS Sign and laid out here: the signers'
-// ICloudFrontSigner seam for external keys (aws-sdk-net PR #4468, merged 2026-07-14) is in no release
-// this extension could check. Written in C# 7 so it builds on any .NET from 5 on.
-import { lines, quote } from './text';
+// Signing code for C#, on .NET 5+ alone for keys held as PEM: RSA/ECDsa.ImportFromPem reads PKCS#1, PKCS#8
+// and SEC1, SignData signs (RSA PKCS#1 v1.5 with SHA-256; ECDSA with SHA-256 as the DER sequence CloudFront
+// verifies, DSASignatureFormat.Rfc3279DerSequence), System.Text.Json's Utf8JsonWriter writes the policy, and
+// the URL and cookies are laid out here, as the extension's core does. The SDK's signers
+// (AWSSDK.Extensions.CloudFront.Signers) are not needed, and a key in KMS signs with KMS Sign
+// (AWSSDK.KeyManagementService). Written in C# 7 so it builds on any .NET from 5 on.
+import { CSHARP_COMMON, CSHARP_RESOURCE, CSHARP_URL } from './csharp.browser';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function csharpCode(plan: Plan): string {
+  const quote = quoterFor('csharp');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
-  const sdkSigner = !plan.kms;
   const usings = lines(
     'using System;',
     'using System.Collections.Generic;',
+    'using System.Globalization;',
     'using System.IO;',
-    sdkSigner && 'using System.Security.Cryptography; // HashAlgorithmName',
-    plan.kms && 'using System.Text;',
+    'using System.Linq;',
+    !cookies && 'using System.Net;\nusing System.Net.Sockets;',
+    !plan.kms && 'using System.Security.Cryptography;',
+    'using System.Text;',
+    'using System.Text.Encodings.Web;',
+    'using System.Text.Json;',
     'using System.Threading.Tasks;',
-    sdkSigner && 'using Amazon.CloudFront;',
     source.kind === 'kms' && 'using Amazon.KeyManagementService;\nusing Amazon.KeyManagementService.Model;',
     source.kind === 'secretsManager' && 'using Amazon.SecretsManager;\nusing Amazon.SecretsManager.Model;',
     source.kind === 'ssm' && 'using Amazon.SimpleSystemsManagement;\nusing Amazon.SimpleSystemsManagement.Model;',
@@ -29,19 +32,19 @@ export function csharpCode(plan: Plan): string {
 
   const pem =
     source.kind === 'env'
-      ? `            var pem = Environment.GetEnvironmentVariable(${quote(source.variable)});`
+      ? `            var pem = Environment.GetEnvironmentVariable(${quote(source.variable, 'keySource.variable')});`
       : source.kind === 'file'
-        ? `            var pem = File.ReadAllText(${quote(source.path)});`
+        ? `            var pem = File.ReadAllText(${quote(source.path, 'keySource.path')});`
         : source.kind === 'secretsManager'
           ? lines(
               '            var client = new AmazonSecretsManagerClient(); // credentials, region, AWS_ENDPOINT_URL',
-              `            var answer = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ${quote(source.secretId)} });`,
+              `            var answer = await client.GetSecretValueAsync(new GetSecretValueRequest { SecretId = ${quote(source.secretId, 'keySource.secretId')} });`,
               '            var pem = answer.SecretString;',
             )
           : source.kind === 'ssm'
             ? lines(
                 '            var client = new AmazonSimpleSystemsManagementClient(); // credentials, region, AWS_ENDPOINT_URL',
-                `            var answer = await client.GetParameterAsync(new GetParameterRequest { Name = ${quote(source.parameterName)}, WithDecryption = true });`,
+                `            var answer = await client.GetParameterAsync(new GetParameterRequest { Name = ${quote(source.parameterName, 'keySource.parameterName')}, WithDecryption = true });`,
                 '            var pem = answer.Parameter.Value;',
               )
             : '';
@@ -54,22 +57,16 @@ export function csharpCode(plan: Plan): string {
         '            var kms = new AmazonKeyManagementServiceClient(); // credentials, region, AWS_ENDPOINT_URL',
         '            var answer = await kms.SignAsync(new SignRequest',
         '            {',
-        `                KeyId = ${quote((source as { keyId: string }).keyId)},`,
+        `                KeyId = ${quote((source as { keyId: string }).keyId, 'keySource.keyId')},`,
         '                Message = new MemoryStream(policy),',
         '                MessageType = MessageType.RAW, // KMS hashes the policy itself',
         `                SigningAlgorithm = SigningAlgorithmSpec.${plan.kmsAlgorithm},`,
         '            });',
         '            return answer.Signature.ToArray();',
         '        }',
-        '',
-        "        // CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~.",
-        '        static string CloudFrontBase64(byte[] data)',
-        '        {',
-        "            return Convert.ToBase64String(data).Replace('+', '-').Replace('=', '_').Replace('/', '~');",
-        '        }',
       )
     : lines(
-        '        // The PEM private key: PKCS#1, PKCS#8 or SEC1; the SDK signer tells RSA from ECDSA by itself.',
+        '        // The PEM private key: PKCS#1, PKCS#8 or SEC1 (ImportFromPem reads each).',
         '        static async Task<string> ReadPemAsync()',
         '        {',
         !['secretsManager', 'ssm'].includes(source.kind) && '            await Task.CompletedTask;',
@@ -77,13 +74,64 @@ export function csharpCode(plan: Plan): string {
         '            if (string.IsNullOrEmpty(pem)) throw new InvalidOperationException("No private key found.");',
         '            return pem;',
         '        }',
+        '',
+        plan.ecdsa
+          ? '        // ECDSA P-256 with SHA-256, as the DER sequence CloudFront verifies (not the IEEE P1363 form .NET writes by default).'
+          : '        // RSA PKCS#1 v1.5 with SHA-256, the signature CloudFront verifies.',
+        '        static async Task<byte[]> SignPolicyAsync(byte[] policy)',
+        '        {',
+        '            var pem = await ReadPemAsync();',
+        plan.ecdsa
+          ? lines(
+              '            using (var key = ECDsa.Create())',
+              '            {',
+              '                key.ImportFromPem(pem);',
+              '                return key.SignData(policy, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);',
+              '            }',
+            )
+          : lines(
+              '            using (var key = RSA.Create())',
+              '            {',
+              '                key.ImportFromPem(pem);',
+              '                return key.SignData(policy, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);',
+              '            }',
+            ),
+        '        }',
       );
 
-  const expiresOn = lines(
-    '            // Whole epoch seconds from UTC (not DateTime.Now, local time; not milliseconds); a UTC DateTime',
-    '            // is what the SDK writes as AWS:EpochTime.',
-    '            var expires = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + expiresInSeconds;',
+  const helpers = lines(
+    "        // CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~.",
+    '        static string CloudFrontBase64(byte[] data)',
+    '        {',
+    "            return Convert.ToBase64String(data).Replace('+', '-').Replace('=', '_').Replace('/', '~');",
+    '        }',
+    '',
+    '        // The policy, written by System.Text.Json: one statement, the resource and the expiry in epoch seconds, compact and',
+    "        // in the order CloudFront rebuilds a canned one. The relaxed encoder leaves / & + ' < > as they are (the resource",
+    '        // is already in the form browsers send; quotes, backslashes and controls were refused).',
+    '        static byte[] Policy(string resource, long expires)',
+    '        {',
+    '            var buffer = new MemoryStream();',
+    '            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))',
+    '            {',
+    '                json.WriteStartObject();',
+    '                json.WriteStartArray("Statement");',
+    '                json.WriteStartObject();',
+    '                json.WriteString("Resource", resource);',
+    '                json.WriteStartObject("Condition");',
+    '                json.WriteStartObject("DateLessThan");',
+    '                json.WriteNumber("AWS:EpochTime", expires);',
+    '                json.WriteEndObject();',
+    '                json.WriteEndObject();',
+    '                json.WriteEndObject();',
+    '                json.WriteEndArray();',
+    '                json.WriteEndObject();',
+    '            }',
+    '            return buffer.ToArray();',
+    '        }',
   );
+
+  const expiresOn = lines('            // Whole epoch seconds from UTC (not DateTime.Now, local time; not milliseconds).', '            var expires = Now().ToUnixTimeSeconds() + expiresInSeconds;');
 
   const body = cookies
     ? lines(
@@ -93,53 +141,27 @@ export function csharpCode(plan: Plan): string {
         '        public static async Task<List<KeyValuePair<string, string>>> SignCookiesAsync(string resource, long expiresInSeconds)',
         '        {',
         expiresOn,
-        plan.kms
-          ? lines(
-              '            var policy = Encoding.UTF8.GetBytes("{\\"Statement\\":[{\\"Resource\\":\\"" + resource + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}");',
-              '            return new List<KeyValuePair<string, string>>',
-              '            {',
-              '                new KeyValuePair<string, string>("CloudFront-Policy", CloudFrontBase64(policy)),',
-              '                new KeyValuePair<string, string>("CloudFront-Signature", CloudFrontBase64(await SignPolicyAsync(policy))),',
-              '                new KeyValuePair<string, string>("CloudFront-Key-Pair-Id", KeyPairId),',
-              '                new KeyValuePair<string, string>("CloudFront-Hash-Algorithm", "SHA256"), // without it CloudFront assumes SHA-1',
-              '            };',
-            )
-          : lines(
-              '            var expiresOn = DateTimeOffset.FromUnixTimeSeconds(expires).UtcDateTime;',
-              '            using (var key = new StringReader(await ReadPemAsync()))',
-              '            {',
-              '                // SHA-256 and the CloudFront-Hash-Algorithm cookie; without the hash argument the SDK signs SHA-1.',
-              '                // DateTime.MinValue: no start date; null: no IP range.',
-              '                var signed = AmazonCloudFrontCookieSigner.GetCookiesForCustomPolicy(resource, key, KeyPairId, expiresOn, DateTime.MinValue, null, HashAlgorithmName.SHA256);',
-              '                return new List<KeyValuePair<string, string>> { signed.Policy, signed.Signature, signed.KeyPairId, signed.HashAlgorithm };',
-              '            }',
-            ),
+        '            // The Resource as browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        '            var policy = Policy(BrowserResource(resource), expires);',
+        '            return new List<KeyValuePair<string, string>>',
+        '            {',
+        '                new KeyValuePair<string, string>("CloudFront-Policy", CloudFrontBase64(policy)),',
+        '                new KeyValuePair<string, string>("CloudFront-Signature", CloudFrontBase64(await SignPolicyAsync(policy))),',
+        '                new KeyValuePair<string, string>("CloudFront-Key-Pair-Id", KeyPairId),',
+        '                new KeyValuePair<string, string>("CloudFront-Hash-Algorithm", "SHA256"), // without it CloudFront assumes SHA-1',
+        '            };',
         '        }',
       )
     : lines(
         '        // A signed URL with a canned policy.',
         '        public static async Task<string> SignUrlAsync(string url, long expiresInSeconds)',
         '        {',
-        '            // The URL as a browser sends it (spaces and non-ASCII as UTF-8 %XX, host in lowercase): CloudFront',
-        "            // checks the signature against the request's URL, so any other spelling is refused.",
-        '            var viewerUrl = new Uri(url).AbsoluteUri;',
+        '            var viewerUrl = BrowserUrl(url);',
         expiresOn,
-        plan.kms
-          ? lines(
-              '            // The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
-              '            var policy = Encoding.UTF8.GetBytes("{\\"Statement\\":[{\\"Resource\\":\\"" + viewerUrl + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}");',
-              '            var signature = CloudFrontBase64(await SignPolicyAsync(policy));',
-              '            // Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
-              '            return viewerUrl + (viewerUrl.Contains("?") ? "&" : "?") + "Expires=" + expires + "&Signature=" + signature + "&Key-Pair-Id=" + KeyPairId + "&Hash-Algorithm=SHA256";',
-            )
-          : lines(
-              '            var expiresOn = DateTimeOffset.FromUnixTimeSeconds(expires).UtcDateTime;',
-              '            using (var key = new StringReader(await ReadPemAsync()))',
-              '            {',
-              '                // SHA-256 and Hash-Algorithm=SHA256 in the URL; without the hash argument the SDK signs SHA-1.',
-              '                return AmazonCloudFrontUrlSigner.SignUrlCanned(viewerUrl, KeyPairId, key, expiresOn, HashAlgorithmName.SHA256);',
-              '            }',
-            ),
+        '            // The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
+        '            var signature = CloudFrontBase64(await SignPolicyAsync(Policy(viewerUrl, expires)));',
+        '            // Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
+        '            return viewerUrl + (viewerUrl.Contains("?") ? "&" : "?") + "Expires=" + expires.ToString(CultureInfo.InvariantCulture) + "&Signature=" + signature + "&Key-Pair-Id=" + KeyPairId + "&Hash-Algorithm=SHA256";',
         '        }',
       );
 
@@ -151,10 +173,17 @@ export function csharpCode(plan: Plan): string {
     '    public static class Signer',
     '    {',
     '        // The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `        const string KeyPairId = ${quote(plan.publicKeyId)};`,
+    `        const string KeyPairId = ${quote(plan.publicKeyId, 'publicKeyId')};`,
+    '',
+    '        // The clock the expiry counts from (a test may set a fixed one).',
+    '        internal static Func<DateTimeOffset> Now = () => DateTimeOffset.UtcNow;',
     '',
     keyCode,
     '',
+    helpers,
+    '',
+    CSHARP_COMMON,
+    cookies ? CSHARP_RESOURCE : CSHARP_URL,
     body,
     '',
     '        public static async Task<int> Main(string[] args)',

@@ -4,10 +4,13 @@
 // crypto.Signer (a PEM key parsed by crypto/x509, or a KMS key): URLSigner.Sign and Policy.Sign hash
 // with SHA-1, and the SDK's SHA-256 entry point, SignWithAlgorithm (aws-sdk-go-v2 PR #3406, 2026-05),
 // could not be read offline, so this file does not guess its signature.
-import { lines, quote } from './text';
+import { GO_COMMON, GO_RESOURCE, GO_URL } from './go.browser';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function goCode(plan: Plan): string {
+  const quote = quoterFor('go');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const needsConfig = source.kind !== 'env' && source.kind !== 'file';
@@ -22,9 +25,10 @@ export function goCode(plan: Plan): string {
     '\t"encoding/base64"',
     '\t"encoding/json"',
     !plan.kms && '\t"encoding/pem"',
-    !plan.kms && '\t"errors"',
+    '\t"errors"',
     '\t"fmt"',
     plan.kms && '\t"io"',
+    !cookies && '\t"net/netip"',
     !cookies && '\t"net/url"',
     '\t"os"',
     '\t"strconv"',
@@ -38,18 +42,19 @@ export function goCode(plan: Plan): string {
     source.kind === 'kms' && '\tkmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"',
     source.kind === 'secretsManager' && '\t"github.com/aws/aws-sdk-go-v2/service/secretsmanager"',
     source.kind === 'ssm' && '\t"github.com/aws/aws-sdk-go-v2/service/ssm"',
+    !cookies && '\t"golang.org/x/net/idna"',
     ')',
   );
 
   const pemText =
     source.kind === 'env'
-      ? `\tpemText := os.Getenv(${quote(source.variable)})`
+      ? `\tpemText := os.Getenv(${quote(source.variable, 'keySource.variable')})`
       : source.kind === 'file'
-        ? lines(`\tbytes, err := os.ReadFile(${quote(source.path)})`, '\tif err != nil {', '\t\treturn nil, err', '\t}', '\tpemText := string(bytes)')
+        ? lines(`\tbytes, err := os.ReadFile(${quote(source.path, 'keySource.path')})`, '\tif err != nil {', '\t\treturn nil, err', '\t}', '\tpemText := string(bytes)')
         : source.kind === 'secretsManager'
           ? lines(
               '\tout, err := secretsmanager.NewFromConfig(cfg).GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{',
-              `\t\tSecretId: aws.String(${quote(source.secretId)}),`,
+              `\t\tSecretId: aws.String(${quote(source.secretId, 'keySource.secretId')}),`,
               '\t})',
               '\tif err != nil {',
               '\t\treturn nil, err',
@@ -59,7 +64,7 @@ export function goCode(plan: Plan): string {
           : source.kind === 'ssm'
             ? lines(
                 '\tout, err := ssm.NewFromConfig(cfg).GetParameter(ctx, &ssm.GetParameterInput{',
-                `\t\tName:           aws.String(${quote(source.parameterName)}),`,
+                `\t\tName:           aws.String(${quote(source.parameterName, 'keySource.parameterName')}),`,
                 '\t\tWithDecryption: aws.Bool(true),',
                 '\t})',
                 '\tif err != nil {',
@@ -93,7 +98,7 @@ export function goCode(plan: Plan): string {
         '\treturn out.Signature, nil // ECDSA signatures come back DER-encoded, as CloudFront wants them',
         '}',
         '',
-        `const kmsKeyID = ${quote((source as { keyId: string }).keyId)}`,
+        `const kmsKeyID = ${quote((source as { keyId: string }).keyId, 'keySource.keyId')}`,
         '',
         'func loadSigner(ctx context.Context) (crypto.Signer, error) {',
         '\tcfg, err := config.LoadDefaultConfig(ctx) // credentials, region, AWS_ENDPOINT_URL',
@@ -164,9 +169,14 @@ export function goCode(plan: Plan): string {
         'func signCookies(key crypto.Signer, resource string, lifetime time.Duration) ([][2]string, error) {',
         '\t// A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy).',
         '\t// sign.AWSEpochTime writes epoch seconds in UTC: no milliseconds, no local zone.',
+        '\t// The Resource as browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        '\tresource, err := browserResource(resource)',
+        '\tif err != nil {',
+        '\t\treturn nil, err',
+        '\t}',
         '\tpolicy := &sign.Policy{Statements: []sign.Statement{{',
         '\t\tResource:  resource,',
-        '\t\tCondition: sign.Condition{DateLessThan: sign.NewAWSEpochTime(time.Now().Add(lifetime))},',
+        '\t\tCondition: sign.Condition{DateLessThan: sign.NewAWSEpochTime(now().Add(lifetime))},',
         '\t}}}',
         '\tpolicyJSON, signature, err := signPolicy(key, policy)',
         '\tif err != nil {',
@@ -181,17 +191,6 @@ export function goCode(plan: Plan): string {
         '}',
       )
     : lines(
-        '// browserURL is the URL as a browser sends it (spaces and non-ASCII as %XX, host in lowercase):',
-        "// CloudFront checks the signature against the request's URL, so any other spelling is refused.",
-        'func browserURL(raw string) (string, error) {',
-        '\tu, err := url.Parse(raw)',
-        '\tif err != nil {',
-        '\t\treturn "", err',
-        '\t}',
-        '\tu.Host = strings.ToLower(u.Host)',
-        '\treturn u.String(), nil',
-        '}',
-        '',
         '// signURL signs rawURL with a canned policy.',
         'func signURL(key crypto.Signer, rawURL string, lifetime time.Duration) (string, error) {',
         '\tviewerURL, err := browserURL(rawURL)',
@@ -199,7 +198,7 @@ export function goCode(plan: Plan): string {
         '\t\treturn "", err',
         '\t}',
         '\t// Whole epoch seconds in UTC (sign.AWSEpochTime writes the same): no milliseconds, no local zone.',
-        '\texpires := time.Now().Add(lifetime).Unix()',
+        '\texpires := now().Add(lifetime).Unix()',
         '\t// The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
         '\t_, signature, err := signPolicy(key, sign.NewCannedPolicy(viewerURL, time.Unix(expires, 0)))',
         '\tif err != nil {',
@@ -256,12 +255,17 @@ export function goCode(plan: Plan): string {
     imports,
     '',
     '// keyPairID is the CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `const keyPairID = ${quote(plan.publicKeyId)}`,
+    `const keyPairID = ${quote(plan.publicKeyId, 'publicKeyId')}`,
+    '',
+    '// now is the clock the expiry counts from (a test may set a fixed one).',
+    'var now = time.Now',
     '',
     signer,
     '',
     signPolicy,
     '',
+    GO_COMMON,
+    cookies ? GO_RESOURCE : GO_URL,
     body,
     '',
     main,

@@ -12,16 +12,21 @@ import { goCode } from './go';
 import { javaCode } from './java';
 import { javascriptCode } from './javascript';
 import { pythonCode } from './python';
+import { normalizeResource } from '../../signing/resource';
+import { SigningError } from '../../signing/errors';
+import { normalizeViewerUrl } from '../../signing/url';
+import { CodegenInputError, commentLine, commentValue, shellWord } from './literals';
 import { keySourceWords } from './text';
 import { type GeneratedCode, type KeySource, type Plan, type SigningCodeOptions, type SigningKind, type SigningLanguage } from './types';
 
+export { CodegenInputError } from './literals';
 export { DEFAULT_KEY_VARIABLE, SIGNING_LANGUAGES, type GeneratedCode, type KeySource, type SigningCodeOptions, type SigningKind, type SigningLanguage } from './types';
 
 interface LanguageFacts {
   readonly fileName: string;
   readonly languageId: string;
   readonly run: (target: string) => string;
-  readonly comment: string;
+  readonly comment: '#' | '//';
   readonly write: (plan: Plan) => string;
   /** What the code needs installed. */
   readonly needs: (plan: Plan) => string;
@@ -39,7 +44,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     run: (target) => `node sign.ts ${target}`,
     comment: '//',
     write: (plan) => javascriptCode(plan, true),
-    needs: (plan) => `Node.js 22.18+ (runs TypeScript as is), ES modules, npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+    needs: (plan) => `Node.js 22.18+ (runs TypeScript as is), ES modules${jsPackages(plan)}`,
   },
   javascript: {
     fileName: 'sign.js',
@@ -47,7 +52,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     run: (target) => `node sign.js ${target}`,
     comment: '//',
     write: (plan) => javascriptCode(plan, false),
-    needs: (plan) => `Node.js 20+, ES modules ("type": "module"), npm i ${jsPackages(plan).join(' ')}`.trimEnd(),
+    needs: (plan) => `Node.js 20+, ES modules ("type": "module")${jsPackages(plan)}`,
   },
   python: {
     fileName: 'sign.py',
@@ -65,7 +70,8 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     write: goCode,
     needs: (plan) =>
       [
-        'go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
+        'Go 1.18+, go get github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign',
+        ...(plan.kind === 'url' ? ['golang.org/x/net/idna'] : []),
         ...awsPackages(plan, { kms: 'service/kms', secretsManager: 'service/secretsmanager', ssm: 'service/ssm' }).map(
           (name) => `github.com/aws/aws-sdk-go-v2/config github.com/aws/aws-sdk-go-v2/${name}`,
         ),
@@ -78,10 +84,7 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: csharpCode,
     needs: (plan) =>
-      `.NET 5+${[
-        ...(plan.kms ? [] : ['AWSSDK.Extensions.CloudFront.Signers (4.0.1 or later: ECDSA and SHA-256)']),
-        ...awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' }),
-      ]
+      `.NET 5+${awsPackages(plan, { kms: 'AWSSDK.KeyManagementService', secretsManager: 'AWSSDK.SecretsManager', ssm: 'AWSSDK.SimpleSystemsManagement' })
         .map((name) => `, dotnet add package ${name}`)
         .join('')}`,
   },
@@ -92,36 +95,54 @@ const LANGUAGES: Record<SigningLanguage, LanguageFacts> = {
     comment: '//',
     write: javaCode,
     needs: (plan) => {
-      // CloudFrontUtilities signs SHA-256 from 2.53.0 on (aws-sdk-java-v2 PR #7253).
-      const artifacts = [...(plan.kms ? [] : ['cloudfront (2.53.0 or later)']), ...awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' })];
-      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name}`).join('')} on the class path`;
+      // The JDK signs keys held as PEM; the SDK only reaches KMS, Secrets Manager or SSM.
+      const artifacts = awsPackages(plan, { kms: 'kms', secretsManager: 'secretsmanager', ssm: 'ssm' });
+      return `Java 11+${artifacts.map((name) => `, software.amazon.awssdk:${name} on the class path`).join('')}`;
     },
   },
 };
 
-function jsPackages(plan: Plan): string[] {
-  return [
-    ...(!plan.kms && !plan.ecdsa ? ['@aws-sdk/cloudfront-signer'] : []),
-    ...awsPackages(plan, { kms: '@aws-sdk/client-kms', secretsManager: '@aws-sdk/client-secrets-manager', ssm: '@aws-sdk/client-ssm' }),
-  ];
+/** `, npm i …` for the AWS SDK client the key source needs; nothing for a key from the environment or a file. */
+function jsPackages(plan: Plan): string {
+  const packages = awsPackages(plan, { kms: '@aws-sdk/client-kms', secretsManager: '@aws-sdk/client-secrets-manager', ssm: '@aws-sdk/client-ssm' });
+  return packages.length > 0 ? `, npm i ${packages.join(' ')}` : '';
 }
 
 const ALGORITHM_WORDS: Record<KeyAlgorithm, string> = { RSA_2048: 'RSA 2048', ECDSA_P256: 'ECDSA P-256' };
 
-function header(plan: Plan, facts: LanguageFacts): string {
-  const target = `${JSON.stringify(plan.example).replaceAll('"', "'")} 3600`;
+function header(plan: Plan, facts: LanguageFacts, language: SigningLanguage): string {
+  const show = (value: string): string => commentValue(language, value);
   const text = [
-    `Signs CloudFront ${plan.kind === 'url' ? 'URLs' : 'cookies'} with the public key ${plan.publicKeyId} (${ALGORITHM_WORDS[plan.algorithm]}), SHA-256.`,
-    `The private key comes from ${keySourceWords(plan.keySource)}; it is never in this file.`,
-    `Run: ${facts.run(target)}`,
+    `Signs CloudFront ${plan.kind === 'url' ? 'URLs' : 'cookies'} with the public key ${show(plan.publicKeyId)} (${ALGORITHM_WORDS[plan.algorithm]}), SHA-256.`,
+    `The private key comes from ${keySourceWords(plan.keySource, show)}; it is never in this file.`,
+    `Run: ${runLine(plan, facts)}`,
     `It prints the signed ${plan.kind === 'url' ? 'URL' : 'cookies (one Cookie header value)'}, valid for 3600 seconds.`,
-    `AWS access, where used: the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL).`,
+    `AWS access, where used: ${language === 'python' ? 'credentials from the standard chain; the region from AWS_REGION, else AWS_DEFAULT_REGION, else the profile; AWS_ENDPOINT_URL' : 'the standard environment (credentials, AWS_REGION, AWS_ENDPOINT_URL)'}.`,
     `Needs: ${facts.needs(plan)}.`,
     'Generated by the CloudFront Private Content extension for VS Code.',
   ];
-  // Java reads \uXXXX escapes even in comments; a doubled backslash is not one.
-  const escaped = facts.languageId === 'java' ? text.map((line) => line.replaceAll('\\', '\\\\')) : text;
-  return `${escaped.map((line) => `${facts.comment} ${line}`).join('\n')}\n`;
+  // Python reads a source-encoding declaration (PEP 263) in either of the first two lines: this one
+  // comes first, so no value can be read as one.
+  const first = language === 'python' ? ['# -*- coding: utf-8 -*-'] : [];
+  // Go 1.19+ gofmt rewrites a package's doc comment ('' becomes a typographic quote): a blank line keeps this one
+  // a plain comment, so a value shown in it stays as written.
+  const after = language === 'go' ? '\n\n' : '\n';
+  return `${[...first, ...text.map((line) => commentLine(facts.comment, line))].join('\n')}${after}`;
+}
+
+/** The usage line's command: the example in the form the code signs, as one POSIX shell word. */
+function runLine(plan: Plan, facts: LanguageFacts): string {
+  return facts.run(`${shellWord(plan.example, 'example')} 3600`);
+}
+
+/** The example as the generated code will sign it (the core's browser form), or a refusal naming `example`. */
+function exampleInBrowserForm(kind: SigningKind, example: string): string {
+  try {
+    return kind === 'url' ? normalizeViewerUrl(example) : normalizeResource(example);
+  } catch (error) {
+    if (error instanceof SigningError) throw new CodegenInputError('example', `example: ${error.message}`);
+    throw error;
+  }
 }
 
 /** The example the usage comment shows: a URL for signed URLs, a wildcard resource for cookies. */
@@ -129,45 +150,21 @@ export function defaultExample(kind: SigningKind): string {
   return kind === 'url' ? 'https://d111111abcdef8.cloudfront.net/private/example.txt' : 'https://d111111abcdef8.cloudfront.net/private/*';
 }
 
-/**
- * Values go into string literals (JSON-quoted, valid in all six languages) and into the header
- * comment, so line breaks would end the comment and start code: refused, with every other control
- * character and the Unicode line separators JavaScript and C# end comments at.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what this looks for
-const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
-function assertPlainText(options: SigningCodeOptions): void {
-  const source = options.keySource;
-  const values: Array<[string, string | undefined]> = [
-    ['publicKeyId', options.publicKeyId],
-    ['example', options.example],
-    [
-      'keySource',
-      source.kind === 'env' ? source.variable : source.kind === 'file' ? source.path : source.kind === 'kms' ? source.keyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName,
-    ],
-  ];
-  for (const [name, value] of values) {
-    if (value !== undefined && UNSAFE_TEXT.test(value)) throw new RangeError(`${name} contains a line break or another control character`);
-  }
-}
-
 export function generateSigningCode(options: SigningCodeOptions): GeneratedCode {
-  assertPlainText(options);
   const ecdsa = options.algorithm === 'ECDSA_P256';
   const plan: Plan = {
     ...options,
-    example: options.example ?? defaultExample(options.kind),
+    example: exampleInBrowserForm(options.kind, options.example ?? defaultExample(options.kind)),
     ecdsa,
     kms: options.keySource.kind === 'kms',
     kmsAlgorithm: ecdsa ? 'ECDSA_SHA_256' : 'RSASSA_PKCS1_V1_5_SHA_256',
   };
   const facts = LANGUAGES[options.language];
   return {
-    code: `${header(plan, facts)}${facts.write(plan)}`,
+    code: `${header(plan, facts, options.language)}${facts.write(plan)}`,
     fileName: facts.fileName,
     languageId: facts.languageId,
-    run: facts.run(`${JSON.stringify(plan.example).replaceAll('"', "'")} 3600`),
+    run: runLine(plan, facts),
   };
 }
 

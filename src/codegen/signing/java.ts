@@ -1,29 +1,32 @@
-// Signing code for Java. A PEM key goes to the SDK's CloudFrontUtilities (aws-sdk-java-v2, 2.53.0 or
-// later): getSignedUrlWithCannedPolicy for URLs, getCookiesForCustomPolicy with resourceUrlPattern
-// for cookies (PR #6779, which closed #6127), both with hashAlgorithm(SigningHashAlgorithm.SHA256)
-// (PR #7253, released in 2.53.0; without it the SDK signs SHA-1) and ECDSA keys (PR #6627). A key in
-// KMS is signed with KMS Sign and laid out here: CloudFrontUtilities wants a java.security.PrivateKey.
-import { lines, quote } from './text';
+// Signing code for Java, on the JDK alone for keys held as PEM: java.security.Signature signs (SHA256withRSA,
+// PKCS#1 v1.5; SHA256withECDSA, DER) and the URL and policy are laid out here, as the extension's core does.
+// The SDK's CloudFrontUtilities is not used: getSignedUrlWithCannedPolicy signs the URL it is given but
+// writes uri.getHost() and uri.getPath() into the signed URL, which drops a non-default port and decodes
+// %XX escapes (aws-sdk-java-v2 services/cloudfront/.../CloudFrontUtilities.java), so the URL clients send
+// is not the one signed. A key in KMS is signed with KMS Sign (software.amazon.awssdk:kms). The JDK has no
+// JSON writer: the policy's one text value goes through jsonString, which escapes as RFC 8259 says.
+import { JAVA_COMMON, JAVA_RESOURCE, JAVA_URL } from './java.browser';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function javaCode(plan: Plan): string {
+  const quote = quoterFor('java');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
-  const sdkSigner = !plan.kms;
-  const manual = !sdkSigner;
   const imports = lines(
     !plan.kms && 'import java.io.ByteArrayOutputStream;',
+    !cookies && 'import java.net.IDN;\nimport java.net.InetAddress;',
     'import java.nio.charset.StandardCharsets;',
     source.kind === 'file' && 'import java.nio.file.Files;\nimport java.nio.file.Path;',
-    !plan.kms && 'import java.security.KeyFactory;\nimport java.security.PrivateKey;',
+    !plan.kms && 'import java.security.KeyFactory;\nimport java.security.PrivateKey;\nimport java.security.Signature;',
     !plan.kms && 'import java.security.spec.PKCS8EncodedKeySpec;',
-    sdkSigner && 'import java.time.Instant;',
+    'import java.time.Clock;',
+    'import java.util.ArrayList;',
     'import java.util.Base64;',
-    !cookies && 'import java.util.Locale;',
-    sdkSigner && 'import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;',
-    sdkSigner && cookies && 'import software.amazon.awssdk.services.cloudfront.cookie.CookiesForCustomPolicy;',
-    sdkSigner && (cookies ? 'import software.amazon.awssdk.services.cloudfront.model.CustomSignerRequest;' : 'import software.amazon.awssdk.services.cloudfront.model.CannedSignerRequest;'),
-    sdkSigner && 'import software.amazon.awssdk.services.cloudfront.utils.SigningHashAlgorithm;',
+    'import java.util.List;',
+    'import java.util.Locale;',
+    'import java.util.Map;',
     source.kind === 'kms' &&
       'import software.amazon.awssdk.core.SdkBytes;\nimport software.amazon.awssdk.services.kms.KmsClient;\nimport software.amazon.awssdk.services.kms.model.MessageType;\nimport software.amazon.awssdk.services.kms.model.SignRequest;\nimport software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;',
     source.kind === 'secretsManager' &&
@@ -33,21 +36,21 @@ export function javaCode(plan: Plan): string {
 
   const pem =
     source.kind === 'env'
-      ? `        String pem = System.getenv(${quote(source.variable)});`
+      ? `        String pem = System.getenv(${quote(source.variable, 'keySource.variable')});`
       : source.kind === 'file'
-        ? `        String pem = Files.readString(Path.of(${quote(source.path)}), StandardCharsets.US_ASCII);`
+        ? `        String pem = Files.readString(Path.of(${quote(source.path, 'keySource.path')}), StandardCharsets.US_ASCII);`
         : source.kind === 'secretsManager'
           ? lines(
               '        String pem;',
               '        try (SecretsManagerClient client = SecretsManagerClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
-              `            pem = client.getSecretValue(GetSecretValueRequest.builder().secretId(${quote(source.secretId)}).build()).secretString();`,
+              `            pem = client.getSecretValue(GetSecretValueRequest.builder().secretId(${quote(source.secretId, 'keySource.secretId')}).build()).secretString();`,
               '        }',
             )
           : source.kind === 'ssm'
             ? lines(
                 '        String pem;',
                 '        try (SsmClient client = SsmClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
-                `            pem = client.getParameter(GetParameterRequest.builder().name(${quote(source.parameterName)}).withDecryption(true).build()).parameter().value();`,
+                `            pem = client.getParameter(GetParameterRequest.builder().name(${quote(source.parameterName, 'keySource.parameterName')}).withDecryption(true).build()).parameter().value();`,
                 '        }',
               )
             : '';
@@ -90,13 +93,21 @@ export function javaCode(plan: Plan): string {
       );
 
   const signPolicy = !plan.kms
-    ? undefined
+    ? lines(
+        `    /** ${plan.ecdsa ? 'ECDSA P-256 with SHA-256; the JDK writes the DER signature' : 'RSA PKCS#1 v1.5 with SHA-256, the signature'} CloudFront verifies. */`,
+        '    static byte[] signPolicy(String policy) throws Exception {',
+        `        Signature signer = Signature.getInstance(${quote(plan.ecdsa ? 'SHA256withECDSA' : 'SHA256withRSA')});`,
+        '        signer.initSign(privateKey());',
+        '        signer.update(policy.getBytes(StandardCharsets.UTF_8));',
+        '        return signer.sign();',
+        '    }',
+      )
     : lines(
         '    /** Signs in KMS (SHA-256: KMS has no SHA-1 signing); ECDSA signatures come back DER-encoded, as CloudFront wants them. */',
         '    static byte[] signPolicy(String policy) {',
         '        try (KmsClient kms = KmsClient.create()) { // credentials, region, AWS_ENDPOINT_URL',
         '            return kms.sign(SignRequest.builder()',
-        `                    .keyId(${quote((source as { keyId: string }).keyId)})`,
+        `                    .keyId(${quote((source as { keyId: string }).keyId, 'keySource.keyId')})`,
         '                    .message(SdkBytes.fromUtf8String(policy))',
         '                    .messageType(MessageType.RAW) // KMS hashes the policy itself',
         `                    .signingAlgorithm(SigningAlgorithmSpec.${plan.kmsAlgorithm})`,
@@ -105,99 +116,58 @@ export function javaCode(plan: Plan): string {
         '    }',
       );
 
-  const base64 = manual
-    ? lines(
-        "    /** CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~. */",
-        '    static String cloudFrontBase64(byte[] data) {',
-        "        return Base64.getEncoder().encodeToString(data).replace('+', '-').replace('=', '_').replace('/', '~');",
-        '    }',
-      )
-    : undefined;
-
-  const browserUrl = cookies
-    ? undefined
-    : lines(
-        '    /** The URL as a browser sends it: spaces, quotes, <, >, ` and non-ASCII as UTF-8 %XX, existing escapes kept.',
-        "     *  CloudFront checks the signature against the request's URL, so any other spelling is refused. */",
-        '    static String browserUrl(String url) {',
-        '        StringBuilder out = new StringBuilder();',
-        '        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {',
-        '            int c = b & 0xff;',
-        "            boolean escape = c <= 0x20 || c >= 0x7f || c == '\"' || c == '<' || c == '>' || c == '`';",
-        '            out.append(escape ? String.format(Locale.ROOT, "%%%02X", c) : String.valueOf((char) c));',
-        '        }',
-        '        return out.toString();',
-        '    }',
-      );
+  const helpers = lines(
+    "    /** CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~. */",
+    '    static String cloudFrontBase64(byte[] data) {',
+    "        return Base64.getEncoder().encodeToString(data).replace('+', '-').replace('=', '_').replace('/', '~');",
+    '    }',
+    '',
+    '    /** A JSON string as RFC 8259 writes it (the JDK has no JSON writer): quote, backslash and controls escaped. */',
+    '    static String jsonString(String value) {',
+    "        StringBuilder out = new StringBuilder().append('\"');",
+    '        for (char c : value.toCharArray()) {',
+    "            if (c == '\"' || c == '\\\\') out.append('\\\\').append(c);",
+    '            else if (c < 0x20) out.append(String.format(Locale.ROOT, "\\\\u%04x", (int) c));',
+    '            else out.append(c);',
+    '        }',
+    "        return out.append('\"').toString();",
+    '    }',
+    '',
+    '    /** The policy: one statement, the resource and the expiry in epoch seconds, in the order CloudFront rebuilds a canned one. */',
+    '    static String policy(String resource, long expires) {',
+    '        return "{\\"Statement\\":[{\\"Resource\\":" + jsonString(resource) + ",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}";',
+    '    }',
+  );
 
   const body = cookies
-    ? sdkSigner
-      ? lines(
-          '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value: a custom policy,',
-          '     *  whose exact JSON travels along (CloudFront-Policy). Set them with Domain = your alternate domain name:',
-          '     *  *.cloudfront.net cannot hold cookies. */',
-          '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
-          '        CustomSignerRequest request = CustomSignerRequest.builder()',
-          '                .resourceUrl(resource)',
-          "                // The policy's Resource: without resourceUrlPattern the SDK would use resourceUrl as it is.",
-          '                .resourceUrlPattern(resource)',
-          '                .privateKey(privateKey())',
-          '                .keyPairId(KEY_PAIR_ID)',
-          "                // Whole epoch seconds: an Instant is UTC, so the server's zone does not matter.",
-          '                .expirationDate(Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + expiresInSeconds))',
-          '                // SHA-256 and the CloudFront-Hash-Algorithm cookie; the default is SHA-1.',
-          '                .hashAlgorithm(SigningHashAlgorithm.SHA256)',
-          '                .build();',
-          '        CookiesForCustomPolicy cookies = CloudFrontUtilities.create().getCookiesForCustomPolicy(request);',
-          '        // Each header value is already name=value (CloudFront-Policy=..., and so on).',
-          '        return cookies.policyHeaderValue() + "; " + cookies.signatureHeaderValue() + "; " + cookies.keyPairIdHeaderValue()',
-          '                + "; " + cookies.hashAlgorithmHeaderValue();',
-          '    }',
-        )
-      : lines(
-          '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value. Set them with',
-          '     *  Domain = your alternate domain name: *.cloudfront.net cannot hold cookies. */',
-          '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
-          '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
-          '        long expires = System.currentTimeMillis() / 1000 + expiresInSeconds;',
-          '        // A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy).',
-          '        String policy = "{\\"Statement\\":[{\\"Resource\\":\\"" + resource + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}";',
-          '        return "CloudFront-Policy=" + cloudFrontBase64(policy.getBytes(StandardCharsets.UTF_8))',
-          '                + "; CloudFront-Signature=" + cloudFrontBase64(signPolicy(policy))',
-          '                + "; CloudFront-Key-Pair-Id=" + KEY_PAIR_ID',
-          '                + "; CloudFront-Hash-Algorithm=SHA256"; // without it CloudFront assumes SHA-1',
-          '    }',
-        )
-    : sdkSigner
-      ? lines(
-          '    /** A signed URL with a canned policy. */',
-          '    public static String signUrl(String url, long expiresInSeconds) throws Exception {',
-          '        CannedSignerRequest request = CannedSignerRequest.builder()',
-          '                .resourceUrl(browserUrl(url))',
-          '                .privateKey(privateKey())',
-          '                .keyPairId(KEY_PAIR_ID)',
-          "                // Whole epoch seconds: an Instant is UTC, so the server's zone does not matter.",
-          '                .expirationDate(Instant.ofEpochSecond(System.currentTimeMillis() / 1000 + expiresInSeconds))',
-          '                // SHA-256 and Hash-Algorithm=SHA256; the default is SHA-1, which FIPS and OpenSSL 3 policies refuse.',
-          '                .hashAlgorithm(SigningHashAlgorithm.SHA256)',
-          '                .build();',
-          '        return CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(request).url();',
-          '    }',
-        )
-      : lines(
-          '    /** A signed URL with a canned policy. */',
-          '    public static String signUrl(String url, long expiresInSeconds) throws Exception {',
-          '        String viewerUrl = browserUrl(url);',
-          '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
-          '        long expires = System.currentTimeMillis() / 1000 + expiresInSeconds;',
-          '        // The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
-          '        String policy = "{\\"Statement\\":[{\\"Resource\\":\\"" + viewerUrl + "\\",\\"Condition\\":{\\"DateLessThan\\":{\\"AWS:EpochTime\\":" + expires + "}}}]}";',
-          '        String signature = cloudFrontBase64(signPolicy(policy));',
-          '        // Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
-          '        return viewerUrl + (viewerUrl.contains("?") ? "&" : "?") + "Expires=" + expires + "&Signature=" + signature',
-          '                + "&Key-Pair-Id=" + KEY_PAIR_ID + "&Hash-Algorithm=SHA256";',
-          '    }',
-        );
+    ? lines(
+        '    /** Signed cookies for every URL matching resource (wildcards * and ?), as one Cookie header value. Set them with',
+        '     *  Domain = your alternate domain name: *.cloudfront.net cannot hold cookies. */',
+        '    public static String signCookies(String resource, long expiresInSeconds) throws Exception {',
+        '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
+        '        long expires = clock.instant().getEpochSecond() + expiresInSeconds;',
+        '        // A custom policy: cookies cover a pattern, so its exact JSON travels along (CloudFront-Policy). The Resource as',
+        '        // browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        '        String policy = policy(browserResource(resource), expires);',
+        '        return "CloudFront-Policy=" + cloudFrontBase64(policy.getBytes(StandardCharsets.UTF_8))',
+        '                + "; CloudFront-Signature=" + cloudFrontBase64(signPolicy(policy))',
+        '                + "; CloudFront-Key-Pair-Id=" + KEY_PAIR_ID',
+        '                + "; CloudFront-Hash-Algorithm=SHA256"; // without it CloudFront assumes SHA-1',
+        '    }',
+      )
+    : lines(
+        '    /** A signed URL with a canned policy. */',
+        '    public static String signUrl(String url, long expiresInSeconds) throws Exception {',
+        '        String viewerUrl = browserUrl(url);',
+        '        // Epoch seconds (UTC by definition): not System.currentTimeMillis() as is, not local time.',
+        '        long expires = clock.instant().getEpochSecond() + expiresInSeconds;',
+        '        // The canned policy CloudFront rebuilds from the request URL and Expires, byte for byte.',
+        '        String signature = cloudFrontBase64(signPolicy(policy(viewerUrl, expires)));',
+        '        // Hash-Algorithm=SHA256: without it CloudFront assumes SHA-1.',
+        '        return viewerUrl + (viewerUrl.contains("?") ? "&" : "?") + "Expires=" + expires + "&Signature=" + signature',
+        '                + "&Key-Pair-Id=" + KEY_PAIR_ID + "&Hash-Algorithm=SHA256";',
+        '    }',
+      );
 
   const main = lines(
     '    public static void main(String[] args) throws Exception {',
@@ -214,16 +184,19 @@ export function javaCode(plan: Plan): string {
     '',
     'public final class Sign {',
     '    /** The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID. */',
-    `    static final String KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
+    `    static final String KEY_PAIR_ID = ${quote(plan.publicKeyId, 'publicKeyId')};`,
+    '',
+    '    /** The clock the expiry counts from (a test may set a fixed one). */',
+    '    static Clock clock = Clock.systemUTC();',
     '',
     keyLoading,
     keyLoading !== undefined && '',
     signPolicy,
-    signPolicy !== undefined && '',
-    base64,
-    base64 !== undefined && '',
-    browserUrl,
-    browserUrl !== undefined && '',
+    '',
+    helpers,
+    '',
+    JAVA_COMMON,
+    cookies ? JAVA_RESOURCE : JAVA_URL,
     body,
     '',
     main,

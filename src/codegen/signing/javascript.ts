@@ -1,21 +1,23 @@
 // Signing code for Node.js, as an ES module in TypeScript (runs with Node's type stripping) or
-// JavaScript. RSA keys held as PEM sign through the SDK's own signer, @aws-sdk/cloudfront-signer;
-// ECDSA keys (which that signer cannot use, aws-sdk-js-v3 #7851) sign with node:crypto, and KMS keys
-// through KMS Sign. Every path signs with SHA-256 and says so with Hash-Algorithm=SHA256.
-import { lines, quote } from './text';
+// JavaScript. Keys held as PEM sign with node:crypto (RSA PKCS#1 v1.5 or ECDSA DER), KMS keys through KMS
+// Sign; the URL and policy are laid out here, as the core does, not by @aws-sdk/cloudfront-signer: it
+// cannot use ECDSA keys (aws-sdk-js-v3 #7851), re-reads the URL it is given and orders the parameters
+// differently. Every path signs with SHA-256 and says so with Hash-Algorithm=SHA256.
+import { javascriptBrowserForm } from './javascript.browser';
+import { quoterFor } from './literals';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function javascriptCode(plan: Plan, typescript: boolean): string {
+  const quote = quoterFor(typescript ? 'typescript' : 'javascript');
   const t = (annotation: string): string => (typescript ? annotation : '');
-  const sdkSigner = !plan.kms && !plan.ecdsa;
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const imports = lines(
-    sdkSigner && `import { ${cookies ? 'getSignedCookies' : 'getSignedUrl'} } from '@aws-sdk/cloudfront-signer';`,
     source.kind === 'kms' && "import { KMSClient, SignCommand } from '@aws-sdk/client-kms';",
     source.kind === 'secretsManager' && "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
     source.kind === 'ssm' && "import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';",
-    !sdkSigner && !plan.kms && "import { sign } from 'node:crypto';",
+    !plan.kms && "import { sign } from 'node:crypto';",
     source.kind === 'file' && "import { readFile } from 'node:fs/promises';",
     "import { pathToFileURL } from 'node:url';",
   );
@@ -28,10 +30,12 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
           `let privateKeyPem${t(': Promise<string> | undefined')};`,
           `function privateKey()${t(': Promise<string>')} {`,
           '  privateKeyPem ??= (async () => {',
-          source.kind === 'env' && `    const pem = process.env[${quote(source.variable)}];`,
-          source.kind === 'file' && `    const pem = await readFile(${quote(source.path)}, 'utf8');`,
-          source.kind === 'secretsManager' && `    const { SecretString: pem } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: ${quote(source.secretId)} }));`,
-          source.kind === 'ssm' && `    const { Parameter } = await new SSMClient({}).send(new GetParameterCommand({ Name: ${quote(source.parameterName)}, WithDecryption: true }));`,
+          source.kind === 'env' && `    const pem = process.env[${quote(source.variable, 'keySource.variable')}];`,
+          source.kind === 'file' && `    const pem = await readFile(${quote(source.path, 'keySource.path')}, 'utf8');`,
+          source.kind === 'secretsManager' &&
+            `    const { SecretString: pem } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: ${quote(source.secretId, 'keySource.secretId')} }));`,
+          source.kind === 'ssm' &&
+            `    const { Parameter } = await new SSMClient({}).send(new GetParameterCommand({ Name: ${quote(source.parameterName, 'keySource.parameterName')}, WithDecryption: true }));`,
           source.kind === 'ssm' && '    const pem = Parameter?.Value;',
           `    if (!pem) throw new Error(${quote(`No private key in ${source.kind === 'env' ? `the environment variable ${source.variable}` : source.kind === 'file' ? source.path : source.kind === 'secretsManager' ? `the secret ${source.secretId}` : `the parameter ${source.parameterName}`}`)});`,
           '    return pem;',
@@ -40,36 +44,32 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
           '}',
         );
 
-  const signPolicy = sdkSigner
-    ? undefined
-    : plan.kms
-      ? lines(
-          '/** Signs the policy in KMS (SHA-256; KMS has no SHA-1 signing). ECDSA signatures come back DER-encoded, the form CloudFront verifies. */',
-          `const kms = new KMSClient({});`,
-          `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
-          '  const { Signature } = await kms.send(new SignCommand({',
-          `    KeyId: ${quote((source as { keyId: string }).keyId)},`,
-          "    Message: Buffer.from(policy, 'utf8'),",
-          "    MessageType: 'RAW', // KMS hashes the policy itself",
-          `    SigningAlgorithm: '${plan.kmsAlgorithm}',`,
-          '  }));',
-          "  if (!Signature) throw new Error('KMS returned no signature');",
-          '  return Buffer.from(Signature);',
-          '}',
-        )
-      : lines(
-          '/** ECDSA P-256 with SHA-256; node:crypto writes the DER signature CloudFront verifies. */',
-          `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
-          "  return sign('sha256', Buffer.from(policy, 'utf8'), await privateKey());",
-          '}',
-        );
-
-  const helpers = sdkSigner
-    ? undefined
+  const signPolicy = plan.kms
+    ? lines(
+        '/** Signs the policy in KMS (SHA-256; KMS has no SHA-1 signing). ECDSA signatures come back DER-encoded, the form CloudFront verifies. */',
+        `const kms = new KMSClient({});`,
+        `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
+        '  const { Signature } = await kms.send(new SignCommand({',
+        `    KeyId: ${quote((source as { keyId: string }).keyId, 'keySource.keyId')},`,
+        "    Message: Buffer.from(policy, 'utf8'),",
+        "    MessageType: 'RAW', // KMS hashes the policy itself",
+        `    SigningAlgorithm: '${plan.kmsAlgorithm}',`,
+        '  }));',
+        "  if (!Signature) throw new Error('KMS returned no signature');",
+        '  return Buffer.from(Signature);',
+        '}',
+      )
     : lines(
-        "/** CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~. */",
-        `const cloudFrontBase64 = (bytes${t(': Buffer')})${t(': string')} => bytes.toString('base64').replace(/\\+/g, '-').replace(/=/g, '_').replace(/\\//g, '~');`,
+        `/** ${plan.ecdsa ? 'ECDSA P-256 with SHA-256; node:crypto writes the DER signature' : 'RSA PKCS#1 v1.5 with SHA-256, the signature'} CloudFront verifies. */`,
+        `async function signPolicy(policy${t(': string')})${t(': Promise<Buffer>')} {`,
+        "  return sign('sha256', Buffer.from(policy, 'utf8'), await privateKey());",
+        '}',
       );
+
+  const helpers = lines(
+    "/** CloudFront's URL-safe base64: + becomes -, = becomes _, / becomes ~. */",
+    `const cloudFrontBase64 = (bytes${t(': Buffer')})${t(': string')} => bytes.toString('base64').replace(/\\+/g, '-').replace(/=/g, '_').replace(/\\//g, '~');`,
+  );
 
   const expiry = lines(
     '  // Epoch seconds, not milliseconds: Date.now() is milliseconds, and CloudFront refuses a policy that',
@@ -86,41 +86,30 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
         `export async function signCookies(resource${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<Record<string, string>>')} {`,
         expiry,
         '  // A custom policy: cookies cover a pattern, so its exact JSON is sent along (CloudFront-Policy).',
-        "  const policy = JSON.stringify({ Statement: [{ Resource: resource, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
-        sdkSigner
-          ? lines(
-              `  const cookies = getSignedCookies({ keyPairId: KEY_PAIR_ID, privateKey: await privateKey(), policy, algorithm: 'SHA256' });`,
-              `  return Object.fromEntries(Object.entries(cookies).map(([name, value]) => [name, String(value)]));`,
-            )
-          : lines(
-              '  return {',
-              "    'CloudFront-Policy': cloudFrontBase64(Buffer.from(policy, 'utf8')),",
-              "    'CloudFront-Signature': cloudFrontBase64(await signPolicy(policy)),",
-              "    'CloudFront-Key-Pair-Id': KEY_PAIR_ID,",
-              "    'CloudFront-Hash-Algorithm': 'SHA256',",
-              '  };',
-            ),
+        '  // The Resource as browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        "  const policy = JSON.stringify({ Statement: [{ Resource: browserResource(resource), Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
+        lines(
+          '  return {',
+          "    'CloudFront-Policy': cloudFrontBase64(Buffer.from(policy, 'utf8')),",
+          "    'CloudFront-Signature': cloudFrontBase64(await signPolicy(policy)),",
+          "    'CloudFront-Key-Pair-Id': KEY_PAIR_ID,",
+          "    'CloudFront-Hash-Algorithm': 'SHA256',",
+          '  };',
+        ),
         '}',
       )
     : lines(
         '/** A signed URL for `url`, valid for `expiresInSeconds`, with a canned policy. */',
         `export async function signUrl(url${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<string>')} {`,
-        '  // Sign the URL exactly as a browser will send it (spaces as %20, non-ASCII as UTF-8 %XX, host in',
-        "  // lowercase): CloudFront checks the signature against the request's URL, so any other spelling is refused.",
-        '  const viewerUrl = new URL(url).href;',
+        '  const viewerUrl = browserUrl(url);',
         expiry,
-        sdkSigner
-          ? lines(
-              '  // SHA256 adds Hash-Algorithm=SHA256; without it CloudFront assumes SHA-1, which FIPS and OpenSSL 3 policies forbid.',
-              `  return getSignedUrl({ url: viewerUrl, keyPairId: KEY_PAIR_ID, privateKey: await privateKey(), dateLessThan: new Date(expires * 1000), algorithm: 'SHA256' });`,
-            )
-          : lines(
-              '  // A canned policy: CloudFront rebuilds these exact bytes from the request URL and Expires.',
-              '  const policy = `{"Statement":[{"Resource":"${viewerUrl}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;',
-              '  const signature = cloudFrontBase64(await signPolicy(policy));',
-              '  // Hash-Algorithm=SHA256 is required: without it CloudFront assumes SHA-1, which ECDSA and KMS keys cannot use.',
-              "  return `${viewerUrl}${viewerUrl.includes('?') ? '&' : '?'}Expires=${expires}&Signature=${signature}&Key-Pair-Id=${KEY_PAIR_ID}&Hash-Algorithm=SHA256`;",
-            ),
+        lines(
+          '  // A canned policy: CloudFront rebuilds these exact bytes from the request URL and Expires.',
+          "  const policy = JSON.stringify({ Statement: [{ Resource: viewerUrl, Condition: { DateLessThan: { 'AWS:EpochTime': expires } } }] });",
+          '  const signature = cloudFrontBase64(await signPolicy(policy));',
+          '  // Hash-Algorithm=SHA256 is required: without it CloudFront assumes SHA-1, which ECDSA and KMS keys cannot use.',
+          "  return `${viewerUrl}${viewerUrl.includes('?') ? '&' : '?'}Expires=${expires}&Signature=${signature}&Key-Pair-Id=${KEY_PAIR_ID}&Hash-Algorithm=SHA256`;",
+        ),
         '}',
       );
 
@@ -143,14 +132,16 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
     imports,
     '',
     '// The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `const KEY_PAIR_ID = ${quote(plan.publicKeyId)};`,
+    `const KEY_PAIR_ID = ${quote(plan.publicKeyId, 'publicKeyId')};`,
     '',
     loadKey,
     loadKey !== undefined && '',
     signPolicy,
     signPolicy !== undefined && '',
     helpers,
-    helpers !== undefined && '',
+    '',
+    javascriptBrowserForm(plan.kind, typescript),
+    '',
     body,
     '',
     main,

@@ -1,10 +1,13 @@
 // Signing code for Python: botocore's CloudFrontSigner builds the URL and the policy, the
 // `cryptography` package (or KMS Sign) makes the signature. botocore has no signed cookies
 // (boto3 #706), so cookies are laid out here from its build_policy.
-import { lines, quote } from './text';
+import { quoterFor } from './literals';
+import { PYTHON_COMMON, PYTHON_RESOURCE, PYTHON_URL } from './python.browser';
+import { lines } from './text';
 import type { Plan } from './types';
 
 export function pythonCode(plan: Plan): string {
+  const quote = quoterFor('python');
   const source = plan.keySource;
   const cookies = plan.kind === 'cookies';
   const usesBoto3 = source.kind === 'kms' || source.kind === 'secretsManager' || source.kind === 'ssm';
@@ -12,10 +15,9 @@ export function pythonCode(plan: Plan): string {
     'import base64',
     'import datetime',
     !plan.kms && 'import functools',
-    source.kind === 'env' && 'import os',
+    (source.kind === 'env' || usesBoto3) && 'import os',
     'import sys',
     'import time',
-    !cookies && 'from urllib.parse import quote, urlsplit, urlunsplit',
     '',
     usesBoto3 && 'import boto3',
     'from botocore.signers import CloudFrontSigner',
@@ -29,10 +31,10 @@ export function pythonCode(plan: Plan): string {
         '@functools.lru_cache(maxsize=1)',
         'def _private_key():',
         '    """The private key (PEM: PKCS#1, PKCS#8 or SEC1), read when first needed and kept."""',
-        source.kind === 'env' && `    pem = os.environ.get(${quote(source.variable)})`,
-        source.kind === 'file' && `    with open(${quote(source.path)}, encoding="ascii") as file:\n        pem = file.read()`,
-        source.kind === 'secretsManager' && `    pem = boto3.client("secretsmanager").get_secret_value(SecretId=${quote(source.secretId)})["SecretString"]`,
-        source.kind === 'ssm' && `    pem = boto3.client("ssm").get_parameter(Name=${quote(source.parameterName)}, WithDecryption=True)["Parameter"]["Value"]`,
+        source.kind === 'env' && `    pem = os.environ.get(${quote(source.variable, 'keySource.variable')})`,
+        source.kind === 'file' && `    with open(${quote(source.path, 'keySource.path')}, encoding="ascii") as file:\n        pem = file.read()`,
+        source.kind === 'secretsManager' && `    pem = _aws_client("secretsmanager").get_secret_value(SecretId=${quote(source.secretId, 'keySource.secretId')})["SecretString"]`,
+        source.kind === 'ssm' && `    pem = _aws_client("ssm").get_parameter(Name=${quote(source.parameterName, 'keySource.parameterName')}, WithDecryption=True)["Parameter"]["Value"]`,
         '    if not pem:',
         '        raise RuntimeError("no private key found")',
         '    return serialization.load_pem_private_key(pem.encode("ascii"), password=None)',
@@ -40,13 +42,13 @@ export function pythonCode(plan: Plan): string {
 
   const signPolicy = plan.kms
     ? lines(
-        '_kms = boto3.client("kms")',
+        '_kms = _aws_client("kms")',
         '',
         '',
         'def sign_policy(message: bytes) -> bytes:',
         '    """Signs the policy in KMS (SHA-256: KMS has no SHA-1 signing); ECDSA comes back DER-encoded, as CloudFront wants it."""',
         '    answer = _kms.sign(',
-        `        KeyId=${quote((source as { keyId: string }).keyId)},`,
+        `        KeyId=${quote((source as { keyId: string }).keyId, 'keySource.keyId')},`,
         '        Message=message,',
         '        MessageType="RAW",  # KMS hashes the policy itself',
         `        SigningAlgorithm="${plan.kmsAlgorithm}",`,
@@ -80,7 +82,8 @@ export function pythonCode(plan: Plan): string {
         '    """',
         expiry,
         '    # botocore writes the custom policy; it has no cookie API (boto3 #706), so the cookies are laid out here.',
-        '    policy = CloudFrontSigner(KEY_PAIR_ID, sign_policy).build_policy(resource, expires).encode("utf8")',
+        '    # The Resource as browsers write the URLs it matches (wildcards kept): CloudFront compares it with the request.',
+        '    policy = CloudFrontSigner(KEY_PAIR_ID, sign_policy).build_policy(browser_resource(resource), expires).encode("utf8")',
         '    return {',
         '        "CloudFront-Policy": _cloudfront_base64(policy),',
         '        "CloudFront-Signature": _cloudfront_base64(sign_policy(policy)),',
@@ -90,15 +93,7 @@ export function pythonCode(plan: Plan): string {
         '    }',
       )
     : lines(
-        'def browser_url(url: str) -> str:',
-        '    """The URL as a browser sends it: spaces and non-ASCII as UTF-8 %XX (existing escapes kept), host in lowercase.',
-        '',
-        '    CloudFront checks the signature against the URL of the request, so any other spelling is refused.',
-        '    """',
-        '    parts = urlsplit(url)',
-        '    path = quote(parts.path or "/", safe="/%!$&\'()*+,;=:@~[]^|")',
-        '    query = quote(parts.query, safe="/%!$&()*+,;=:@~?[]^|`{}")',
-        '    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))',
+        PYTHON_URL,
         '',
         '',
         'def sign_url(url: str, expires_in_seconds: int) -> str:',
@@ -119,13 +114,29 @@ export function pythonCode(plan: Plan): string {
       : '    print(sign_url(sys.argv[1], int(sys.argv[2])))',
   );
 
+  const awsClient =
+    usesBoto3 &&
+    lines(
+      'def _aws_client(service: str):',
+      '    """A boto3 client in the region of AWS_REGION, else AWS_DEFAULT_REGION, else the profile (boto3 reads only the last two)."""',
+      '    return boto3.client(service, region_name=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None)',
+      '',
+      '',
+    );
+
   return lines(
     imports,
     '',
     '# The CloudFront public key ID (K...): not an IAM access key ID, not the key group ID.',
-    `KEY_PAIR_ID = ${quote(plan.publicKeyId)}`,
+    `KEY_PAIR_ID = ${quote(plan.publicKeyId, 'publicKeyId')}`,
     '',
     '',
+    awsClient,
+    PYTHON_COMMON,
+    '',
+    '',
+    cookies && PYTHON_RESOURCE,
+    cookies && '\n',
     loadKey,
     loadKey !== undefined && '\n',
     signPolicy,

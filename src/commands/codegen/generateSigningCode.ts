@@ -10,6 +10,9 @@ import {
   generateSigningCode,
   languageOfWorkspace,
   SIGNING_LANGUAGES,
+  CodegenInputError,
+  type GeneratedCode,
+  type SigningCodeOptions,
   type KeySource,
   type SigningKind,
   type SigningLanguage,
@@ -24,7 +27,7 @@ import { choosePublicKey, placesOfPublicKeys } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
 
-/** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
+/** One line of text: no name of a variable, file, key, secret or parameter holds a line break, so one is a mistake (the writers of literals.ts could carry it). */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
 const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
@@ -181,12 +184,22 @@ async function askKeySource(context: KeyCommandContext, known: KeySource | undef
   }
 }
 
+/** The code, or the generator's refusal of a value it cannot write safely, as a message naming the input. */
+function generatedOrRefused(options: SigningCodeOptions): GeneratedCode {
+  try {
+    return generateSigningCode(options);
+  } catch (error) {
+    if (error instanceof CodegenInputError) throw new UserError(error.message, error.input);
+    throw error;
+  }
+}
+
 export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOptions, async (context: KeyCommandContext, call): Promise<string> => {
   if (call.kind === 'automation') {
     const { publicKeyId, language, kind, keySource, example } = call.options;
     const algorithm = await algorithmOfPublicKey(context, publicKeyId);
     const source = keySource ?? keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage) ?? DEFAULT_KEY_SOURCE;
-    return generateSigningCode({ publicKeyId, algorithm, language, kind, keySource: source, ...(example !== undefined && { example }) }).code;
+    return generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource: source, ...(example !== undefined && { example }) }).code;
   }
   const behavior = call.context instanceof BehaviorNode ? call.context : undefined;
   const keyTitle = vscode.l10n.t('Public key the backend signs with');
@@ -207,7 +220,7 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
   const keySource = await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage));
   const distribution = behavior?.distribution;
   const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
-  const generated = generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, example });
+  const generated = generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource, example });
   const document = await vscode.workspace.openTextDocument({ language: generated.languageId, content: generated.code });
   await vscode.window.showTextDocument(document);
   return generated.code;

@@ -5,34 +5,22 @@
 // and the diff reviewed against the same facts.
 //
 // API facts, with where they were read (2026):
-// C#, AWSSDK.Extensions.CloudFront.Signers (namespace Amazon.CloudFront):
-// - AmazonCloudFrontUrlSigner.SignUrlCanned(string resourceUrlOrPath, string keyPairId, TextReader privateKey,
-//   DateTime expiresOn, HashAlgorithmName) -> URL with Expires, Signature, Key-Pair-Id, Hash-Algorithm;
-//   AmazonCloudFrontCookieSigner.GetCookiesForCustomPolicy(string resourceUrlOrPath, TextReader privateKey,
-//   string keyPairId, DateTime expiresOn, DateTime activeFrom, string ipRange, HashAlgorithmName) -> .Policy,
-//   .Signature, .KeyPairId, .HashAlgorithm (KeyValuePair<string, string>): aws/aws-sdk-net
-//   extensions/test/CloudFront.SignersTests/SpecTestCases.cs (commit 9b5b2bec).
-// - activeFrom DateTime.MinValue is ignored and a null/empty ipRange is left out of the policy:
-//   BuildPolicyForSignedUrl in extensions/src/AWSSDK.Extensions.CloudFront.Signers/AmazonCloudFrontUrlSigner.cs.
-// - Without the HashAlgorithmName argument (and in every 3.x AmazonCloudFrontUrlSigner) the signature is
-//   SHA-1 with RSA only (SignWithSha1RSA, same file at commit 6d97e384). SHA-256 and ECDSA (detected from the
-//   PEM) arrived in 4.0.1, 2026-04-17: https://github.com/aws/aws-sdk-net/issues/4345 and /issues/4304.
-// - KMS: ICloudFrontSigner / DelegateCloudFrontSigner (extensions/src/.../ICloudFrontSigner.cs, PR #4468
-//   merged 2026-07-14) is in no release we could confirm, so the KMS variants lay the URL out themselves.
-// Java, software.amazon.awssdk:cloudfront:
-// - CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(CannedSignerRequest).url() and
-//   getCookiesForCustomPolicy(CustomSignerRequest) -> CookiesForCustomPolicy (package ...cloudfront.cookie) with
-//   policyHeaderValue(), signatureHeaderValue(), keyPairIdHeaderValue() ("Name=value"): aws/aws-sdk-java-v2
-//   services/cloudfront/src/main/java/software/amazon/awssdk/services/cloudfront/CloudFrontUtilities.java and
-//   cookie/CookiesForCustomPolicy.java, cookie/SignedCookie.java.
-// - CustomSignerRequest.Builder.resourceUrlPattern(String) is the policy's Resource, for cookies since
-//   https://github.com/aws/aws-sdk-java-v2/pull/6779 (2026-03, closes #6127).
-// - hashAlgorithm(SigningHashAlgorithm.SHA256) on both request builders, enum
-//   software.amazon.awssdk.services.cloudfront.utils.SigningHashAlgorithm, and SignedCookie.hashAlgorithmHeaderValue():
-//   https://github.com/aws/aws-sdk-java-v2/pull/7253, released in 2.53.0 (2026-08-13, issue #6842). The
-//   repository also held, in one commit (199f12fa), a model.HashAlgorithm enum; the merged pull request and
-//   code compiled against the release use utils.SigningHashAlgorithm, which is what the templates use.
-// - The SDK wants a java.security.PrivateKey, so KMS variants sign with KMS and lay the result out.
+// C#: keys held as PEM sign on .NET 5+ alone, not through AWSSDK.Extensions.CloudFront.Signers:
+// - AsymmetricAlgorithm.ImportFromPem(ReadOnlySpan<char>) reads PKCS#1, PKCS#8 and SEC1 (.NET 5);
+//   RSA.SignData(byte[], HashAlgorithmName, RSASignaturePadding) and ECDsa.SignData(byte[], HashAlgorithmName,
+//   DSASignatureFormat.Rfc3279DerSequence) (.NET 5): https://learn.microsoft.com/dotnet/api/system.security.cryptography.
+// - System.Text.Json.Utf8JsonWriter(Stream, JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping })
+//   writes the policy compact, in the order written, without escaping / & + ' < >.
+// - KMS: AmazonKeyManagementServiceClient.SignAsync(SignRequest { KeyId, Message (MemoryStream), MessageType.RAW,
+//   SigningAlgorithm }) (AWSSDK.KeyManagementService). The browser form runs on Mono in conformance.test.ts.
+// Java: keys held as PEM sign with the JDK alone (java.security.Signature), not software.amazon.awssdk:cloudfront:
+// - CloudFrontUtilities.getSignedUrlWithCannedPolicy signs request.resourceUrl() but writes
+//   URI.create(resourceUrl).getHost() + getPath() + getQuery() into the signed URL: the port is dropped and
+//   %XX escapes are decoded, so the URL clients send is not the one signed (aws/aws-sdk-java-v2
+//   services/cloudfront/src/main/java/software/amazon/awssdk/services/cloudfront/CloudFrontUtilities.java,
+//   commit f656cbf0). The JDK-only variants run for real in conformance.test.ts.
+// - KMS: KmsClient.sign(SignRequest.builder().keyId(..).message(SdkBytes).messageType(MessageType.RAW)
+//   .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_256 | ECDSA_SHA_256)) (software.amazon.awssdk:kms).
 // Go, github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign:
 // - Policy{Statements []Statement `json:"Statement"`}, Statement{Resource, Condition}, Condition{DateLessThan
 //   *AWSEpochTime}, NewAWSEpochTime(time.Time) (writes {"AWS:EpochTime":<UTC seconds>}), NewCannedPolicy(resource,

@@ -2,8 +2,8 @@
 // ECDSA, URL and cookies, key from an environment variable, a file, KMS, Secrets Manager and SSM) runs
 // as a script with this machine's Node and Python against moto, and what it prints must be granted by
 // the local edge (scripts/edge/server.ts) and verified by an independent verifier
-// (verify_signed.py: Python `cryptography`, not this project's verify code). Go, C# and Java need their
-// AWS SDKs, which this machine does not have: otherLanguages.test.ts and golden.test.ts check them.
+// (verify_signed.py: Python `cryptography`, not this project's verify code). Go, Java and C# run over the
+// conformance corpus in conformance.test.ts; otherLanguages.test.ts and golden.test.ts check every variant.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, createPublicKey } from 'node:crypto';

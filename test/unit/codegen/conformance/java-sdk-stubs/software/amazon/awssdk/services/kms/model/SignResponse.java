@@ -1,0 +1,17 @@
+// STUB of the AWS SDK for Java 2.x documented API (software.amazon.awssdk), for conformance.test.ts only: just
+// what the generated KMS variant calls. The "KMS" signs with the PKCS#8 PEM key in FAKE_KMS_RSA_KEY or FAKE_KMS_EC_KEY.
+package software.amazon.awssdk.services.kms.model;
+
+import software.amazon.awssdk.core.SdkBytes;
+
+public final class SignResponse {
+    private final SdkBytes signature;
+
+    public SignResponse(SdkBytes signature) {
+        this.signature = signature;
+    }
+
+    public SdkBytes signature() {
+        return signature;
+    }
+}
