@@ -173,6 +173,29 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       const labels = (await renderChildren(api.distributionsView)).map((row) => labelOf(row.item));
       assert.ok(labels.includes(distributionId) && labels.includes(madeDuringOutage), labels.join(' | '));
     });
+
+    // A wrong endpoint, a proxy or a web server answering instead of CloudFront: the SDK alone says
+    // "@aws-sdk XML parse error: mismatched tags…" or "NotFound: UnknownError" (src/aws/unreadableAnswer.ts).
+    it('an HTML page instead of an AWS answer: one row naming CloudFront, ListDistributions, HTTP 404 and the endpoint setting; not retried', async () => {
+      await injectFaults({ operation: 'ListDistributions', fault: Faults.htmlPage });
+      const failed = await refreshedRoot(api);
+      assert.deepEqual(
+        failed.map((row) => row.item.contextValue),
+        [ContextValues.error],
+      );
+      assert.match(
+        labelOf(failed[0].item),
+        /^CloudFront ListDistributions answered HTTP 404 with an HTML page from 127\.0\.0\.1:\d+, not an AWS answer: check AWS_ENDPOINT_URL_CLOUDFRONT and the profile's endpoint_url/,
+      );
+      assert.deepEqual(await outcomes('ListDistributions'), ['404 html page'], 'a 404 page is no transient failure');
+    });
+
+    it('an empty 502 (a proxy) instead of an AWS answer: retried as a server error, then the same kind of row', async () => {
+      await injectFaults({ operation: 'ListDistributions', fault: Faults.emptyBody });
+      const failed = await refreshedRoot(api);
+      assert.match(labelOf(failed[0].item), /^CloudFront ListDistributions answered HTTP 502 with an empty body from 127\.0\.0\.1:\d+, not an AWS answer: /);
+      assert.equal((await outcomes('ListDistributions')).length, 5, 'maxAttempts: 5');
+    });
   });
 
   describe('Keys view', () => {
