@@ -285,6 +285,32 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       );
     });
 
+    it('interactive: Undo after the restrict step failed deletes the new key group (DeleteKeyGroup on moto), the public key and the private key', async () => {
+      const distribution = (await newDistribution(`undo-group ${Date.now()}`, [behavior('/paid/*')])).Id!;
+      const keysBefore = hooks.keyStore.list().map((k) => k.fingerprint);
+      const { name, group, ui } = recoveringWizard(hooks, 'Undo', 'undo-restrict', (keyName, groupName) => [
+        input(keyName),
+        pick('ECDSA P-256'),
+        pick('This machine (VS Code secret storage)'),
+        pick('$(add) New key group'),
+        input(groupName),
+        pick(new RegExp(distribution)),
+        { kind: 'pickMany', choose: ['/paid/*'] },
+        pick('$(check) Create'),
+      ]);
+      await injectFaults({ operation: 'UpdateDistribution', fault: Faults.accessDenied });
+      assert.equal(await vscode.commands.executeCommand(Commands.createKeyPair), undefined, 'cancelled after Undo, silently');
+      ui.assertAllUsed();
+      assert.match(ui.notifications.find((n) => n.severity === 'error')!.message, new RegExp(`stopped at "Restrict /paid/\\* of distribution ${distribution}": Access Denied`));
+      assert.match(ui.notifications.at(-1)!.message, new RegExp(`^Undone: .*Create key group ${group}`));
+      assert.deepEqual(await keyGroupsNamed(group), [], 'DeleteKeyGroup removed the new group');
+      assert.deepEqual(await publicKeysNamed(name), []);
+      assert.deepEqual(
+        hooks.keyStore.list().map((k) => k.fingerprint),
+        keysBefore,
+      );
+    });
+
     describe('ETag conflicts (412 PreconditionFailed) on UpdateDistribution', () => {
       let restrictable: string;
       before(async () => {
