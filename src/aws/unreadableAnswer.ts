@@ -78,20 +78,22 @@ const BODY_WORDS: Record<UnreadableBody, string> = {
 
 const HTML_START = /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|title|h1|p)[\s>]/i;
 
-/** Operations that answer a success with no body at all. */
+/** CloudFront operations that answer a success with no body at all (204). */
 const EMPTY_SUCCESS = /^(?:Delete|Tag|Untag|Put|Head)/;
 
 /**
  * Why `body` (the raw answer of `operation`, with `status`) is not an AWS answer; undefined when it may
  * be one. Pure, for unit tests.
  */
-export function unreadableBody(service: AnsweringService, operation: string, status: number, contentType: string, body: string): UnreadableBody | undefined {
+export function unreadableBody(service: AnsweringService, operation: string, status: number, body: string): UnreadableBody | undefined {
   const text = body.trim();
-  if (/text\/html/i.test(contentType) || HTML_START.test(text)) return 'html';
   if (text === '') {
     if (status >= 300) return service.readsSuccess ? 'empty' : undefined;
-    return EMPTY_SUCCESS.test(operation) ? undefined : 'empty';
+    // JSON services answer some successes with no body (KMS EnableKey, DisableKey): only CloudFront's reads are checked.
+    return service.format === 'json' || EMPTY_SUCCESS.test(operation) ? undefined : 'empty';
   }
+  // By the body, not the Content-Type: moto's server labels some of its XML and JSON answers text/html.
+  if (HTML_START.test(text)) return 'html';
   const first = text[0];
   if (service.format === 'xml' && first !== '<') return 'other';
   if (service.format === 'json' && first !== '{' && first !== '[') return 'other';
@@ -117,11 +119,6 @@ async function readAll(body: unknown): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function header(response: RawResponse, name: string): string {
-  const found = Object.entries(response.headers).find(([key]) => key.toLowerCase() === name);
-  return found?.[1] ?? '';
-}
-
 const isRawResponse = (response: unknown): response is RawResponse =>
   typeof response === 'object' && response !== null && typeof (response as RawResponse).statusCode === 'number' && typeof (response as RawResponse).headers === 'object';
 
@@ -139,7 +136,7 @@ export function unreadableAnswerMiddleware(service: AnsweringService) {
       const bytes = await readAll(response.body);
       response.body = bytes;
       const operation = (context.commandName ?? 'call').replace(/Command$/, '');
-      const what = unreadableBody(service, operation, response.statusCode, header(response, 'content-type'), Buffer.from(bytes).toString('utf8'));
+      const what = unreadableBody(service, operation, response.statusCode, Buffer.from(bytes).toString('utf8'));
       if (!what) return result;
       const request = args.request as RawRequest | undefined;
       const host = request?.hostname ? `${request.hostname}${request.port ? `:${request.port}` : ''}` : 'the endpoint';

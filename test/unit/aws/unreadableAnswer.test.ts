@@ -109,12 +109,14 @@ describe('answers that are not AWS answers', () => {
 
   it('reads bodies as AWS writes them', () => {
     const cf = ANSWERING_SERVICES.cloudFront;
-    assert.equal(unreadableBody(cf, 'ListDistributions', 200, 'text/xml', '<?xml version="1.0"?><DistributionList/>'), undefined);
-    assert.equal(unreadableBody(cf, 'ListDistributions', 502, 'text/plain', 'Bad gateway'), 'other');
-    assert.equal(unreadableBody(cf, 'ListDistributions', 200, '', '<?xml version="1.0"?>\n<!DOCTYPE html><html></html>'), 'html');
-    assert.equal(unreadableBody(ANSWERING_SERVICES.s3, 'HeadBucket', 404, '', ''), undefined, "S3's HEAD errors have no body");
-    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, 'application/x-amz-json-1.1', '<html>'), 'html');
-    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, 'application/x-amz-json-1.1', '{"Signature":"x"}'), undefined);
+    assert.equal(unreadableBody(cf, 'ListDistributions', 200, '<?xml version="1.0"?><DistributionList/>'), undefined);
+    assert.equal(unreadableBody(cf, 'ListDistributions', 502, 'Bad gateway'), 'other');
+    assert.equal(unreadableBody(cf, 'ListDistributions', 200, '<?xml version="1.0"?>\n<!DOCTYPE html><html></html>'), 'html');
+    assert.equal(unreadableBody(ANSWERING_SERVICES.s3, 'HeadBucket', 404, ''), undefined, "S3's HEAD errors have no body");
+    assert.equal(unreadableBody(cf, 'DeleteKeyGroup', 204, ''), undefined);
+    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'EnableKey', 200, ''), undefined);
+    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, '<html>'), 'html');
+    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, '{"Signature":"x"}'), undefined);
   });
 
   it('without an endpoint override, an HTML page from AWS\'s own host points at a proxy', () => {
