@@ -19,7 +19,7 @@ export { liveFindings, readXmlError } from './liveCheck';
 export { readCookieHeader } from './signedSource';
 export { behaviorLabel, matchBehavior, pathPatternMatches, requestPath } from './pathPattern';
 export { ipv4InRange, viewerAddress } from './ipFindings';
-export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData } from './types';
+export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData, Unreachable } from './types';
 
 /** Every finding for a signed URL (or a URL and signed cookies), in the order of CloudFront's checks. */
 export function diagnose(input: DiagnoseInput): Finding[] {

@@ -115,6 +115,8 @@ describe('answers that are not AWS answers', () => {
     assert.equal(unreadableBody(ANSWERING_SERVICES.s3, 'HeadBucket', 404, ''), undefined, "S3's HEAD errors have no body");
     assert.equal(unreadableBody(cf, 'DeleteKeyGroup', 204, ''), undefined);
     assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'EnableKey', 200, ''), undefined);
+    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'CreateAlias', 200, 'null'), undefined);
+    assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 502, 'Bad gateway'), 'other');
     assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, '<html>'), 'html');
     assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, '{"Signature":"x"}'), undefined);
   });
