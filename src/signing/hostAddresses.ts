@@ -37,7 +37,10 @@ export function parseAddress(text: string): { address: string; port?: number } |
   let address: string;
   let port: string | undefined;
   const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value);
-  if (bracketed) [, address, port] = bracketed;
+  if (bracketed) {
+    [, address, port] = bracketed;
+    if (!address.includes(':')) return undefined; // brackets hold an IPv6 address only
+  }
   else if (value.split(':').length > 2) address = value; // a bare IPv6 address has no port
   else [address, port] = value.split(':');
   const isIpv6 = address.includes(':');
