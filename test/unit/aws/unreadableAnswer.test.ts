@@ -95,7 +95,11 @@ describe('answers that are not AWS answers', () => {
     };
     const error = await (await cloudFront()).send(new GetKeyGroupCommand({ Id: 'K1' })).catch((e: unknown) => e as Error);
     assert.equal((error as Error).name, 'NoSuchResource');
-    answer = { status: 200, type: 'text/xml', body: '<?xml version="1.0"?><DistributionList><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>' };
+    answer = {
+      status: 200,
+      type: 'text/xml',
+      body: '<?xml version="1.0"?><DistributionList><Marker></Marker><MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>0</Quantity></DistributionList>',
+    };
     const list = await (await cloudFront()).send(new ListDistributionsCommand({}));
     assert.equal(list.DistributionList?.Quantity, 0);
   });
@@ -121,7 +125,7 @@ describe('answers that are not AWS answers', () => {
     assert.equal(unreadableBody(ANSWERING_SERVICES.kms, 'Sign', 200, '{"Signature":"x"}'), undefined);
   });
 
-  it('without an endpoint override, an HTML page from AWS\'s own host points at a proxy', () => {
+  it("without an endpoint override, an HTML page from AWS's own host points at a proxy", () => {
     assert.match(likelyFix(ANSWERING_SERVICES.cloudFront, 'cloudfront.amazonaws.com', {}), /proxy, firewall or captive portal.*HTTPS_PROXY/);
     assert.match(likelyFix(ANSWERING_SERVICES.cloudFront, 'cloudfront.amazonaws.com', { AWS_ENDPOINT_URL: 'http://x' }), /^check AWS_ENDPOINT_URL and/);
   });

@@ -33,7 +33,12 @@ describe('cloudfront.hostAddresses', () => {
   });
 
   it('refuses entries it cannot use, naming each, and keeps the others', () => {
-    const { addresses, problems } = parseHostAddresses({ 'https://d1.cloudfront.net': '1.2.3.4', 'd2.cloudfront.net': 'edge:99999', 'd3.cloudfront.net': { address: '1.2.3.4', certificate: 7 }, 'd4.cloudfront.net': '1.2.3.4' });
+    const { addresses, problems } = parseHostAddresses({
+      'https://d1.cloudfront.net': '1.2.3.4',
+      'd2.cloudfront.net': 'edge:99999',
+      'd3.cloudfront.net': { address: '1.2.3.4', certificate: 7 },
+      'd4.cloudfront.net': '1.2.3.4',
+    });
     assert.deepEqual([...addresses.keys()], ['d4.cloudfront.net']);
     assert.deepEqual(
       problems.map((p) => p.split(':')[0] + ':' + p.split('"')[1]),
@@ -61,7 +66,29 @@ describe('cloudfront.hostAddresses', () => {
       dir = mkdtempSync(join(tmpdir(), 'cfpc-host-addresses-'));
       certificate = join(dir, 'cert.pem');
       const key = join(dir, 'key.pem');
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=d111.cloudfront.net', '-addext', 'subjectAltName=DNS:d111.cloudfront.net', '-keyout', key, '-out', certificate], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=d111.cloudfront.net',
+          '-addext',
+          'subjectAltName=DNS:d111.cloudfront.net',
+          '-keyout',
+          key,
+          '-out',
+          certificate,
+        ],
+        { stdio: 'ignore' },
+      );
       server = createServer({ cert: readFileSync(certificate), key: readFileSync(key) }, (request, response) => {
         seen.push({ host: request.headers.host, servername: (request.socket as { servername?: string | false }).servername });
         response.writeHead(403, { 'content-type': 'text/xml' }).end('<Error><Code>MissingKey</Code></Error>');
