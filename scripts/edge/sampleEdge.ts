@@ -38,8 +38,8 @@ export interface SampleEdge {
 
 const credentials = { accessKeyId: 'testing', secretAccessKey: 'testing' };
 
-/** A self-signed certificate for `hosts` (the first is its subject), valid one day. */
-function selfSignedCertificate(dir: string, hosts: readonly string[]): { cert: string; key: string; certificateFile: string } {
+/** A self-signed certificate for `hosts` (the first is its subject), valid one day, written into `dir`. */
+export function selfSignedCertificate(dir: string, hosts: readonly string[]): { cert: string; key: string; certificateFile: string } {
   const certificateFile = join(dir, `edge-${hosts[0]}-cert.pem`);
   const keyFile = join(dir, `edge-${hosts[0]}-key.pem`);
   execFileSync(

@@ -58,6 +58,20 @@ function wizardAnswers(name: string, group: string): Answer[] {
   return [input(name), pick('ECDSA P-256'), pick('This machine (VS Code secret storage)'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
 }
 
+/** Answers the wizard's questions for a new ECDSA key in a new key group that restricts `pattern` of `distributionId`. */
+function restrictingAnswers(distributionId: string, pattern: string): (name: string, group: string) => Answer[] {
+  return (name, group) => [
+    input(name),
+    pick('ECDSA P-256'),
+    pick('This machine (VS Code secret storage)'),
+    pick('$(add) New key group'),
+    input(group),
+    pick(new RegExp(distributionId)),
+    { kind: 'pickMany', choose: [pattern] },
+    pick('$(check) Create'),
+  ];
+}
+
 /** Answers the wizard through a RecoveringUi that presses `press` when a step fails; returns the names it gives. */
 function recoveringWizard(hooks: TestingApi, press: 'Retry' | 'Undo', prefix: string, answers?: (name: string, group: string) => Answer[]) {
   const name = unique(prefix);
@@ -288,16 +302,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
     it('interactive: Undo after the restrict step failed deletes the new key group (DeleteKeyGroup on moto), the public key and the private key', async () => {
       const distribution = (await newDistribution(`undo-group ${Date.now()}`, [behavior('/paid/*')])).Id!;
       const keysBefore = hooks.keyStore.list().map((k) => k.fingerprint);
-      const { name, group, ui } = recoveringWizard(hooks, 'Undo', 'undo-restrict', (keyName, groupName) => [
-        input(keyName),
-        pick('ECDSA P-256'),
-        pick('This machine (VS Code secret storage)'),
-        pick('$(add) New key group'),
-        input(groupName),
-        pick(new RegExp(distribution)),
-        { kind: 'pickMany', choose: ['/paid/*'] },
-        pick('$(check) Create'),
-      ]);
+      const { name, group, ui } = recoveringWizard(hooks, 'Undo', 'undo-restrict', restrictingAnswers(distribution, '/paid/*'));
       await injectFaults({ operation: 'UpdateDistribution', fault: Faults.accessDenied });
       assert.equal(await vscode.commands.executeCommand(Commands.createKeyPair), undefined, 'cancelled after Undo, silently');
       ui.assertAllUsed();
@@ -337,16 +342,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       });
 
       it('conflicts that outlast three attempts: reported with Retry, which then restricts the behavior', async () => {
-        const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', (name, group) => [
-          input(name),
-          pick('ECDSA P-256'),
-          pick('This machine (VS Code secret storage)'),
-          pick('$(add) New key group'),
-          input(group),
-          pick(new RegExp(restrictable)),
-          { kind: 'pickMany', choose: ['/free/*'] },
-          pick('$(check) Create'),
-        ]);
+        const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', restrictingAnswers(restrictable, '/free/*'));
         await injectFaults({ operation: 'UpdateDistribution', fault: Faults.preconditionFailed });
         const result = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair);
         ui.assertAllUsed();

@@ -3,12 +3,12 @@
 // itself: a mapped host is reached at its address with the real Host header, TLS server name and
 // certificate check (a local HTTPS server with a certificate made by openssl for that name only).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { selfSignedCertificate } from '../../../scripts/edge/sampleEdge';
 import { requestLive } from '../../../src/commands/diagnose/liveRequest';
 import { verdictOf, type ProtectionCheck } from '../../../src/commands/protect/verify';
 import { addressFor, parseAddress, parseHostAddresses } from '../../../src/signing/hostAddresses';
@@ -64,32 +64,9 @@ describe('cloudfront.hostAddresses', () => {
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'cfpc-host-addresses-'));
-      certificate = join(dir, 'cert.pem');
-      const key = join(dir, 'key.pem');
-      execFileSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'ec',
-          '-pkeyopt',
-          'ec_paramgen_curve:prime256v1',
-          '-nodes',
-          '-days',
-          '1',
-          '-subj',
-          '/CN=d111.cloudfront.net',
-          '-addext',
-          'subjectAltName=DNS:d111.cloudfront.net',
-          '-keyout',
-          key,
-          '-out',
-          certificate,
-        ],
-        { stdio: 'ignore' },
-      );
-      server = createServer({ cert: readFileSync(certificate), key: readFileSync(key) }, (request, response) => {
+      const tls = selfSignedCertificate(dir, ['d111.cloudfront.net']);
+      certificate = tls.certificateFile;
+      server = createServer({ cert: tls.cert, key: tls.key }, (request, response) => {
         seen.push({ host: request.headers.host, servername: (request.socket as { servername?: string | false }).servername });
         response.writeHead(403, { 'content-type': 'text/xml' }).end('<Error><Code>MissingKey</Code></Error>');
       });
