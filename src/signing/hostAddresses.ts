@@ -17,6 +17,11 @@ export interface HostAddress {
    * CAs: a local edge's self-signed certificate. Absent: the system's CAs, as for any request.
    */
   readonly certificateFile?: string;
+  /**
+   * `"http://address:port"`: a local edge that terminates no TLS (`npm run edge`): the request goes as
+   * plain HTTP, saying in X-Forwarded-Proto that the viewer used https.
+   */
+  readonly plainHttp?: boolean;
 }
 
 export type HostAddresses = ReadonlyMap<string, HostAddress>;
@@ -51,6 +56,15 @@ export function parseAddress(text: string): { address: string; port?: number } |
   return { address, port: number };
 }
 
+/** `http://address[:port]` with no path: a local edge without TLS. */
+function parsePlainEdge(text: string): { address: string; port: number; plainHttp: true } | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (url.pathname !== '/' || url.search || url.username) return undefined;
+  const parsed = parseAddress(url.host);
+  return parsed ? { address: parsed.address, port: parsed.port ?? 80, plainHttp: true } : undefined;
+}
+
 function entryProblem(host: string, why: string): string {
   return `${HOST_ADDRESSES_SETTING}: "${host}" ${why}`;
 }
@@ -70,9 +84,9 @@ export function parseHostAddresses(value: unknown): ParsedHostAddresses {
       continue;
     }
     const text = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? (entry as { address?: unknown }).address : undefined;
-    const parsed = typeof text === 'string' ? parseAddress(text) : undefined;
+    const parsed = typeof text === 'string' ? (/^http:\/\//i.test(text.trim()) ? parsePlainEdge(text.trim()) : parseAddress(text)) : undefined;
     if (!parsed) {
-      problems.push(entryProblem(key, 'maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443" (or { "address": …, "certificate": "/path/cert.pem" }).'));
+      problems.push(entryProblem(key, 'maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443", or "http://127.0.0.1:8787" for a local edge without TLS (or { "address": …, "certificate": "/path/cert.pem" }).'));
       continue;
     }
     const certificate = entry && typeof entry === 'object' ? (entry as { certificate?: unknown }).certificate : undefined;
@@ -94,5 +108,5 @@ export function addressFor(addresses: HostAddresses | undefined, hostname: strin
 /** How a mapping reads in messages: `203.0.113.10:443`, `[2001:db8::1]:443`. */
 export function describeAddress(target: HostAddress, defaultPort: number): string {
   const address = target.address.includes(':') ? `[${target.address}]` : target.address;
-  return `${address}:${target.port ?? defaultPort}`;
+  return `${target.plainHttp ? 'http://' : ''}${address}:${target.port ?? defaultPort}`;
 }

@@ -41,7 +41,10 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   domain: 'd111111abcdef8.cloudfront.net',
   upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
+  streamDomain: 'd333333abcdef8.cloudfront.net',
+  streamDistributionId: 'E2EXAMPLESTRM',
   distributionId: 'E1EXAMPLE0DIST',
+  openDistributionId: 'E2OPEN0EXAMPLE',
   bucket: 'media-private',
   signerKeyId: 'K2JCJMDEHXQW5F',
   signerKeyName: 'media-signer',
@@ -83,6 +86,10 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   secretLinkedKeyId: 'K4SECRETLINKED',
   linkedSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cloudfront/media-AbCdEf',
   tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
+  // Buckets whose policies Protect refuses to change (names of one length: the size in the message is exact).
+  bigPolicyBucket: 'bad-policy-big-1733400000000',
+  numberPolicyBucket: 'bad-policy-num-1733400000000',
+  duplicatePolicyBucket: 'bad-policy-dup-1733400000000',
 };
 
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -100,6 +107,9 @@ const chooseProfile = 'cloudfront.chooseProfile';
 const diagnoseUrl = 'cloudfront.diagnoseUrl';
 const linkKey = 'cloudfront.linkKey';
 const exportPrivateKey = 'cloudfront.exportPrivateKey';
+const planStream = 'cloudfront.planStream';
+const signStream = 'cloudfront.signStream';
+const checkPlayback = 'cloudfront.checkPlayback';
 
 const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
@@ -108,7 +118,7 @@ const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{s
 const exportInfrastructure = 'cloudfront.exportInfrastructure';
 const LANGUAGES = 'typescript, javascript, python, go, csharp, java';
 const KEY_SOURCES = "keySource must be { kind: 'env', variable } | { kind: 'file', path } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
-const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }.";
+const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'local' } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
 /** A Generate Signing Code row. */
 const codegenRow = (what: string, args: unknown, rejects: string, input: string): BadInput => ({ case: what, command: 'cloudfront.generateSigningCode', args, expect: { rejects, input } });
 
@@ -156,6 +166,14 @@ const WRONG_SHAPE: readonly BadInput[] = [
   },
   { command: signCookies, args: { resource: 'https://{domain}/paid/*', expires: FUTURE, copy: 'no' }, rejects: 'copy must be true or false.', input: 'copy' },
   { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
+  {
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', source: 'cdn' },
+    rejects: 'source must be "origin" (read the S3 bucket) or "live" (read through the distribution).',
+    input: 'source',
+  },
+  { command: signStream, args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'urls', expires: FUTURE }, rejects: 'strategy must be "cookies" or "signedPlaylists".', input: 'strategy' },
+  { command: checkPlayback, args: { url: 'https://{streamDomain}/streams/ok.m3u8', maxRequests: 0 }, rejects: 'maxRequests must be at least 1.', input: 'maxRequests' },
   { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
   { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
   {
@@ -785,11 +803,65 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
   },
   {
+    case: 'a distribution with nothing private (no trusted key group, no origin access control)',
+    command: exportInfrastructure,
+    args: { distributionId: '{openDistributionId}', format: 'cdk' },
+    expect: {
+      rejects:
+        'distributionId: distribution {openDistributionId} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first ("CloudFront: Protect S3 Bucket with CloudFront", or trusted key groups in the console), then export.',
+      input: 'distributionId',
+    },
+  },
+  {
+    case: 'a KMS key id with a line break (it would end a comment of the export)',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'terraform', privateKeys: { '{signerKeyId}': { kind: 'kms', keyId: 'alias/a\nresource "x" "y" {}' } } },
+    expect: { rejects: 'privateKeys.<id>.keyId must be one line of text, without control characters.', input: 'privateKeys.{signerKeyId}.keyId' },
+  },
+  {
+    case: 'an empty secret id',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'cdk', privateKeys: { '{signerKeyId}': { kind: 'secretsManager', secretId: ' ' } } },
+    expect: { rejects: 'privateKeys.<id>.secretId must not be empty.', input: 'privateKeys.{signerKeyId}.secretId' },
+  },
+  {
     case: "another account's bucket (S3 answers 403)",
     command: 'cloudfront.protectBucket',
     args: { bucket: '{bucket}', newKey: { name: 'protect-foreign', algorithm: 'RSA_2048' } },
     setup: 'bucketForbidden',
     expect: { rejects: 'bucket: bucket {bucket} belongs to another account, or this account may not read it.', input: 'bucket' },
+  },
+  // A bucket policy that cannot be kept exactly, or that the statement would take past S3's 20 KB:
+  // refused before anything is created (badInputs.test.ts gives each bucket its policy).
+  {
+    case: 'a bucket policy of 20,400 bytes (compact): the statement would take it past 20 KB',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bigPolicyBucket}', newKey: { name: 'protect-big-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        "bucket: with the statement that lets CloudFront read it, the policy of bucket {bigPolicyBucket} would be 20,701 bytes, over S3's limit of 20,480 bytes (20 KB). Remove statements the bucket no longer needs, or combine statements for the same principal, then run Protect again.",
+      input: 'bucket',
+    },
+  },
+  {
+    case: 'a bucket policy with a number beyond what a double holds (s3:max-keys 12345678901234567890)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{numberPolicyBucket}', newKey: { name: 'protect-number-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        'bucket: the policy of bucket {numberPolicyBucket} has the number 12345678901234567890 at Statement[0].Condition.NumericLessThanEquals.s3:max-keys, beyond what JSON numbers hold exactly (a double), so the policy cannot be read and kept exactly. Write it as a string ("12345678901234567890"). Then run Protect again.',
+      input: 'bucket',
+    },
+  },
+  {
+    case: 'a bucket policy with a condition key twice (aws:SourceVpce)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{duplicatePolicyBucket}', newKey: { name: 'protect-duplicate-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        'bucket: the policy of bucket {duplicatePolicyBucket} has the key aws:SourceVpce twice in Statement[0].Condition.StringEquals: only one of them can take effect, and a changed policy could not keep both. Remove the one you do not mean. Then run Protect again.',
+      input: 'bucket',
+    },
   },
   {
     case: 'a distribution without that origin, and no permission to add it (UpdateDistribution denied)',
@@ -810,7 +882,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     setup: 'badHostAddresses',
     expect: {
       rejects:
-        'cloudfront.hostAddresses: "{domain}" maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443" (or { "address": …, "certificate": "/path/cert.pem" }). (user settings)',
+        'cloudfront.hostAddresses: "{domain}" maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443", or "http://127.0.0.1:8787" for a local edge without TLS (or { "address": …, "certificate": "/path/cert.pem" }). (user settings)',
       input: 'cloudfront.hostAddresses',
     },
   },
@@ -1013,6 +1085,53 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: 'cloudfront.deleteLocalKey',
     args: { publicKeyId: '{signerKeyId}', deleteKmsKey: true },
     expect: { rejects: 'deleteKmsKey: the private key of {signerKeyId} is not kept in an AWS KMS key.', input: 'deleteKmsKey' },
+  },
+
+  // Private streams: what no player could play, and a key the stream's behavior does not trust.
+  {
+    case: 'a URL that is not a playlist',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/not-a-playlist.m3u8' },
+    expect: {
+      rejects: "https://{streamDomain}/streams/not-a-playlist.m3u8 is neither an HLS playlist (#EXTM3U) nor a DASH manifest (<MPD>): pass the URL of the stream's .m3u8 or .mpd.",
+      input: 'url',
+    },
+  },
+  {
+    case: 'a playlist that loops (its variant is itself)',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/loop.m3u8' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/loop.m3u8 names https://{streamDomain}/streams/loop.m3u8, which is a master playlist (itself): a player would loop. Point each EXT-X-STREAM-INF and EXT-X-MEDIA URI at a media playlist.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a billion-segment DASH template',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/billion.mpd' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/billion.mpd describes more than 200,000 segment requests (1,000,000,000 in one Representation): check its SegmentTemplate duration, timescale and mediaPresentationDuration, or plan with a larger maxRequests.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a URL on no distribution',
+    command: planStream,
+    args: { url: 'https://nowhere.example.com/hls/master.m3u8' },
+    expect: {
+      rejects:
+        'No distribution of this account serves nowhere.example.com: pass a URL on one of its distributions (domain name or alternate domain name), or choose the profile of the account that owns it.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a key the behavior does not trust',
+    command: signStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'cookies', expires: FUTURE, keyPairId: '{kmsSignerKeyId}' },
+    expect: { rejects: 'Key {kmsSignerKeyId} cannot sign {streamDistributionId}, behavior /streams/*: not in a key group that /streams/* trusts ({signerGroupName}).', input: 'keyPairId' },
   },
 
   // Every command: an options object of the wrong shape.

@@ -57,10 +57,11 @@ export async function requestLive(url: string, cookiesOrOptions?: string | LiveR
   const timeout = options.timeoutMs ?? TIMEOUT_MS;
   const requestedAt = Math.floor(Date.now() / 1000);
   const target = new URL(url);
-  const secure = target.protocol === 'https:';
-  const defaultPort = secure ? 443 : 80;
   const hostname = target.hostname.replace(/^\[|\]$/g, '');
   const mapped = addressFor(options.addresses, hostname);
+  // A local edge without TLS (`http://…` in the setting) hears plain HTTP, told the viewer used https.
+  const secure = target.protocol === 'https:' && !mapped?.plainHttp;
+  const defaultPort = target.protocol === 'https:' ? 443 : 80;
   const via = mapped ? describeAddress(mapped, Number(target.port) || defaultPort) : undefined;
   const cookie = options.cookies ? cookieHeaderOf(options.cookies) : '';
   const unreachable = (error: NodeJS.ErrnoException): LiveAnswer => {
@@ -80,12 +81,12 @@ export async function requestLive(url: string, cookiesOrOptions?: string | LiveR
   return new Promise<LiveAnswer>((resolve) => {
     const request = (secure ? httpsRequest : httpRequest)(
       {
-        protocol: target.protocol,
+        protocol: secure ? 'https:' : 'http:',
         host: mapped?.address ?? hostname,
         port: mapped?.port ?? (Number(target.port) || defaultPort),
         path: `${target.pathname}${target.search}`,
         method: 'GET',
-        headers: { host: target.host, ...(cookie ? { cookie } : {}) },
+        headers: { host: target.host, ...(cookie ? { cookie } : {}), ...(mapped?.plainHttp ? { 'x-forwarded-proto': target.protocol.slice(0, -1) } : {}) },
         // The real host for SNI and the certificate check, wherever the connection goes.
         ...(secure ? { servername: hostname, ...(ca ? { ca } : {}) } : {}),
         agent: false,

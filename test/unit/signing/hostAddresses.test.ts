@@ -30,6 +30,9 @@ describe('cloudfront.hostAddresses', () => {
     assert.deepEqual(addressFor(addresses, 'd111.cloudfront.net'), { address: '203.0.113.10' });
     assert.deepEqual(addressFor(addresses, 'MEDIA.example.com'), { address: '127.0.0.1', port: 8443, certificateFile: '/tmp/edge.pem' });
     assert.equal(addressFor(addresses, 'other.example.com'), undefined);
+    const plain = parseHostAddresses({ 'd1.cloudfront.net': 'http://127.0.0.1:8787', 'd2.cloudfront.net': 'http://127.0.0.1:8787/path' });
+    assert.deepEqual(addressFor(plain.addresses, 'd1.cloudfront.net'), { address: '127.0.0.1', port: 8787, plainHttp: true });
+    assert.equal(plain.problems.length, 1, 'a path is no address');
   });
 
   it('refuses entries it cannot use, naming each, and keeps the others', () => {
