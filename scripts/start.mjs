@@ -66,9 +66,11 @@ async function extensionHostEnv() {
     Object.assign(hostAddresses, edge.hostAddresses);
   }
   sampleSettings['cloudfront.hostAddresses'] = hostAddresses;
-  console.log(`Local edges (cloudfront.hostAddresses in the user settings): ${Object.entries(hostAddresses)
-    .map(([host, { address }]) => `${host} → ${address}`)
-    .join(', ')}`);
+  console.log(
+    `Local edges (cloudfront.hostAddresses in the user settings): ${Object.entries(hostAddresses)
+      .map(([host, { address }]) => `${host} → ${address}`)
+      .join(', ')}`,
+  );
   writeFileSync(
     join(scratch.workspace, 'README.md'),
     `# Try CloudFront Private Content\n\nOpen the CloudFront view in the activity bar. The sample distributions live in a local moto server:\n\n${sample.distributions

@@ -45,8 +45,8 @@ export function parseAddress(text: string): { address: string; port?: number } |
   if (bracketed) {
     [, address, port] = bracketed;
     if (!address.includes(':')) return undefined; // brackets hold an IPv6 address only
-  }
-  else if (value.split(':').length > 2) address = value; // a bare IPv6 address has no port
+  } else if (value.split(':').length > 2)
+    address = value; // a bare IPv6 address has no port
   else [address, port] = value.split(':');
   const isIpv6 = address.includes(':');
   if (isIpv6 ? !IPV6.test(address) : !IPV4.test(address) && !HOST.test(address.toLowerCase())) return undefined;
@@ -86,7 +86,12 @@ export function parseHostAddresses(value: unknown): ParsedHostAddresses {
     const text = typeof entry === 'string' ? entry : entry && typeof entry === 'object' ? (entry as { address?: unknown }).address : undefined;
     const parsed = typeof text === 'string' ? (/^http:\/\//i.test(text.trim()) ? parsePlainEdge(text.trim()) : parseAddress(text)) : undefined;
     if (!parsed) {
-      problems.push(entryProblem(key, 'maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443", or "http://127.0.0.1:8787" for a local edge without TLS (or { "address": …, "certificate": "/path/cert.pem" }).'));
+      problems.push(
+        entryProblem(
+          key,
+          'maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443", or "http://127.0.0.1:8787" for a local edge without TLS (or { "address": …, "certificate": "/path/cert.pem" }).',
+        ),
+      );
       continue;
     }
     const certificate = entry && typeof entry === 'object' ? (entry as { certificate?: unknown }).certificate : undefined;
@@ -102,7 +107,12 @@ export function parseHostAddresses(value: unknown): ParsedHostAddresses {
 /** The address to connect to for `hostname` (case and a final dot ignored); undefined: as DNS says. */
 export function addressFor(addresses: HostAddresses | undefined, hostname: string): HostAddress | undefined {
   if (!addresses || addresses.size === 0) return undefined;
-  return addresses.get(hostname.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, ''));
+  return addresses.get(
+    hostname
+      .replace(/^\[|\]$/g, '')
+      .toLowerCase()
+      .replace(/\.$/, ''),
+  );
 }
 
 /** How a mapping reads in messages: `203.0.113.10:443`, `[2001:db8::1]:443`. */

@@ -5,13 +5,7 @@
 // (keyPairWizardFake.test.ts, positionalArguments.test.ts); the fake still covers failures on demand.
 // Undo deleting a new key group (DeleteKeyGroup) is in faults.test.ts, which can fail the step after it.
 import assert from 'node:assert/strict';
-import {
-  DeleteKeyGroupCommand,
-  GetKeyGroupCommand,
-  GetPublicKeyCommand,
-  UpdateKeyGroupCommand,
-  type KeyGroupConfig,
-} from '@aws-sdk/client-cloudfront';
+import { DeleteKeyGroupCommand, GetKeyGroupCommand, GetPublicKeyCommand, UpdateKeyGroupCommand, type KeyGroupConfig } from '@aws-sdk/client-cloudfront';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/api';
 import type { CreateKeyPairResult as CreatedKey } from '../../src/commands/keys/createKeyPair/state';
@@ -83,8 +77,7 @@ describe('key groups against moto (UpdateKeyGroup, DeleteKeyGroup)', function ()
       groupId = await createKeyGroup(seedClient(), unique('answers'), [keys[0]]);
     });
 
-    const update = (Items: string[], IfMatch: string | undefined, Id = groupId) =>
-      seedClient().send(new UpdateKeyGroupCommand({ Id, IfMatch, KeyGroupConfig: { Name: `answers-${groupId}`, Items } }));
+    const update = (Items: string[], IfMatch: string | undefined, Id = groupId) => seedClient().send(new UpdateKeyGroupCommand({ Id, IfMatch, KeyGroupConfig: { Name: `answers-${groupId}`, Items } }));
 
     it('If-Match: missing is InvalidIfMatchVersion, stale is PreconditionFailed (412)', async () => {
       const { etag } = await keyGroup(groupId);

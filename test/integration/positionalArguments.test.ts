@@ -282,7 +282,10 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.equal(created.keyGroupId, signer.keyGroupId);
     const items = (await seedClient().send(new GetKeyGroupCommand({ Id: signer.keyGroupId }))).KeyGroup!.KeyGroupConfig!.Items!;
     assert.ok(items.includes(created.publicKeyId), items.join(', '));
-    assert.ok(hooks.keyStore.list().some((k) => k.name === `into-group-${suffix}`), 'the new private key is stored');
+    assert.ok(
+      hooks.keyStore.list().some((k) => k.name === `into-group-${suffix}`),
+      'the new private key is stored',
+    );
   });
 
   it('cloudfront.chooseProfile with a profile name: stores that profile without asking', async () => {

@@ -80,7 +80,10 @@ describe('Verify Protection reaches each host where cloudfront.hostAddresses say
       ],
     );
     const message = describeChecks(result);
-    assert.match(message, new RegExp(`^Protection inconclusive for /paid/\\* of distribution ${distributionId}, object paid/a\\.txt: could not reach ${domain.replace(/\./g, '\\.')} at nowhere\\.invalid:443 \\(`));
+    assert.match(
+      message,
+      new RegExp(`^Protection inconclusive for /paid/\\* of distribution ${distributionId}, object paid/a\\.txt: could not reach ${domain.replace(/\./g, '\\.')} at nowhere\\.invalid:443 \\(`),
+    );
     assert.match(message, /does not resolve from this computer.*cloudfront\.hostAddresses/);
     assert.match(message, new RegExp(`could not reach ${bucketHost.replace(/\./g, '\\.')} at 127\\.0\\.0\\.1:${port} \\(connect ECONNREFUSED`));
     assert.doesNotMatch(message, /NOT verified/);

@@ -46,7 +46,11 @@ export function verdictOf(checks: readonly ProtectionCheck[]): ProtectionVerdict
 
 const withoutQuery = (url: string): string => url.split('?')[0];
 
-export async function verifyProtection(target: ProtectionTarget, timeoutMs?: number, send: Requester = (url) => requestLive(url, { ...(timeoutMs !== undefined ? { timeoutMs } : {}) })): Promise<ProtectionCheck[]> {
+export async function verifyProtection(
+  target: ProtectionTarget,
+  timeoutMs?: number,
+  send: Requester = (url) => requestLive(url, { ...(timeoutMs !== undefined ? { timeoutMs } : {}) }),
+): Promise<ProtectionCheck[]> {
   const signed = signUrl({ url: target.cloudFrontUrl, keyPairId: target.keyPairId, privateKey: target.privateKey, expires: target.now + 300 });
   const requests: Array<{ kind: ProtectionCheck['kind']; url: string; expected: 200 | 403 }> = [
     { kind: 'unsigned', url: target.cloudFrontUrl, expected: 403 },

@@ -118,11 +118,7 @@ function uniqueUnreachable(checks: readonly ProtectionCheck[]): Unreachable[] {
 
 /** "could not reach HOST (reason)" for each host that got no answer, with what to try. */
 export function describeUnreachable(unreachable: readonly Unreachable[]): string {
-  return unreachable
-    .map((u) =>
-      vscode.l10n.t('could not reach {0} ({1}). {2}', u.via ? vscode.l10n.t('{0} at {1}', u.host, u.via) : u.host, u.reason, unreachableFix(u)),
-    )
-    .join(' ');
+  return unreachable.map((u) => vscode.l10n.t('could not reach {0} ({1}). {2}', u.via ? vscode.l10n.t('{0} at {1}', u.host, u.via) : u.host, u.reason, unreachableFix(u))).join(' ');
 }
 
 /** One sentence per request, as a person reads the outcome. */

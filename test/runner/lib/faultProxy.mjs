@@ -205,7 +205,8 @@ export async function startFaultProxy({ target, port = 0, logFile }) {
     if ('page' in fault) {
       void readBody(req).then(() => {
         // The shape of a web server's own 404/500 page (this one is what moto's server sends for a route it lacks).
-        const body = fault.page === 'html' ? `<!doctype html>\n<html lang=en>\n<title>${fault.status} Not an AWS answer</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n` : '';
+        const body =
+          fault.page === 'html' ? `<!doctype html>\n<html lang=en>\n<title>${fault.status} Not an AWS answer</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n` : '';
         res.writeHead(fault.status, { 'content-type': fault.page === 'html' ? 'text/html; charset=utf-8' : 'text/plain', 'content-length': Buffer.byteLength(body) }).end(body);
       });
     } else if ('status' in fault) {
