@@ -6,11 +6,12 @@
 // Desktop `code` (extension development mode, its own user data dir) when it is on PATH, otherwise
 // VS Code 1.139 from the npm package code-server at a printed 127.0.0.1 URL. Ctrl-C stops all of it.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedSample } from './lib/seedSample.mjs';
+import { startSampleEdge } from './lib/sampleEdge.mjs';
 import { requirePrerequisites } from './setup/prerequisites.mjs';
-import { linkExtension, startCodeServer } from '../test/runner/lib/codeServer.mjs';
+import { linkExtension, startCodeServer, TEST_SETTINGS } from '../test/runner/lib/codeServer.mjs';
 import { startMoto } from '../test/runner/lib/moto.mjs';
 import { installCleanupHandlers, onCleanup, runCleanups, spawnGroup } from '../test/runner/lib/processes.mjs';
 import { createScratch, isolatedEnv } from '../test/runner/lib/scratch.mjs';
@@ -35,6 +36,13 @@ const scratch = createScratch({ prefix: 'cfpc-start-' });
 // Last, after the servers that write into it have stopped.
 onCleanup(() => scratch.remove(), { last: true });
 
+/**
+ * User settings of the sample: `cloudfront.hostAddresses` sends the live checks (Verify Protection,
+ * Diagnose's live check) for the sample distributions' hosts to their local edges. Empty with --aws.
+ * @type {Record<string, unknown>}
+ */
+const sampleSettings = {};
+
 /** The environment VS Code (and so the extension host) runs with. */
 async function extensionHostEnv() {
   if (useAws) {
@@ -49,6 +57,20 @@ async function extensionHostEnv() {
   console.log(`Local CloudFront API (moto) at ${moto.url}, seeded with:`);
   for (const d of sample.distributions) console.log(`  ${d.id}  ${d.domainName}  ${d.aliases.join(', ')}  ${d.comment}`);
   console.log(`  key groups: ${Object.keys(sample.keyGroups).join(', ')}`);
+  // A local edge per sample distribution (HTTPS with a certificate made now, for these hosts only), and
+  // their hosts mapped to it in the user settings, so that Verify Protection gets real answers.
+  const hostAddresses = {};
+  for (const d of sample.distributions) {
+    const edge = await startSampleEdge({ endpoint: moto.url, distributionId: d.id, dir: scratch.dir('edge') });
+    onCleanup(() => edge.close());
+    Object.assign(hostAddresses, edge.hostAddresses);
+  }
+  sampleSettings['cloudfront.hostAddresses'] = hostAddresses;
+  console.log(
+    `Local edges (cloudfront.hostAddresses in the user settings): ${Object.entries(hostAddresses)
+      .map(([host, { address }]) => `${host} → ${address}`)
+      .join(', ')}`,
+  );
   writeFileSync(
     join(scratch.workspace, 'README.md'),
     `# Try CloudFront Private Content\n\nOpen the CloudFront view in the activity bar. The sample distributions live in a local moto server:\n\n${sample.distributions
@@ -66,7 +88,10 @@ function hasDesktopCode() {
 const env = await extensionHostEnv();
 if (hasDesktopCode()) {
   console.log('Opening desktop VS Code with the extension in development mode; close its window to stop.');
-  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, scratch.workspace], {
+  const userDataDir = scratch.dir('vscode-user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(sampleSettings, null, 2));
+  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${repo}`, scratch.workspace], {
     name: 'code',
     env: { ...env, HOME: process.env.HOME },
   });
@@ -82,6 +107,7 @@ if (hasDesktopCode()) {
     userDataDir: scratch.dir('code-server-user-data'),
     extensionsDir,
     logFile: join(scratch.root, 'code-server.log'),
+    settings: { ...TEST_SETTINGS, ...sampleSettings },
   });
   onCleanup(() => server.stop());
   console.log('\nVS Code is ready. Open this URL in your browser (Ctrl-C here stops everything):\n');

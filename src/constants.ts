@@ -112,6 +112,8 @@ export type ViewState = 'rows' | 'empty' | 'noCredentials';
 export const Settings = {
   section: 'cloudfront',
   profile: 'profile',
+  /** Machine-scoped: host → address[:port] for the live checks (src/signing/hostAddresses.ts). */
+  hostAddresses: 'hostAddresses',
 } as const;
 
 /** CloudFront answers lists in pages of at most 100 (MaxItems); the tree shows one page at a time. */

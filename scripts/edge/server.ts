@@ -2,11 +2,14 @@
 // and cookies without AWS: serves a folder over HTTP on 127.0.0.1, decides each request with
 // evaluateEdgeRequest (the same rules as the diagnosis), and answers refusals with CloudFront's XML
 // errors. Files it does not have get S3's NoSuchKey document, as an S3 origin behind CloudFront
-// would. `npm run edge` (scripts/edge.mjs) runs it; tests start it on port 0. Not part of the extension.
+// would. `npm run edge` (scripts/edge.mjs) runs it; tests start it on port 0. `npm start` runs it for the
+// sample's distribution (scripts/edge/sampleEdge.ts): over HTTPS, with the behaviors and keys read from
+// the API per request, and the files fetched from the sample bucket. Not part of the extension.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { cloudFrontErrorXml, evaluateEdgeRequest, type EdgeConfig, type EdgeDecision } from '../../src/signing/edge';
@@ -14,6 +17,12 @@ import { cloudFrontErrorXml, evaluateEdgeRequest, type EdgeConfig, type EdgeDeci
 export interface EdgeServerOptions extends EdgeConfig {
   /** The folder served as the origin. */
   readonly root: string;
+  /** The origin instead of the folder (e.g. an S3 bucket, read as an origin access control would): a granted request's answer for a path. */
+  readonly origin?: (path: string) => Promise<OriginAnswer>;
+  /** Read per request instead of the fixed behaviors and keys (a distribution whose key groups change). */
+  readonly config?: () => Promise<EdgeConfig>;
+  /** Serve HTTPS with this certificate and key (PEM), as viewers reach CloudFront; default plain HTTP. */
+  readonly tls?: { readonly cert: string; readonly key: string };
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   /** Default 127.0.0.1. */
@@ -25,7 +34,7 @@ export interface EdgeServerOptions extends EdgeConfig {
 }
 
 export interface RunningEdge {
-  /** http://127.0.0.1:PORT */
+  /** http://127.0.0.1:PORT (https:// with `tls`) */
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
@@ -115,10 +124,29 @@ function byteRange(header: string | undefined, size: number): { start: number; e
  * as viewers reach CloudFront; else http. A Resource on https:// matches only https requests.
  */
 function viewerScheme(request: IncomingMessage): 'http' | 'https' {
-  return request.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return request.headers['x-forwarded-proto'] === 'https' || (request.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
 }
 
-function decide(request: IncomingMessage, options: EdgeServerOptions): EdgeDecision {
+/** What an origin answered for an object (status, headers in lower case, the whole body). */
+export interface OriginAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array | string;
+}
+
+/** A granted request answered by the origin function: its status, type and body as they come. */
+async function serveFromOrigin(request: IncomingMessage, response: ServerResponse, origin: (path: string) => Promise<OriginAnswer>, path: string): Promise<void> {
+  const answer = await origin(path);
+  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    'content-length': String(body.byteLength),
+    'x-cache': answer.status < 400 ? 'Miss from cloudfront' : 'Error from cloudfront',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+function decide(request: IncomingMessage, options: EdgeServerOptions, config: EdgeConfig = options): EdgeDecision {
   const cookieHeader = request.headers.cookie;
   const viewerIp = request.socket.remoteAddress;
   return evaluateEdgeRequest(
@@ -128,19 +156,19 @@ function decide(request: IncomingMessage, options: EdgeServerOptions): EdgeDecis
       ...(viewerIp !== undefined && { viewerIp }),
       ...(options.now && { now: options.now() }),
     },
-    options,
+    config,
   );
 }
 
 export async function startEdge(options: EdgeServerOptions): Promise<RunningEdge> {
   const root = resolve(options.root);
-  const server = createServer((request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?')[0] ?? '/';
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }, 'Only GET and HEAD are served.\n');
       return;
     }
-    const decision = decide(request, options);
+    const decision = decide(request, options, options.config ? await options.config() : options);
     options.log?.(
       `${request.method} ${path} ${decision.behavior}: ${
         decision.granted
@@ -155,18 +183,22 @@ export async function startEdge(options: EdgeServerOptions): Promise<RunningEdge
       send(response, 403, { 'content-type': 'text/xml', server: 'CloudFront', 'x-cache': 'Error from cloudfront' }, cloudFrontErrorXml(decision.code));
       return;
     }
-    serveFile(request, response, root, path).catch((cause: unknown) => {
+    await (options.origin ? serveFromOrigin(request, response, options.origin, path) : serveFile(request, response, root, path));
+  };
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
+    handle(request, response).catch((cause: unknown) => {
       if (!response.headersSent) send(response, 500, { 'content-type': 'text/plain' }, `${String(cause)}\n`);
       else response.destroy();
     });
-  });
+  };
+  const server = options.tls ? createTlsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createServer(listener);
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => done());
   });
   const { port, address } = server.address() as AddressInfo;
   return {
-    url: `http://${address}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${address}:${port}`,
     port,
     close: () =>
       new Promise<void>((done) => {

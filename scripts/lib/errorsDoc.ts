@@ -45,6 +45,7 @@ const SETUP: Record<NonNullable<BadInput['setup']>, string> = {
   noAnswer: '',
   updateDenied: ' (UpdateDistribution denied)',
   bucketForbidden: '',
+  badHostAddresses: ` (user setting cloudfront.hostAddresses: { "${EXAMPLES.domain}": "edge:99999" })`,
 };
 
 export function renderErrorsDoc(rows: readonly BadInput[] = BAD_INPUTS): string {

@@ -9,6 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { loadKeysSdk, loadS3Sdk, loadSdk } from './loadSdk';
+import { ANSWERING_SERVICES, UNREADABLE_ANSWER_STEP, unreadableAnswerMiddleware } from './unreadableAnswer';
 
 export interface AwsConnection {
   /** A profile of ~/.aws/config or ~/.aws/credentials; undefined uses the SDK's default chain. */
@@ -36,7 +37,7 @@ export function requestTimeouts(env: NodeJS.ProcessEnv = process.env): { connect
 
 export async function buildCloudFrontClient(connection: AwsConnection): Promise<CloudFrontClient> {
   const sdk = await loadSdk();
-  return new sdk.CloudFrontClient({
+  const client = new sdk.CloudFrontClient({
     region: CLOUDFRONT_REGION,
     ...(connection.profile ? { profile: connection.profile } : {}),
     // Adaptive retry backs off on throttling (400 Throttling, 503 SlowDown) across all calls of the client.
@@ -45,6 +46,9 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
     requestHandler: requestTimeouts(),
     customUserAgent: connection.userAgent,
   });
+  // Answers that are not AWS's (an HTML page, an empty body) fail as one UnreadableAwsAnswer (unreadableAnswer.ts).
+  client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.cloudFront), UNREADABLE_ANSWER_STEP);
+  return client;
 }
 
 /**
@@ -53,7 +57,7 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
  */
 export async function buildS3Client(connection: AwsConnection): Promise<S3Client> {
   const sdk = await loadS3Sdk();
-  return new sdk.S3Client({
+  const client = new sdk.S3Client({
     region: CLOUDFRONT_REGION,
     followRegionRedirects: true,
     ...(connection.profile ? { profile: connection.profile } : {}),
@@ -62,6 +66,8 @@ export async function buildS3Client(connection: AwsConnection): Promise<S3Client
     requestHandler: requestTimeouts(),
     customUserAgent: connection.userAgent,
   });
+  client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.s3), UNREADABLE_ANSWER_STEP);
+  return client;
 }
 
 /**
@@ -91,6 +97,9 @@ export async function buildKeyClients(connection: AwsConnection, region?: string
   // on top of it fell to its floor of one call per 2 s after a burst of throttles (measured: 60 URLs took
   // 80 s after 45 throttled calls, against moto through the fault proxy).
   const clients = { kms: new sdk.KMSClient({ ...config, retryMode: 'standard' }), secretsManager: new sdk.SecretsManagerClient(config), ssm: new sdk.SSMClient(config) };
+  clients.kms.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.kms), UNREADABLE_ANSWER_STEP);
+  clients.secretsManager.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.secretsManager), UNREADABLE_ANSWER_STEP);
+  clients.ssm.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.ssm), UNREADABLE_ANSWER_STEP);
   // Without a region every call would fail with the SDK's bare "Region is missing": say it once, with the fix.
   if (!region) await clients.kms.config.region().catch(() => Promise.reject(new MissingRegionError(connection.profile)));
   return clients;

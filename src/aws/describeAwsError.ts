@@ -1,7 +1,9 @@
 // Turns an AWS SDK failure into one sentence that says what went wrong and what to do next.
 import * as vscode from 'vscode';
+import { UnreadableAwsAnswer } from './unreadableAnswer';
 
-export type AwsFailureKind = 'accessDenied' | 'noCredentials' | 'ssoExpired' | 'network' | 'other';
+/** unreadableAnswer: something other than AWS answered (an HTML page, an empty body): see unreadableAnswer.ts. */
+export type AwsFailureKind = 'accessDenied' | 'noCredentials' | 'ssoExpired' | 'network' | 'unreadableAnswer' | 'other';
 
 export interface AwsFailure {
   kind: AwsFailureKind;
@@ -41,6 +43,8 @@ function isSsoSessionError(error: Error): boolean {
 export function classifyAwsError(error: unknown): AwsFailureKind {
   if (error instanceof FailedCall) return classifyAwsError(error.cause);
   if (!(error instanceof Error)) return 'other';
+  // Before the status: a proxy's HTML 403 page is no AWS refusal.
+  if (error instanceof UnreadableAwsAnswer) return 'unreadableAnswer';
   const code = (error as { code?: string }).code;
   const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   if (error.name === 'AccessDenied' || error.name === 'AccessDeniedException' || status === 403) return 'accessDenied';
@@ -68,7 +72,20 @@ export function describeAwsError(error: unknown, action: string, profile: string
       return { kind, message: vscode.l10n.t('No AWS credentials found for {0}: choose an AWS profile', who) };
     case 'network':
       return { kind, message: vscode.l10n.t('Cannot reach CloudFront: {0}', detail) };
+    case 'unreadableAnswer':
+      return { kind, message: describeUnreadableAnswer(error as UnreadableAwsAnswer) };
     default:
       return { kind, message: vscode.l10n.t('{0} failed: {1}', action, detail) };
   }
+}
+
+const BODY_WORDS = {
+  html: () => vscode.l10n.t('with an HTML page'),
+  empty: () => vscode.l10n.t('with an empty body'),
+  other: () => vscode.l10n.t('with a body that is neither XML nor JSON as AWS sends'),
+} as const;
+
+/** The error's sentence in the user's language (its `message` is the English one, for logs and the SDK's retries). */
+function describeUnreadableAnswer(error: UnreadableAwsAnswer): string {
+  return vscode.l10n.t('{0} {1} answered HTTP {2} {3} from {4}, not an AWS answer: {5}', error.service, error.operation, error.status, BODY_WORDS[error.body](), error.host, error.fix);
 }

@@ -15,6 +15,7 @@ import { diagnose, keyPairIdOf, type DiagnoseInput, type Finding, type LiveAnswe
 import type { Ui } from '../ui/ui';
 import { readAccount, type AccountSources } from './diagnose/account';
 import { requestLive } from './diagnose/liveRequest';
+import { configuredHostAddresses } from './diagnose/hostAddressesSetting';
 import { countBySeverity, DiagnosisDocuments, summarize, type DiagnosisReport } from './diagnose/view';
 import { defineCommand, optionalFlag, optionalText, optionsObject, positionalText, requiredText } from './options';
 
@@ -75,8 +76,13 @@ export class UrlDiagnosis implements vscode.Disposable {
     return findings;
   }
 
+  /** The live request, to the address the user mapped the host to (cloudfront.hostAddresses), if any. */
+  private requestLive(options: DiagnoseUrlOptions): Promise<LiveAnswer> {
+    return requestLive(options.url.trim(), { ...(options.cookies ? { cookies: options.cookies } : {}), addresses: configuredHostAddresses() });
+  }
+
   private async diagnoseOptions(options: DiagnoseUrlOptions): Promise<Finding[]> {
-    const live = options.live ? await requestLive(options.url.trim(), options.cookies) : undefined;
+    const live = options.live ? await this.requestLive(options) : undefined;
     return (await this.findings(options, live)).map(({ severity, code, message, fix }) => ({ severity, code, message, fix }));
   }
 
@@ -101,7 +107,7 @@ export class UrlDiagnosis implements vscode.Disposable {
     const runLive = vscode.l10n.t('Run Live Check');
     const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive);
     if (choice !== runLive) return findings;
-    findings = await ui.withProgress(vscode.l10n.t('Requesting the URL'), async () => this.findings(options, await requestLive(options.url.trim(), options.cookies)));
+    findings = await ui.withProgress(vscode.l10n.t('Requesting the URL'), async () => this.findings(options, await this.requestLive(options)));
     report = { ...report, findings, liveChecked: true };
     this.documents.update(document, report);
     void ui.notify(this.severityOf(findings), vscode.l10n.t('Live check done: {0}.', summarize(findings)));

@@ -13,6 +13,18 @@ export interface EdgeConfig {
   /** The restricted behavior's path pattern; without one, the default behavior (*) is restricted. */
   readonly pathPattern?: string;
   readonly keyGroupName?: string;
+  /**
+   * A distribution's cache behaviors in CloudFront's order (the default one last, without a pattern),
+   * each with the public keys its key groups hold (none: unrestricted). When given, it replaces
+   * `publicKeys` and `pathPattern`: the local edge for `npm start`'s sample reads them from the API.
+   */
+  readonly behaviors?: readonly EdgeBehavior[];
+}
+
+export interface EdgeBehavior {
+  readonly pathPattern?: string;
+  /** The public keys of the key groups the behavior trusts, by key ID (SPKI PEM); absent: unrestricted. */
+  readonly trustedKeys?: ReadonlyMap<string, string>;
 }
 
 export interface EdgeRequest {
@@ -42,14 +54,35 @@ export function cloudFrontErrorXml(code: CloudFrontErrorCode): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${CLOUDFRONT_ERROR_MESSAGES[code]}</Message></Error>`;
 }
 
+/** The behaviors, key groups and public keys of the edge's distribution, as the diagnosis reads an account. */
+function edgeAccount(config: EdgeConfig): { behaviors: BehaviorData[]; keyGroups: Array<{ id: string; name: string; publicKeyIds: string[] }>; keys: Map<string, string> } {
+  if (!config.behaviors) {
+    return {
+      behaviors: edgeBehaviors(config),
+      keyGroups: [{ id: EDGE_KEY_GROUP_ID, name: config.keyGroupName ?? 'edge', publicKeyIds: [...config.publicKeys.keys()] }],
+      keys: new Map(config.publicKeys),
+    };
+  }
+  const keys = new Map<string, string>();
+  const keyGroups: Array<{ id: string; name: string; publicKeyIds: string[] }> = [];
+  const behaviors = config.behaviors.map((b, index): BehaviorData => {
+    if (!b.trustedKeys) return { ...UNRESTRICTED, ...(b.pathPattern !== undefined ? { pathPattern: b.pathPattern } : {}) };
+    const id = `${EDGE_KEY_GROUP_ID}${index}`;
+    keyGroups.push({ id, name: `${config.keyGroupName ?? 'edge'}-${index}`, publicKeyIds: [...b.trustedKeys.keys()] });
+    for (const [keyId, pem] of b.trustedKeys) keys.set(keyId, pem);
+    return { trustedKeyGroupIds: [id], trustedSigners: [], ...(b.pathPattern !== undefined ? { pathPattern: b.pathPattern } : {}) };
+  });
+  return { behaviors, keyGroups, keys };
+}
+
 export function evaluateEdgeRequest(request: EdgeRequest, config: EdgeConfig): EdgeDecision {
-  const behaviors = edgeBehaviors(config);
+  const { behaviors, keyGroups, keys } = edgeAccount(config);
   const behavior = matchBehavior(behaviors, requestPath(request.url)) ?? UNRESTRICTED;
   const label = behavior.pathPattern ?? 'Default (*)';
   if (behavior.trustedKeyGroupIds.length === 0) return { granted: true, behavior: label };
   const host = URL.canParse(request.url) ? new URL(request.url).hostname : '';
   const distribution: DistributionData = { id: 'EDGE', domainName: host, aliases: [], behaviors };
-  const publicKeys = [...config.publicKeys].map(([id, encodedKey]) => ({ id, name: id, encodedKey }));
+  const publicKeys = [...keys].map(([id, encodedKey]) => ({ id, name: id, encodedKey }));
   const findings = diagnose({
     url: request.url,
     ...(request.cookieHeader !== undefined && { cookies: request.cookieHeader }),
@@ -57,7 +90,7 @@ export function evaluateEdgeRequest(request: EdgeRequest, config: EdgeConfig): E
     ...(request.now !== undefined && { now: request.now }),
     account: {
       distributions: [distribution],
-      keyGroups: [{ id: EDGE_KEY_GROUP_ID, name: config.keyGroupName ?? 'edge', publicKeyIds: [...config.publicKeys.keys()] }],
+      keyGroups,
       publicKeys,
     },
   });

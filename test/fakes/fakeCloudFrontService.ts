@@ -1,7 +1,8 @@
 // A typed fake of CloudFrontService for what moto 5.2.1 cannot do: pagination (it returns every item
 // in one page), full ListDistributions summaries (it omits Comment, Enabled, Aliases, Origins and
-// behaviors), UpdateKeyGroup and DeleteKeyGroup (missing), real not-found errors for public keys,
-// ETag conflicts (PreconditionFailed), and failures on demand (AccessDenied, expired SSO, network).
+// behaviors), ETag conflicts (PreconditionFailed) between a read and a write, and failures on demand
+// (AccessDenied, expired SSO, network). (UpdateKeyGroup and DeleteKeyGroup now run against moto too,
+// from test/runner/lib/motoServer.py: keyGroupsMoto.test.ts.)
 import type { DistributionConfig } from '@aws-sdk/client-cloudfront';
 import type {
   CloudFrontService,

@@ -15,9 +15,10 @@ export interface BadInput {
   readonly expect: Expectation;
   /**
    * What else the row needs: no editor open, a document with a URL open, CloudFront not answering at
-   * all, or CloudFront answering AccessDenied to the extension's UpdateDistribution calls.
+   * all, or CloudFront answering AccessDenied to the extension's UpdateDistribution calls;
+   * badHostAddresses: the user setting cloudfront.hostAddresses maps {domain} to no address.
    */
-  readonly setup?: 'noEditor' | 'document' | 'noAnswer' | 'updateDenied' | 'bucketForbidden';
+  readonly setup?: 'noEditor' | 'document' | 'noAnswer' | 'updateDenied' | 'bucketForbidden' | 'badHostAddresses';
 }
 
 export type Expectation =
@@ -888,6 +889,19 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: {
       rejects: 'distributionId: bucket {bucket} is not an origin of distribution {distributionId}, and this profile may not add it (cloudfront:UpdateDistribution is denied).',
       input: 'distributionId',
+    },
+  },
+
+  // The live checks connect where the user setting cloudfront.hostAddresses says; an entry that names no address is refused, not ignored.
+  {
+    case: 'a host mapped to no address in cloudfront.hostAddresses',
+    command: diagnoseUrl,
+    args: { url: paidUrl, live: true },
+    setup: 'badHostAddresses',
+    expect: {
+      rejects:
+        'cloudfront.hostAddresses: "{domain}" maps to no address: write "address[:port]", e.g. "203.0.113.10", "127.0.0.1:8443" or "[2001:db8::1]:443", or "http://127.0.0.1:8787" for a local edge without TLS (or { "address": …, "certificate": "/path/cert.pem" }). (user settings)',
+      input: 'cloudfront.hostAddresses',
     },
   },
 

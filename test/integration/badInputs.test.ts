@@ -57,6 +57,8 @@ async function remoteState(distributionIds: string[]): Promise<unknown> {
   };
 }
 
+const hostAddressesSetting = () => vscode.workspace.getConfiguration('cloudfront');
+
 /** Closes every editor, discarding changes (untitled documents would otherwise ask to be saved). */
 async function closeEditors(): Promise<void> {
   for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
@@ -322,6 +324,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
         const document = await vscode.workspace.openTextDocument({ content: `watch https://${values.domain}/paid/a.mp4 tonight\n`, language: 'plaintext' });
         await vscode.window.showTextDocument(document);
       }
+      if (row.setup === 'badHostAddresses') await hostAddressesSetting().update('hostAddresses', { [values.domain]: 'edge:99999' }, vscode.ConfigurationTarget.Global);
       const remoteBefore = await remoteState(distributionIds);
       const localBefore = hooks.keyStore.list();
       await vscode.env.clipboard.writeText(CLIPBOARD_SENTINEL);
@@ -333,6 +336,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       } finally {
         if (fault) await clearFaults();
         if (row.setup === 'document') await closeEditors();
+        if (row.setup === 'badHostAddresses') await hostAddressesSetting().update('hostAddresses', undefined, vscode.ConfigurationTarget.Global);
       }
 
       const expect = row.expect;

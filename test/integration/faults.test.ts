@@ -58,6 +58,20 @@ function wizardAnswers(name: string, group: string): Answer[] {
   return [input(name), pick('ECDSA P-256'), pick('This machine (VS Code secret storage)'), pick('$(add) New key group'), input(group), pick('Not now'), pick('$(check) Create')];
 }
 
+/** Answers the wizard's questions for a new ECDSA key in a new key group that restricts `pattern` of `distributionId`. */
+function restrictingAnswers(distributionId: string, pattern: string): (name: string, group: string) => Answer[] {
+  return (name, group) => [
+    input(name),
+    pick('ECDSA P-256'),
+    pick('This machine (VS Code secret storage)'),
+    pick('$(add) New key group'),
+    input(group),
+    pick(new RegExp(distributionId)),
+    { kind: 'pickMany', choose: [pattern] },
+    pick('$(check) Create'),
+  ];
+}
+
 /** Answers the wizard through a RecoveringUi that presses `press` when a step fails; returns the names it gives. */
 function recoveringWizard(hooks: TestingApi, press: 'Retry' | 'Undo', prefix: string, answers?: (name: string, group: string) => Answer[]) {
   const name = unique(prefix);
@@ -173,6 +187,29 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       const labels = (await renderChildren(api.distributionsView)).map((row) => labelOf(row.item));
       assert.ok(labels.includes(distributionId) && labels.includes(madeDuringOutage), labels.join(' | '));
     });
+
+    // A wrong endpoint, a proxy or a web server answering instead of CloudFront: the SDK alone says
+    // "@aws-sdk XML parse error: mismatched tags…" or "NotFound: UnknownError" (src/aws/unreadableAnswer.ts).
+    it('an HTML page instead of an AWS answer: one row naming CloudFront, ListDistributions, HTTP 404 and the endpoint setting; not retried', async () => {
+      await injectFaults({ operation: 'ListDistributions', fault: Faults.htmlPage });
+      const failed = await refreshedRoot(api);
+      assert.deepEqual(
+        failed.map((row) => row.item.contextValue),
+        [ContextValues.error],
+      );
+      assert.match(
+        labelOf(failed[0].item),
+        /^CloudFront ListDistributions answered HTTP 404 with an HTML page from 127\.0\.0\.1:\d+, not an AWS answer: check AWS_ENDPOINT_URL_CLOUDFRONT and the profile's endpoint_url/,
+      );
+      assert.deepEqual(await outcomes('ListDistributions'), ['404 html page'], 'a 404 page is no transient failure');
+    });
+
+    it('an empty 502 (a proxy) instead of an AWS answer: retried as a server error, then the same kind of row', async () => {
+      await injectFaults({ operation: 'ListDistributions', fault: Faults.emptyBody });
+      const failed = await refreshedRoot(api);
+      assert.match(labelOf(failed[0].item), /^CloudFront ListDistributions answered HTTP 502 with an empty body from 127\.0\.0\.1:\d+, not an AWS answer: /);
+      assert.equal((await outcomes('ListDistributions')).length, 5, 'maxAttempts: 5');
+    });
   });
 
   describe('Keys view', () => {
@@ -262,6 +299,23 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       );
     });
 
+    it('interactive: Undo after the restrict step failed deletes the new key group (DeleteKeyGroup on moto), the public key and the private key', async () => {
+      const distribution = (await newDistribution(`undo-group ${Date.now()}`, [behavior('/paid/*')])).Id!;
+      const keysBefore = hooks.keyStore.list().map((k) => k.fingerprint);
+      const { name, group, ui } = recoveringWizard(hooks, 'Undo', 'undo-restrict', restrictingAnswers(distribution, '/paid/*'));
+      await injectFaults({ operation: 'UpdateDistribution', fault: Faults.accessDenied });
+      assert.equal(await vscode.commands.executeCommand(Commands.createKeyPair), undefined, 'cancelled after Undo, silently');
+      ui.assertAllUsed();
+      assert.match(ui.notifications.find((n) => n.severity === 'error')!.message, new RegExp(`stopped at "Restrict /paid/\\* of distribution ${distribution}": Access Denied`));
+      assert.match(ui.notifications.at(-1)!.message, new RegExp(`^Undone: .*Create key group ${group}`));
+      assert.deepEqual(await keyGroupsNamed(group), [], 'DeleteKeyGroup removed the new group');
+      assert.deepEqual(await publicKeysNamed(name), []);
+      assert.deepEqual(
+        hooks.keyStore.list().map((k) => k.fingerprint),
+        keysBefore,
+      );
+    });
+
     describe('ETag conflicts (412 PreconditionFailed) on UpdateDistribution', () => {
       let restrictable: string;
       before(async () => {
@@ -288,16 +342,7 @@ describe('faults between the extension and CloudFront (fault proxy)', function (
       });
 
       it('conflicts that outlast three attempts: reported with Retry, which then restricts the behavior', async () => {
-        const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', (name, group) => [
-          input(name),
-          pick('ECDSA P-256'),
-          pick('This machine (VS Code secret storage)'),
-          pick('$(add) New key group'),
-          input(group),
-          pick(new RegExp(restrictable)),
-          { kind: 'pickMany', choose: ['/free/*'] },
-          pick('$(check) Create'),
-        ]);
+        const { ui } = recoveringWizard(hooks, 'Retry', 'etag-retry', restrictingAnswers(restrictable, '/free/*'));
         await injectFaults({ operation: 'UpdateDistribution', fault: Faults.preconditionFailed });
         const result = await vscode.commands.executeCommand<CreatedKey>(Commands.createKeyPair);
         ui.assertAllUsed();

@@ -1,6 +1,7 @@
 // "Create Key Pair", "Import Private Key", "Rotate Key" and the delete/export commands over the typed
-// fake. moto 5.2.1 lacks UpdateKeyGroup and DeleteKeyGroup, cannot raise ETag conflicts or fail a
-// step on demand: all of that is covered here, each test asserting what exists remotely and locally.
+// fake, which fails any step on demand and raises ETag conflicts between a read and a write: each test
+// asserts what exists remotely and locally. (UpdateKeyGroup and DeleteKeyGroup against moto, from the
+// project's patch: keyGroupsMoto.test.ts.)
 import assert from 'node:assert/strict';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

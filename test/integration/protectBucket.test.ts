@@ -1,7 +1,7 @@
 // "Protect S3 Bucket with CloudFront" in the real extension: against moto (CloudFront and S3) for a new
 // distribution and for an existing one whose origin reads through a legacy OAI, and over the typed
-// CloudFront fake (moto lacks DeleteKeyGroup, which Undo needs) with moto's S3 behind the fault proxy
-// for a failure at each step followed by Undo.
+// CloudFront fake (which fails any step on demand; moto's DeleteKeyGroup, which Undo needs, comes from the
+// project's patch) with moto's S3 behind the fault proxy for a failure at each step followed by Undo.
 import assert from 'node:assert/strict';
 import { CreateDistributionCommand, GetDistributionConfigCommand, GetKeyGroupCommand, GetOriginAccessControlCommand, type DistributionConfig } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetBucketPolicyCommand, GetPublicAccessBlockCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';

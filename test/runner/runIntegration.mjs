@@ -216,6 +216,7 @@ async function main() {
       extensionDevelopmentPath: separateUi ? undefined : repoRoot,
       outputDir: uiOutputDir,
       motoUrl: moto.url,
+      userSettingsFile: join(scratch.dir(separateUi ? 'vscode-ui' : 'vscode-tests'), 'User', 'settings.json'),
       timeoutMs: uiTestTimeoutMs,
     });
     if (shuttingDown()) return;

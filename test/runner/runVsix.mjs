@@ -84,6 +84,7 @@ async function main() {
     extensionDevelopmentPath: undefined, // the installed .vsix, never the repo
     outputDir,
     motoUrl: moto.url,
+    userSettingsFile: join(userDataDir, 'User', 'settings.json'),
     timeoutMs: Number(process.env.CFPC_UI_TEST_TIMEOUT_MS || 120000),
   });
   if (shuttingDown()) return;

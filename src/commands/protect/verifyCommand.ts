@@ -3,7 +3,9 @@
 // the behavior trusts (expect 200) and straight from S3 (expect 403) — verify.ts does the requests.
 // Offered on restricted behavior rows and in the palette; "Protect S3 Bucket" runs the same check after
 // it waited for the deployment. A distribution still deploying is waited for first: before that the
-// answers say nothing about the new configuration.
+// answers say nothing about the new configuration. A request that gets no answer makes the outcome
+// inconclusive ("could not reach HOST"), never "not protected"; hosts mapped in the user setting
+// cloudfront.hostAddresses are reached at their mapped address (hostAddressesSetting.ts).
 import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
@@ -16,8 +18,12 @@ import { BehaviorNode } from '../../tree/behaviorNode';
 import type { Ui } from '../../ui/ui';
 import { defineCommandIn, optionalText, optionsObject, parseOptions, positionalText, requiredText } from '../options';
 import { waitWithProgress } from '../waitForDeployment';
+import { configuredHostAddresses } from '../diagnose/hostAddressesSetting';
+import { requestLive } from '../diagnose/liveRequest';
+import { HOST_ADDRESSES_SETTING } from '../../signing/hostAddresses';
+import { unreachableFix, type Unreachable } from '../../signing/diagnose';
 import { isDefaultPattern, objectServedBy, protectedBehaviorOf, trustedLocalKey } from './protectedBehavior';
-import { verifyProtection, type ProtectionCheck, type Requester } from './verify';
+import { verdictOf, verifyProtection, type ProtectionCheck, type ProtectionVerdict, type Requester } from './verify';
 
 export const VerifyProtectionOptions = optionsObject({
   distributionId: requiredText('distributionId', () => vscode.l10n.t('distributionId is required: the distribution whose behavior to verify.')),
@@ -45,6 +51,11 @@ export interface VerifyProtectionResult {
   checks: ProtectionCheck[];
   /** All three answers were the expected ones. */
   passed: boolean;
+  /** No answer was wrong, but some request got none (DNS, connection, TLS, timeout): nothing was proven either way. */
+  inconclusive: boolean;
+  verdict: ProtectionVerdict;
+  /** The hosts that could not be reached, with why; empty when every request was answered. */
+  unreachable: Unreachable[];
 }
 
 export interface VerifyRequest {
@@ -67,25 +78,47 @@ export async function verifyBehavior(context: VerifyProtectionContext, request: 
   const target = protectedBehaviorOf(distribution, request.pathPattern);
   const object = await objectServedBy(target, await context.source.buckets(), request.objectKey);
   const key = await trustedLocalKey(target, service, context.keyStore, request.preferredKeyPairId);
+  // Read (and refused when it cannot be used) before anything is waited for or requested.
+  let send = context.request;
+  if (!send) {
+    const addresses = configuredHostAddresses();
+    send = (url: string) => requestLive(url, { addresses });
+  }
   if (distribution.status !== 'Deployed') await waitWithProgress(context.ui, service, distribution.id);
   const checks = await verifyProtection(
     { cloudFrontUrl: object.cloudFrontUrl, s3Url: object.s3Url, keyPairId: key.keyPairId, privateKey: key.privateKey, now: Math.floor(Date.now() / 1000) },
     undefined,
-    context.request,
+    send,
   );
+  const verdict = verdictOf(checks);
   const result: VerifyProtectionResult = {
     distributionId: distribution.id,
     ...(target.behavior.pathPattern !== undefined ? { pathPattern: target.behavior.pathPattern } : {}),
     objectKey: object.key,
     keyPairId: key.keyPairId,
     checks,
-    passed: checks.every((c) => c.passed),
+    passed: verdict === 'verified',
+    inconclusive: verdict === 'inconclusive',
+    verdict,
+    unreachable: uniqueUnreachable(checks),
   };
   // Statuses and ids only: the signed URL never reaches the log.
   context.log.info(
-    `[verify] ${result.distributionId} ${result.pathPattern ?? '*'} ${result.objectKey}: ${checks.map((c) => `${c.kind} ${c.status ?? c.failure}`).join(', ')} → ${result.passed ? 'passed' : 'FAILED'}`,
+    `[verify] ${result.distributionId} ${result.pathPattern ?? '*'} ${result.objectKey}: ${checks.map((c) => `${c.kind} ${c.status ?? c.failure}`).join(', ')} → ${result.passed ? 'passed' : result.inconclusive ? 'inconclusive' : 'FAILED'}`,
   );
   return result;
+}
+
+/** Each host that got no answer, once (the unsigned and signed requests go to the same one). */
+function uniqueUnreachable(checks: readonly ProtectionCheck[]): Unreachable[] {
+  const seen = new Map<string, Unreachable>();
+  for (const c of checks) if (c.unreachable && !seen.has(c.unreachable.host)) seen.set(c.unreachable.host, c.unreachable);
+  return [...seen.values()];
+}
+
+/** "could not reach HOST (reason)" for each host that got no answer, with what to try. */
+export function describeUnreachable(unreachable: readonly Unreachable[]): string {
+  return unreachable.map((u) => vscode.l10n.t('could not reach {0} ({1}). {2}', u.via ? vscode.l10n.t('{0} at {1}', u.host, u.via) : u.host, u.reason, unreachableFix(u))).join(' ');
 }
 
 /** One sentence per request, as a person reads the outcome. */
@@ -93,10 +126,18 @@ export function describeChecks(result: VerifyProtectionResult): string {
   const label = (kind: ProtectionCheck['kind']): string =>
     kind === 'unsigned' ? vscode.l10n.t('unsigned through CloudFront') : kind === 'signed' ? vscode.l10n.t('signed through CloudFront') : vscode.l10n.t('straight from S3');
   const parts = result.checks.map((c) =>
-    vscode.l10n.t('{0} {1}: {2} (expected {3})', c.passed ? '✓' : '✗', label(c.kind), c.status !== undefined ? String(c.status) : vscode.l10n.t('no answer ({0})', c.failure ?? ''), c.expected),
+    vscode.l10n.t(
+      '{0} {1}: {2} (expected {3})',
+      c.passed ? '✓' : c.status === undefined ? '?' : '✗',
+      label(c.kind),
+      c.status !== undefined ? String(c.status) : vscode.l10n.t('no answer ({0})', c.failure ?? ''),
+      c.expected,
+    ),
   );
   const what = vscode.l10n.t('{0} of distribution {1}, object {2}', result.pathPattern ?? vscode.l10n.t('Default (*)'), result.distributionId, result.objectKey);
-  return result.passed ? vscode.l10n.t('Protection verified for {0}: {1}.', what, parts.join('; ')) : vscode.l10n.t('Protection NOT verified for {0}: {1}.', what, parts.join('; '));
+  if (result.passed) return vscode.l10n.t('Protection verified for {0}: {1}.', what, parts.join('; '));
+  if (result.inconclusive) return vscode.l10n.t('Protection inconclusive for {0}: {1} Answers: {2}.', what, describeUnreachable(result.unreachable), parts.join('; '));
+  return vscode.l10n.t('Protection NOT verified for {0}: {1}.', what, parts.join('; '));
 }
 
 /** A person's run from the palette: the distribution, then its restricted behavior when it has several. */
@@ -139,6 +180,9 @@ const fromOptions = ({ distributionId, pathPattern, objectKey }: v.InferOutput<t
 export const verifyProtectionCommand = defineCommandIn(VerifyProtectionOptions, async (context: VerifyProtectionContext, call): Promise<VerifyProtectionResult> => {
   if (call.kind === 'automation') return verifyBehavior(context, fromOptions(call.options));
   const result = await verifyBehavior(context, requestOf(call.context) ?? (await askBehavior(context)));
-  void context.ui.notify(result.passed ? 'info' : 'warning', describeChecks(result));
+  const openSetting = vscode.l10n.t('Open Setting');
+  void context.ui.notify(result.passed ? 'info' : 'warning', describeChecks(result), ...(result.inconclusive ? [openSetting] : [])).then((choice) => {
+    if (choice === openSetting) void vscode.commands.executeCommand('workbench.action.openSettings', HOST_ADDRESSES_SETTING);
+  });
   return result;
 });

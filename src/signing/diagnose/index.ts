@@ -15,11 +15,11 @@ import { type DiagnoseInput } from './types';
 export { CLOUDFRONT_ERROR_MESSAGES, cloudFrontAnswerOf, formatDuration, type CloudFrontErrorCode, type Finding, type Severity } from './findings';
 export { isLegacyKeyPairId } from '../../cloudfront/rules';
 export { findDistribution } from './keyTrustFindings';
-export { liveFindings, readXmlError } from './liveCheck';
+export { liveFindings, readXmlError, unreachableFix } from './liveCheck';
 export { readCookieHeader } from './signedSource';
 export { behaviorLabel, matchBehavior, pathPatternMatches, requestPath } from './pathPattern';
 export { ipv4InRange, viewerAddress } from './ipFindings';
-export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData } from './types';
+export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData, Unreachable } from './types';
 
 /** Every finding for a signed URL (or a URL and signed cookies), in the order of CloudFront's checks. */
 export function diagnose(input: DiagnoseInput): Finding[] {

@@ -3,7 +3,8 @@
 // S3 behind it (S3's errors carry a RequestId and HostId and the x-amz-request-id header), which means
 // CloudFront let the request through and the origin's permissions are at fault.
 import { CLOUDFRONT_ERROR_MESSAGES, error, ok, warning, type CloudFrontErrorCode, type Finding } from './findings';
-import { type LiveAnswer } from './types';
+import { HOST_ADDRESSES_SETTING } from '../hostAddresses';
+import { type LiveAnswer, type Unreachable } from './types';
 
 export interface XmlError {
   readonly code: string;
@@ -72,10 +73,27 @@ function originFinding(status: number, xml: XmlError): Finding {
   );
 }
 
+/** What to try when the live request got no answer, by why. */
+const UNREACHABLE_FIXES: Readonly<Record<Unreachable['kind'], (host: string) => string>> = {
+  dns: (host) => `${host} does not resolve from this computer: check the name and your DNS, or map it to an edge's address (as curl --resolve does) in the user setting ${HOST_ADDRESSES_SETTING}.`,
+  connect: (host) => `Check that ${host} (or the address it is mapped to in ${HOST_ADDRESSES_SETTING}) accepts connections from this computer: address, port, firewall, proxy.`,
+  tls: (host) => `The TLS handshake failed: check that the address serves ${host}'s certificate and this computer trusts it (a local edge's certificate goes in ${HOST_ADDRESSES_SETTING}).`,
+  timeout: () => 'Check the network, a firewall or a proxy, then run the live check again.',
+  other: () => "Check the URL's host and this computer's network or proxy, then run the live check again.",
+};
+
+/** What to try when a live request (the diagnosis's, or Verify Protection's) got no answer. */
+export function unreachableFix(unreachable: Unreachable): string {
+  return UNREACHABLE_FIXES[unreachable.kind](unreachable.host);
+}
+
 /** Findings for a live answer. */
 export function liveFindings(live: LiveAnswer): Finding[] {
   if (!('status' in live)) {
-    return [warning('LiveUnreachable', `The live request failed: ${live.failure}`, "Check the URL's host and this computer's network or proxy, then run the live check again.")];
+    const u = live.unreachable;
+    if (!u) return [warning('LiveUnreachable', `The live request failed: ${live.failure}`, "Check the URL's host and this computer's network or proxy, then run the live check again.")];
+    const where = u.via ? `${u.host} at ${u.via}` : u.host;
+    return [warning('LiveUnreachable', `The live check is inconclusive: could not reach ${where} (${u.reason}). It says nothing about the signature.`, unreachableFix(u))];
   }
   const { status, headers, body } = live;
   if (status >= 200 && status < 400) {

@@ -70,7 +70,19 @@ export type LiveAnswer =
       /** When the request was sent, epoch seconds of the local clock (for clock skew against Date). */
       readonly requestedAt: number;
     }
-  | { readonly failure: string };
+  | { readonly failure: string; readonly unreachable?: Unreachable };
+
+/** Why a live request got no answer, as a person acts on it. */
+export interface Unreachable {
+  /** The URL's host. */
+  readonly host: string;
+  /** The address connected to instead of what DNS says (cloudfront.hostAddresses), e.g. 127.0.0.1:8443. */
+  readonly via?: string;
+  /** dns: the name does not resolve; connect: refused, reset or no route; tls: the certificate or handshake failed; timeout: no answer in time. */
+  readonly kind: 'dns' | 'connect' | 'tls' | 'timeout' | 'other';
+  /** The system's words, e.g. "getaddrinfo ENOTFOUND d111.cloudfront.net". */
+  readonly reason: string;
+}
 
 export interface DiagnoseInput {
   /** The signed URL as the client has it (or the plain URL when signed cookies are given). */

@@ -11,6 +11,9 @@ export const Faults = {
   internalError: { status: 500, code: 'InternalError', message: 'We encountered an internal error' },
   accessDenied: { status: 403, code: 'AccessDenied', message: 'Access Denied' },
   preconditionFailed: { status: 412, code: 'PreconditionFailed', message: 'The If-Match version is not current' },
+  /** Answers that are not AWS's: a web server's HTML 404 page (a wrong endpoint), an empty 502 (a proxy). */
+  htmlPage: { status: 404, page: 'html' },
+  emptyBody: { status: 502, page: 'empty' },
   /** No answer at all: the client's idle timeout (CFPC_AWS_SOCKET_TIMEOUT_MS, 1.5 s) ends the call. */
   hang: { hang: true },
   /** The connection is reset before the request reaches CloudFront. */

@@ -1,4 +1,4 @@
-// Key commands over the typed fake (what moto lacks: UpdateKeyGroup, DeleteKeyGroup, ETag conflicts,
+// Key commands over the typed fake (what moto cannot do: ETag conflicts between a read and a write,
 // failures on demand), an in-memory key store and a scripted Ui.
 import type { CacheBehavior, DistributionConfig } from '@aws-sdk/client-cloudfront';
 import * as vscode from 'vscode';

@@ -20,6 +20,9 @@
 //                                   X-Amz-Target header) `{"__type": code, "message"}` with the
 //                                   x-amzn-ErrorType header, as KMS answers; otherwise XML in
 //                                   CloudFront's ErrorResponse shape (S3 reads the same Code)
+//   { status, page: 'html' | 'empty' }
+//                                   an answer that is not AWS's: an HTML page (as a wrong endpoint, a
+//                                   proxy or a web server's error page sends it) or an empty body
 //   { hang: true }                  no answer at all, until the client gives up or the rules are cleared
 //   { drop: 'request' | 'response'} the connection is reset before the request reaches moto, or after
 //                                   moto carried it out (its answer is lost)
@@ -32,7 +35,7 @@ const CONTROL_PREFIX = '/__faults';
 const MAX_LOGGED = 1000;
 
 /**
- * @typedef {{ status: number, code: string, message?: string } | { hang: true } | { drop: 'request' | 'response' } | { delayMs: number }} Fault
+ * @typedef {{ status: number, code: string, message?: string } | { status: number, page: 'html' | 'empty' } | { hang: true } | { drop: 'request' | 'response' } | { delayMs: number }} Fault
  * @typedef {{ method?: string, path?: string, target?: string, agent?: string, times?: number, fault: Fault }} Rule
  * @typedef {{ seq: number, method: string, path: string, target: string, agent: string, fault: string | null }} SeenRequest
  */
@@ -46,6 +49,7 @@ const MAX_LOGGED = 1000;
 
 /** @param {Fault} fault */
 function describeFault(fault) {
+  if ('page' in fault) return `${fault.status} ${fault.page} page`;
   if ('status' in fault) return `${fault.status} ${fault.code}`;
   if ('hang' in fault) return 'hang';
   if ('drop' in fault) return `drop ${fault.drop}`;
@@ -198,7 +202,14 @@ export async function startFaultProxy({ target, port = 0, logFile }) {
     log(`#${entry.seq} ${entry.method} ${path}${target ? ` ${target}` : ''}${rule ? ` -> ${entry.fault}` : ''}`);
     if (!rule) return forward(req, res);
     const fault = rule.fault;
-    if ('status' in fault) {
+    if ('page' in fault) {
+      void readBody(req).then(() => {
+        // The shape of a web server's own 404/500 page (this one is what moto's server sends for a route it lacks).
+        const body =
+          fault.page === 'html' ? `<!doctype html>\n<html lang=en>\n<title>${fault.status} Not an AWS answer</title>\n<h1>Not Found</h1>\n<p>The requested URL was not found on the server.</p>\n` : '';
+        res.writeHead(fault.status, { 'content-type': fault.page === 'html' ? 'text/html; charset=utf-8' : 'text/plain', 'content-length': Buffer.byteLength(body) }).end(body);
+      });
+    } else if ('status' in fault) {
       void readBody(req).then(() => {
         const json = target !== '';
         const body = json ? jsonErrorBody(fault) : errorBody(fault, entry.seq);

@@ -16,6 +16,8 @@ import { resetMoto } from './moto.mjs';
  * @property {string} workspaceFolder the folder the workbench has open
  * @property {string} outputDir where to put screenshots and other artifacts (test-output/ui)
  * @property {string} motoUrl the AWS endpoint (moto)
+ * @property {string} userSettingsFile the workbench's user settings.json (VS Code reloads it when it changes);
+ *   a test that changes it puts it back
  * @property {(...args: unknown[]) => void} log
  */
 
@@ -50,10 +52,11 @@ export function findUiTests(dir, grep) {
  *   the server needs the smoke-test driver option); omit when the extension is installed on the server
  * @param {string} options.outputDir
  * @param {string} options.motoUrl
+ * @param {string} options.userSettingsFile
  * @param {number} options.timeoutMs per test
  * @returns {Promise<{ passed: number, failed: number, pending: number }>}
  */
-export async function runUiTests({ tests, context, serverUrl, workspaceFolder, extensionDevelopmentPath, outputDir, motoUrl, timeoutMs }) {
+export async function runUiTests({ tests, context, serverUrl, workspaceFolder, extensionDevelopmentPath, outputDir, motoUrl, userSettingsFile, timeoutMs }) {
   mkdirSync(outputDir, { recursive: true });
   const counts = { passed: 0, failed: 0, pending: 0 };
   console.log('\n  ui');
@@ -80,7 +83,7 @@ export async function runUiTests({ tests, context, serverUrl, workspaceFolder, e
         await page.goto(workbenchUrl({ serverUrl, folder: workspaceFolder, extensionDevelopmentPath }));
         await waitForWorkbench(page);
         log('workbench ready');
-        await fn(/** @type {UiTestArgs} */ ({ page, serverUrl, workspaceFolder, outputDir, motoUrl, log }));
+        await fn(/** @type {UiTestArgs} */ ({ page, serverUrl, workspaceFolder, outputDir, motoUrl, userSettingsFile, log }));
       })();
       run.catch(() => {}); // if the timeout wins, the test's own later rejection is not news
       await Promise.race([run, timeout]);
