@@ -109,6 +109,8 @@ export type ViewState = 'rows' | 'empty' | 'noCredentials';
 export const Settings = {
   section: 'cloudfront',
   profile: 'profile',
+  /** The hash of new signatures with RSA keys: SHA256 (default) or SHA1 for consumers that need it. */
+  hashAlgorithm: 'signing.hashAlgorithm',
 } as const;
 
 /** CloudFront answers lists in pages of at most 100 (MaxItems); the tree shows one page at a time. */

@@ -698,7 +698,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       finding: {
         code: 'SignatureMismatch',
         message:
-          "The signature does not verify with CloudFront's public key {signerKeyId} (a 2048-bit RSA key, SHA1) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.",
+          "The signature does not verify with CloudFront's public key {signerKeyId} (a 2048-bit RSA key, SHA256) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.",
       },
     },
   },

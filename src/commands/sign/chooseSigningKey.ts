@@ -6,6 +6,7 @@ import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { automaticKey, keyCandidates, type DisabledReasons, type KeyCandidate } from '../../keys/signingKeys';
 import type { PolicySigner } from '../../signing';
+import { hashForKey } from './hashSetting';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 
@@ -16,15 +17,20 @@ export interface ChosenKey {
   candidate: KeyCandidate;
 }
 
-/** What every sign command passes to the signing core: the key and the policy's conditions (not its resource). */
+/**
+ * What every sign command passes to the signing core: the key, the policy's conditions (not its
+ * resource) and the hash: the one asked for, else the `cloudfront.signing.hashAlgorithm` setting's
+ * where the key can sign with it.
+ */
 export function signWith(key: ChosenKey, policy: PolicyChoice) {
+  const hashAlgorithm = hashForKey(key.signer, policy.hashAlgorithm);
   return {
     keyPairId: key.publicKeyId,
     signer: key.signer,
     expires: policy.expires,
     ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
     ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
-    ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
+    ...(hashAlgorithm ? { hashAlgorithm } : {}),
   };
 }
 

@@ -112,7 +112,8 @@ describe('cookie output', () => {
         privateKey: key,
         expires: vector.input.expirationDate!,
         ...(vector.input.ipRange ? { ipRange: vector.input.ipRange } : {}),
-        ...(vector.input.hashAlgorithm ? { hashAlgorithm: vector.input.hashAlgorithm } : {}),
+        // aws-cli's vectors are SHA-1 unless they say otherwise; ours defaults to SHA-256.
+        hashAlgorithm: vector.input.hashAlgorithm ?? 'SHA1',
       });
       for (const [name, value] of Object.entries(vector.expected.cookies!)) assert.equal(cookies[name], value, name);
       const json: unknown = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
@@ -201,8 +202,19 @@ describe('dates and words', () => {
     assert.equal(expiryInWords(1060, 1000), 'expires in 1 minute');
   });
 
+  it('says "1 hour" for a URL signed for an hour and read seconds later, not "59 minutes"', () => {
+    assert.equal(expiryInWords(1000 + 3600, 1001), 'expires in 1 hour');
+    assert.equal(expiryInWords(1000 + 3600, 1029), 'expires in 1 hour');
+    assert.equal(expiryInWords(1000 + 86_400, 1005), 'expires in 1 day');
+    assert.equal(expiryInWords(1000 + 7 * 86_400, 1003), 'expires in 7 days');
+    assert.equal(expiryInWords(1000 + 15 * 60, 1002), 'expires in 15 minutes');
+    assert.equal(expiryInWords(1000 + 3540, 1000), 'expires in 59 minutes');
+    assert.equal(expiryInWords(1000 + 59, 1000), 'expires in 59 seconds');
+    assert.equal(expiryInWords(1000, 1000 + 3599), 'expired 1 hour ago');
+  });
+
   it('summarizes a signed URL for the hover', () => {
-    const url = signUrl({ url: 'https://media.example.com/a.mp4', keyPairId: 'K2TEST', privateKey, expires: 2000, activeFrom: 500, ipRange: '10.0.0.0/8' });
+    const url = signUrl({ url: 'https://media.example.com/a.mp4', keyPairId: 'K2TEST', privateKey, expires: 2000, activeFrom: 500, ipRange: '10.0.0.0/8', hashAlgorithm: 'SHA1' });
     const summary = summarizeSignedUrl(parseSignedUrl(url), 1000);
     assert.deepEqual(
       [summary.keyPairId, summary.hashAlgorithm, summary.policyKind, summary.resource, summary.ipRange, summary.expiry, summary.expired],
