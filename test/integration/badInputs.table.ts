@@ -585,6 +585,22 @@ export const BAD_INPUTS: readonly BadInput[] = [
       input: 'domain',
     },
   },
+  {
+    case: 'a public suffix (co.uk) as the cookie domain',
+    command: signCookies,
+    args: { resource: 'https://downloads.example.co.uk/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: 'co.uk', copy: false },
+    expect: {
+      rejects:
+        'The cookie domain co.uk is a public suffix: browsers refuse cookies for it, so viewers would never send them. Use the alternate domain name itself or a parent domain that is yours (example.com for downloads.example.com, example.co.uk for downloads.example.co.uk).',
+      input: 'domain',
+    },
+  },
+  {
+    case: 'a SameSite value there is not',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', sameSite: 'lax', copy: false },
+    expect: { rejects: 'sameSite must be one of Lax, Strict, None.', input: 'sameSite' },
+  },
   // Resource patterns are written as browsers write the URLs they are to match, or refused.
   ...(
     [

@@ -34,7 +34,8 @@ describe('Sign CloudFront URL (moto)', function () {
   });
 
   it('signs with SHA-256 by default; the cloudfront.signing.hashAlgorithm setting keeps SHA-1 for RSA keys, and an explicit hashAlgorithm wins', async () => {
-    const sign = (extra: object = {}, path = '/paid/hash.mp4') => vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}${path}`, expires: inAnHour(), copy: false, ...extra });
+    const sign = (extra: object = {}, path = '/paid/hash.mp4') =>
+      vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}${path}`, expires: inAnHour(), copy: false, ...extra });
     const byDefault = await sign();
     assert.equal(parseSignedUrl(byDefault).hashAlgorithm, 'SHA256');
     assert.equal(new URL(byDefault).searchParams.get('Hash-Algorithm'), 'SHA256');
@@ -110,11 +111,21 @@ describe('Sign CloudFront URL (moto)', function () {
   it('creates signed cookies for a wildcard resource as JSON, Set-Cookie headers and curl', async () => {
     const resource = `https://${domain}/paid/*`;
     const cookies = await vscode.commands.executeCommand<Record<string, string>>(Commands.signCookies, { resource, expires: inAnHour() });
-    assert.deepEqual(Object.keys(cookies).sort(), ['CloudFront-Key-Pair-Id', 'CloudFront-Policy', 'CloudFront-Signature']);
+    assert.deepEqual(Object.keys(cookies).sort(), ['CloudFront-Hash-Algorithm', 'CloudFront-Key-Pair-Id', 'CloudFront-Policy', 'CloudFront-Signature']);
     assert.ok(verifySignedCookies(cookies, `https://${domain}/paid/any/file.mp4`, paidPublicKeyPem));
-    const headers = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires: inAnHour(), format: 'set-cookie', domain });
-    assert.equal(headers.split('\n').length, 3);
-    assert.match(headers, new RegExp(`^Set-Cookie: CloudFront-Policy=[A-Za-z0-9~_-]+; Domain=${domain.replaceAll('.', '\\.')}; Path=/; Secure; HttpOnly$`, 'm'));
+    const expires = inAnHour();
+    const headers = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires, format: 'set-cookie', domain, sameSite: 'Strict' });
+    assert.equal(headers.split('\n').length, 4);
+    const expiresAttribute = new Date(expires).toUTCString();
+    const maxAge = /Max-Age=(\d+)/.exec(headers)?.[1];
+    assert.ok(maxAge && Math.abs(Number(maxAge) - 3600) <= 60, `Max-Age ${maxAge} is about an hour`);
+    assert.match(
+      headers,
+      new RegExp(
+        `^Set-Cookie: CloudFront-Policy=[A-Za-z0-9~_-]+; Domain=${domain.replaceAll('.', '\\.')}; Path=/paid/; Expires=${expiresAttribute}; Max-Age=${maxAge}; Secure; HttpOnly; SameSite=Strict$`,
+        'm',
+      ),
+    );
     assert.equal(await vscode.env.clipboard.readText(), headers);
     const curl = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires: inAnHour(), format: 'curl' });
     assert.match(curl, /^curl .* -b 'CloudFront-Policy=/);

@@ -567,7 +567,11 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'canned signed cookies for exactly one URL',
-    input: { url: `${BASE}/paid/a.pdf`, cookies: `CloudFront-Expires=${NOW + HOUR}; CloudFront-Signature=${param(signed('/paid/a.pdf'), 'Signature')}; CloudFront-Key-Pair-Id=${KEY_ID}; CloudFront-Hash-Algorithm=SHA256`, ...keys },
+    input: {
+      url: `${BASE}/paid/a.pdf`,
+      cookies: `CloudFront-Expires=${NOW + HOUR}; CloudFront-Signature=${param(signed('/paid/a.pdf'), 'Signature')}; CloudFront-Key-Pair-Id=${KEY_ID}; CloudFront-Hash-Algorithm=SHA256`,
+      ...keys,
+    },
     expect: [['ok', 'SignatureValid', 'verifies']],
   },
   {

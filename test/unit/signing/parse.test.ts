@@ -20,7 +20,14 @@ describe('signing: parsing signed URLs and cookies', () => {
 
   it('reads a custom URL: resource, start, IP range; SHA1 when Hash-Algorithm is absent', () => {
     const parsed = parseSignedUrl(
-      signUrl({ ...BASE, url: 'https://d111111abcdef8.cloudfront.net/v/1.mp4', resource: 'https://d111111abcdef8.cloudfront.net/v/*', activeFrom: 1_767_200_000, ipRange: '192.0.2.0/24', hashAlgorithm: 'SHA1' }),
+      signUrl({
+        ...BASE,
+        url: 'https://d111111abcdef8.cloudfront.net/v/1.mp4',
+        resource: 'https://d111111abcdef8.cloudfront.net/v/*',
+        activeFrom: 1_767_200_000,
+        ipRange: '192.0.2.0/24',
+        hashAlgorithm: 'SHA1',
+      }),
     );
     assert.equal(parsed.policyKind, 'custom');
     assert.deepEqual(
