@@ -87,6 +87,9 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
 const FUTURE = '2099-01-01T00:00:00Z';
 const SUPPORTED_KEYS = 'CloudFront accepts RSA keys of 1024 bits or more (2048 for key groups) and ECDSA P-256 (prime256v1) keys';
 const NOT_THE_PUBLIC_HALF = { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' };
+/** Signing for /other/*, whose key group holds only a public key whose private half is nowhere here. */
+const NO_KEY_FOR_OTHER =
+  'No key in this window can sign for {distributionId}, behavior /other/*: it trusts the key groups {otherGroupName}, and the private key of none of their public keys is in this window. Create one with "CloudFront: Create Key Pair" (distributionId {distributionId}, pathPatterns ["/other/*"]), import its private key with "CloudFront: Import Private Key", or link a key kept in AWS with "CloudFront: Link Key Kept in AWS".';
 const NAME_RULE = 'Use up to 128 letters, digits, hyphens and underscores';
 const KEY_STORAGE_RULE = "keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager).";
 
@@ -545,6 +548,18 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ url: 'https://{domain}/other/a.mp4' }),
     expect: { rejects: 'Key {signerKeyId} cannot sign {distributionId}, behavior /other/*: not in a key group that /other/* trusts ({otherGroupName}).', input: 'keyPairId' },
+  },
+  {
+    case: 'a behavior whose key groups hold no key of this window',
+    command: signUrl,
+    args: { url: 'https://{domain}/other/a.mp4', expires: FUTURE, copy: false },
+    expect: { rejects: NO_KEY_FOR_OTHER, input: 'keyPairId' },
+  },
+  {
+    case: 'cookies for a behavior whose key groups hold no key of this window',
+    command: signCookies,
+    args: { resource: 'https://{domain}/other/*', expires: FUTURE, copy: false },
+    expect: { rejects: NO_KEY_FOR_OTHER, input: 'keyPairId' },
   },
   {
     case: 'a URL of a distribution still deploying (InProgress)',

@@ -13,6 +13,7 @@ import { checkCookieScope, cookiePathFor, formatCookies, parentCookieDomains, re
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { askPolicy, localAndUtc, policyEntries, policyOf } from './policyOptions';
+import { requireSigningKey } from './noSigningKey';
 import type { SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
 
@@ -58,6 +59,8 @@ async function askResource(context: SigningContext, given: unknown): Promise<str
 
 async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput<typeof SignCookiesOptions>>): Promise<Record<string, string> | string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
+  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
+  if (!automation && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
   const typed = automation?.resource ?? (await askResource(context, call.kind === 'interactive' ? call.context : undefined));
   const probe = probeUrl(typed);
   const target = await context.finder.target(probe).catch(() => undefined);
