@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedSample } from './lib/seedSample.mjs';
+import { writeSampleKeyLoader } from './lib/sampleSigningKey.mjs';
 import { requirePrerequisites } from './setup/prerequisites.mjs';
 import { linkExtension, startCodeServer } from '../test/runner/lib/codeServer.mjs';
 import { startMoto } from '../test/runner/lib/moto.mjs';
@@ -35,6 +36,9 @@ const scratch = createScratch({ prefix: 'cfpc-start-' });
 // Last, after the servers that write into it have stopped.
 onCleanup(() => scratch.remove(), { last: true });
 
+/** The sample's loader extension (its signing key into the key store), installed for this run only; undefined with --aws. */
+let sampleKeyLoader;
+
 /** The environment VS Code (and so the extension host) runs with. */
 async function extensionHostEnv() {
   if (useAws) {
@@ -49,6 +53,8 @@ async function extensionHostEnv() {
   console.log(`Local CloudFront API (moto) at ${moto.url}, seeded with:`);
   for (const d of sample.distributions) console.log(`  ${d.id}  ${d.domainName}  ${d.aliases.join(', ')}  ${d.comment}`);
   console.log(`  key groups: ${Object.keys(sample.keyGroups).join(', ')}`);
+  sampleKeyLoader = writeSampleKeyLoader(scratch.dir('sample-key-loader'), sample.signingKeys);
+  console.log(`  in the key store: ${sample.signingKeys.map((k) => `${k.name} (${k.publicKeyId})`).join(', ')}: "Sign CloudFront URL" signs at once`);
   writeFileSync(
     join(scratch.workspace, 'README.md'),
     `# Try CloudFront Private Content\n\nOpen the CloudFront view in the activity bar. The sample distributions live in a local moto server:\n\n${sample.distributions
@@ -66,7 +72,8 @@ function hasDesktopCode() {
 const env = await extensionHostEnv();
 if (hasDesktopCode()) {
   console.log('Opening desktop VS Code with the extension in development mode; close its window to stop.');
-  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, scratch.workspace], {
+  const loader = sampleKeyLoader ? [`--extensionDevelopmentPath=${sampleKeyLoader}`] : [];
+  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', scratch.dir('vscode-user-data'), `--extensionDevelopmentPath=${repo}`, ...loader, scratch.workspace], {
     name: 'code',
     env: { ...env, HOME: process.env.HOME },
   });
@@ -77,6 +84,7 @@ if (hasDesktopCode()) {
   // `npm run watch` in another terminal plus a window reload picks up changes).
   const extensionsDir = scratch.dir('extensions');
   linkExtension(extensionsDir, repo);
+  if (sampleKeyLoader) linkExtension(extensionsDir, sampleKeyLoader);
   const server = await startCodeServer({
     env,
     userDataDir: scratch.dir('code-server-user-data'),

@@ -1,0 +1,98 @@
+// UI test, as a new user of `npm start` would: the sample account (seedSample) with its signing key in
+// this window's key store, put there by the sample's key loader exactly as `npm start` installs it
+// (scripts/lib/sampleSigningKey.mjs). From the first page to a signed URL on the clipboard, counting
+// every action (click, Enter, typing): the CloudFront icon, the "Paid downloads" distribution, the
+// /paid/* row's "Sign CloudFront URL" (the box opens on https://downloads.example.com/paid/), the file
+// name, Enter, and "1 hour" (Enter on the preselected row). At most 6 actions; the URL must verify
+// with the public key CloudFront holds.
+import { createHash, createPublicKey, verify } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
+import { seedSample } from '../../scripts/lib/seedSample.mjs';
+import { writeSampleKeyLoader } from '../../scripts/lib/sampleSigningKey.mjs';
+import { cloudFrontClient } from './lib/account.mjs';
+import { until, waitForWorkbench } from './lib/workbench.mjs';
+
+const MAX_ACTIONS = 6;
+
+/** The key store names each key by the SHA-256 of its SubjectPublicKeyInfo, base64url (src/keys/fingerprint.ts). */
+const fingerprintOf = (privateKeyPem) =>
+  createHash('sha256')
+    .update(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' }))
+    .digest('base64url');
+
+/** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
+export default async function firstSignInTheSample({ page, outputDir, motoUrl, log }) {
+  const loaderDir = process.env.CFPC_SAMPLE_KEY_LOADER;
+  if (!loaderDir) throw new Error('CFPC_SAMPLE_KEY_LOADER is not set: the runner installs the sample key loader for UI tests');
+  const sample = await seedSample({ endpoint: motoUrl });
+  const paid = sample.distributions.find((d) => d.comment.startsWith('Paid downloads'));
+  const [signingKey] = sample.signingKeys;
+  if (!paid || !signingKey) throw new Error('seedSample created no "Paid downloads" distribution or no signing key');
+  try {
+    // The first page of `npm start`: the loader runs when the window starts, with the sample's key beside it.
+    writeSampleKeyLoader(loaderDir, sample.signingKeys);
+    await page.reload();
+    await waitForWorkbench(page);
+    // Waiting is no action: the loader's import lands in this page's secret storage (the browser's localStorage).
+    const secretName = `cloudfront.privateKey/${fingerprintOf(signingKey.privateKeyPem)}`;
+    await until(() => page.evaluate((name) => Object.values(localStorage).some((value) => value.includes(name)), secretName), 'the sample key in the key store', 60000);
+    log(`sample key ${signingKey.publicKeyId} is in the key store`);
+
+    /** @type {string[]} */
+    const actions = [];
+    const act = async (what, doIt) => {
+      await doIt();
+      actions.push(what);
+      log(`action ${actions.length}: ${what}`);
+    };
+
+    const container = page.locator('.part.activitybar .action-item:has([aria-label*="CloudFront"])').first();
+    await container.waitFor({ timeout: 20000 });
+    if (!(await container.getAttribute('class'))?.split(/\s+/).includes('checked')) await act('click the CloudFront icon in the activity bar', () => container.click());
+    const rows = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Distributions' }) }).locator('.monaco-list-row');
+    const distribution = rows.filter({ hasText: paid.id }).first();
+    await distribution.waitFor({ state: 'visible', timeout: 30000 });
+    await act('click the "Paid downloads (sample)" distribution', () => distribution.click());
+    const behaviorRow = rows.filter({ hasText: '/paid/*' }).first();
+    await behaviorRow.waitFor({ state: 'visible', timeout: 30000 });
+    await behaviorRow.hover();
+    await act('click "Sign CloudFront URL" on the /paid/* row', () => behaviorRow.locator('.action-label[aria-label="Sign CloudFront URL"]').first().click());
+
+    const widget = page.locator('.quick-input-widget');
+    const box = widget.locator('.quick-input-box input');
+    await box.waitFor({ state: 'visible', timeout: 20000 });
+    const start = `https://${paid.aliases[0]}/paid/`;
+    await until(async () => (await box.inputValue()) === start, `the box to open on ${start}`, 20000);
+    await act('type the file name after the path', () => page.keyboard.type('album.zip'));
+    const url = `${start}album.zip`;
+    await act('press Enter', () => page.keyboard.press('Enter'));
+    await widget.locator('.quick-input-list .monaco-list-row', { hasText: '1 hour' }).first().waitFor({ timeout: 20000 });
+    await act('press Enter on "1 hour" (preselected)', () => page.keyboard.press('Enter'));
+
+    const signed = await until(async () => {
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      return text.startsWith(`${url}?`) ? text : undefined;
+    }, 'the signed URL on the clipboard');
+    log(`from the first page to a signed URL in ${actions.length} actions: ${actions.join('; ')}`);
+    if (actions.length > MAX_ACTIONS) throw new Error(`${actions.length} actions to the first signature, more than ${MAX_ACTIONS}: ${actions.join('; ')}`);
+
+    // The URL CloudFront would accept: signed by the sample key, SHA-256, for an hour.
+    const parameters = new URL(signed).searchParams;
+    if (parameters.get('Key-Pair-Id') !== signingKey.publicKeyId) throw new Error(`signed with ${parameters.get('Key-Pair-Id')}, not the sample key ${signingKey.publicKeyId}`);
+    if (parameters.get('Hash-Algorithm') !== 'SHA256') throw new Error('the first signature should use SHA-256');
+    const expires = Number(parameters.get('Expires'));
+    if (Math.abs(expires - (Math.floor(Date.now() / 1000) + 3600)) > 300) throw new Error(`Expires ${expires} is not about an hour from now`);
+    const client = cloudFrontClient(motoUrl);
+    const { PublicKey } = await client.send(new GetPublicKeyCommand({ Id: signingKey.publicKeyId }));
+    client.destroy();
+    const policy = `{"Statement":[{"Resource":"${url}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
+    const signature = Buffer.from(parameters.get('Signature').replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
+    if (!verify('RSA-SHA256', Buffer.from(policy), PublicKey.PublicKeyConfig.EncodedKey, signature)) throw new Error('the signature does not verify with the public key in CloudFront');
+    await page.screenshot({ path: join(outputDir, 'first-sign.png') });
+  } finally {
+    // Later UI tests start from an emptied moto: their pages must not import a key of this one.
+    rmSync(join(loaderDir, 'keys.json'), { force: true });
+  }
+}
