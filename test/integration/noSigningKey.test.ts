@@ -29,14 +29,12 @@ describe('No key to sign with: said first, with the fixes as buttons (moto, scri
   let hooks: TestingApi;
   let distributionId: string;
   let domain: string;
-  let lockedKeyId: string;
   const suffix = Date.now();
 
   before(async () => {
     hooks = await (await activateExtension()).testing!();
     const seed = seedClient();
-    lockedKeyId = await createPublicKey(seed, `locked-${suffix}`);
-    const lockedGroupId = await createKeyGroup(seed, `locked-${suffix}`, [lockedKeyId]);
+    const lockedGroupId = await createKeyGroup(seed, `locked-${suffix}`, [await createPublicKey(seed, `locked-${suffix}`)]);
     const distribution = await createDistribution(seed, `no key ${suffix}`, [behavior('/locked/*', [lockedGroupId])]);
     distributionId = distribution.Id!;
     domain = distribution.DomainName!;

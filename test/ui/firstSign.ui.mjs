@@ -12,7 +12,7 @@ import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { seedSample } from '../../scripts/lib/seedSample.mjs';
 import { writeSampleKeyLoader } from '../../scripts/lib/sampleSigningKey.mjs';
 import { cloudFrontClient } from './lib/account.mjs';
-import { until, waitForWorkbench } from './lib/workbench.mjs';
+import { actionCounter, clickCloudFrontIcon, until, waitForWorkbench } from './lib/workbench.mjs';
 
 const MAX_ACTIONS = 6;
 
@@ -23,34 +23,27 @@ const fingerprintOf = (privateKeyPem) =>
     .digest('base64url');
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
-export default async function firstSignInTheSample({ page, outputDir, motoUrl, log }) {
+export default async function firstSignInTheSample({ page: firstPage, outputDir, motoUrl, log }) {
   const loaderDir = process.env.CFPC_SAMPLE_KEY_LOADER;
   if (!loaderDir) throw new Error('CFPC_SAMPLE_KEY_LOADER is not set: the runner installs the sample key loader for UI tests');
   const sample = await seedSample({ endpoint: motoUrl });
   const paid = sample.distributions.find((d) => d.comment.startsWith('Paid downloads'));
   const [signingKey] = sample.signingKeys;
   if (!paid || !signingKey) throw new Error('seedSample created no "Paid downloads" distribution or no signing key');
+  // The first page of `npm start`: the loader runs when a window starts, with the sample's key beside
+  // it; a new window, since a reloaded page keeps its extension host (which ran the loader already).
+  writeSampleKeyLoader(loaderDir, sample.signingKeys);
+  const page = await firstPage.context().newPage();
   try {
-    // The first page of `npm start`: the loader runs when the window starts, with the sample's key beside it.
-    writeSampleKeyLoader(loaderDir, sample.signingKeys);
-    await page.reload();
+    await page.goto(firstPage.url());
     await waitForWorkbench(page);
     // Waiting is no action: the loader's import lands in this page's secret storage (the browser's localStorage).
     const secretName = `cloudfront.privateKey/${fingerprintOf(signingKey.privateKeyPem)}`;
     await until(() => page.evaluate((name) => Object.values(localStorage).some((value) => value.includes(name)), secretName), 'the sample key in the key store', 60000);
     log(`sample key ${signingKey.publicKeyId} is in the key store`);
 
-    /** @type {string[]} */
-    const actions = [];
-    const act = async (what, doIt) => {
-      await doIt();
-      actions.push(what);
-      log(`action ${actions.length}: ${what}`);
-    };
-
-    const container = page.locator('.part.activitybar .action-item:has([aria-label*="CloudFront"])').first();
-    await container.waitFor({ timeout: 20000 });
-    if (!(await container.getAttribute('class'))?.split(/\s+/).includes('checked')) await act('click the CloudFront icon in the activity bar', () => container.click());
+    const { actions, act } = actionCounter(log);
+    await clickCloudFrontIcon(page, act);
     const rows = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Distributions' }) }).locator('.monaco-list-row');
     const distribution = rows.filter({ hasText: paid.id }).first();
     await distribution.waitFor({ state: 'visible', timeout: 30000 });
@@ -91,7 +84,11 @@ export default async function firstSignInTheSample({ page, outputDir, motoUrl, l
     const signature = Buffer.from(parameters.get('Signature').replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/'), 'base64');
     if (!verify('RSA-SHA256', Buffer.from(policy), PublicKey.PublicKeyConfig.EncodedKey, signature)) throw new Error('the signature does not verify with the public key in CloudFront');
     await page.screenshot({ path: join(outputDir, 'first-sign.png') });
+  } catch (error) {
+    await page.screenshot({ path: join(outputDir, 'firstSign-window-failure.png') }).catch(() => {});
+    throw error;
   } finally {
+    await page.close().catch(() => {});
     // Later UI tests start from an emptied moto: their pages must not import a key of this one.
     rmSync(join(loaderDir, 'keys.json'), { force: true });
   }
