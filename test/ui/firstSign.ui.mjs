@@ -5,8 +5,8 @@
 // /paid/* row's "Sign CloudFront URL" (the box opens on https://downloads.example.com/paid/), the file
 // name, Enter, and "1 hour" (Enter on the preselected row). At most 6 actions; the URL must verify
 // with the public key CloudFront holds.
-import { createHash, createPublicKey, verify } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { verify } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { seedSample } from '../../scripts/lib/seedSample.mjs';
@@ -15,12 +15,6 @@ import { cloudFrontClient } from './lib/account.mjs';
 import { actionCounter, clickCloudFrontIcon, until, waitForWorkbench } from './lib/workbench.mjs';
 
 const MAX_ACTIONS = 6;
-
-/** The key store names each key by the SHA-256 of its SubjectPublicKeyInfo, base64url (src/keys/fingerprint.ts). */
-const fingerprintOf = (privateKeyPem) =>
-  createHash('sha256')
-    .update(createPublicKey(privateKeyPem).export({ type: 'spki', format: 'der' }))
-    .digest('base64url');
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function firstSignInTheSample({ page: firstPage, outputDir, motoUrl, log }) {
@@ -32,14 +26,15 @@ export default async function firstSignInTheSample({ page: firstPage, outputDir,
   if (!paid || !signingKey) throw new Error('seedSample created no "Paid downloads" distribution or no signing key');
   // The first page of `npm start`: the loader runs when a window starts, with the sample's key beside
   // it; a new window, since a reloaded page keeps its extension host (which ran the loader already).
+  rmSync(join(loaderDir, 'imported.json'), { force: true });
   writeSampleKeyLoader(loaderDir, sample.signingKeys);
   const page = await firstPage.context().newPage();
   try {
     await page.goto(firstPage.url());
     await waitForWorkbench(page);
-    // Waiting is no action: the loader's import lands in this page's secret storage (the browser's localStorage).
-    const secretName = `cloudfront.privateKey/${fingerprintOf(signingKey.privateKeyPem)}`;
-    await until(() => page.evaluate((name) => Object.values(localStorage).some((value) => value.includes(name)), secretName), 'the sample key in the key store', 60000);
+    // Waiting is no action: the loader says when the key is in this window's key store (secret storage is encrypted in the browser).
+    const imported = join(loaderDir, 'imported.json');
+    await until(async () => existsSync(imported) && JSON.parse(readFileSync(imported, 'utf8')).includes(signingKey.publicKeyId), 'the sample key in the key store', 60000);
     log(`sample key ${signingKey.publicKeyId} is in the key store`);
 
     const { actions, act } = actionCounter(log);
@@ -90,6 +85,6 @@ export default async function firstSignInTheSample({ page: firstPage, outputDir,
   } finally {
     await page.close().catch(() => {});
     // Later UI tests start from an emptied moto: their pages must not import a key of this one.
-    rmSync(join(loaderDir, 'keys.json'), { force: true });
+    for (const file of ['keys.json', 'imported.json']) rmSync(join(loaderDir, file), { force: true });
   }
 }

@@ -9,7 +9,7 @@
 // set it). `npm start` copies this folder into its scratch folder with keys.json beside this file
 // (mode 0600), installs it there for that run only, and deletes the folder when it stops; nothing else
 // installs it, it reads no other file, and it is never packaged (.vscodeignore).
-const { readFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const vscode = require('vscode');
 
@@ -23,14 +23,18 @@ function sampleKeys() {
 }
 
 exports.activate = async function activate() {
+  const imported = [];
   for (const key of sampleKeys()) {
     try {
       await vscode.commands.executeCommand('cloudfront.importPrivateKey', { pem: key.privateKeyPem, publicKeyId: key.publicKeyId, name: key.name });
+      imported.push(key.publicKeyId);
     } catch (error) {
       // The extension's log says why; the sample works without it, only the first sign then offers the fixes.
       console.error(`sample key ${key.publicKeyId} not imported: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  // Which keys the last window to start has in its key store (ids only): what the UI test of the sample waits for.
+  if (imported.length > 0) writeFileSync(join(__dirname, 'imported.json'), JSON.stringify(imported));
 };
 
 exports.deactivate = function deactivate() {};

@@ -35,6 +35,7 @@ export async function askPath(ui: Ui, distribution: DistributionSummary, pattern
       title: vscode.l10n.t('URL to sign ({0})', distribution.id),
       prompt: vscode.l10n.t('Complete the path the viewer will request'),
       value: `https://${hostOf(distribution)}${start.startsWith('/') ? start : `/${start}`}`,
+      valueToComplete: true,
       validate: validateUrl,
     })
   ).trim();
