@@ -426,7 +426,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ url: '{signedUrl}' }),
     expect: {
-      rejects: 'url already has the query parameter Expires, Signature, Key-Pair-Id, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
+      rejects: 'url already has the query parameter Expires, Signature, Key-Pair-Id, Hash-Algorithm, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
       input: 'url',
     },
   },
