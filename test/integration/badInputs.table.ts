@@ -40,7 +40,10 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   domain: 'd111111abcdef8.cloudfront.net',
   upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
+  streamDomain: 'd333333abcdef8.cloudfront.net',
+  streamDistributionId: 'E2EXAMPLESTRM',
   distributionId: 'E1EXAMPLE0DIST',
+  openDistributionId: 'E2OPEN0EXAMPLE',
   bucket: 'media-private',
   signerKeyId: 'K2JCJMDEHXQW5F',
   signerKeyName: 'media-signer',
@@ -102,6 +105,9 @@ const chooseProfile = 'cloudfront.chooseProfile';
 const diagnoseUrl = 'cloudfront.diagnoseUrl';
 const linkKey = 'cloudfront.linkKey';
 const exportPrivateKey = 'cloudfront.exportPrivateKey';
+const planStream = 'cloudfront.planStream';
+const signStream = 'cloudfront.signStream';
+const checkPlayback = 'cloudfront.checkPlayback';
 
 const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
@@ -110,7 +116,7 @@ const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{s
 const exportInfrastructure = 'cloudfront.exportInfrastructure';
 const LANGUAGES = 'typescript, javascript, python, go, csharp, java';
 const KEY_SOURCES = "keySource must be { kind: 'env', variable } | { kind: 'file', path } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
-const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }.";
+const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'local' } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
 /** A Generate Signing Code row. */
 const codegenRow = (what: string, args: unknown, rejects: string, input: string): BadInput => ({ case: what, command: 'cloudfront.generateSigningCode', args, expect: { rejects, input } });
 
@@ -158,6 +164,14 @@ const WRONG_SHAPE: readonly BadInput[] = [
   },
   { command: signCookies, args: { resource: 'https://{domain}/paid/*', expires: FUTURE, copy: 'no' }, rejects: 'copy must be true or false.', input: 'copy' },
   { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
+  {
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', source: 'cdn' },
+    rejects: 'source must be "origin" (read the S3 bucket) or "live" (read through the distribution).',
+    input: 'source',
+  },
+  { command: signStream, args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'urls', expires: FUTURE }, rejects: 'strategy must be "cookies" or "signedPlaylists".', input: 'strategy' },
+  { command: checkPlayback, args: { url: 'https://{streamDomain}/streams/ok.m3u8', maxRequests: 0 }, rejects: 'maxRequests must be at least 1.', input: 'maxRequests' },
   { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
   { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
   {
@@ -426,7 +440,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ url: '{signedUrl}' }),
     expect: {
-      rejects: 'url already has the query parameter Expires, Signature, Key-Pair-Id, Hash-Algorithm, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
+      rejects:
+        'url already has the query parameter Expires, Signature, Key-Pair-Id, Hash-Algorithm, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
       input: 'url',
     },
   },
@@ -815,6 +830,28 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
   },
   {
+    case: 'a distribution with nothing private (no trusted key group, no origin access control)',
+    command: exportInfrastructure,
+    args: { distributionId: '{openDistributionId}', format: 'cdk' },
+    expect: {
+      rejects:
+        'distributionId: distribution {openDistributionId} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first ("CloudFront: Protect S3 Bucket with CloudFront", or trusted key groups in the console), then export.',
+      input: 'distributionId',
+    },
+  },
+  {
+    case: 'a KMS key id with a line break (it would end a comment of the export)',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'terraform', privateKeys: { '{signerKeyId}': { kind: 'kms', keyId: 'alias/a\nresource "x" "y" {}' } } },
+    expect: { rejects: 'privateKeys.<id>.keyId must be one line of text, without control characters.', input: 'privateKeys.{signerKeyId}.keyId' },
+  },
+  {
+    case: 'an empty secret id',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'cdk', privateKeys: { '{signerKeyId}': { kind: 'secretsManager', secretId: ' ' } } },
+    expect: { rejects: 'privateKeys.<id>.secretId must not be empty.', input: 'privateKeys.{signerKeyId}.secretId' },
+  },
+  {
     case: "another account's bucket (S3 answers 403)",
     command: 'cloudfront.protectBucket',
     args: { bucket: '{bucket}', newKey: { name: 'protect-foreign', algorithm: 'RSA_2048' } },
@@ -1030,6 +1067,53 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: 'cloudfront.deleteLocalKey',
     args: { publicKeyId: '{signerKeyId}', deleteKmsKey: true },
     expect: { rejects: 'deleteKmsKey: the private key of {signerKeyId} is not kept in an AWS KMS key.', input: 'deleteKmsKey' },
+  },
+
+  // Private streams: what no player could play, and a key the stream's behavior does not trust.
+  {
+    case: 'a URL that is not a playlist',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/not-a-playlist.m3u8' },
+    expect: {
+      rejects: "https://{streamDomain}/streams/not-a-playlist.m3u8 is neither an HLS playlist (#EXTM3U) nor a DASH manifest (<MPD>): pass the URL of the stream's .m3u8 or .mpd.",
+      input: 'url',
+    },
+  },
+  {
+    case: 'a playlist that loops (its variant is itself)',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/loop.m3u8' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/loop.m3u8 names https://{streamDomain}/streams/loop.m3u8, which is a master playlist (itself): a player would loop. Point each EXT-X-STREAM-INF and EXT-X-MEDIA URI at a media playlist.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a billion-segment DASH template',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/billion.mpd' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/billion.mpd describes more than 200,000 segment requests (1,000,000,000 in one Representation): check its SegmentTemplate duration, timescale and mediaPresentationDuration, or plan with a larger maxRequests.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a URL on no distribution',
+    command: planStream,
+    args: { url: 'https://nowhere.example.com/hls/master.m3u8' },
+    expect: {
+      rejects:
+        'No distribution of this account serves nowhere.example.com: pass a URL on one of its distributions (domain name or alternate domain name), or choose the profile of the account that owns it.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a key the behavior does not trust',
+    command: signStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'cookies', expires: FUTURE, keyPairId: '{kmsSignerKeyId}' },
+    expect: { rejects: 'Key {kmsSignerKeyId} cannot sign {streamDistributionId}, behavior /streams/*: not in a key group that /streams/* trusts ({signerGroupName}).', input: 'keyPairId' },
   },
 
   // Every command: an options object of the wrong shape.

@@ -39,8 +39,7 @@ interface SignNowContext {
   pathPattern?: string;
 }
 
-const signNowContext = (context: unknown): SignNowContext | undefined =>
-  context !== null && typeof context === 'object' && Object.getPrototypeOf(context) === Object.prototype ? (context) : undefined;
+const signNowContext = (context: unknown): SignNowContext | undefined => (context !== null && typeof context === 'object' && Object.getPrototypeOf(context) === Object.prototype ? context : undefined);
 
 /** The distribution and behavior a row or "Sign a URL now" names, known before any question. */
 async function targetBeforeAsking(context: SigningContext, given: unknown): Promise<(SigningTarget & { pathPattern: string | undefined }) | undefined> {
