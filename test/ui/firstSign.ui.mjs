@@ -83,6 +83,8 @@ export default async function firstSignInTheSample({ page: firstPage, outputDir,
     await page.screenshot({ path: join(outputDir, 'firstSign-window-failure.png') }).catch(() => {});
     throw error;
   } finally {
+    // Leave nothing behind: a later test waiting for a signed URL on the clipboard must not find this one.
+    await page.evaluate(() => navigator.clipboard.writeText('')).catch(() => {});
     await page.close().catch(() => {});
     // Later UI tests start from an emptied moto: their pages must not import a key of this one.
     for (const file of ['keys.json', 'imported.json']) rmSync(join(loaderDir, file), { force: true });
