@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedSample } from './lib/seedSample.mjs';
 import { startSampleEdge } from './lib/sampleEdge.mjs';
+import { writeSampleKeyLoader } from './lib/sampleSigningKey.mjs';
 import { requirePrerequisites } from './setup/prerequisites.mjs';
 import { linkExtension, startCodeServer, TEST_SETTINGS } from '../test/runner/lib/codeServer.mjs';
 import { startMoto } from '../test/runner/lib/moto.mjs';
@@ -42,6 +43,8 @@ onCleanup(() => scratch.remove(), { last: true });
  * @type {Record<string, unknown>}
  */
 const sampleSettings = {};
+/** The sample's loader extension (its signing key into the key store), installed for this run only; undefined with --aws. */
+let sampleKeyLoader;
 
 /** The environment VS Code (and so the extension host) runs with. */
 async function extensionHostEnv() {
@@ -71,6 +74,8 @@ async function extensionHostEnv() {
       .map(([host, { address }]) => `${host} → ${address}`)
       .join(', ')}`,
   );
+  sampleKeyLoader = writeSampleKeyLoader(scratch.dir('sample-key-loader'), sample.signingKeys);
+  console.log(`  in the key store: ${sample.signingKeys.map((k) => `${k.name} (${k.publicKeyId})`).join(', ')}: "Sign CloudFront URL" signs at once`);
   writeFileSync(
     join(scratch.workspace, 'README.md'),
     `# Try CloudFront Private Content\n\nOpen the CloudFront view in the activity bar. The sample distributions live in a local moto server:\n\n${sample.distributions
@@ -91,7 +96,8 @@ if (hasDesktopCode()) {
   const userDataDir = scratch.dir('vscode-user-data');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(sampleSettings, null, 2));
-  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${repo}`, scratch.workspace], {
+  const loader = sampleKeyLoader ? [`--extensionDevelopmentPath=${sampleKeyLoader}`] : [];
+  const code = spawnGroup('code', ['--wait', '--new-window', '--user-data-dir', userDataDir, `--extensionDevelopmentPath=${repo}`, ...loader, scratch.workspace], {
     name: 'code',
     env: { ...env, HOME: process.env.HOME },
   });
@@ -102,6 +108,7 @@ if (hasDesktopCode()) {
   // `npm run watch` in another terminal plus a window reload picks up changes).
   const extensionsDir = scratch.dir('extensions');
   linkExtension(extensionsDir, repo);
+  if (sampleKeyLoader) linkExtension(extensionsDir, sampleKeyLoader);
   const server = await startCodeServer({
     env,
     userDataDir: scratch.dir('code-server-user-data'),

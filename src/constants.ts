@@ -114,6 +114,8 @@ export const Settings = {
   profile: 'profile',
   /** Machine-scoped: host → address[:port] for the live checks (src/signing/hostAddresses.ts). */
   hostAddresses: 'hostAddresses',
+  /** The hash of new signatures with RSA keys: SHA256 (default) or SHA1 for consumers that need it. */
+  hashAlgorithm: 'signing.hashAlgorithm',
 } as const;
 
 /** CloudFront answers lists in pages of at most 100 (MaxItems); the tree shows one page at a time. */

@@ -1,11 +1,13 @@
 // Seeds a CloudFront API peer (moto, for `npm start`) with sample resources a newcomer can explore:
 // two distributions whose behaviors are restricted by key groups (and one by legacy trusted signers),
 // key groups with public keys, and a public key in no group. Only PUBLIC keys are created here; the
-// matching private keys are thrown away, as CloudFront never holds them either.
+// matching private keys are thrown away, as CloudFront never holds them either, except the current
+// signer's (media-2026-01), which `npm start` puts into the sample's key store (sampleSigningKey.mjs).
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { generateKeyPairSync } from 'node:crypto';
 import { behavior, createDistribution, createKeyGroup, createPublicKey } from './cloudFrontSeed.mjs';
+import { createSampleSigningKey } from './sampleSigningKey.mjs';
 
 /** A new public key; its private half is dropped at once. */
 async function samplePublicKey(client, name, comment) {
@@ -37,11 +39,13 @@ async function createBuckets(endpoint, objectsByBucket) {
 
 /**
  * @param {{ endpoint: string }} options the API peer's URL
- * @returns {Promise<{ distributions: Array<{id: string, domainName: string, comment: string, aliases: string[]}>, keyGroups: Record<string, string> }>}
+ * @returns {Promise<{ distributions: Array<{id: string, domainName: string, comment: string, aliases: string[]}>, keyGroups: Record<string, string>,
+ *   signingKeys: Array<{ publicKeyId: string, name: string, privateKeyPem: string }> }>} signingKeys: the keys whose private half the sample keeps
  */
 export async function seedSample({ endpoint }) {
   const client = new CloudFrontClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
-  const mediaKeys = [await samplePublicKey(client, 'media-2026-01', 'sample: current signer'), await samplePublicKey(client, 'media-2026-07', 'sample: next signer')];
+  const signingKey = await createSampleSigningKey(client, { name: 'media-2026-01', comment: 'sample: current signer, its private key in the sample key store' });
+  const mediaKeys = [signingKey.publicKeyId, await samplePublicKey(client, 'media-2026-07', 'sample: next signer')];
   const reportsKey = await samplePublicKey(client, 'reports-2026', 'sample');
   await samplePublicKey(client, 'unused-key', 'sample: a public key in no key group');
   const media = await createKeyGroup(client, { name: 'media-signers', publicKeyIds: mediaKeys, comment: 'sample' });
@@ -71,5 +75,5 @@ export async function seedSample({ endpoint }) {
     'sample-downloads': ['paid/album.zip', 'paid/ebook.pdf', 'reports/2026-q3.pdf', 'public/logo.png', 'index.html'],
     'sample-video': ['hls/movie/index.m3u8', 'hls/movie/segment-0.ts', 'hls/movie/segment-1.ts', 'legacy/trailer.mp4'],
   });
-  return { distributions, keyGroups: { 'media-signers': media, 'reports-signers': reports } };
+  return { distributions, keyGroups: { 'media-signers': media, 'reports-signers': reports }, signingKeys: [signingKey] };
 }

@@ -27,6 +27,14 @@ function signedUrlsIn(text: string, offset: number, document: vscode.TextDocumen
     .map((o) => ({ range: new vscode.Range(document.positionAt(offset + o.start), document.positionAt(offset + o.end)), url: o.url }));
 }
 
+/** "SHA-256" or "SHA-1": what the CodeLens says. */
+const hashName = (summary: SignedUrlSummary): string => (summary.hashAlgorithm === 'SHA256' ? 'SHA-256' : 'SHA-1');
+
+/** The hash in the hover, with the parameter that says it (absent: CloudFront assumes SHA-1). */
+function hashWords(summary: SignedUrlSummary): string {
+  return summary.hashAlgorithm === 'SHA256' ? vscode.l10n.t('SHA-256 (Hash-Algorithm=SHA256)') : vscode.l10n.t('SHA-1 (no Hash-Algorithm parameter: CloudFront assumes SHA-1)');
+}
+
 function diagnoseCommand(url: string): vscode.Command {
   return { command: Commands.diagnoseUrl, title: vscode.l10n.t('Diagnose'), arguments: [url] };
 }
@@ -47,7 +55,7 @@ export class SignedUrlHover implements vscode.HoverProvider {
     const rows: Array<[string, string]> = [
       // Where the key signs from: this machine, AWS KMS, Secrets Manager or SSM (the Keys view's words).
       [vscode.l10n.t('Key'), `\`${summary.keyPairId}\`${local ? ` (${local.name}, ${privateKeyPlace(local, true).description})` : ''}`],
-      [vscode.l10n.t('Hash algorithm'), summary.hashAlgorithm],
+      [vscode.l10n.t('Hash algorithm'), hashWords(summary)],
       [vscode.l10n.t('Policy'), summary.policyKind],
       [vscode.l10n.t('Resource'), `\`${summary.resource}\``],
       [vscode.l10n.t('Expires'), new Date(summary.expires * 1000).toISOString()],
@@ -69,7 +77,7 @@ export class SignedUrlCodeLens implements vscode.CodeLensProvider {
       .flatMap(({ range, url }) => {
         const summary = summarize(url);
         if (!summary) return [];
-        const title = `CloudFront: ${summary.keyPairId} · ${summary.hashAlgorithm} · ${localizedExpiry(summary.expires, Math.floor(Date.now() / 1000))}`;
+        const title = `CloudFront: ${summary.keyPairId} · ${hashName(summary)} · ${localizedExpiry(summary.expires, Math.floor(Date.now() / 1000))}`;
         return [new vscode.CodeLens(range, { ...diagnoseCommand(url), title })];
       });
   }

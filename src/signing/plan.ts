@@ -70,7 +70,8 @@ function chooseHash(key: KeyFacts, requested: HashAlgorithm | undefined): HashAl
     }
     return 'SHA256';
   }
-  return requested ?? 'SHA1';
+  // SHA-256 unless asked for SHA-1: CloudFront verifies both, and SHA-1 is kept only for consumers that need it.
+  return requested ?? 'SHA256';
 }
 
 /**

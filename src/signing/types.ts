@@ -2,7 +2,7 @@
 import { type KeyObject } from 'node:crypto';
 import { type SigningParameterName } from './url';
 
-/** SHA1 is CloudFront's default and works only with RSA; ECDSA keys need SHA256. */
+/** SHA1 is what CloudFront assumes when Hash-Algorithm is absent, and works only with RSA; ECDSA keys need SHA256. */
 export type HashAlgorithm = 'SHA1' | 'SHA256';
 
 export interface SignOptions {
@@ -21,7 +21,7 @@ export interface SignOptions {
   ipRange?: string;
   /** Policy Resource when it differs from url, with wildcards * and ?. Makes the policy custom. */
   resource?: string;
-  /** Default: SHA1 for RSA, SHA256 for ECDSA. */
+  /** Default: SHA256 (written as Hash-Algorithm=SHA256); SHA1 only with RSA keys, for consumers that need it. */
   hashAlgorithm?: HashAlgorithm;
 }
 

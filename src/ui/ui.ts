@@ -48,6 +48,8 @@ export interface InputOptions {
   placeholder?: string;
   /** The previous answer, kept when the user comes back to this step. */
   value?: string;
+  /** `value` is a start to type on (a behavior's path): the cursor goes after it instead of selecting it. */
+  valueToComplete?: boolean;
   /**
    * What an empty box means: shown as the placeholder, and the answer (validated like a typed one)
    * when the user accepts the box empty.

@@ -128,6 +128,8 @@ export class VscodeUi implements Ui {
     // An empty box means the default it shows: validated and accepted as if typed.
     const answer = (value: string) => (value === '' && options.defaultValue !== undefined ? options.defaultValue : value);
     box.value = options.value ?? '';
+    // A value to complete (a behavior's path) keeps the cursor after it: typing adds to it instead of replacing it.
+    if (options.valueToComplete && box.value) box.valueSelection = [box.value.length, box.value.length];
     box.password = options.password ?? false;
     let generation = 0;
     const validate = async (value: string): Promise<string | undefined> => {

@@ -95,6 +95,9 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
 const FUTURE = '2099-01-01T00:00:00Z';
 const SUPPORTED_KEYS = 'CloudFront accepts RSA keys of 1024 bits or more (2048 for key groups) and ECDSA P-256 (prime256v1) keys';
 const NOT_THE_PUBLIC_HALF = { rejects: 'publicKeyId: public key {signerKeyId} in CloudFront is not the public half of this private key.', input: 'publicKeyId' };
+/** Signing for /other/*, whose key group holds only a public key whose private half is nowhere here. */
+const NO_KEY_FOR_OTHER =
+  'No key in this window can sign for {distributionId}, behavior /other/*: it trusts the key groups {otherGroupName}, and the private key of none of their public keys is in this window. Create one with "CloudFront: Create Key Pair" (distributionId {distributionId}, pathPatterns ["/other/*"]), import its private key with "CloudFront: Import Private Key", or link a key kept in AWS with "CloudFront: Link Key Kept in AWS".';
 const NAME_RULE = 'Use up to 128 letters, digits, hyphens and underscores';
 const KEY_STORAGE_RULE = "keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager).";
 
@@ -442,7 +445,8 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: signUrl,
     args: sign({ url: '{signedUrl}' }),
     expect: {
-      rejects: 'url already has the query parameter Expires, Signature, Key-Pair-Id, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
+      rejects:
+        'url already has the query parameter Expires, Signature, Key-Pair-Id, Hash-Algorithm, which CloudFront reserves for signed URLs. Sign the URL without it (remove any earlier signature first).',
       input: 'url',
     },
   },
@@ -566,6 +570,18 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: 'Key {signerKeyId} cannot sign {distributionId}, behavior /other/*: not in a key group that /other/* trusts ({otherGroupName}).', input: 'keyPairId' },
   },
   {
+    case: 'a behavior whose key groups hold no key of this window',
+    command: signUrl,
+    args: { url: 'https://{domain}/other/a.mp4', expires: FUTURE, copy: false },
+    expect: { rejects: NO_KEY_FOR_OTHER, input: 'keyPairId' },
+  },
+  {
+    case: 'cookies for a behavior whose key groups hold no key of this window',
+    command: signCookies,
+    args: { resource: 'https://{domain}/other/*', expires: FUTURE, copy: false },
+    expect: { rejects: NO_KEY_FOR_OTHER, input: 'keyPairId' },
+  },
+  {
     case: 'a URL of a distribution still deploying (InProgress)',
     command: signUrl,
     args: sign({ url: 'https://{deployingDomain}/paid/a.mp4' }),
@@ -603,6 +619,22 @@ export const BAD_INPUTS: readonly BadInput[] = [
         "The cookie domain *.cloudfront.net is not allowed: CloudFront does not accept *.cloudfront.net as a Domain attribute, because cloudfront.net is a public suffix and browsers refuse cookies for it. Use one of the distribution's alternate domain names (for example example.com), or its own domain name such as d111111abcdef8.cloudfront.net.",
       input: 'domain',
     },
+  },
+  {
+    case: 'a public suffix (co.uk) as the cookie domain',
+    command: signCookies,
+    args: { resource: 'https://downloads.example.co.uk/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', domain: 'co.uk', copy: false },
+    expect: {
+      rejects:
+        'The cookie domain co.uk is a public suffix: browsers refuse cookies for it, so viewers would never send them. Use the alternate domain name itself or a parent domain that is yours (example.com for downloads.example.com, example.co.uk for downloads.example.co.uk).',
+      input: 'domain',
+    },
+  },
+  {
+    case: 'a SameSite value there is not',
+    command: signCookies,
+    args: { resource: 'https://{domain}/paid/*', keyPairId: '{signerKeyId}', expires: FUTURE, format: 'set-cookie', sameSite: 'lax', copy: false },
+    expect: { rejects: 'sameSite must be one of Lax, Strict, None.', input: 'sameSite' },
   },
   // Resource patterns are written as browsers write the URLs they are to match, or refused.
   ...(
@@ -717,7 +749,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
       finding: {
         code: 'SignatureMismatch',
         message:
-          "The signature does not verify with CloudFront's public key {signerKeyId} (a 2048-bit RSA key, SHA1) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.",
+          "The signature does not verify with CloudFront's public key {signerKeyId} (a 2048-bit RSA key, SHA256) over the canned policy: the URL or expiry changed after signing, or another private key signed it. CloudFront answers AccessDenied.",
       },
     },
   },

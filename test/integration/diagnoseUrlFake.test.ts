@@ -71,7 +71,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
   it("finds the distribution by an alias from the list summaries and verifies with CloudFront's copy of the key", async () => {
     const service = serviceWith('media.example.com');
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
-    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
+    assert.deepEqual(codes(findings), ['ok HashAlgorithm', 'ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
     assert.ok(!service.calls.includes('GetDistribution'), 'full summaries need no GetDistribution');
   });
 
@@ -81,7 +81,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
     service.details.set(full.id, full);
     service.distributions = [listedByMoto(full)];
     const findings = await diagnosisOver(service).run({ url: sign('https://media.example.com/paid/a.pdf') });
-    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
+    assert.deepEqual(codes(findings), ['ok HashAlgorithm', 'ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'ok SignatureValid', 'ok NotExpired']);
     assert.deepEqual(
       service.calls.filter((c) => c === 'GetDistribution'),
       ['GetDistribution'],
@@ -95,14 +95,14 @@ describe('Diagnose Signed URL (typed fake)', () => {
     service.distributions[0].origins = [{ id: 'media', domainName: 'open-bucket.s3.us-east-1.amazonaws.com', originPath: '', kind: 's3' }];
     const ui = new ScriptedUi([input(sign('https://media.example.com/paid/a.pdf'))]);
     const findings = await diagnosisOver(service, ui).run();
-    assert.deepEqual(codes(findings), ['ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'warning PublicBucketOrigin', 'ok SignatureValid', 'ok NotExpired']);
+    assert.deepEqual(codes(findings), ['ok HashAlgorithm', 'ok CannedPolicy', 'ok BehaviorRestricted', 'ok KeyTrusted', 'warning PublicBucketOrigin', 'ok SignatureValid', 'ok NotExpired']);
     const finding = findings.find((f) => f.code === 'PublicBucketOrigin')!;
     assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
     assert.match(
       finding.fix,
       /Create an origin access control .* bucket policy of bucket open-bucket with this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/,
     );
-    assert.match(ui.notifications[0].message, /0 error\(s\), 1 warning\(s\), 5 check\(s\) passed/);
+    assert.match(ui.notifications[0].message, /0 error\(s\), 1 warning\(s\), 6 check\(s\) passed/);
   });
 
   it('a denied ListDistributions becomes a warning naming the action and profile; the local checks still run', async () => {
@@ -129,7 +129,7 @@ describe('Diagnose Signed URL (typed fake)', () => {
       );
       assert.equal(ui.notifications.length, 2);
       assert.deepEqual(ui.notifications[0].actions, ['Run Live Check']);
-      assert.match(ui.notifications[0].message, /0 error\(s\), 0 warning\(s\), 5 check\(s\) passed\. The live check requests the URL from the network/);
+      assert.match(ui.notifications[0].message, /0 error\(s\), 0 warning\(s\), 6 check\(s\) passed\. The live check requests the URL from the network/);
       // The preview re-reads the document after the update; wait for it.
       const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes('OriginNoSuchKey')));
       assert.ok(

@@ -33,6 +33,29 @@ describe('Sign CloudFront URL (moto)', function () {
     await vscode.commands.executeCommand(Commands.refresh);
   });
 
+  it('signs with SHA-256 by default; the cloudfront.signing.hashAlgorithm setting keeps SHA-1 for RSA keys, and an explicit hashAlgorithm wins', async () => {
+    const sign = (extra: object = {}, path = '/paid/hash.mp4') =>
+      vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}${path}`, expires: inAnHour(), copy: false, ...extra });
+    const byDefault = await sign();
+    assert.equal(parseSignedUrl(byDefault).hashAlgorithm, 'SHA256');
+    assert.equal(new URL(byDefault).searchParams.get('Hash-Algorithm'), 'SHA256');
+    assert.ok(verifySignedUrl(byDefault, paidPublicKeyPem));
+    const settings = vscode.workspace.getConfiguration('cloudfront');
+    await settings.update('signing.hashAlgorithm', 'SHA1', vscode.ConfigurationTarget.Global);
+    try {
+      const sha1 = await sign();
+      assert.equal(new URL(sha1).searchParams.get('Hash-Algorithm'), null, 'SHA-1 writes no Hash-Algorithm');
+      assert.equal(parseSignedUrl(sha1).hashAlgorithm, 'SHA1');
+      assert.ok(verifySignedUrl(sha1, paidPublicKeyPem));
+      assert.equal(parseSignedUrl(await sign({ hashAlgorithm: 'SHA256' })).hashAlgorithm, 'SHA256', 'the option wins over the setting');
+      assert.equal(parseSignedUrl(await sign({}, '/other/a.mp4')).hashAlgorithm, 'SHA256', 'an ECDSA key signs with SHA-256 whatever the setting');
+      const cookies = await vscode.commands.executeCommand<Record<string, string>>(Commands.signCookies, { resource: `https://${domain}/paid/*`, expires: inAnHour(), copy: false });
+      assert.equal(cookies['CloudFront-Hash-Algorithm'], undefined, 'cookies follow the setting too');
+    } finally {
+      await settings.update('signing.hashAlgorithm', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('signs with arguments: the URL verifies with the public key in CloudFront, and the clipboard holds it', async () => {
     await vscode.env.clipboard.writeText('before');
     const url = `https://${domain}/paid/movie.mp4`;
@@ -88,11 +111,21 @@ describe('Sign CloudFront URL (moto)', function () {
   it('creates signed cookies for a wildcard resource as JSON, Set-Cookie headers and curl', async () => {
     const resource = `https://${domain}/paid/*`;
     const cookies = await vscode.commands.executeCommand<Record<string, string>>(Commands.signCookies, { resource, expires: inAnHour() });
-    assert.deepEqual(Object.keys(cookies).sort(), ['CloudFront-Key-Pair-Id', 'CloudFront-Policy', 'CloudFront-Signature']);
+    assert.deepEqual(Object.keys(cookies).sort(), ['CloudFront-Hash-Algorithm', 'CloudFront-Key-Pair-Id', 'CloudFront-Policy', 'CloudFront-Signature']);
     assert.ok(verifySignedCookies(cookies, `https://${domain}/paid/any/file.mp4`, paidPublicKeyPem));
-    const headers = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires: inAnHour(), format: 'set-cookie', domain });
-    assert.equal(headers.split('\n').length, 3);
-    assert.match(headers, new RegExp(`^Set-Cookie: CloudFront-Policy=[A-Za-z0-9~_-]+; Domain=${domain.replaceAll('.', '\\.')}; Path=/; Secure; HttpOnly$`, 'm'));
+    const expires = inAnHour();
+    const headers = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires, format: 'set-cookie', domain, sameSite: 'Strict' });
+    assert.equal(headers.split('\n').length, 4);
+    const expiresAttribute = new Date(expires).toUTCString();
+    const maxAge = /Max-Age=(\d+)/.exec(headers)?.[1];
+    assert.ok(maxAge && Math.abs(Number(maxAge) - 3600) <= 60, `Max-Age ${maxAge} is about an hour`);
+    assert.match(
+      headers,
+      new RegExp(
+        `^Set-Cookie: CloudFront-Policy=[A-Za-z0-9~_-]+; Domain=${domain.replaceAll('.', '\\.')}; Path=/paid/; Expires=${expiresAttribute}; Max-Age=${maxAge}; Secure; HttpOnly; SameSite=Strict$`,
+        'm',
+      ),
+    );
     assert.equal(await vscode.env.clipboard.readText(), headers);
     const curl = await vscode.commands.executeCommand<string>(Commands.signCookies, { resource, expires: inAnHour(), format: 'curl' });
     assert.match(curl, /^curl .* -b 'CloudFront-Policy=/);
@@ -110,11 +143,12 @@ describe('Sign CloudFront URL (moto)', function () {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, new RegExp(`${paidKey.publicKeyId}.*private key on this machine`));
     assert.match(text, /expires in (59 minutes|1 hour)/);
+    assert.match(text, /SHA-256 \(Hash-Algorithm=SHA256\)/, 'says the hash, SHA-256 by default');
     assert.match(text, /command:cloudfront\.diagnoseUrl/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
     const titles = lenses.map((l) => l.command?.title ?? '');
     assert.ok(
-      titles.some((t) => t.startsWith(`CloudFront: ${paidKey.publicKeyId} · SHA1 · expires in`)),
+      titles.some((t) => t.startsWith(`CloudFront: ${paidKey.publicKeyId} · SHA-256 · expires in`)),
       titles.join(' | '),
     );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');

@@ -118,7 +118,8 @@ describe('Sign CloudFront URL, interactively (moto, scripted answers)', function
     const declined = scripted(url, [{ kind: 'confirm', accept: false }]);
     assert.equal(await vscode.commands.executeCommand(Commands.signUrl), undefined);
     declined.assertAllUsed();
-    assert.match(declined.prompts[0].title, /^No distribution of profile .+ serves example\.com\.$/);
+    // The suite runs with the default credential chain (no profile): the message says so in words.
+    assert.match(declined.prompts[0].title, /^No distribution in the account of the default AWS credentials serves example\.com\.$/);
     assert.equal(declined.clipboard, '', 'nothing copied');
     assert.deepEqual(declined.notifications, [], 'no success toast');
 

@@ -102,9 +102,13 @@ describe('Private streams (moto)', function () {
     assert.ok(!verifySignedCookies(result.cookies, `https://${domain}/other/a.mp4`, publicKeyPem), "the policy covers the stream's folder only");
     assert.deepEqual(
       result.setCookie.map((header) => header.split('=')[0]),
-      ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id'],
+      ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id', 'CloudFront-Hash-Algorithm'],
     );
-    assert.ok(result.setCookie.every((header) => header.includes(`; Domain=${domain}; Path=/; Secure; HttpOnly`)));
+    const path = new URL(result.resource.replace(/\*.*$/, '')).pathname;
+    assert.ok(
+      result.setCookie.every((header) => new RegExp(`; Domain=${domain.replace(/\./g, '\\.')}; Path=${path}; Expires=[^;]+ GMT; Max-Age=\\d+; Secure; HttpOnly; SameSite=Lax$`).test(header)),
+      result.setCookie.join('\n'),
+    );
   });
 
   it('signs the playlists: every URI of every playlist replaced by its signed URL, the variants signed in the master', async () => {
@@ -123,7 +127,10 @@ describe('Private streams (moto)', function () {
       }
     }
     const signedMaster = result.playlists[0].content;
-    assert.match(signedMaster, new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}$`, 'm'));
+    assert.match(
+      signedMaster,
+      new RegExp(`^https://${domain.replace(/\./g, '\\.')}/hls/movie/video/720p\\.m3u8\\?Expires=\\d+&Signature=[^&\\s]+&Key-Pair-Id=${key.publicKeyId}&Hash-Algorithm=SHA256$`, 'm'),
+    );
     assert.match(signedMaster, /URI="https:\/\/[^"]+\/hls\/keys\/session\.key\?Expires=/);
   });
 

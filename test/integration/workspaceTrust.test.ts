@@ -77,6 +77,7 @@ if (process.env.CFPC_UNTRUSTED_RUN === '1') {
       const signed = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${domain}/paid/a.mp4`, expires: new Date(Date.now() + 3600_000).toISOString(), copy: false });
       const keyPairId = parseSignedUrl(signed).keyPairId;
       assert.notEqual(keyPairId, 'KATTACKERKEY01');
+      assert.equal(parseSignedUrl(signed).hashAlgorithm, 'SHA256', 'the workspace cannot make signatures SHA-1 (cloudfront.signing.hashAlgorithm)');
       const privateKey = await hooks.keyStore.getPrivateKey(keyPairId);
       assert.ok(privateKey && verifySignedUrl(signed, privateKey), "signed with the private key in this window's secret storage");
       assert.equal(await trapCount(), 0);

@@ -26,6 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, workbenchUrl } from './lib/browser.mjs';
 import { ensureCodeServer, linkExtension, nodeBinary, startCodeServer } from './lib/codeServer.mjs';
+import { writeSampleKeyLoader } from '../../scripts/lib/sampleSigningKey.mjs';
 import { countsReporter } from './lib/counts.mjs';
 import { startFaultProxy } from './lib/faultProxy.mjs';
 import { runHostSuite } from './lib/hostSuite.mjs';
@@ -58,6 +59,12 @@ const uiOutputDir = join(outputRoot, 'ui');
 const { counts, report } = countsReporter('integration');
 
 const seconds = (/** @type {number} */ since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** The sample key loader in `dir` with no keys yet, installed in `extensionsDir`; returns `dir`. */
+function linkSampleKeyLoader(extensionsDir, dir) {
+  linkExtension(extensionsDir, writeSampleKeyLoader(dir, []));
+  return dir;
+}
 
 /**
  * Runs a build step in a child process (registered for cleanup so Ctrl-C stops it too).
@@ -130,6 +137,9 @@ async function main() {
   const separateUi = uiTests.length > 0 && uiServerMode === 'separate';
   const uiExtensionsDir = separateUi ? scratch.dir('extensions-ui') : extensionsDir;
   if (separateUi) linkExtension(uiExtensionsDir, repoRoot);
+  // The loader `npm start` installs for its sample key, with no keys until a UI test of the sample
+  // writes them (test/ui/firstSign.ui.mjs); the UI tests run in this process and find it here.
+  if (uiTests.length > 0) process.env.CFPC_SAMPLE_KEY_LOADER = linkSampleKeyLoader(uiExtensionsDir, scratch.dir('sample-key-loader'));
   // The workspace-trust suite needs a workbench with trust on: a second server, started alongside.
   const untrustedResults = join(scratch.root, 'mocha-results-untrusted.json');
   const runUntrusted = !grep || UNTRUSTED_SUITE.includes(grep) || grep.includes(UNTRUSTED_SUITE);

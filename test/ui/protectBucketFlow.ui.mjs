@@ -15,7 +15,7 @@ import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { CreateBucketCommand, GetBucketPolicyCommand, PutObjectCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { cloudFrontClient } from './lib/account.mjs';
 import { get, startEdge } from './lib/edge.mjs';
-import { until, waitForWorkbench } from './lib/workbench.mjs';
+import { actionCounter, clickCloudFrontIcon, until, waitForWorkbench } from './lib/workbench.mjs';
 
 const MAX_ACTIONS = 6;
 
@@ -36,17 +36,10 @@ export default async function protectBucketFlow({ page, outputDir, motoUrl, log 
   await waitForWorkbench(page);
 
   /** What the person did, in order: one entry per click or key press. */
-  const actions = [];
-  const act = async (what, doIt) => {
-    await doIt();
-    actions.push(what);
-    log(`action ${actions.length}: ${what}`);
-  };
+  const { actions, act } = actionCounter(log);
 
   // 1. The CloudFront side bar (unless it is open already), and the S3 Buckets view (unless expanded).
-  const container = page.locator('.part.activitybar .action-item:has([aria-label*="CloudFront"])').first();
-  await container.waitFor({ timeout: 20000 });
-  if (!(await container.getAttribute('class'))?.split(/\s+/).includes('checked')) await act('click the CloudFront icon in the activity bar', () => container.click());
+  await clickCloudFrontIcon(page, act);
   const header = page.locator('.part.sidebar .pane-header', { hasText: 'S3 Buckets' }).first();
   await header.waitFor({ timeout: 20000 });
   if ((await header.getAttribute('aria-expanded')) === 'false') await act('click the S3 Buckets view header', () => header.click());

@@ -1,6 +1,7 @@
 // UI test: signed cookies for a distribution's alternate domain name work in a browser's terms. Protect
 // /paid/* with "Create Key Pair", run "Create Signed Cookies" from the palette on the distribution's
-// *.cloudfront.net resource, copy them as Set-Cookie with the alias as Domain; then send them as a
+// *.cloudfront.net resource, copy them as Set-Cookie with the alias as Domain (SameSite Lax, the
+// default); then send them as a
 // browser would (only to hosts the Domain covers, over https for Secure) in a request to the alias,
 // answered by the local edge (`npm run edge`) standing in for the distribution: it must grant it.
 import { randomUUID } from 'node:crypto';
@@ -43,6 +44,7 @@ export default async function signedCookiesForAnAlias({ page, motoUrl, log }) {
   await answer(page, '1 hour', { rowText: '1 hour' });
   await answer(page, 'Set-Cookie', { rowText: 'Set-Cookie' });
   await answer(page, alias, { rowText: alias });
+  await answer(page, '', { rowText: 'Lax' }); // SameSite: Enter on the preselected Lax
   const setCookie = await until(async () => {
     const text = await page.evaluate(() => navigator.clipboard.readText());
     return text.startsWith('Set-Cookie: ') ? text : undefined;
@@ -66,6 +68,7 @@ export default async function signedCookiesForAnAlias({ page, motoUrl, log }) {
   try {
     const cookie = cookiesFor(setCookie, alias);
     if (!cookie.includes('CloudFront-Signature=')) throw new Error(`the browser would send no signed cookie to ${alias}: ${setCookie}`);
+    if (!/; Path=\/paid\/; Expires=[^;]+ GMT; Max-Age=\d+; Secure; HttpOnly; SameSite=Lax$/m.test(setCookie)) throw new Error(`Set-Cookie lacks Path, Expires, Max-Age or SameSite: ${setCookie}`);
     const granted = await get(edge.url, alias, '/paid/movie.txt', cookie);
     if (granted.status !== 200 || granted.body !== 'the paid movie') throw new Error(`the edge refused https://${alias}/paid/movie.txt: ${granted.status} ${granted.body}`);
     log(`https://${alias}/paid/movie.txt with the cookies: ${granted.status}`);

@@ -8,14 +8,18 @@ import { GetPublicKeyCommand } from '@aws-sdk/client-cloudfront';
 import { cloudFrontClient, createPaidDistribution, restrictPaidWithNewKeyPair } from './lib/account.mjs';
 import { answer, runCommand, until } from './lib/workbench.mjs';
 
-/** The canned-policy check CloudFront does: RSA-SHA1 over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}. */
+/**
+ * The canned-policy check CloudFront does: RSA with the hash Hash-Algorithm names (SHA-1 when absent)
+ * over {"Statement":[{"Resource":url,"Condition":{"DateLessThan":{"AWS:EpochTime":expires}}}]}.
+ */
 function verifyCanned(signedUrl, publicKeyPem) {
   const url = new URL(signedUrl);
   const expires = url.searchParams.get('Expires');
   const signature = url.searchParams.get('Signature').replace(/-/g, '+').replace(/_/g, '=').replace(/~/g, '/');
   const unsigned = signedUrl.slice(0, signedUrl.indexOf('?'));
+  const hash = url.searchParams.get('Hash-Algorithm') === 'SHA256' ? 'RSA-SHA256' : 'RSA-SHA1';
   const policy = `{"Statement":[{"Resource":"${unsigned}","Condition":{"DateLessThan":{"AWS:EpochTime":${expires}}}}]}`;
-  return verify('RSA-SHA1', Buffer.from(policy), publicKeyPem, Buffer.from(signature, 'base64'));
+  return verify(hash, Buffer.from(policy), publicKeyPem, Buffer.from(signature, 'base64'));
 }
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
@@ -48,6 +52,7 @@ export default async function signUrlFromThePalette({ page, outputDir, motoUrl, 
   const expires = Number(new URL(signed).searchParams.get('Expires'));
   const inOneHour = Math.floor(Date.now() / 1000) + 3600;
   if (Math.abs(expires - inOneHour) > 120) throw new Error(`Expires ${expires} is not about one hour from now (${inOneHour})`);
+  if (new URL(signed).searchParams.get('Hash-Algorithm') !== 'SHA256') throw new Error('new signatures should default to SHA-256 (Hash-Algorithm=SHA256)');
   if (!verifyCanned(signed, PublicKey.PublicKeyConfig.EncodedKey)) throw new Error('the signature does not verify with the public key in CloudFront');
   log(`signed with ${keyPairId}, expires in about an hour, signature verifies`);
   await page.screenshot({ path: join(outputDir, 'sign-url.png') });

@@ -4,8 +4,10 @@
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
-import { automaticKey, keyCandidates, type DisabledReasons, type KeyCandidate } from '../../keys/signingKeys';
+import { automaticKey, type KeyCandidate } from '../../keys/signingKeys';
 import type { PolicySigner } from '../../signing';
+import { hashForKey } from './hashSetting';
+import { candidatesFor, describeTarget, refuseWithoutKey } from './noSigningKey';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 import { privateKeyPlace } from '../../tree/privateKeyPlace';
@@ -17,36 +19,36 @@ export interface ChosenKey {
   candidate: KeyCandidate;
 }
 
-/** What every sign command passes to the signing core: the key and the policy's conditions (not its resource). */
+/**
+ * What every sign command passes to the signing core: the key, the policy's conditions (not its
+ * resource) and the hash: the one asked for, else the `cloudfront.signing.hashAlgorithm` setting's
+ * where the key can sign with it.
+ */
 export function signWith(key: ChosenKey, policy: PolicyChoice) {
+  const hashAlgorithm = hashForKey(key.signer, policy.hashAlgorithm);
   return {
     keyPairId: key.publicKeyId,
     signer: key.signer,
     expires: policy.expires,
     ...(policy.activeFrom ? { activeFrom: policy.activeFrom } : {}),
     ...(policy.ipRange ? { ipRange: policy.ipRange } : {}),
-    ...(policy.hashAlgorithm ? { hashAlgorithm: policy.hashAlgorithm } : {}),
+    ...(hashAlgorithm ? { hashAlgorithm } : {}),
   };
 }
 
-/** A behavior by its path pattern; undefined is the default behavior. */
-const behaviorName = (pattern: string | undefined): string => pattern ?? vscode.l10n.t('Default (*)');
-
-function describeTarget(url: string, target: UrlTarget | undefined): string {
-  if (!target) return vscode.l10n.t('{0} is not a distribution of this account', new URL(url).host);
-  return vscode.l10n.t('{0}, behavior {1}', target.distribution.id, behaviorName(target.behavior?.pathPattern));
-}
-
-const disabledReasons = (): DisabledReasons => ({
-  notInCloudFront: vscode.l10n.t('its public key is not in CloudFront yet'),
-  untrusted: (pattern, keyGroups) => vscode.l10n.t('not in a key group that {0} trusts ({1})', behaviorName(pattern), keyGroups),
-  legacyOnly: (pattern) => vscode.l10n.t('{0} trusts only legacy trusted signers', behaviorName(pattern)),
-});
-
-/** undefined `interactive` ui: automation; the error names `keyPairId`. */
-export async function chooseSigningKey(context: SigningContext, url: string, target: UrlTarget | undefined, request: { keyPairId?: string; interactive: boolean }): Promise<ChosenKey> {
-  const keyGroups = target ? await context.keyGroups.byId() : new Map();
-  const candidates = keyCandidates(context.keyStore.list(), { behavior: target?.behavior, keyGroups }, disabledReasons());
+/**
+ * `interactive` false: automation; the error names `keyPairId`. `offerFixes` false: when no key can
+ * sign, refuse with the words automation gets instead of offering the fixes (a document's URL is skipped).
+ */
+export async function chooseSigningKey(
+  context: SigningContext,
+  url: string,
+  target: UrlTarget | undefined,
+  request: { keyPairId?: string; interactive: boolean; offerFixes?: boolean },
+): Promise<ChosenKey> {
+  const found = await candidatesFor(context, target);
+  const candidates = found.candidates;
+  const usable = candidates.filter((c) => !c.disabledReason);
   const lastUsed = target ? context.memory.get<string>(lastKeyMemory(target.distribution.id)) : undefined;
   const defaultSigners = (target?.behavior?.trustedKeyGroupIds ?? []).flatMap((id) => context.keyStore.defaultSigner(id)?.publicKeyId ?? []);
 
@@ -62,35 +64,20 @@ export async function chooseSigningKey(context: SigningContext, url: string, tar
     if (chosen.disabledReason) {
       throw new UserError(vscode.l10n.t('Key {0} cannot sign {1}: {2}.', request.keyPairId, describeTarget(url, target), chosen.disabledReason), 'keyPairId');
     }
-  } else if (!request.interactive || candidates.filter((c) => !c.disabledReason).length === 1) {
+  } else if (!request.interactive || usable.length === 1) {
     chosen = automaticKey(candidates, lastUsed, defaultSigners);
   }
+  // Nothing here can sign: say so with the fixes (a person gets them as buttons), never a bare error.
+  if (!chosen && usable.length === 0) refuseWithoutKey(context, url, target, found, request.interactive && request.offerFixes !== false);
   if (!chosen && !request.interactive) {
-    const usable = candidates.filter((c) => !c.disabledReason);
-    throw new UserError(
-      usable.length === 0
-        ? vscode.l10n.t('No key on this machine can sign for {0}: {1}', describeTarget(url, target), reasonsOf(candidates))
-        : vscode.l10n.t('Several keys can sign for {0} ({1}): pass keyPairId.', describeTarget(url, target), usable.map((c) => c.key.publicKeyId).join(', ')),
-      'keyPairId',
-    );
+    throw new UserError(vscode.l10n.t('Several keys can sign for {0} ({1}): pass keyPairId.', describeTarget(url, target), usable.map((c) => c.key.publicKeyId).join(', ')), 'keyPairId');
   }
   if (!chosen) chosen = await pickKey(context, url, target, candidates, lastUsed ?? defaultSigners[0]);
 
   return { publicKeyId: chosen.key.publicKeyId!, signer: await context.signers.signerFor(chosen.key), candidate: chosen };
 }
 
-function reasonsOf(candidates: readonly KeyCandidate[]): string {
-  if (candidates.length === 0) return vscode.l10n.t('there are no local keys; create a key pair first.');
-  return candidates.map((c) => `${c.key.name} (${c.key.publicKeyId ?? c.key.fingerprint.slice(0, 8)}): ${c.disabledReason}`).join('; ');
-}
-
 async function pickKey(context: SigningContext, url: string, target: UrlTarget | undefined, candidates: KeyCandidate[], preferred: string | undefined): Promise<KeyCandidate> {
-  if (candidates.length === 0) {
-    throw new UserError(vscode.l10n.t('No private keys on this machine yet: run "CloudFront: Create Key Pair" or "CloudFront: Import Private Key" first.'), 'keyPairId');
-  }
-  if (candidates.every((c) => c.disabledReason)) {
-    throw new UserError(vscode.l10n.t('No key on this machine can sign for {0}: {1}', describeTarget(url, target), reasonsOf(candidates)), 'keyPairId');
-  }
   const ordered = [...candidates].sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason));
   return context.ui.pick({
     title: vscode.l10n.t('Sign with which key?'),

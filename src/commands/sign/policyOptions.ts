@@ -154,7 +154,16 @@ export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boo
           picked: preset.seconds === 3600,
         })),
         { label: vscode.l10n.t('Date and time…'), description: vscode.l10n.t('in your local time'), value: { kind: 'date' as const } },
-        ...(options.customOnly ? [] : [{ label: vscode.l10n.t('Custom policy…'), description: vscode.l10n.t('wildcard resource, IP range, start time'), value: { kind: 'custom' as const } }]),
+        ...(options.customOnly
+          ? []
+          : [
+              {
+                label: vscode.l10n.t('Custom policy…'),
+                // Cookies already have their (wildcard) resource: it was the first question.
+                description: cookies ? vscode.l10n.t('IP range, start time') : vscode.l10n.t('wildcard resource, IP range, start time'),
+                value: { kind: 'custom' as const },
+              },
+            ]),
       ],
     });
     if (answer.kind === 'custom') {
@@ -179,13 +188,16 @@ function hasUnsafeCharacter(value: string): boolean {
   return [...value].some((char) => char === '"' || char === '\\' || char.charCodeAt(0) < 0x20);
 }
 
+/** The custom parts: the resource (not for cookies, whose resource was typed first), IP range and start. */
 async function askCustomParts(ui: Ui, url: string, cookies: boolean): Promise<Omit<PolicyChoice, 'expires'>> {
-  const resource = await ui.input({
-    title: vscode.l10n.t('Custom policy: resource'),
-    prompt: cookies ? vscode.l10n.t('The URLs the cookies open; * matches any characters, ? one character') : vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
-    value: url,
-    validate: (value) => (hasUnsafeCharacter(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
-  });
+  const resource = cookies
+    ? url
+    : await ui.input({
+        title: vscode.l10n.t('Custom policy: resource'),
+        prompt: vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
+        value: url,
+        validate: (value) => (hasUnsafeCharacter(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
+      });
   const ipRange = await ui.input({
     title: vscode.l10n.t('Custom policy: viewer IP range (optional)'),
     prompt: vscode.l10n.t('An IPv4 address or CIDR range the viewer must come from; empty for any'),

@@ -1,15 +1,19 @@
 // "Create Signed Cookies": a custom policy for a wildcard resource, as Set-Cookie headers, a curl
 // command, or JSON, copied. For Set-Cookie, the cookie Domain, the Resource's host and the host viewers
-// request are one choice, so that the browser sends the cookies where the Resource matches.
+// request are one choice, so that the browser sends the cookies where the Resource matches; a parent
+// domain of an alias is offered too (the cookies then reach every subdomain of it). Set-Cookie lines
+// carry Path (where the Resource can match), Expires and Max-Age (the policy's expiry) and SameSite,
+// so a server can send them as they are.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { DistributionSummary } from '../../aws/cloudFrontService';
-import { CancellationError, UserError } from '../../errors';
+import { UserError } from '../../errors';
 import { signCookiesWithSigner } from '../../signing';
-import { checkCookieDomain, checkCookieScope, cookieDomainCovers, formatCookies, resourceHost, resourceOnHost, type CookieFormat } from '../../signing/output';
+import { checkCookieScope, cookiePathFor, formatCookies, parentCookieDomains, resourceHost, resourceOnHost, SAME_SITE_VALUES, type CookieFormat, type SameSite } from '../../signing/output';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
-import { askPolicy, policyEntries, policyOf } from './policyOptions';
+import { askPolicy, localAndUtc, policyEntries, policyOf } from './policyOptions';
+import { requireSigningKey } from './noSigningKey';
 import type { SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
 
@@ -32,6 +36,8 @@ export const SignCookiesOptions = optionsObject({
     'json',
   ),
   domain: optionalText('domain'),
+  /** SameSite of the Set-Cookie lines: Lax (default), Strict or None. */
+  sameSite: v.optional(v.picklist(SAME_SITE_VALUES, () => vscode.l10n.t('sameSite must be one of {0}.', SAME_SITE_VALUES.join(', ')))),
   copy: optionalFlag('copy'),
 });
 
@@ -53,6 +59,8 @@ async function askResource(context: SigningContext, given: unknown): Promise<str
 
 async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput<typeof SignCookiesOptions>>): Promise<Record<string, string> | string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
+  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
+  if (!automation && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
   const typed = automation?.resource ?? (await askResource(context, call.kind === 'interactive' ? call.context : undefined));
   const probe = probeUrl(typed);
   const target = await context.finder.target(probe).catch(() => undefined);
@@ -63,6 +71,7 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
 
   let format: CookieFormat = automation?.format ?? 'json';
   let domain: string | undefined;
+  let sameSite: SameSite = automation?.sameSite ?? 'Lax';
   if (automation) {
     // Cookies for a Domain the Resource's host is not in would reach only hosts it never matches.
     if (automation.domain !== undefined) domain = checkCookieScope(resource, automation.domain);
@@ -76,49 +85,86 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
       ],
     });
     if (format === 'set-cookie' && target) ({ domain, resource } = await askDomain(context, target.distribution, resource));
+    if (format === 'set-cookie') sameSite = await askSameSite(context);
   }
   const cookies = await signCookiesWithSigner({ resource, ...signWith(key, policy) });
   context.log.info(`[sign] created signed cookies for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   context.events?.didSign.fire({ what: 'cookies', publicKeyId: key.publicKeyId, distributionId: target?.distribution.id, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
 
   // The URL a viewer requests with them (curl): under the Resource, on the host it names.
-  const text = formatCookies(cookies, format, { url: probeUrl(resource), ...(domain ? { domain } : {}) });
+  const path = cookiePathFor(resource);
+  const text = formatCookies(cookies, format, { url: probeUrl(resource), path, expires: policy.expires, sameSite, ...(domain ? { domain } : {}) });
   if (automation?.copy !== false) await context.ui.writeClipboard(format === 'json' ? JSON.stringify(cookies, null, 2) : text);
-  if (!automation) void context.ui.notify('info', copiedMessage(format, domain));
+  if (!automation) void context.ui.notify('info', `${copiedMessage(format, domain)} ${whatCloudFrontReads(cookies, resource, path, policy.expires)}`);
   return format === 'json' ? cookies : text;
 }
 
+/** Which cookie names CloudFront reads, on which requests, and until when: what a server must send. */
+function whatCloudFrontReads(cookies: Readonly<Record<string, string>>, resource: string, path: string, expires: Date): string {
+  return vscode.l10n.t(
+    'CloudFront reads the cookies {0} on requests that {1} matches (Path={2}); they expire with the policy at {3}.',
+    Object.keys(cookies).join(', '),
+    resource,
+    path,
+    localAndUtc(expires),
+  );
+}
+
+/** SameSite for the Set-Cookie lines: Lax unless the person needs other sites' pages to send them. */
+function askSameSite(context: SigningContext): Promise<SameSite> {
+  return context.ui.pick<SameSite>({
+    title: vscode.l10n.t('Cookie SameSite'),
+    placeholder: vscode.l10n.t('When the browser sends the cookies with requests that start on another site'),
+    items: [
+      { label: 'Lax', description: vscode.l10n.t('default · on links from other sites, not on their embedded requests'), value: 'Lax', picked: true },
+      { label: 'Strict', description: vscode.l10n.t('only on requests that start on your own site'), value: 'Strict' },
+      { label: 'None', description: vscode.l10n.t("also on other sites' embedded requests (a player on another domain) · with Secure, as these cookies are"), value: 'None' },
+    ],
+  });
+}
+
 /**
- * The cookie Domain, and the Resource on the host a viewer will request: the host picked is all three
- * (an alias Domain puts the Resource on the alias, where the browser sends the cookies). A Resource on
- * a host the distribution does not name (a wildcard host) is kept; when the browser could never send
- * the cookies where it matches, the person is warned before signing.
+ * The cookie Domain, and the Resource on the host a viewer will request: a host of the distribution
+ * is all three (an alias Domain puts the Resource on the alias, where the browser sends the cookies);
+ * a parent domain of an alias puts the Resource on the alias (or the typed host it covers), and the
+ * cookies then reach every subdomain of it. A Resource on a host the distribution does not name is kept.
  */
 async function askDomain(context: SigningContext, distribution: DistributionSummary, resource: string): Promise<{ domain: string; resource: string }> {
-  const hosts = [...distribution.aliases, distribution.domainName].map((host) => host.toLowerCase());
+  const aliases = distribution.aliases.map((host) => host.toLowerCase());
+  const hosts = [...aliases, distribution.domainName.toLowerCase()];
   const typedHost = resourceHost(resource);
   const onDistribution = hosts.includes(typedHost);
-  const domain = await context.ui.pick({
+  const resourceOn = (host: string) => (onDistribution ? resourceOnHost(resource, host) : resource);
+  const { domain, host } = await context.ui.pick({
     title: vscode.l10n.t('Cookie domain: the host viewers request'),
     placeholder: vscode.l10n.t('The browser sends the cookies to this host and its subdomains; the resource is put on it'),
-    items: hosts.map((host) => ({
-      label: host,
-      description: vscode.l10n.t('resource {0}', onDistribution ? resourceOnHost(resource, host) : resource),
-      picked: host === typedHost,
-      value: host,
-    })),
+    items: [
+      ...hosts.map((host) => ({ label: host, description: vscode.l10n.t('resource {0}', resourceOn(host)), picked: host === typedHost, value: { domain: host, host } })),
+      ...parentDomainChoices(aliases, hosts, typedHost).map(({ domain, host }) => ({
+        label: domain,
+        description: vscode.l10n.t('parent domain: the cookies reach every subdomain of {0} · resource {1}', domain, resourceOn(host)),
+        value: { domain, host },
+      })),
+    ],
   });
-  const chosen = onDistribution ? resourceOnHost(resource, domain) : resource;
-  if (!cookieDomainCovers(chosen, domain)) {
-    const signAnyway = vscode.l10n.t('Sign Anyway');
-    const accepted = await context.ui.confirm(
-      vscode.l10n.t('The cookies for {0} would never reach {1}.', domain, typedHost),
-      vscode.l10n.t('Browsers send cookies with the domain {0} only to {0} and its subdomains, where the resource {1} never matches: CloudFront would refuse every request.', domain, chosen),
-      signAnyway,
-    );
-    if (!accepted) throw new CancellationError();
+  const chosen = resourceOn(host);
+  // Each choice puts the resource where its domain reaches; a resource kept on another host is refused by name.
+  return { domain: checkCookieScope(chosen, domain), resource: chosen };
+}
+
+/**
+ * Each parent domain of an alias that a cookie may name (not a public suffix), once, with the host
+ * the resource goes on: the typed host when the parent covers it, else the alias.
+ */
+function parentDomainChoices(aliases: readonly string[], hosts: readonly string[], typedHost: string): Array<{ domain: string; host: string }> {
+  const choices = new Map<string, string>();
+  for (const alias of aliases) {
+    for (const parent of parentCookieDomains(alias)) {
+      if (hosts.includes(parent) || choices.has(parent)) continue;
+      choices.set(parent, typedHost.endsWith(`.${parent}`) ? typedHost : alias);
+    }
   }
-  return { domain: checkCookieDomain(domain), resource: chosen };
+  return [...choices].map(([domain, host]) => ({ domain, host }));
 }
 
 function copiedMessage(format: CookieFormat, domain: string | undefined): string {

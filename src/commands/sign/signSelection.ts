@@ -157,7 +157,7 @@ async function keysByBehavior(
     if (!choice) {
       try {
         // The key picked for the first behavior is tried first for the others: one question at most.
-        choice = await chooseSigningKey(context, url, target, { ...(preferred ? { keyPairId: preferred } : {}), interactive: interactive && !preferred });
+        choice = await chooseSigningKey(context, url, target, { ...(preferred ? { keyPairId: preferred } : {}), interactive: interactive && !preferred, offerFixes: false });
         preferred ??= choice.publicKeyId;
       } catch (error) {
         if (keyPairId === undefined && preferred && error instanceof UserError) {

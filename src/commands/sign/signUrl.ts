@@ -1,6 +1,9 @@
 // "Sign CloudFront URL": from a tree row, the editor selection or an input box, with a key the
 // serving behavior trusts, into the clipboard. With `{ url, … }` (SignUrlOptions) it asks nothing and
-// returns the URL; with `{ interactive: true, keyPairId }` it asks as usual, that key preferred.
+// returns the URL; with `{ interactive: true, keyPairId, distributionId?, pathPattern? }` (the key
+// wizard's "Sign a URL now") it asks as usual, that key preferred, the URL box started on that
+// behavior's path. When no key in this window can sign for the behavior, it says so (with the fixes)
+// before asking anything else.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { signUrlWithSigner } from '../../signing';
@@ -9,9 +12,11 @@ import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredTex
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from './expiryWords';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
+import { requireSigningKey, type SigningTarget } from './noSigningKey';
 import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
-import { urlFromSources } from './urlSource';
+import { askPath, urlFromSources } from './urlSource';
+import { BehaviorNode } from '../../tree/behaviorNode';
 
 export const SignUrlOptions = optionsObject({
   url: v.pipe(
@@ -26,16 +31,45 @@ export const SignUrlOptions = optionsObject({
   copy: optionalFlag('copy'),
 });
 
-/** The interactive context `{ interactive: true, keyPairId }`: the key wizard's "Sign a URL now", that key preferred. */
-const preferredKey = (context: unknown): string | undefined => {
-  const keyPairId = context !== null && typeof context === 'object' ? (context as { keyPairId?: unknown }).keyPairId : undefined;
-  return typeof keyPairId === 'string' ? keyPairId : undefined;
-};
+/** The interactive context `{ interactive: true, keyPairId, distributionId?, pathPattern? }`: the key wizard's "Sign a URL now". */
+interface SignNowContext {
+  keyPairId?: string;
+  distributionId?: string;
+  /** The behavior whose path starts the URL box; absent: the default behavior. */
+  pathPattern?: string;
+}
+
+const signNowContext = (context: unknown): SignNowContext | undefined => (context !== null && typeof context === 'object' && Object.getPrototypeOf(context) === Object.prototype ? context : undefined);
+
+/** The distribution and behavior a row or "Sign a URL now" names, known before any question. */
+async function targetBeforeAsking(context: SigningContext, given: unknown): Promise<(SigningTarget & { pathPattern: string | undefined }) | undefined> {
+  if (given instanceof BehaviorNode) return { distribution: given.distribution, behavior: given.behavior, pathPattern: given.behavior.pathPattern };
+  const signNow = signNowContext(given);
+  if (typeof signNow?.distributionId !== 'string') return undefined;
+  const distribution = await (await context.source.cloudFront()).getDistribution(signNow.distributionId);
+  const pathPattern = typeof signNow.pathPattern === 'string' && signNow.pathPattern !== '*' ? signNow.pathPattern : undefined;
+  return { distribution, behavior: distribution.behaviors.find((b) => b.pathPattern === pathPattern), pathPattern };
+}
+
+/** The URL a person signs: on the behavior known before asking, else from the row, selection or box. */
+async function askUrl(context: SigningContext, given: unknown): Promise<string> {
+  const known = await targetBeforeAsking(context, given);
+  if (known) {
+    // Say there is no key before asking for the path, not after.
+    await requireSigningKey(context, undefined, known, true);
+    return askPath(context.ui, known.distribution, known.pathPattern);
+  }
+  // No row, and nothing in this window can sign anything: say so before asking for a URL.
+  if (given === undefined && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
+  return urlFromSources(context.ui, given, context.memory.get<string>(LAST_DISTRIBUTION_HOST));
+}
 
 async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typeof SignUrlOptions>>): Promise<string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
-  const url = automation?.url ?? (await urlFromSources(context.ui, call.kind === 'interactive' ? call.context : undefined, context.memory.get<string>(LAST_DISTRIBUTION_HOST)));
-  const keyPairId = automation ? automation.keyPairId : preferredKey(call.kind === 'interactive' ? call.context : undefined);
+  const given = call.kind === 'interactive' ? call.context : undefined;
+  const url = automation?.url ?? (await askUrl(context, given));
+  const preferred = signNowContext(given)?.keyPairId;
+  const keyPairId = automation ? automation.keyPairId : typeof preferred === 'string' ? preferred : undefined;
 
   const target = await context.finder.target(url);
   if (!automation) await confirmUnknownHost(context, url, target);

@@ -10,10 +10,10 @@ import type { SigningContext } from './signingContext';
 export async function confirmUnknownHost(context: SigningContext, url: string, target: UrlTarget | undefined): Promise<void> {
   if (target) return;
   const host = new URL(url).host;
-  const profile = context.source.profile || vscode.l10n.t('the default credential chain');
+  const profile = context.source.profile;
   const signAnyway = vscode.l10n.t('Sign Anyway');
   const accepted = await context.ui.confirm(
-    vscode.l10n.t('No distribution of profile {0} serves {1}.', profile, host),
+    profile ? vscode.l10n.t('No distribution of profile {0} serves {1}.', profile, host) : vscode.l10n.t('No distribution in the account of the default AWS credentials serves {0}.', host),
     vscode.l10n.t('CloudFront checks signatures only for the hosts its distributions serve. Sign anyway when {0} is a distribution of another account.', host),
     signAnyway,
   );

@@ -26,7 +26,8 @@ function validateUrl(value: string): string | undefined {
   }
 }
 
-async function askPath(ui: Ui, distribution: DistributionSummary, pattern: string | undefined): Promise<string> {
+/** Asks for the URL on `distribution`, started with the behavior's pattern (undefined: the default behavior). */
+export async function askPath(ui: Ui, distribution: DistributionSummary, pattern: string | undefined): Promise<string> {
   // The behavior's pattern as a start: `/paid/*` becomes `/paid/`, ready for the file name.
   const start = (pattern ?? '/').replace(/\*.*$/, '');
   return (
@@ -34,6 +35,7 @@ async function askPath(ui: Ui, distribution: DistributionSummary, pattern: strin
       title: vscode.l10n.t('URL to sign ({0})', distribution.id),
       prompt: vscode.l10n.t('Complete the path the viewer will request'),
       value: `https://${hostOf(distribution)}${start.startsWith('/') ? start : `/${start}`}`,
+      valueToComplete: true,
       validate: validateUrl,
     })
   ).trim();

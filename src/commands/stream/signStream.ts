@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { CancellationError, UserError } from '../../errors';
 import { sharedPolicySignerWithSigner, signCookiesWithSigner, SIGNING_PARAMETERS } from '../../signing';
-import { checkCookieScope, setCookieHeaders } from '../../signing/output';
+import { checkCookieScope, cookiePathFor, setCookieHeaders } from '../../signing/output';
 import { DEFAULT_WALK_LIMITS, rewriteDocument, type StreamProblem } from '../../signing/stream';
 import { defineCommandIn, optionalText, optionsObject, required, type Call } from '../options';
 import { chooseSigningKey, signWith, type ChosenKey } from '../sign/chooseSigningKey';
@@ -101,7 +101,8 @@ async function streamCookies({ plan }: PlannedStream, key: ChosenKey, policy: Po
   if (!resource) throw new UserError(vscode.l10n.t('The stream has no URL on its own host to cover with a cookie policy.'), 'url');
   const cookieDomain = domain !== undefined ? checkCookieScope(resource, domain) : undefined;
   const cookies = await signCookiesWithSigner({ resource, ...signWith(key, policy) });
-  const setCookie = setCookieHeaders(cookies, cookieDomain ? { domain: cookieDomain } : {})
+  // Set as they are: Path where the resource can match, Expires and Max-Age of the policy, SameSite Lax.
+  const setCookie = setCookieHeaders(cookies, { path: cookiePathFor(resource), expires: policy.expires, ...(cookieDomain ? { domain: cookieDomain } : {}) })
     .split('\n')
     .map((line) => line.replace(/^Set-Cookie: /, ''));
   return { resource, cookies, setCookie, problems: plan.problems };

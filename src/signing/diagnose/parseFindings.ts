@@ -112,7 +112,10 @@ function safeDecode(text: string): string {
 
 function readHash(values: Values, source: Source, findings: Finding[]): HashAlgorithm | undefined {
   const value = values['Hash-Algorithm'];
-  if (value === undefined || value === 'SHA1' || value === 'SHA256') return value ?? 'SHA1';
+  if (value === undefined || value === 'SHA1' || value === 'SHA256') {
+    findings.push(hashFinding(value, source));
+    return value ?? 'SHA1';
+  }
   findings.push(
     error(
       'UnsupportedHashAlgorithm',
@@ -121,6 +124,14 @@ function readHash(values: Values, source: Source, findings: Finding[]): HashAlgo
     ),
   );
   return undefined;
+}
+
+/** Which hash the signature must use, as CloudFront reads it: SHA-1 when the parameter is absent. */
+function hashFinding(value: 'SHA1' | 'SHA256' | undefined, source: Source): Finding {
+  const name = nameIn(source, 'Hash-Algorithm');
+  if (value === 'SHA256') return ok('HashAlgorithm', `Hash algorithm SHA-256 (${name}=SHA256).`, 'The signature must be made with SHA-256.');
+  const why = value === undefined ? `no ${name}, so CloudFront assumes SHA-1` : `${name}=SHA1`;
+  return ok('HashAlgorithm', `Hash algorithm SHA-1 (${why}).`, `The signature must be made with SHA-1 with an RSA key; new signatures default to SHA-256 (${name}=SHA256).`);
 }
 
 function policyFinding(policy: RequestPolicy): Finding {

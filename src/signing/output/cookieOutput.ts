@@ -3,6 +3,8 @@
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-setting-signed-cookie-custom-policy.html
 import { SigningError } from '../errors';
 import { normalizeResource } from '../resource';
+import { toEpochSeconds } from '../time';
+import { isPublicSuffix } from './cookieDomains';
 
 export type CookieFormat = 'json' | 'set-cookie' | 'curl';
 
@@ -25,6 +27,13 @@ export function checkCookieDomain(domain: string): string {
   }
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(bare)) {
     throw new SigningError('INVALID_DOMAIN', 'domain', `The cookie domain ${domain} is not a domain name: give a host name such as example.com.`);
+  }
+  if (isPublicSuffix(bare)) {
+    throw new SigningError(
+      'INVALID_DOMAIN',
+      'domain',
+      `The cookie domain ${domain} is a public suffix: browsers refuse cookies for it, so viewers would never send them. Use the alternate domain name itself or a parent domain that is yours (example.com for downloads.example.com, example.co.uk for downloads.example.co.uk).`,
+    );
   }
   return bare;
 }
@@ -75,21 +84,56 @@ export function checkCookieScope(resource: string, domain: string): string {
   );
 }
 
+export type SameSite = 'Lax' | 'Strict' | 'None';
+export const SAME_SITE_VALUES: readonly SameSite[] = ['Lax', 'Strict', 'None'];
+
 export interface SetCookieOptions {
   domain?: string;
-  /** Path attribute; `/` unless the policy covers one directory only. */
+  /** Path attribute; `/` unless given (see cookiePathFor). */
   path?: string;
+  /** The policy's expiry (DateLessThan): the cookies' Expires, and Max-Age counted from `now`. */
+  expires?: Date | number;
+  /** Epoch seconds that Max-Age counts from; default: now. */
+  now?: number;
+  /** Default Lax: sent on top-level navigation from other sites, not on their embedded requests. */
+  sameSite?: SameSite;
 }
 
 /**
- * One Set-Cookie header per cookie, as CloudFront's documentation shows them: Secure and HttpOnly,
- * and no Expires or Max-Age, so the browser drops them when it closes.
+ * The Path for cookies of a Resource: its path up to the last `/` before the first wildcard, so the
+ * browser sends them only where the Resource can match (`https://h/paid/*` → `/paid/`; `https://h/*.pdf` → `/`).
+ */
+export function cookiePathFor(resource: string): string {
+  const normalized = normalizeResource(resource);
+  const start = normalized.indexOf('/', normalized.indexOf('://') + 3);
+  if (start === -1) return '/';
+  const path = normalized.slice(start).replace(/[?*].*$/, '');
+  return path.slice(0, path.lastIndexOf('/') + 1) || '/';
+}
+
+/** An HTTP date (IMF-fixdate, RFC 9110 5.6.7), always in English and GMT: `Sun, 06 Nov 1994 08:49:37 GMT`. */
+export function httpDate(epochSeconds: number): string {
+  // toUTCString is specified (ECMA-262) as exactly this form, whatever the locale or time zone.
+  return new Date(epochSeconds * 1000).toUTCString();
+}
+
+/**
+ * One Set-Cookie header per cookie: Domain, Path, Expires and Max-Age matching the policy's expiry
+ * (so the browser drops them when CloudFront would refuse them), Secure, HttpOnly and SameSite.
+ * SameSite=None needs Secure, which every line has.
  */
 export function setCookieHeaders(cookies: Readonly<Record<string, string>>, options: SetCookieOptions = {}): string {
   const domain = options.domain ? `; Domain=${checkCookieDomain(options.domain)}` : '';
   const path = `; Path=${options.path ?? '/'}`;
+  let lifetime = '';
+  if (options.expires !== undefined) {
+    const expires = toEpochSeconds(options.expires, 'expires');
+    const now = options.now ?? Math.floor(Date.now() / 1000);
+    lifetime = `; Expires=${httpDate(expires)}; Max-Age=${Math.max(0, expires - now)}`;
+  }
+  const sameSite = options.sameSite ?? 'Lax';
   return Object.entries(cookies)
-    .map(([name, value]) => `Set-Cookie: ${name}=${value}${domain}${path}; Secure; HttpOnly`)
+    .map(([name, value]) => `Set-Cookie: ${name}=${value}${domain}${path}${lifetime}; Secure; HttpOnly; SameSite=${sameSite}`)
     .join('\n');
 }
 

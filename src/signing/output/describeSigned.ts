@@ -13,9 +13,14 @@ const UNITS: Array<[DurationUnit, number]> = [
   ['second', 1],
 ];
 
-/** The largest unit that fits, the count rounded down: 3 hours, 1 day, 45 seconds, 0 seconds. */
+/**
+ * The largest unit that fits, the count rounded down: 3 hours, 1 day, 45 seconds, 0 seconds. From a
+ * minute on, the duration is first rounded to the nearest minute: a URL signed for "1 hour" and read
+ * a few seconds later (3,599 s) still expires in 1 hour, not in 59 minutes.
+ */
 export function largestUnit(seconds: number): { count: number; unit: DurationUnit } {
-  const abs = Math.abs(seconds);
+  const exact = Math.abs(seconds);
+  const abs = exact >= 60 ? Math.round(exact / 60) * 60 : exact;
   for (const [unit, size] of UNITS) {
     if (abs >= size) return { count: Math.floor(abs / size), unit };
   }

@@ -3,6 +3,10 @@ export {
   checkCookieDomain,
   checkCookieScope,
   cookieDomainCovers,
+  cookiePathFor,
+  httpDate,
+  SAME_SITE_VALUES,
+  type SameSite,
   resourceHost,
   resourceOnHost,
   curlCommand,
@@ -13,6 +17,7 @@ export {
   type CookieFormat,
   type SetCookieOptions,
 } from './cookieOutput';
+export { isPublicSuffix, parentCookieDomains } from './cookieDomains';
 export { durationInWords, expiryInWords, largestUnit, summarizeSignedUrl, type DurationUnit, type SignedUrlSummary } from './describeSigned';
 export { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument, type ExpiryPreset } from './expiry';
 export { findUrls, isPlaylist, type UrlOccurrence } from './findUrls';

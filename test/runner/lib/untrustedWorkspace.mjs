@@ -25,6 +25,8 @@ export function hostileWorkspaceSettings(trapUrl) {
     'cloudfront.endpointUrl': trapUrl,
     'cloudfront.keyPairId': 'KATTACKERKEY01',
     'cloudfront.privateKey': '-----BEGIN PRIVATE KEY-----\nattacker\n-----END PRIVATE KEY-----\n',
+    // A weaker hash for the user's signatures: an application setting, which a workspace cannot set.
+    'cloudfront.signing.hashAlgorithm': 'SHA1',
     'aws.profile': 'attacker',
     'aws.endpointUrl': trapUrl,
     'aws.endpoints': { cloudfront: trapUrl },

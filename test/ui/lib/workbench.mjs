@@ -154,3 +154,31 @@ export async function until(check, what, timeoutMs = 30000) {
     await new Promise((r) => setTimeout(r, 300));
   }
 }
+
+/**
+ * What a person did, in order: `act(what, doIt)` does one click, key press or typing and records it,
+ * for tests that count the actions a task takes.
+ * @param {(...args: unknown[]) => void} log
+ */
+export function actionCounter(log) {
+  /** @type {string[]} */
+  const actions = [];
+  /** @param {string} what @param {() => Promise<unknown>} doIt */
+  const act = async (what, doIt) => {
+    await doIt();
+    actions.push(what);
+    log(`action ${actions.length}: ${what}`);
+  };
+  return { actions, act };
+}
+
+/**
+ * Opens the CloudFront side bar with a click on its activity bar icon, as one counted action, unless it is open already.
+ * @param {Page} page
+ * @param {(what: string, doIt: () => Promise<unknown>) => Promise<void>} act from actionCounter
+ */
+export async function clickCloudFrontIcon(page, act) {
+  const container = page.locator('.part.activitybar .action-item:has([aria-label*="CloudFront"])').first();
+  await container.waitFor({ timeout: 20000 });
+  if (!(await container.getAttribute('class'))?.split(/\s+/).includes('checked')) await act('click the CloudFront icon in the activity bar', () => container.click());
+}

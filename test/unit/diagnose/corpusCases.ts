@@ -75,6 +75,8 @@ const s3Answer = (status: number, code: string, message: string): LiveAnswer => 
 });
 
 const url = signed('/paid/report.pdf');
+/** A URL signed with SHA-1 (no Hash-Algorithm parameter), as consumers that need SHA-1 get it. */
+const sha1Url = signed('/paid/report.pdf', { hashAlgorithm: 'SHA1' });
 const customUrl = (json: string, path = '/paid/report.pdf', options: Parameters<typeof withCustomPolicy>[2] = {}) => withCustomPolicy(`${BASE}${path}`, json, options);
 const sign = (options: Partial<SignOptions> & { url: string }): string => signUrl({ keyPairId: KEY_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: NOW + HOUR, ...options });
 
@@ -396,8 +398,18 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'signed with SHA-1 but Hash-Algorithm=SHA256',
-    input: { url: `${url}&Hash-Algorithm=SHA256`, ...keys },
+    input: { url: `${sha1Url}&Hash-Algorithm=SHA256`, ...keys },
     expect: [['error', 'WrongHashAlgorithm', 'verifies with SHA1']],
+  },
+  {
+    name: 'says the hash: SHA-1 when Hash-Algorithm is absent',
+    input: { url: sha1Url, ...keys },
+    expect: [['ok', 'HashAlgorithm', 'SHA-1 (no Hash-Algorithm, so CloudFront assumes SHA-1)']],
+  },
+  {
+    name: 'says the hash: SHA-256 with Hash-Algorithm=SHA256 (the default of new signatures)',
+    input: { url, ...keys },
+    expect: [['ok', 'HashAlgorithm', 'Hash algorithm SHA-256 (Hash-Algorithm=SHA256)']],
   },
   {
     name: 'an ECDSA key without Hash-Algorithm',
@@ -437,7 +449,7 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'an RSA-SHA1 URL whose Key-Pair-Id was switched to an ECDSA key',
-    input: { url: setParam(url, 'Key-Pair-Id', EC_KEY_ID), ...keys },
+    input: { url: setParam(sha1Url, 'Key-Pair-Id', EC_KEY_ID), ...keys },
     expect: [['error', 'KeyTypeMismatch', 'made with an RSA private key. the local public key for K3ECDSAP256KEY cannot verify it, whatever Hash-Algorithm says']],
   },
   {
@@ -555,7 +567,11 @@ export const CORPUS: readonly CorpusCase[] = [
   },
   {
     name: 'canned signed cookies for exactly one URL',
-    input: { url: `${BASE}/paid/a.pdf`, cookies: `CloudFront-Expires=${NOW + HOUR}; CloudFront-Signature=${param(signed('/paid/a.pdf'), 'Signature')}; CloudFront-Key-Pair-Id=${KEY_ID}`, ...keys },
+    input: {
+      url: `${BASE}/paid/a.pdf`,
+      cookies: `CloudFront-Expires=${NOW + HOUR}; CloudFront-Signature=${param(signed('/paid/a.pdf'), 'Signature')}; CloudFront-Key-Pair-Id=${KEY_ID}; CloudFront-Hash-Algorithm=SHA256`,
+      ...keys,
+    },
     expect: [['ok', 'SignatureValid', 'verifies']],
   },
   {

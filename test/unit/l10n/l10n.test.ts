@@ -23,6 +23,9 @@ const NOT_LANGUAGE = new Set([
   'YYYY-MM-DD HH:MM', // the date format the expiry input box parses
   'Set-Cookie', // the HTTP header name, a cookie output format
   'JSON', // a cookie output format
+  'Lax', // SameSite attribute values, written in Set-Cookie as they are
+  'Strict',
+  'None',
 ]);
 
 /** True when the literal (its text outside `${…}`) holds words a person reads. */

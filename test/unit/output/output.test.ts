@@ -8,6 +8,11 @@ import {
   checkCookieDomain,
   checkCookieScope,
   cookieDomainCovers,
+  cookiePathFor,
+  httpDate,
+  isPublicSuffix,
+  parentCookieDomains,
+  setCookieHeaders,
   durationInWords,
   expiryInWords,
   findUrls,
@@ -112,7 +117,8 @@ describe('cookie output', () => {
         privateKey: key,
         expires: vector.input.expirationDate!,
         ...(vector.input.ipRange ? { ipRange: vector.input.ipRange } : {}),
-        ...(vector.input.hashAlgorithm ? { hashAlgorithm: vector.input.hashAlgorithm } : {}),
+        // aws-cli's vectors are SHA-1 unless they say otherwise; ours defaults to SHA-256.
+        hashAlgorithm: vector.input.hashAlgorithm ?? 'SHA1',
       });
       for (const [name, value] of Object.entries(vector.expected.cookies!)) assert.equal(cookies[name], value, name);
       const json: unknown = JSON.parse(formatCookies(cookies, 'json', { url: vector.input.resource }));
@@ -120,7 +126,7 @@ describe('cookie output', () => {
       const headers = formatCookies(cookies, 'set-cookie', { url: vector.input.resource, domain: 'media.example.com' }).split('\n');
       assert.deepEqual(
         headers,
-        Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly`),
+        Object.entries(cookies).map(([n, v]) => `Set-Cookie: ${n}=${v}; Domain=media.example.com; Path=/; Secure; HttpOnly; SameSite=Lax`),
       );
       const curl = formatCookies(cookies, 'curl', { url: 'https://media.example.com/a.jpg' });
       assert.equal(
@@ -142,6 +148,54 @@ describe('cookie output', () => {
     assert.throws(() => checkCookieDomain('not a domain'), /not a domain name/);
     assert.equal(checkCookieDomain('.Example.com'), 'example.com');
     assert.equal(checkCookieDomain('d111111abcdef8.cloudfront.net'), 'd111111abcdef8.cloudfront.net');
+  });
+
+  it('refuses a public suffix as the cookie domain (co.uk, com.au, a single label), and takes a parent domain that is not one', () => {
+    for (const bad of ['co.uk', '.com.au', 'github.io', 'amazonaws.com']) {
+      assert.throws(
+        () => checkCookieDomain(bad),
+        (e: Error & { input?: string }) => e.input === 'domain' && /is a public suffix: browsers refuse cookies for it/.test(e.message),
+        bad,
+      );
+    }
+    assert.throws(() => checkCookieDomain('com'), /not a domain name/);
+    assert.equal(checkCookieDomain('example.co.uk'), 'example.co.uk');
+    assert.equal(checkCookieDomain('example.com'), 'example.com');
+  });
+
+  it('offers each parent domain of an alias that is not a public suffix, nearest first', () => {
+    assert.deepEqual(parentCookieDomains('downloads.example.com'), ['example.com']);
+    assert.deepEqual(parentCookieDomains('a.media.example.com'), ['media.example.com', 'example.com']);
+    assert.deepEqual(parentCookieDomains('downloads.example.co.uk'), ['example.co.uk']);
+    assert.deepEqual(parentCookieDomains('cdn.shop.com.au'), ['shop.com.au']);
+    assert.deepEqual(parentCookieDomains('example.com'), []);
+    assert.deepEqual(parentCookieDomains('d111111abcdef8.cloudfront.net'), []);
+    assert.deepEqual(parentCookieDomains('localhost'), []);
+    assert.equal(isPublicSuffix('co.uk'), true);
+    assert.equal(isPublicSuffix('example.co.uk'), false);
+  });
+
+  it('Set-Cookie lines: Path where the resource can match, Expires (IMF-fixdate, GMT) and Max-Age of the policy, SameSite', () => {
+    const cookies = { 'CloudFront-Policy': 'p', 'CloudFront-Signature': 's', 'CloudFront-Key-Pair-Id': 'K2TEST', 'CloudFront-Hash-Algorithm': 'SHA256' };
+    const expires = 1_767_290_400; // 2026-01-01T18:00:00Z
+    const text = setCookieHeaders(cookies, { domain: 'example.com', path: cookiePathFor('https://downloads.example.com/paid/*'), expires, now: expires - 3600, sameSite: 'None' });
+    assert.deepEqual(text.split('\n'), [
+      'Set-Cookie: CloudFront-Policy=p; Domain=example.com; Path=/paid/; Expires=Thu, 01 Jan 2026 18:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=None',
+      'Set-Cookie: CloudFront-Signature=s; Domain=example.com; Path=/paid/; Expires=Thu, 01 Jan 2026 18:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=None',
+      'Set-Cookie: CloudFront-Key-Pair-Id=K2TEST; Domain=example.com; Path=/paid/; Expires=Thu, 01 Jan 2026 18:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=None',
+      'Set-Cookie: CloudFront-Hash-Algorithm=SHA256; Domain=example.com; Path=/paid/; Expires=Thu, 01 Jan 2026 18:00:00 GMT; Max-Age=3600; Secure; HttpOnly; SameSite=None',
+    ]);
+    assert.match(setCookieHeaders(cookies, { expires: new Date(expires * 1000), now: expires + 5 }), /; Max-Age=0; Secure; HttpOnly; SameSite=Lax$/m, 'past: Max-Age 0, Lax by default');
+    assert.equal(httpDate(0), 'Thu, 01 Jan 1970 00:00:00 GMT');
+  });
+
+  it('puts the cookies on the path the resource can match, up to the last / before a wildcard', () => {
+    assert.equal(cookiePathFor('https://downloads.example.com/paid/*'), '/paid/');
+    assert.equal(cookiePathFor('https://downloads.example.com/paid/2026/*.pdf'), '/paid/2026/');
+    assert.equal(cookiePathFor('https://downloads.example.com/*.pdf'), '/');
+    assert.equal(cookiePathFor('https://downloads.example.com/paid*'), '/');
+    assert.equal(cookiePathFor('https://downloads.example.com/a/b.mp4'), '/a/');
+    assert.equal(cookiePathFor('https://*'), '/');
   });
 
   // Browsers send cookies with Domain D to D and its subdomains only: the Resource must be able to match there.
@@ -201,12 +255,23 @@ describe('dates and words', () => {
     assert.equal(expiryInWords(1060, 1000), 'expires in 1 minute');
   });
 
+  it('says "1 hour" for a URL signed for an hour and read seconds later, not "59 minutes"', () => {
+    assert.equal(expiryInWords(1000 + 3600, 1001), 'expires in 1 hour');
+    assert.equal(expiryInWords(1000 + 3600, 1029), 'expires in 1 hour');
+    assert.equal(expiryInWords(1000 + 86_400, 1005), 'expires in 1 day');
+    assert.equal(expiryInWords(1000 + 7 * 86_400, 1003), 'expires in 7 days');
+    assert.equal(expiryInWords(1000 + 15 * 60, 1002), 'expires in 15 minutes');
+    assert.equal(expiryInWords(1000 + 3540, 1000), 'expires in 59 minutes');
+    assert.equal(expiryInWords(1000 + 59, 1000), 'expires in 59 seconds');
+    assert.equal(expiryInWords(1000, 1000 + 3599), 'expired 1 hour ago');
+  });
+
   it('summarizes a signed URL for the hover', () => {
-    const url = signUrl({ url: 'https://media.example.com/a.mp4', keyPairId: 'K2TEST', privateKey, expires: 2000, activeFrom: 500, ipRange: '10.0.0.0/8' });
+    const url = signUrl({ url: 'https://media.example.com/a.mp4', keyPairId: 'K2TEST', privateKey, expires: 2000, activeFrom: 500, ipRange: '10.0.0.0/8', hashAlgorithm: 'SHA1' });
     const summary = summarizeSignedUrl(parseSignedUrl(url), 1000);
     assert.deepEqual(
       [summary.keyPairId, summary.hashAlgorithm, summary.policyKind, summary.resource, summary.ipRange, summary.expiry, summary.expired],
-      ['K2TEST', 'SHA1', 'custom', 'https://media.example.com/a.mp4', '10.0.0.0/8', 'expires in 16 minutes', false],
+      ['K2TEST', 'SHA1', 'custom', 'https://media.example.com/a.mp4', '10.0.0.0/8', 'expires in 17 minutes', false],
     );
   });
 });

@@ -47,7 +47,7 @@ describe('properties: sign, parse, verify', () => {
         assert.equal(parsed.activeFrom, choice.activeFrom);
         assert.equal(parsed.ipRange, choice.ipRange === undefined ? undefined : normalizeIpRange(choice.ipRange));
         assert.equal(parsed.resource, choice.resource ? resourceFor(sent, choice.resource) : sent);
-        assert.equal(parsed.hashAlgorithm, key.type === 'ec' ? 'SHA256' : (choice.hashAlgorithm ?? 'SHA1'));
+        assert.equal(parsed.hashAlgorithm, key.type === 'ec' ? 'SHA256' : (choice.hashAlgorithm ?? 'SHA256'));
         assert.equal(parsed.policyKind, options.activeFrom !== undefined || options.ipRange || (options.resource !== undefined && options.resource !== sent) ? 'custom' : 'canned');
         assert.ok(verifySignedUrl(signed, key.publicKey), "verifies with the signer's public key");
         assert.ok(verifySignedUrl(signed, KEYS_BY_ID), 'verifies with the keys by id');

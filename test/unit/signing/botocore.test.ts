@@ -30,7 +30,8 @@ const CASE_COUNT = 520;
 const OUR_POLICY_SUFFIX = '#our-policy';
 
 const toSeconds = (time: Date | number): number => (time instanceof Date ? Math.floor(time.getTime() / 1000) : time);
-const hashOf = (testCase: GeneratedCase): 'SHA1' | 'SHA256' => testCase.options.hashAlgorithm ?? (testCase.keyName === 'ec' ? 'SHA256' : 'SHA1');
+/** The hash asked for; absent, ours is SHA-256 for every key (botocore is then told SHA256 too). */
+const hashOf = (testCase: GeneratedCase): 'SHA1' | 'SHA256' => testCase.options.hashAlgorithm ?? 'SHA256';
 const hasStartAndIp = (testCase: GeneratedCase): boolean => testCase.options.activeFrom !== undefined && testCase.options.ipRange !== undefined;
 
 /** botocore gets the URL a client sends and the resource we expect, both derived without our code. */

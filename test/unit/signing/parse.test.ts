@@ -20,7 +20,14 @@ describe('signing: parsing signed URLs and cookies', () => {
 
   it('reads a custom URL: resource, start, IP range; SHA1 when Hash-Algorithm is absent', () => {
     const parsed = parseSignedUrl(
-      signUrl({ ...BASE, url: 'https://d111111abcdef8.cloudfront.net/v/1.mp4', resource: 'https://d111111abcdef8.cloudfront.net/v/*', activeFrom: 1_767_200_000, ipRange: '192.0.2.0/24' }),
+      signUrl({
+        ...BASE,
+        url: 'https://d111111abcdef8.cloudfront.net/v/1.mp4',
+        resource: 'https://d111111abcdef8.cloudfront.net/v/*',
+        activeFrom: 1_767_200_000,
+        ipRange: '192.0.2.0/24',
+        hashAlgorithm: 'SHA1',
+      }),
     );
     assert.equal(parsed.policyKind, 'custom');
     assert.deepEqual(
@@ -37,8 +44,9 @@ describe('signing: parsing signed URLs and cookies', () => {
 
   it('reads signed cookies for a request URL', () => {
     const cookies = signCookies({ ...BASE, resource: 'https://d111111abcdef8.cloudfront.net/private/*' });
-    assert.deepEqual(Object.keys(cookies), ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id']);
+    assert.deepEqual(Object.keys(cookies), ['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id', 'CloudFront-Hash-Algorithm']);
     const parsed = parseSignedCookies(cookies, 'https://d111111abcdef8.cloudfront.net/private/a.jpg');
+    assert.equal(parsed.hashAlgorithm, 'SHA256');
     assert.equal(parsed.resource, 'https://d111111abcdef8.cloudfront.net/private/*');
     assert.ok(verifySignedCookies(cookies, 'https://d111111abcdef8.cloudfront.net/private/a.jpg', TEST_KEYS.rsa2048.publicPem));
     assert.equal(verifySignedCookies(cookies, 'https://d111111abcdef8.cloudfront.net/public/a.jpg', TEST_KEYS.rsa2048.publicPem), false);

@@ -35,7 +35,8 @@ describe('signing: compared with @aws-sdk/cloudfront-signer', () => {
   ];
   for (const input of agreeing) {
     it(`gives the same URL and cookies as the SDK for RSA where both apply: ${JSON.stringify(input)}`, () => {
-      const ours = { ...input, keyPairId: KEY_PAIR_ID, privateKey: rsa, expires: EXPIRES };
+      // The SDK signs with SHA-1 unless told otherwise; ours with SHA-256, so SHA-1 is asked for by name.
+      const ours = { hashAlgorithm: 'SHA1' as const, ...input, keyPairId: KEY_PAIR_ID, privateKey: rsa, expires: EXPIRES };
       const sdk = {
         url: input.url,
         keyPairId: KEY_PAIR_ID,
@@ -51,6 +52,15 @@ describe('signing: compared with @aws-sdk/cloudfront-signer', () => {
       assert.deepEqual(signCookies(ours), sdkCookies);
     });
   }
+
+  it('differs by default on purpose: ours signs with SHA-256 (Hash-Algorithm=SHA256), the SDK with SHA-1 (no parameter)', () => {
+    const url = 'https://d111111abcdef8.cloudfront.net/image.jpg';
+    const ours = signedParts(signUrl({ url, keyPairId: KEY_PAIR_ID, privateKey: rsa, expires: EXPIRES }));
+    const sdk = signedParts(getSignedUrl({ url, keyPairId: KEY_PAIR_ID, privateKey: rsa, dateLessThan: new Date(EXPIRES * 1000) }));
+    assert.deepEqual([ours.parameters['Hash-Algorithm'], sdk.parameters['Hash-Algorithm']], ['SHA256', undefined]);
+    const sdkSha256 = signedParts(getSignedUrl({ url, keyPairId: KEY_PAIR_ID, privateKey: rsa, dateLessThan: new Date(EXPIRES * 1000), algorithm: 'SHA256' }));
+    assert.deepEqual(ours, sdkSha256);
+  });
 
   it('gap: the SDK reads a number as milliseconds; ours reads epoch seconds and rejects milliseconds', () => {
     const sdkUrl = getSignedUrl({ url: 'https://d111111abcdef8.cloudfront.net/a.jpg', keyPairId: KEY_PAIR_ID, privateKey: rsa, dateLessThan: EXPIRES });

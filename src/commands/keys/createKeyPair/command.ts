@@ -79,6 +79,7 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
       state.keyGroup = await existingKeyGroup(lookups, givenGroup);
       state.keyGroupGiven = true;
     }
+    prefillBehaviors(state, call.context);
   }
   await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
 
@@ -91,12 +92,26 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
   if (state.distributionId && state.pathPatterns?.length) context.events?.didRestrictBehaviors.fire();
   if (interactive) {
     const sign = vscode.l10n.t('Sign a URL now');
+    // The URL box starts on the first behavior the key now protects, not empty.
+    const restricted = state.distributionId ? { distributionId: state.distributionId, pathPattern: state.pathPatterns?.[0] } : {};
     void context.ui
       .notify('info', createdMessage(state, result), sign)
-      .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { interactive: true, keyPairId: result.publicKeyId }) : undefined));
+      .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { interactive: true, keyPairId: result.publicKeyId, ...restricted }) : undefined));
   }
   return result;
 });
+
+/**
+ * `{ interactive: true, distributionId, pathPatterns }` (a sign command's "Create Key Pair for /paid/*"):
+ * the distribution and behaviors start chosen; every step is still asked, so the person sees them.
+ */
+function prefillBehaviors(state: CreateKeyPairState, context: unknown): void {
+  if (context === null || typeof context !== 'object' || Object.getPrototypeOf(context) !== Object.prototype) return;
+  const { distributionId, pathPatterns } = context as { distributionId?: unknown; pathPatterns?: unknown };
+  if (typeof distributionId !== 'string') return;
+  state.distributionId = distributionId;
+  if (Array.isArray(pathPatterns) && pathPatterns.every((p) => typeof p === 'string')) state.pathPatterns = pathPatterns;
+}
 
 /** "Created key media-2026 (K…) in new key group media-signers (KG…); /paid/* of E… now require signed URLs. …" */
 export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairResult): string {
