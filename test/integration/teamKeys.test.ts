@@ -172,7 +172,7 @@ describe('keys in AWS KMS and Secrets Manager (moto)', function () {
     const name = unique('kms-wizard');
     const { ui, result } = await ecdsaKeyPairThroughWizard(name, KMS);
     assert.ok(
-      ui.prompts.at(-1)!.rows!.includes(`$(key) ECDSA P-256 key pair ${name} — A new AWS KMS key (alias/cloudfront/${name}) holds the private key; its public key goes to CloudFront.`),
+      ui.prompts.at(-1)!.rows!.includes(`$(cloud) Private key in a new AWS KMS key — alias/cloudfront/${name} · never leaves KMS`),
       ui.prompts.at(-1)!.rows!.join('\n'),
     );
     await isKmsKeyPair(result, name, 'ECC_NIST_P256');

@@ -1,0 +1,31 @@
+// The one public-read check Protect, Close Public Access and the S3 Buckets view share.
+import assert from 'node:assert/strict';
+import { bucketReadableByAnyone, publiclyReadable, publicReadStatementIds } from '../../../src/aws/publicRead';
+
+const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' };
+const oac = {
+  Sid: 'AllowCloudFrontServicePrincipal',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudfront.amazonaws.com' },
+  Action: 's3:GetObject',
+  Resource: 'arn:aws:s3:::media/*',
+  Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::123456789012:distribution/E1' } },
+};
+const allOn = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+
+describe('aws: who can read a bucket straight from S3', () => {
+  it('names the statements that let anyone read; the OAC statement is none of them', () => {
+    assert.deepEqual(publicReadStatementIds(policy(oac, publicRead, { ...publicRead, Sid: undefined })), ['PublicRead', '(no Sid)']);
+    assert.deepEqual(publicReadStatementIds(policy(oac)), []);
+    assert.deepEqual(publicReadStatementIds(undefined), []);
+  });
+
+  it('a public statement makes the bucket readable unless Block Public Access restricts public buckets', () => {
+    assert.equal(bucketReadableByAnyone(policy(oac, publicRead)), true);
+    assert.equal(publiclyReadable(policy(oac, publicRead), undefined), true);
+    assert.equal(publiclyReadable(policy(oac, publicRead), { ...allOn, restrictPublicBuckets: false }), true);
+    assert.equal(publiclyReadable(policy(oac, publicRead), allOn), false);
+    assert.equal(publiclyReadable(policy(oac), undefined), false);
+  });
+});
