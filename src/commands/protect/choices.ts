@@ -45,7 +45,8 @@ export const keyGroupLabel = (group: Pick<KeyGroupSummary, 'id' | 'name'>): stri
 const DEFAULT_PATTERN = undefined;
 
 /** Asks what the options leave open; the answers become options for readOptions. */
-export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore, ui: Ui): Promise<ProtectChoices> {
+/** `preset`: answers to start on (Diagnose's "Protect Bucket" names the distribution and behavior); each is still asked. */
+export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore, ui: Ui, preset: Pick<ProtectChoices, 'distributionId' | 'pathPattern'> = {}): Promise<ProtectChoices> {
   const [distributions, groups, publicKeys] = await Promise.all([
     readAllPages((marker) => service.listDistributions(marker)),
     readAllPages((marker) => service.listKeyGroups(marker)),
@@ -58,7 +59,14 @@ export async function askProtectChoices(bucket: string, service: CloudFrontServi
     // A key kept in AWS signs through AWS; a key of this machine only when this window can read its PEM.
     if ((key.storage?.kind ?? 'local') !== 'local' || (await keyStore.getPrivateKey(key.publicKeyId).catch(() => undefined))) signable.push(key);
   }
-  const state: ChoiceState = { bucket, distributions, groups, signable };
+  const state: ChoiceState = {
+    bucket,
+    distributions,
+    groups,
+    signable,
+    ...(preset.distributionId !== undefined ? { distributionId: preset.distributionId } : {}),
+    ...(preset.pathPattern !== undefined ? { pathPattern: preset.pathPattern } : {}),
+  };
   await runPrompts(state, [distributionStep(service), patternStep(), keyStep()], ui);
   return {
     bucket,

@@ -61,8 +61,7 @@ const NewKeyOption = v.strictObject(
   () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage?, kmsKeyId?, secretName?, secretKmsKeyId? }.'),
 );
 
-export const ProtectBucketOptions = v.pipe(
-  optionsObject({
+const ProtectBucketEntries = optionsObject({
     bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
     distributionId: optionalText('distributionId'),
     /** The behavior to restrict; absent: the default behavior. Checked by CloudFront's rule before anything is read. */
@@ -82,7 +81,10 @@ export const ProtectBucketOptions = v.pipe(
     keyGroupId: optionalText('keyGroupId'),
     keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
     wait: optionalFlag('wait'),
-  }),
+  });
+
+export const ProtectBucketOptions = v.pipe(
+  ProtectBucketEntries,
   v.forward(
     v.check(
       (o) => (o.keyPairId === undefined) !== (o.newKey === undefined),
@@ -121,10 +123,12 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   let ask = false;
   if (call.kind === 'automation') options = call.options;
   else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
-    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given.
+    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given. Without
+    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given.
     const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
     delete given.interactive;
-    options = parseOptions(ProtectBucketOptions, given);
+    ask = given.keyPairId === undefined && given.newKey === undefined;
+    options = parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, given);
   } else if (call.context instanceof OriginNode) {
     options = fromOriginRow(call.context);
   } else {
@@ -137,7 +141,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const service = await context.source.cloudFront();
   const buckets = await context.source.buckets();
   await readBucket(state, buckets);
-  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui)) };
+  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui, options)) };
   const keys = (region?: string) => context.source.keyServices(region);
   const existingConfig = await readOptions(state, options, service);
   if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
