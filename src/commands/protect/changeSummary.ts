@@ -10,11 +10,11 @@ import { ALGORITHM_LABELS } from '../keys/createKeyPair/prompts';
 import { storagePlan } from '../keys/keyStoragePrompts';
 import type { ProtectBucketState } from './state';
 
-/** "media-signers (0a1b…)" for an existing key group, the new group's name otherwise. */
+/** "media-signers (0a1b…)": a key group by name and id; a new group by its name until CloudFront gave it an id. */
 export function keyGroupNamed(state: ProtectBucketState): string {
-  if (state.keyGroupName) return state.keyGroupName;
-  const name = state.existingKeyGroupName;
-  return name && name !== state.keyGroupId ? `${name} (${state.keyGroupId ?? ''})` : (state.keyGroupId ?? '');
+  const name = state.keyGroupName ?? state.existingKeyGroupName;
+  if (!state.keyGroupId) return name ?? '';
+  return name && name !== state.keyGroupId ? `${name} (${state.keyGroupId})` : state.keyGroupId;
 }
 
 const behaviorNamed = (pattern: string | undefined): string => (pattern === undefined || pattern === DEFAULT_BEHAVIOR_PATTERN ? vscode.l10n.t('Default (*)') : pattern);
