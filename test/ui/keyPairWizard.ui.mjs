@@ -37,12 +37,17 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const row = (text) => rows.filter({ hasText: text }).first();
   /** @type {string[]} */
   const counters = [];
+  /**
+   * What tells one step from the next: its title and its placeholder (a follow-up question, such as the
+   * new group's name after "New key group", shares its step's title and counter).
+   */
+  const stepShown = async () => `${(await title.innerText({ timeout: 500 })).trim()} | ${(await input.getAttribute('placeholder', { timeout: 500 })) ?? ''}`;
   /** The step the widget shows now, once it is not `previous` any more; its "(n/N)" is recorded. */
   const nextStep = async (previous) => {
     const shown = await until(
       async () => {
-        const text = (await title.innerText({ timeout: 500 })).trim();
-        return text && text !== previous ? text : undefined;
+        const text = await stepShown().catch(() => '');
+        return !text.startsWith(' |') && text && text !== previous ? text : undefined;
       },
       `the step after "${previous}"`,
       20000,
@@ -52,7 +57,7 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   };
   const enter = async () => {
     await page.waitForTimeout(400); // validation runs as the user types; a person reads before Enter
-    const before = (await title.innerText()).trim();
+    const before = await stepShown();
     await page.keyboard.press('Enter');
     return nextStep(before);
   };
@@ -94,8 +99,9 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await until(async () => (await title.innerText()).trim() === behaviorsTitle, `the title to be "${behaviorsTitle}" again once a row is ticked`, 5000);
   // Enter right after the click (the checkbox has the focus) goes on to the confirm step.
   await page.waitForTimeout(400);
+  const behaviorsStep = await stepShown();
   await page.keyboard.press('Enter');
-  await nextStep(behaviorsTitle);
+  await nextStep(behaviorsStep);
   log('Enter after ticking /downloads/paid/* went on');
 
   // 7. The confirm step: every row is readable in full.
@@ -182,9 +188,9 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const kms = row('KMS'); // the first KMS row is the new KMS key's (existing keys follow it)
   await kms.waitFor({ timeout: 20000 });
   await page.waitForTimeout(400);
-  const storageTitle = (await title.innerText()).trim();
+  const storageStep = await stepShown();
   await kms.click();
-  await nextStep(storageTitle);
+  await nextStep(storageStep);
   await row('New key group').waitFor({ timeout: 20000 });
   await enter();
   await enter(); // the default group name
@@ -196,14 +202,14 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await placeholderShowsWhole(input, log);
   await paid.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
   await page.waitForTimeout(400);
-  const kmsBehaviorsTitle = (await title.innerText()).trim();
+  const kmsBehaviorsStep = await stepShown();
   await page.keyboard.press('Enter');
-  await nextStep(kmsBehaviorsTitle);
+  await nextStep(kmsBehaviorsStep);
   await row('Create').waitFor({ timeout: 20000 });
   await page.waitForTimeout(500);
   const kmsRows = await readableRows(rows, 'KMS confirm rows', log);
   if (!kmsRows.some((r) => r.text.includes('Private key in a new AWS KMS key') && r.text.includes('alias/cloudfront/'))) throw new Error(`the confirm step does not say the KMS key: ${JSON.stringify(kmsRows)}`);
-  await page.keyboard.press('Escape');
+  await row('Cancel').click();
   await widget.waitFor({ state: 'hidden', timeout: 20000 });
 }
 
