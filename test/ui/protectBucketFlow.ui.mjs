@@ -4,7 +4,7 @@
 // the CloudFront side bar, clicks "Protect with CloudFront" on the bucket's row in the S3 Buckets view,
 // presses Enter on each question (its default is preselected) and on the summary of the changes (a
 // modal whose default button is "Protect"), and clicks "Copy Signed URL" in the notification at the
-// end. Every click and key press counts; the goal is at most 7 (the console takes nine steps plus
+// end. Every click and key press counts; the goal is at most 6 (the console takes nine steps plus
 // openssl). The URL on the clipboard must then be granted by the local edge standing
 // in for the new distribution, trusting the public key CloudFront (moto) holds, and an unsigned request
 // refused.
@@ -18,8 +18,7 @@ import { cloudFrontClient } from './lib/account.mjs';
 import { get, startEdge } from './lib/edge.mjs';
 import { until, waitForWorkbench } from './lib/workbench.mjs';
 
-// 6 before Protect showed one summary of its changes to confirm (issue 23): that Enter is the seventh.
-const MAX_ACTIONS = 7;
+const MAX_ACTIONS = 6;
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function protectBucketFlow({ page, outputDir, motoUrl, log }) {
