@@ -103,12 +103,7 @@ export class UrlDiagnosis implements vscode.Disposable {
     // A bucket anyone can read: its fix is a command away.
     const exposed = findings.find((f) => f.protect)?.protect;
     const protect = vscode.l10n.t('Protect Bucket');
-    const choice = await ui.notify(
-      this.severityOf(findings),
-      vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)),
-      runLive,
-      ...(exposed ? [protect] : []),
-    );
+    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive, ...(exposed ? [protect] : []));
     if (choice === protect && exposed) {
       // Through the command, with the distribution and behavior preselected: its wrapper reports the outcome.
       void Promise.resolve(vscode.commands.executeCommand(Commands.protectBucket, { interactive: true, ...exposed })).catch(() => undefined);

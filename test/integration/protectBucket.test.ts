@@ -269,7 +269,10 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
     assert.equal(open.item.description, `served through OAC by ${protectedRun.distributionId} · readable by anyone in S3`);
     assert.equal((open.item.iconPath as vscode.ThemeIcon).id, 'warning');
     const tooltip = (open.item.tooltip as vscode.MarkdownString).value;
-    assert.match(tooltip, /Not protected: anyone can read its objects straight from S3 \(bucket policy statements PublicRead\), so signed URLs protect nothing\. Fix: "Close Public Access" on this row/);
+    assert.match(
+      tooltip,
+      /Not protected: anyone can read its objects straight from S3 \(bucket policy statements PublicRead\), so signed URLs protect nothing\. Fix: "Close Public Access" on this row/,
+    );
 
     const ui = new ScriptedUi([{ kind: 'confirm', accept: false }, yes]);
     hooks.setUi(ui);

@@ -314,12 +314,15 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
 
   it('the success shows at once, with Copy Signed URL and Verify, while the warning that the bucket is public waits for its own answer', async () => {
     const bucket = await newBucket('verify-open');
-    await s3().send(new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } }));
+    await s3().send(
+      new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } }),
+    );
     const service = new FakeCloudFrontService();
     const { keys, context } = await world(service, undefined, [confirmChanges]);
     // A person who has not answered the warning yet: it never resolves in this test.
     const notify = keys.ui.notify.bind(keys.ui);
-    keys.ui.notify = (severity, message, ...actions) => (severity === 'warning' ? (keys.ui.notifications.push({ severity, message, actions }), new Promise<undefined>(() => {})) : notify(severity, message, ...actions));
+    keys.ui.notify = (severity, message, ...actions) =>
+      severity === 'warning' ? (keys.ui.notifications.push({ severity, message, actions }), new Promise<undefined>(() => {})) : notify(severity, message, ...actions);
     const result = await protectBucket(context, { interactive: true, bucket, newKey: { name: 'open-key', algorithm: 'RSA_2048' } });
     keys.ui.assertAllUsed();
     assert.deepEqual(result.publicAccess, [`S3 Block Public Access is not fully on for bucket ${bucket}.`]);

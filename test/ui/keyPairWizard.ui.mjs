@@ -162,7 +162,7 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
     const text = description?.firstChild;
     const storage = (description?.textContent ?? '').split(' · ')[0];
     if (!container || !description || !text || !name) return { error: `no label parts in "${r.textContent}"` };
-    const range = document.createRange();
+    const range = r.ownerDocument.createRange();
     range.setStart(text, 0);
     range.setEnd(text, storage.length);
     return {
@@ -208,7 +208,8 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await row('Create').waitFor({ timeout: 20000 });
   await page.waitForTimeout(500);
   const kmsRows = await readableRows(rows, 'KMS confirm rows', log);
-  if (!kmsRows.some((r) => r.text.includes('Private key in a new AWS KMS key') && r.text.includes('alias/cloudfront/'))) throw new Error(`the confirm step does not say the KMS key: ${JSON.stringify(kmsRows)}`);
+  if (!kmsRows.some((r) => r.text.includes('Private key in a new AWS KMS key') && r.text.includes('alias/cloudfront/')))
+    throw new Error(`the confirm step does not say the KMS key: ${JSON.stringify(kmsRows)}`);
   await row('Cancel').click();
   await widget.waitFor({ state: 'hidden', timeout: 20000 });
 }
@@ -236,8 +237,8 @@ async function readableRows(rows, what, log) {
 /** The input's placeholder, measured in the input's own font, fits the box (a placeholder has no scrollWidth of its own). */
 async function placeholderShowsWhole(input, log) {
   const fit = await input.evaluate((box) => {
-    const style = getComputedStyle(box);
-    const context = document.createElement('canvas').getContext('2d');
+    const style = box.ownerDocument.defaultView.getComputedStyle(box);
+    const context = box.ownerDocument.createElement('canvas').getContext('2d');
     context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     return { placeholder: box.placeholder, width: context.measureText(box.placeholder).width, room };

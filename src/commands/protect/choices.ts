@@ -46,7 +46,13 @@ const DEFAULT_PATTERN = undefined;
 
 /** Asks what the options leave open; the answers become options for readOptions. */
 /** `preset`: answers to start on (Diagnose's "Protect Bucket" names the distribution and behavior); each is still asked. */
-export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore, ui: Ui, preset: Pick<ProtectChoices, 'distributionId' | 'pathPattern'> = {}): Promise<ProtectChoices> {
+export async function askProtectChoices(
+  bucket: string,
+  service: CloudFrontService,
+  keyStore: KeyStore,
+  ui: Ui,
+  preset: Pick<ProtectChoices, 'distributionId' | 'pathPattern'> = {},
+): Promise<ProtectChoices> {
   const [distributions, groups, publicKeys] = await Promise.all([
     readAllPages((marker) => service.listDistributions(marker)),
     readAllPages((marker) => service.listKeyGroups(marker)),

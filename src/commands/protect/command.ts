@@ -62,26 +62,26 @@ const NewKeyOption = v.strictObject(
 );
 
 const ProtectBucketEntries = optionsObject({
-    bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
-    distributionId: optionalText('distributionId'),
-    /** The behavior to restrict; absent: the default behavior. Checked by CloudFront's rule before anything is read. */
-    pathPattern: v.optional(
-      v.pipe(
-        v.string(mustBeString('pathPattern')),
-        v.check(
-          (pattern) => !pathPatternRefusal(pattern),
-          (issue) => `pathPattern: ${pathPatternRefusal(String(issue.input)) ?? ''}`,
-        ),
+  bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
+  distributionId: optionalText('distributionId'),
+  /** The behavior to restrict; absent: the default behavior. Checked by CloudFront's rule before anything is read. */
+  pathPattern: v.optional(
+    v.pipe(
+      v.string(mustBeString('pathPattern')),
+      v.check(
+        (pattern) => !pathPatternRefusal(pattern),
+        (issue) => `pathPattern: ${pathPatternRefusal(String(issue.input)) ?? ''}`,
       ),
     ),
-    /** An existing public key… */
-    keyPairId: optionalText('keyPairId'),
-    /** …or a new key pair. */
-    newKey: v.optional(NewKeyOption),
-    keyGroupId: optionalText('keyGroupId'),
-    keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
-    wait: optionalFlag('wait'),
-  });
+  ),
+  /** An existing public key… */
+  keyPairId: optionalText('keyPairId'),
+  /** …or a new key pair. */
+  newKey: v.optional(NewKeyOption),
+  keyGroupId: optionalText('keyGroupId'),
+  keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
+  wait: optionalFlag('wait'),
+});
 
 export const ProtectBucketOptions = v.pipe(
   ProtectBucketEntries,

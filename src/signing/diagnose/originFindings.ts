@@ -18,7 +18,8 @@ export function originFindings(request: Pick<SignedRequest, 'requestUrl'>, accou
   if (!origin || !isPublicS3Origin(origin)) return [];
   const bucket = bucketOfDomain(origin.domainName);
   const bucketName = bucket ? `bucket ${bucket}` : 'its bucket';
-  const statement = bucket && distribution.arn ? ` this statement: ${JSON.stringify(oacStatementOf(bucket, distribution.arn))} (the OAC's permission to read)` : ' the statement that lets the OAC read';
+  const statement =
+    bucket && distribution.arn ? ` this statement: ${JSON.stringify(oacStatementOf(bucket, distribution.arn))} (the OAC's permission to read)` : ' the statement that lets the OAC read';
   const finding = warning(
     'PublicBucketOrigin',
     `${path} is fetched from S3 origin ${origin.id} (${origin.domainName}) of distribution ${distribution.id}, which has no origin access control (OAC) or origin access identity: CloudFront reads ${bucketName} anonymously, so the bucket must allow public reads, and anyone can fetch the file straight from S3 without a signature.`,

@@ -156,20 +156,16 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
           title,
           position,
           placeholder: vscode.l10n.t('Restrict cache behaviors of a distribution with this key group? (optional)'),
-          items: lookups
-            .someDistributions()
-            .then((list) => [
-              {
-                label: vscode.l10n.t('Not now'),
-                description:
-                  state.keyGroup?.kind === 'existing'
-                    ? vscode.l10n.t('only create the key pair in key group {0}', state.keyGroup.name)
-                    : vscode.l10n.t('only create the key pair and key group'),
-                value: none,
-                picked: !state.distributionId,
-              },
-              ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
-            ]),
+          items: lookups.someDistributions().then((list) => [
+            {
+              label: vscode.l10n.t('Not now'),
+              description:
+                state.keyGroup?.kind === 'existing' ? vscode.l10n.t('only create the key pair in key group {0}', state.keyGroup.name) : vscode.l10n.t('only create the key pair and key group'),
+              value: none,
+              picked: !state.distributionId,
+            },
+            ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+          ]),
         });
         if (chosen.id !== state.distributionId) state.pathPatterns = undefined;
         state.distributionId = chosen.id;
