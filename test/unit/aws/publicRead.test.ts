@@ -1,17 +1,11 @@
 // The one public-read check Protect, Close Public Access and the S3 Buckets view share.
 import assert from 'node:assert/strict';
 import { bucketReadableByAnyone, publiclyReadable, publicReadStatementIds } from '../../../src/aws/publicRead';
+import { oacStatementOf } from '../../../src/cloudfront/s3Origin';
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
 const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' };
-const oac = {
-  Sid: 'AllowCloudFrontServicePrincipal',
-  Effect: 'Allow',
-  Principal: { Service: 'cloudfront.amazonaws.com' },
-  Action: 's3:GetObject',
-  Resource: 'arn:aws:s3:::media/*',
-  Condition: { StringEquals: { 'AWS:SourceArn': 'arn:aws:cloudfront::123456789012:distribution/E1' } },
-};
+const oac = oacStatementOf('media', 'arn:aws:cloudfront::123456789012:distribution/E1');
 const allOn = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 
 describe('aws: who can read a bucket straight from S3', () => {
