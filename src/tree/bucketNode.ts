@@ -67,6 +67,12 @@ export class BucketNode implements TreeNode {
       lines.push(vscode.l10n.t('Distribution {0}: {1}', s.distributionId, how));
     }
     if (oac.length > 0) lines.push('', this.exposureLine());
+    else if (other.length > 0) {
+      lines.push(
+        '',
+        vscode.l10n.t('Not protected: CloudFront reads it without an origin access control, so S3 must let others read it too. Fix: "Protect with CloudFront" on this row puts it behind one.'),
+      );
+    }
     item.tooltip = new vscode.MarkdownString(lines.join('  \n'));
     item.accessibilityInformation = { label: vscode.l10n.t('Bucket {0}, {1}', this.bucket.name, String(item.description)) };
     return item;

@@ -180,6 +180,10 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       const before = await originRow();
       assert.equal(before.item.contextValue, ContextValues.originS3);
       assert.match(String(before.item.description), /public bucket access/);
+      // The S3 Buckets view: a warning, with the fix in the tooltip.
+      const bucketRow = (await renderChildren(api.bucketsView)).find((r) => labelOf(r.item) === bucket)!;
+      assert.equal(bucketRow.item.description, `served without OAC by ${created.Id}`);
+      assert.match((bucketRow.item.tooltip as vscode.MarkdownString).value, /Not protected: .* Fix: "Protect with CloudFront" on this row puts it behind one\./);
 
       const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectOrigin, before.node);
       assert.equal(result.distributionId, created.Id);
