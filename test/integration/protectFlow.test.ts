@@ -295,7 +295,7 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
     const result = await protectBucket(context);
     keys.ui.assertAllUsed();
     const keyRows = keys.ui.prompts.find((p) => p.title.endsWith('Which key signs the URLs?'))!.rows!;
-    assert.ok(keyRows.includes(`$(key) media-2026 — ${publicKeyId} · trusted already through key group media-signers (${trusting.id}) · private key on this machine`), keyRows.join('\n'));
+    assert.ok(keyRows.includes(`$(key) media-2026 — ${publicKeyId} · trusted already through key group media-signers (${trusting.id}), private key on this machine`), keyRows.join('\n'));
     assert.deepEqual([result.publicKeyId, result.keyGroupId], [publicKeyId, trusting.id]);
     const runCalls = service.calls.slice(setupCalls);
     assert.ok(!runCalls.some((c) => ['CreatePublicKey', 'CreateKeyGroup', 'UpdateKeyGroup'].includes(c)), runCalls.join(' '));

@@ -11,7 +11,8 @@ import type { DistributionSummary, KeyGroupSummary } from '../../aws/cloudFrontS
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
-import type { KeyStore, LocalKey } from '../../keys/keyStore';
+import type { KeyStore, LocalKey, MutableKeyStore } from '../../keys/keyStore';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../../tree/privateKeyPlace';
 import type { PickItem, StepPosition, Ui } from '../../ui/ui';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { pathPatternRefusal } from './pathPatternText';
@@ -33,6 +34,8 @@ interface ChoiceState extends ProtectChoices {
   groups: KeyGroupSummary[];
   /** Listed keys that CloudFront knows and this window can sign with (a PEM here, or a key kept in AWS). */
   signable: LocalKey[];
+  /** Where each listed key's private key lives, by fingerprint. */
+  places: ReadonlyMap<string, PrivateKeyPlace>;
   /** The chosen existing distribution, read whole (origins and behaviors). */
   distribution?: DistributionSummary;
   /** The key question was answered (Back shows that answer, not the default again). */
@@ -49,7 +52,7 @@ const DEFAULT_PATTERN = undefined;
 export async function askProtectChoices(
   bucket: string,
   service: CloudFrontService,
-  keyStore: KeyStore,
+  keyStore: KeyStore & Pick<MutableKeyStore, 'hasPrivateKey'>,
   ui: Ui,
   preset: Pick<ProtectChoices, 'distributionId' | 'pathPattern'> = {},
 ): Promise<ProtectChoices> {
@@ -59,17 +62,16 @@ export async function askProtectChoices(
     readAllPages((marker) => service.listPublicKeys(marker)),
   ]);
   const inCloudFront = new Set(publicKeys.map((k) => k.id));
-  const signable: LocalKey[] = [];
-  for (const key of keyStore.list()) {
-    if (!key.publicKeyId || !inCloudFront.has(key.publicKeyId)) continue;
-    // A key kept in AWS signs through AWS; a key of this machine only when this window can read its PEM.
-    if ((key.storage?.kind ?? 'local') !== 'local' || (await keyStore.getPrivateKey(key.publicKeyId).catch(() => undefined))) signable.push(key);
-  }
+  const listed = keyStore.list().filter((k) => k.publicKeyId && inCloudFront.has(k.publicKeyId));
+  // Where each private key lives, in the Keys view's words; one this window cannot use (another window's PEM) cannot sign.
+  const places = await privateKeyPlaces(keyStore, listed);
+  const signable = listed.filter((k) => places.get(k.fingerprint)?.kind !== 'unavailable');
   const state: ChoiceState = {
     bucket,
     distributions,
     groups,
     signable,
+    places,
     ...(preset.distributionId !== undefined ? { distributionId: preset.distributionId } : {}),
     ...(preset.pathPattern !== undefined ? { pathPattern: preset.pathPattern } : {}),
   };
@@ -178,14 +180,14 @@ function keyItems(s: ChoiceState): { items: PickItem<KeyChoice>[]; trusted?: Key
   let trusted: KeyChoice | undefined;
   const keys = s.signable.map((k) => {
     const group = trustingGroups.find((g) => g.publicKeyIds.includes(k.publicKeyId!));
-    const where = (k.storage?.kind ?? 'local') === 'local' ? vscode.l10n.t('private key on this machine') : vscode.l10n.t('private key kept in AWS');
+    const where = s.places.get(k.fingerprint)?.description ?? '';
     const value: KeyChoice = { keyPairId: k.publicKeyId!, ...(group ? { keyGroupId: group.id } : {}) };
     if (group && !trusted) trusted = value;
     return {
       label: `$(key) ${k.name}`,
       description: group
-        ? vscode.l10n.t('{0} · trusted already through key group {1} · {2}', k.publicKeyId!, keyGroupLabel(group), where)
-        : vscode.l10n.t('{0} · existing key · {1}', k.publicKeyId!, where),
+        ? vscode.l10n.t('{0} · trusted already through key group {1}, {2}', k.publicKeyId!, keyGroupLabel(group), where)
+        : vscode.l10n.t('{0} · existing key, {1}', k.publicKeyId!, where),
       value,
     };
   });
