@@ -12,7 +12,7 @@ module.exports = {
     },
     {
       name: 'pure-core-no-vscode',
-      comment: 'The pure cores (signing, diagnosis, key parsing, CloudFront rules, code generation) run in plain Node: unit tests, benchmarks, a backend.',
+      comment: 'The pure cores (signing, diagnosis, streams (src/signing/stream), key parsing, CloudFront rules, code generation) run in plain Node: unit tests, benchmarks, a backend.',
       severity: 'error',
       from: { path: '^src/(signing|keys|cloudfront|codegen)/' },
       // `vscode` resolves to its type declarations (@types/vscode), the only form it has outside VS Code.
@@ -20,7 +20,7 @@ module.exports = {
     },
     {
       name: 'signing-imports-only-pure-code',
-      comment: 'The signing core and the rules import nothing of the extension beyond each other.',
+      comment: 'The signing core (streams included: they read playlists through an injected function) and the rules import nothing of the extension beyond each other.',
       severity: 'error',
       from: { path: '^src/(signing|cloudfront)/' },
       to: { path: '^src/', pathNot: '^src/(signing|cloudfront)/' },
