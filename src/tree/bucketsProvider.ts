@@ -82,7 +82,7 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
     try {
       const s3 = await this.source.buckets();
       const [policy, block] = await Promise.all([s3.getPolicy(bucket), s3.publicAccessBlock(bucket)]);
-      return publiclyReadable(policy, block) ? { kind: 'public', statements: publicReadStatementIds(policy) } : { kind: 'closed' };
+      return publiclyReadable(policy, block, bucket) ? { kind: 'public', statements: publicReadStatementIds(policy, bucket) } : { kind: 'closed' };
     } catch (error) {
       const reason = describeAwsError(error, `s3:GetBucketPolicy (arn:aws:s3:::${bucket})`, this.source.profile).message;
       this.log.warn(`[buckets] reading the policy of bucket ${bucket} failed: ${reason}`);

@@ -4,14 +4,14 @@
 // that names the statements; with `{ bucket }` (automation) it asks nothing. Either way the log says
 // what was removed.
 import * as vscode from 'vscode';
-import { policyWithoutPublicRead } from '../../aws/protectConfig';
-import { bucketReadableByAnyone, publicReadStatementIds } from '../../aws/publicRead';
+import { publicReadStatementIds } from '../../aws/publicRead';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { CancellationError, UserError } from '../../errors';
 import type { Logger } from '../../log';
 import { BucketNode } from '../../tree/bucketNode';
 import type { Ui } from '../../ui/ui';
 import { defineCommandIn, optionsObject, positionalText, requiredText } from '../options';
+import { policyWithoutPublicRead } from './bucketPolicyStep';
 
 export interface ClosePublicAccessContext {
   readonly source: { buckets(): Promise<S3Buckets> };
@@ -29,15 +29,15 @@ export const ClosePublicAccessOptions = optionsObject({
   bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to close.')),
 });
 
-/** Drops the policy statements that let anyone read, then turns Block Public Access fully on; the Sids removed. */
-export async function closePublicAccess(buckets: S3Buckets, bucket: string): Promise<string[]> {
-  const policy = await buckets.getPolicy(bucket);
-  const removed = publicReadStatementIds(policy);
-  if (policy && bucketReadableByAnyone(policy)) {
-    const kept = policyWithoutPublicRead(policy);
-    if (kept) await buckets.putPolicy(bucket, kept);
-    else await buckets.deletePolicy(bucket);
-  }
+/**
+ * Drops the policy statements that let anyone read (every other byte of the policy kept), then turns
+ * Block Public Access fully on; the Sids removed. `distributionArn` gives the partition when known.
+ */
+export async function closePublicAccess(buckets: S3Buckets, bucket: string, distributionArn?: string): Promise<string[]> {
+  const removed = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, distributionArn);
+  const changed = await policyWithoutPublicRead(buckets, bucket, distributionArn);
+  if (changed?.policy) await buckets.putPolicy(bucket, changed.policy);
+  else if (changed) await buckets.deletePolicy(bucket);
   await buckets.blockPublicAccess(bucket);
   return removed;
 }
@@ -47,7 +47,7 @@ export const closePublicAccessCommand = defineCommandIn(ClosePublicAccessOptions
   if (!bucket) throw new UserError(vscode.l10n.t('bucket is required: the name of the S3 bucket to close.'), 'bucket');
   const buckets = await context.source.buckets();
   if (call.kind === 'interactive') {
-    const statements = publicReadStatementIds(await buckets.getPolicy(bucket));
+    const statements = publicReadStatementIds(await buckets.getPolicy(bucket), bucket);
     const close = vscode.l10n.t('Close Public Access');
     const confirmed = await context.ui.confirm(
       vscode.l10n.t('Close public access to bucket {0}?', bucket),

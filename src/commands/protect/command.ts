@@ -14,9 +14,9 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontService, RawDistributionConfig } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
-import { bucketOriginOf, policyWithOacStatement, protectProblem } from '../../aws/protectConfig';
-import { publicReadStatementIds } from '../../aws/publicRead';
+import { bucketOriginOf, protectProblem } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
+import { mergeOacStatement } from '../../iam/bucketPolicyMerge';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { Commands } from '../../constants';
 import { CancellationError, UserError } from '../../errors';
@@ -31,6 +31,7 @@ import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../keys/runSteps';
 import { defineCommandIn, mustBeString, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
 import { changeLines, keyGroupNamed } from './changeSummary';
 import { askProtectChoices } from './choices';
 import { pathPatternRefusal } from './pathPatternText';
@@ -145,6 +146,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const keys = (region?: string) => context.source.keyServices(region);
   const existingConfig = await readOptions(state, options, service);
   if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
+  await checkBucketPolicy(state, buckets, service);
   // A person sees every change at once and says yes before anything is created or changed.
   if (interactive) await confirmChanges(context, state, existingConfig, service, buckets);
 
@@ -170,8 +172,13 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     keyGroupId: state.keyGroupId!,
     publicKeyId: state.publicKeyId!,
     bucketPolicy: state.bucketPolicy!,
-    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!),
+    ...(state.bucketPolicyWarnings?.length ? { bucketPolicyWarnings: state.bucketPolicyWarnings } : {}),
+    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!, state.distributionArn),
   };
+  if (result.bucketPolicyWarnings) {
+    context.log.warn(`[protect] bucket ${state.bucket!}: ${result.bucketPolicyWarnings.join(' ')}`);
+    if (interactive) void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
+  }
   // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
   if (state.wait) {
     try {
@@ -201,7 +208,7 @@ async function confirmChanges(context: ProtectBucketContext, state: ProtectBucke
   if (state.existingDistribution) {
     // An existing distribution's ARN may be in the policy already (a second run): then the policy stays.
     const arn = (await service.getDistribution(state.distributionId!)).arn;
-    policyChanges = policyWithOacStatement(await buckets.getPolicy(state.bucket!), state.bucket!, arn).added;
+    policyChanges = mergeOacStatement(await buckets.getPolicy(state.bucket!), state.bucket!, arn).outcome === 'added';
   }
   const lines = changeLines(state, config, policyChanges);
   const go = vscode.l10n.t('Protect');
@@ -278,10 +285,10 @@ function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
 }
 
 /** What still lets anyone read `bucket`, each as a sentence; empty when nothing does. */
-async function publicAccessProblems(buckets: S3Buckets, bucket: string): Promise<string[]> {
+async function publicAccessProblems(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<string[]> {
   const problems: string[] = [];
-  const open = publicReadStatementIds(await buckets.getPolicy(bucket));
-  if (open.length) problems.push(vscode.l10n.t('The policy of bucket {0} lets anyone read its objects ({1}).', bucket, open.join(', ')));
+  const open = await publicPolicyProblem(buckets, bucket, distributionArn);
+  if (open) problems.push(open);
   const block = await buckets.publicAccessBlock(bucket);
   if (!block || !(block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)) {
     problems.push(vscode.l10n.t('S3 Block Public Access is not fully on for bucket {0}.', bucket));

@@ -1,6 +1,6 @@
-// The one public-read check Protect, Close Public Access and the S3 Buckets view share.
+// The one public-read check Close Public Access and the S3 Buckets view share (IAM's rules underneath).
 import assert from 'node:assert/strict';
-import { bucketReadableByAnyone, publiclyReadable, publicReadStatementIds } from '../../../src/aws/publicRead';
+import { publiclyReadable, publicReadStatementIds } from '../../../src/aws/publicRead';
 import { oacStatementOf } from '../../../src/cloudfront/s3Origin';
 
 const policy = (...statements: object[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -10,16 +10,20 @@ const allOn = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy
 
 describe('aws: who can read a bucket straight from S3', () => {
   it('names the statements that let anyone read; the OAC statement is none of them', () => {
-    assert.deepEqual(publicReadStatementIds(policy(oac, publicRead, { ...publicRead, Sid: undefined })), ['PublicRead', '(no Sid)']);
-    assert.deepEqual(publicReadStatementIds(policy(oac)), []);
-    assert.deepEqual(publicReadStatementIds(undefined), []);
+    assert.deepEqual(publicReadStatementIds(policy(oac, publicRead, { ...publicRead, Sid: undefined }), 'media'), ['PublicRead', '(no Sid)']);
+    assert.deepEqual(publicReadStatementIds(policy(oac), 'media'), []);
+    assert.deepEqual(publicReadStatementIds(undefined, 'media'), []);
+    assert.deepEqual(publicReadStatementIds(policy(publicRead), 'another-bucket'), [], "another bucket's objects");
   });
 
   it('a public statement makes the bucket readable unless Block Public Access restricts public buckets', () => {
-    assert.equal(bucketReadableByAnyone(policy(oac, publicRead)), true);
-    assert.equal(publiclyReadable(policy(oac, publicRead), undefined), true);
-    assert.equal(publiclyReadable(policy(oac, publicRead), { ...allOn, restrictPublicBuckets: false }), true);
-    assert.equal(publiclyReadable(policy(oac, publicRead), allOn), false);
-    assert.equal(publiclyReadable(policy(oac), undefined), false);
+    assert.equal(publiclyReadable(policy(oac, publicRead), undefined, 'media'), true);
+    assert.equal(publiclyReadable(policy(oac, publicRead), { ...allOn, restrictPublicBuckets: false }, 'media'), true);
+    assert.equal(publiclyReadable(policy(oac, publicRead), allOn, 'media'), false);
+    assert.equal(publiclyReadable(policy(oac), undefined, 'media'), false);
+  });
+
+  it('a policy that cannot be read is not taken for closed', () => {
+    assert.throws(() => publicReadStatementIds('{"Statement": [', 'media'), /cannot be read/);
   });
 });
