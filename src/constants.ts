@@ -33,6 +33,9 @@ export const Commands = {
   verifyProtection: 'cloudfront.verifyProtection',
   /** protectBucket on a row of the S3 Buckets view, titled for the row's menu. */
   protectBucketRow: 'cloudfront.protectBucketRow',
+  closePublicAccess: 'cloudfront.closePublicAccess',
+  /** Opens the Getting Started walkthrough (from the views' title menus and welcome content). */
+  openWalkthrough: 'cloudfront.openWalkthrough',
   chooseProfile: 'cloudfront.chooseProfile',
   ssoLogin: 'cloudfront.ssoLogin',
   generateSigningCode: 'cloudfront.generateSigningCode',
@@ -63,6 +66,8 @@ export const ContextValues = {
   bucket: 's3Bucket',
   /** A bucket that a distribution already serves through an origin access control. */
   bucketWithOac: 's3Bucket.oac',
+  /** A bucket served through an origin access control whose policy still lets anyone read it. */
+  bucketWithOacPublic: 's3Bucket.oac.public',
   keyGroup: 'keyGroup',
   publicKey: 'publicKey',
   /** A CloudFront public key whose private key is stored on this machine. */

@@ -45,7 +45,8 @@ export function createFeatures(context: vscode.ExtensionContext, log: Logger): F
     distributions,
     keys,
     buckets,
-    progress.follow(services.events, services.keyStore),
+    // The Distributions view reading the account proves the credentials work, the default chain included.
+    progress.follow(services.events, services.keyStore, distributions.onDidReadAccount),
     rememberSigningChoices(services.events, services.memory),
     // Key pairs changed here: both views read CloudFront again.
     services.events.didChangeKeys.event(() => {

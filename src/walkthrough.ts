@@ -42,9 +42,10 @@ export class WalkthroughProgress {
   /**
    * Checks steps off as they happen, from the events the commands fire and the key store: a key that
    * CloudFront knows, a behavior restricted, a URL signed (with a key the behavior trusts), a
-   * diagnosis, a profile chosen.
+   * diagnosis, a profile chosen, or the credentials in use (a profile or the SDK's default chain)
+   * answered by AWS: then there is nothing left to choose.
    */
-  follow(events: ExtensionEvents, keyStore: KeyStore): vscode.Disposable {
+  follow(events: ExtensionEvents, keyStore: KeyStore, accountReached: vscode.Event<void>): vscode.Disposable {
     const checkKeys = () => {
       if (keyStore.list().some((key) => key.publicKeyId)) this.reached('keyPairCreated');
     };
@@ -58,6 +59,7 @@ export class WalkthroughProgress {
       }),
       events.didDiagnose.event(() => this.reached('urlDiagnosed')),
       events.didChooseProfile.event(() => this.reached('profileChosen')),
+      accountReached(() => this.reached('profileChosen')),
     );
   }
 
@@ -74,6 +76,11 @@ export class WalkthroughProgress {
     if (value) this.contextSet.add(WalkthroughKeys[step]);
     void vscode.commands.executeCommand('setContext', WalkthroughKeys[step], value);
   }
+}
+
+/** "Get Started" in the views' title menus and welcome content: the walkthrough, in the editor area. */
+export async function openWalkthrough(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false);
 }
 
 /**

@@ -14,8 +14,10 @@ import { defineCommand } from './options';
 import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
 import { chooseProfile, ssoLogin } from './profileCommands';
+import { closePublicAccessCommand } from './protect/closePublicAccess';
 import { protectBucket } from './protect/command';
 import { verifyProtectionCommand } from './protect/verifyCommand';
+import { openWalkthrough } from '../walkthrough';
 import { waitForDeployment } from './waitForDeployment';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
@@ -59,6 +61,7 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.copyBucketPolicy]: withContext((node) => copyBucketPolicy(services.ui, node)),
     [Commands.openInConsole]: withContext(openInConsole),
     [Commands.showLog]: withContext(() => services.log.show()),
+    [Commands.openWalkthrough]: withContext(openWalkthrough),
     [Commands.signUrl]: (...args) => signUrlCommand(services, ...args),
     [Commands.signSelection]: (...args) => signSelectionCommand(services, ...args),
     [Commands.signCookies]: (...args) => signCookiesCommand(services, ...args),
@@ -82,6 +85,11 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.protectOrigin]: protectAndRefresh,
     [Commands.protectBucketRow]: protectAndRefresh,
     [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
+    [Commands.closePublicAccess]: async (...args) => {
+      const result = await closePublicAccessCommand(services, ...args);
+      buckets.refresh();
+      return result;
+    },
     [Commands.waitForDeployment]: async (...args) => {
       const result = await waitForDeployment(services, ...args);
       distributions.refresh(); // the row no longer says Deploying…

@@ -9,6 +9,7 @@
 // person asked for it: no question for the URL, none for cookies when the URL carries its signature.
 import type * as v from 'valibot';
 import * as vscode from 'vscode';
+import { Commands } from '../constants';
 import { UserError } from '../errors';
 import type { Logger } from '../log';
 import { diagnose, keyPairIdOf, type DiagnoseInput, type Finding, type LiveAnswer } from '../signing/diagnose';
@@ -105,7 +106,15 @@ export class UrlDiagnosis implements vscode.Disposable {
     let report: DiagnosisReport = { url: options.url.trim(), withCookies: options.cookies !== undefined, findings, liveChecked: false };
     const document = await this.documents.open(report);
     const runLive = vscode.l10n.t('Run Live Check');
-    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive);
+    // A bucket anyone can read: its fix is a command away.
+    const exposed = findings.find((f) => f.protect)?.protect;
+    const protect = vscode.l10n.t('Protect Bucket');
+    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive, ...(exposed ? [protect] : []));
+    if (choice === protect && exposed) {
+      // Through the command, with the distribution and behavior preselected: its wrapper reports the outcome.
+      void Promise.resolve(vscode.commands.executeCommand(Commands.protectBucket, { interactive: true, ...exposed })).catch(() => undefined);
+      return findings;
+    }
     if (choice !== runLive) return findings;
     findings = await ui.withProgress(vscode.l10n.t('Requesting the URL'), async () => this.findings(options, await this.requestLive(options)));
     report = { ...report, findings, liveChecked: true };

@@ -1,6 +1,7 @@
 // The "S3 Buckets" view: the profile's buckets (ListBuckets), each saying whether a distribution of
-// this account serves it through an origin access control, with "Protect with CloudFront" on each
-// row. Loaded when the view is first shown, like the other views; the distributions are read with
+// this account serves it through an origin access control, and, for those it does, whether anyone can
+// still read them straight from S3 (their policy and Block Public Access), with "Protect with
+// CloudFront" on each row. Loaded when the view is first shown, like the other views; the distributions are read with
 // the buckets (completed with GetDistribution where moto's summaries lack origins).
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../aws/awsSession';
@@ -11,9 +12,10 @@ import { DistributionDetails } from '../aws/distributionDetails';
 import { readAllPages } from '../aws/readAllPages';
 import type { BucketSummary, S3Buckets } from '../aws/s3Buckets';
 import { ContextKeys } from '../constants';
+import { publiclyReadable, publicReadStatementIds } from '../aws/publicRead';
 import { Lazy } from '../lazy';
 import type { Logger } from '../log';
-import { BucketNode, type BucketServing } from './bucketNode';
+import { BucketNode, type BucketExposure, type BucketServing } from './bucketNode';
 import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
@@ -69,7 +71,23 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
       return [awsFailureRow(buckets.error, 's3:ListAllMyBuckets', this.source.profile, this)];
     }
     setViewState(ContextKeys.bucketsState, buckets.length === 0 ? 'empty' : 'rows');
-    return [...buckets].sort((a, b) => a.name.localeCompare(b.name)).map((b) => new BucketNode(b, serving ? (serving.get(b.name) ?? []) : undefined));
+    const sorted = [...buckets].sort((a, b) => a.name.localeCompare(b.name));
+    // Only a bucket served through an OAC can be protected: only its policy is read.
+    const exposures = await Promise.all(sorted.map((b) => (serving?.get(b.name)?.some((s) => s.access === 'oac') ? this.exposureOf(b.name) : Promise.resolve(undefined))));
+    return sorted.map((b, i) => new BucketNode(b, serving ? (serving.get(b.name) ?? []) : undefined, exposures[i]));
+  }
+
+  /** Whether anyone can read `bucket` straight from S3; a refusal to read the policy is said, not taken for "closed". */
+  private async exposureOf(bucket: string): Promise<BucketExposure> {
+    try {
+      const s3 = await this.source.buckets();
+      const [policy, block] = await Promise.all([s3.getPolicy(bucket), s3.publicAccessBlock(bucket)]);
+      return publiclyReadable(policy, block, bucket) ? { kind: 'public', statements: publicReadStatementIds(policy, bucket) } : { kind: 'closed' };
+    } catch (error) {
+      const reason = describeAwsError(error, `s3:GetBucketPolicy (arn:aws:s3:::${bucket})`, this.source.profile).message;
+      this.log.warn(`[buckets] reading the policy of bucket ${bucket} failed: ${reason}`);
+      return { kind: 'unknown', reason };
+    }
   }
 
   /** The rows say "could not be read" rather than "not served" when the distributions fail. */

@@ -18,6 +18,9 @@ import type { TreeNode } from './treeNode';
 export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>, PagedParent, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly readAccount = new vscode.EventEmitter<void>();
+  /** ListDistributions answered: the credentials in use (a profile or the SDK's default chain) work. */
+  readonly onDidReadAccount = this.readAccount.event;
   private readonly distributions: PagedList<DistributionSummary>;
   private readonly sessionListener: vscode.Disposable;
   private readonly nodeContext: DistributionTreeContext;
@@ -56,6 +59,7 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
       setViewState(ContextKeys.distributionsState, 'noCredentials');
       return [];
     }
+    if (!state.error || state.items.length > 0) this.readAccount.fire();
     if (state.error) rows.push(awsFailureRow(state.error, 'cloudfront:ListDistributions', this.session.profile, this));
     else if (state.nextMarker) rows.push(loadMoreRow(this));
     setViewState(ContextKeys.distributionsState, rows.length === 0 ? 'empty' : 'rows');
@@ -82,5 +86,6 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
   dispose(): void {
     this.sessionListener.dispose();
     this.changed.dispose();
+    this.readAccount.dispose();
   }
 }

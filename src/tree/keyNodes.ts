@@ -19,7 +19,8 @@ export class PublicKeyNode implements TreeNode {
     const item = new vscode.TreeItem(key.name || key.id, vscode.TreeItemCollapsibleState.None);
     item.id = `${this.parentId}/publicKey/${key.id}`;
     const created = key.created ? key.created.toISOString().slice(0, 10) : undefined;
-    item.description = [key.id, created, this.place?.description].filter(Boolean).join(' · ');
+    // Where the private key lives comes first and short, so a narrow side bar never cuts it off; the tooltip says it whole.
+    item.description = this.place ? `${this.place.short} · ${key.id}` : [key.id, created].filter(Boolean).join(' · ');
     item.iconPath = placeIcon(this.place);
     item.contextValue = publicKeyContext(this.place);
     item.tooltip = new vscode.MarkdownString(
@@ -33,7 +34,7 @@ export class PublicKeyNode implements TreeNode {
         .filter(Boolean)
         .join('  \n'),
     );
-    item.accessibilityInformation = { label: vscode.l10n.t('Public key {0}, {1}', key.name, key.id) };
+    item.accessibilityInformation = { label: [vscode.l10n.t('Public key {0}, {1}', key.name, key.id), this.place?.description].filter(Boolean).join(', ') };
     return item;
   }
 }

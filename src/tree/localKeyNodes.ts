@@ -21,11 +21,12 @@ export class LocalKeyNode implements TreeNode {
     item.id = `localKey/${key.fingerprint}`;
     item.contextValue = localKeyContext(place);
     const legacy = key.publicKeyId !== undefined && isLegacyKeyPairId(key.publicKeyId);
+    // Where the private key lives first and short (the tooltip says it whole): a narrow side bar never cuts it off.
     item.description = !key.publicKeyId
-      ? vscode.l10n.t('{0} · not uploaded to CloudFront', place.description)
+      ? vscode.l10n.t('{0} · not uploaded to CloudFront', place.short)
       : legacy
-        ? vscode.l10n.t('{0} · legacy key pair · {1}', key.publicKeyId, place.description)
-        : vscode.l10n.t('{0} · public key no longer exists in CloudFront · {1}', key.publicKeyId, place.description);
+        ? vscode.l10n.t('{0} · {1} · legacy key pair', place.short, key.publicKeyId)
+        : vscode.l10n.t('{0} · {1} · public key no longer exists in CloudFront', place.short, key.publicKeyId);
     item.iconPath = legacy && place.kind === 'local' ? new vscode.ThemeIcon('key') : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.tooltip = new vscode.MarkdownString(
       [
@@ -33,10 +34,14 @@ export class LocalKeyNode implements TreeNode {
         `${vscode.l10n.t('Fingerprint (SHA-256)')}: \`${key.fingerprint}\``,
         `${vscode.l10n.t('Created')}: ${key.created}`,
         `${vscode.l10n.t('Private key')}: ${place.label}`,
-        String(item.description),
+        !key.publicKeyId
+          ? vscode.l10n.t('Not uploaded to CloudFront.')
+          : legacy
+            ? vscode.l10n.t('Legacy key pair {0}.', key.publicKeyId)
+            : vscode.l10n.t('Public key {0} no longer exists in CloudFront.', key.publicKeyId),
       ].join('  \n'),
     );
-    item.accessibilityInformation = { label: vscode.l10n.t('Local private key {0}, {1}', key.name, String(item.description)) };
+    item.accessibilityInformation = { label: vscode.l10n.t('Local private key {0}, {1}, {2}', key.name, String(item.description), place.description) };
     return item;
   }
 }

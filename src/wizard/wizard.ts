@@ -14,6 +14,12 @@ export interface PromptStep<S> {
    * depends on a later answer (a key group's name after "New key group") says true here.
    */
   mayPrompt?(state: S): boolean;
+  /**
+   * A follow-up of the step before it, asked only after some of its answers (the secret's name after
+   * "Secrets Manager", a new key group's name): it shares that step's number, so the counter neither
+   * jumps when it is not asked nor counts a question most runs never see.
+   */
+  followsUp?: boolean;
   prompt(state: S, ui: Ui, position: StepPosition): Promise<void>;
 }
 
@@ -34,13 +40,16 @@ export interface WizardState {
 
 /**
  * Asks the steps in order. The counter shows "n/N" with one N for the whole run, the steps that can
- * come up (`mayPrompt`), and each step keeps its number: a step an answer makes unnecessary is passed
- * over (1/7, 2/7, 3/7, 5/7 …), so the counter never goes back or changes its total, and the last step
- * is N/N.
+ * come up (`mayPrompt`), and each step keeps its number; a follow-up (`followsUp`) shares the number
+ * of the step it follows, so a run counts 1/N, 2/N, … N/N without a gap whichever follow-ups it asks.
+ * A step an answer makes unnecessary that is no follow-up is passed over (1/7, 2/7, 4/7): wizards mark
+ * such steps as follow-ups. The counter never goes back or changes its total.
  */
 export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], ui: Ui): Promise<void> {
   const counted = steps.map((step) => (step.mayPrompt ?? step.shouldPrompt).call(step, state));
-  const totalSteps = counted.filter(Boolean).length;
+  // A follow-up adds no number of its own when the step it follows is counted.
+  const numbered = counted.map((c, i) => c && !(steps[i].followsUp && i > 0 && counted[i - 1]));
+  const totalSteps = numbered.filter(Boolean).length;
   const asked: number[] = [];
   let index = 0;
   while (index < steps.length) {
@@ -51,7 +60,7 @@ export async function runPrompts<S>(state: S, steps: readonly PromptStep<S>[], u
     }
     // A step that said it could not come up, and did, would break the count: a mistake in the wizard.
     if (!counted[index]) throw new Error(`wizard step ${index + 1} prompts, but its mayPrompt said it would not`);
-    const number = counted.slice(0, index + 1).filter(Boolean).length;
+    const number = Math.max(1, numbered.slice(0, index + 1).filter(Boolean).length);
     const position = { step: number, totalSteps, canGoBack: asked.length > 0 };
     try {
       await step.prompt(state, ui, position);

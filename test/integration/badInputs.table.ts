@@ -768,6 +768,22 @@ export const BAD_INPUTS: readonly BadInput[] = [
     expect: { rejects: KEY_STORAGE_RULE, input: 'newKey.keyStorage' },
   },
   {
+    case: 'a path pattern with a space and braces (CloudFront has no {a,b} alternation)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bucket}', pathPattern: 'private files/*.{pdf}', newKey: { name: 'protect-bad-pattern', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        'pathPattern: CloudFront does not take ␠ { } in a path pattern (private files/*.{pdf}). Use letters, digits, _ - . $ / ~ " \' @ : + , & and the wildcards * (any characters) and ? (one character), for example /private-files/*.pdf.',
+      input: 'pathPattern',
+    },
+  },
+  {
+    case: 'a path pattern longer than 255 characters',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bucket}', pathPattern: `/${'a'.repeat(255)}`, newKey: { name: 'protect-long-pattern', algorithm: 'RSA_2048' } },
+    expect: { rejects: 'pathPattern: The path pattern has 256 characters; CloudFront takes at most 255.', input: 'pathPattern' },
+  },
+  {
     case: 'both an existing key and a new key pair',
     command: 'cloudfront.protectBucket',
     args: { bucket: 'cfpc-no-such-bucket', keyPairId: '{signerKeyId}', newKey: { name: 'protect-both', algorithm: 'RSA_2048' } },
@@ -781,6 +797,20 @@ export const BAD_INPUTS: readonly BadInput[] = [
       rejects: 'keypairId is not an option of this command; it takes bucket, distributionId, pathPattern, keyPairId, newKey, keyGroupId, keyGroupName, wait.',
       input: 'keypairId',
     },
+  },
+
+  // Close Public Access (a bucket row's fix, and the end of Protect).
+  {
+    case: 'no bucket',
+    command: 'cloudfront.closePublicAccess',
+    args: {},
+    expect: { rejects: 'bucket is required: the name of the S3 bucket to close.', input: 'bucket' },
+  },
+  {
+    case: 'a misspelt option',
+    command: 'cloudfront.closePublicAccess',
+    args: { bucketName: '{bucket}' },
+    expect: { rejects: 'bucketName is not an option of this command; it takes bucket.', input: 'bucketName' },
   },
 
   // Generate Signing Code and Export as Infrastructure Code: each input they refuse.

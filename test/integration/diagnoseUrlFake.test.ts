@@ -100,8 +100,10 @@ describe('Diagnose Signed URL (typed fake)', () => {
     assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
     assert.match(
       finding.fix,
-      /Create an origin access control .* bucket policy of bucket open-bucket with this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/,
+      /^Protect bucket open-bucket with CloudFront: "Protect Bucket" after this diagnosis .* adds to the bucket policy this statement: \{"Sid":"AllowCloudFrontServicePrincipal".*"AWS:SourceArn":"arn:aws:cloudfront::123456789012:distribution\/E000000000001"/,
     );
+    // The notification offers Protect for that bucket, next to the live check.
+    assert.deepEqual(ui.notifications[0].actions, ['Run Live Check', 'Protect Bucket']);
     assert.match(ui.notifications[0].message, /0 error\(s\), 1 warning\(s\), 6 check\(s\) passed/);
   });
 

@@ -123,7 +123,7 @@ describe('Create Key Pair (typed fake)', () => {
     );
   });
 
-  it('counts 1/9 … 9/9 (4/9, the secret name, only for Secrets Manager), takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
+  it('counts 1/6 … 6/6 without a gap (a follow-up question shares its step: the group name 4/6 after "New key group", the behaviors 5/6 after the distribution), takes the names its boxes show on Enter, confirms in readable rows and names what it did in the notification', async () => {
     const service = accountWithGroups();
     // The defaults are names nobody has taken yet.
     service.publicKeys.push({ id: 'K7', name: 'signing-key-1', comment: '', encodedKey: spki() });
@@ -143,13 +143,14 @@ describe('Create Key Pair (typed fake)', () => {
     world.ui.assertAllUsed();
     assert.deepEqual(
       world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
-      ['1/9', '2/9', '3/9', '5/9', '6/9', '7/9', '8/9', '9/9'],
+      ['1/6', '2/6', '3/6', '4/6', '4/6', '5/6', '5/6', '6/6'],
     );
     assert.equal(service.publicKeys.find((k) => k.id === result.publicKeyId)!.name, 'signing-key-2');
     assert.equal(service.keyGroups.find((g) => g.id === result.keyGroupId)!.name, 'signing-keys-2');
     assert.deepEqual(world.ui.prompts.at(-1)!.rows, [
       '$(check) Create',
-      "$(key) RSA 2048 key pair signing-key-2 — The private key stays in VS Code's secret storage; the public key goes to CloudFront.",
+      '$(key) RSA 2048 key pair signing-key-2 — The public key goes to CloudFront.',
+      "$(lock) Private key in VS Code's secret storage — on this machine only",
       '$(new-folder) New key group signing-keys-2 — Created with the new public key in it.',
       '$(cloud) Distribution E1 — cdn.example.com',
       '$(lock) Restrict /paid/* — Requests need a URL or cookies signed with a key of signing-keys-2.',
@@ -187,16 +188,17 @@ describe('Create Key Pair (typed fake)', () => {
     assert.ok(await world.keyStore.privateKeyPem(world.keyStore.find(result.publicKeyId)!.fingerprint));
   });
 
-  it('keeps N when an answer makes a step unnecessary: an existing key group and "Not now" count 1, 2, 3, 5, 7, 9 of 9', async () => {
+  it('never jumps when an answer makes a follow-up unnecessary: an existing key group and "Not now" count 1 … 6 of 6, and "Not now" names the group', async () => {
     const service = accountWithGroups();
     const world = keyWorld(service, [input('counted'), pick('RSA 2048'), pick('This machine (VS Code secret storage)'), pick('media-signers'), pick('Not now'), pick('$(check) Create')]);
     const result = await createKeyPair(world.context);
     world.ui.assertAllUsed();
     assert.deepEqual(
       world.ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
-      ['1/9', '2/9', '3/9', '5/9', '7/9', '9/9'],
+      ['1/6', '2/6', '3/6', '4/6', '5/6', '6/6'],
     );
-    assert.deepEqual(world.ui.prompts.at(-1)!.rows!.slice(2, -1), ['$(folder) Existing key group media-signers — The new public key is added to it.']);
+    assert.ok(world.ui.prompts[4].rows!.includes('Not now — only create the key pair in key group media-signers'), world.ui.prompts[4].rows!.join('\n'));
+    assert.deepEqual(world.ui.prompts.at(-1)!.rows!.slice(3, -1), ['$(folder) Existing key group media-signers — The new public key is added to it.']);
     assert.equal(world.ui.notifications.at(-1)!.message, `Created key counted (${result.publicKeyId}) in key group media-signers (KGMEDIA). Its private key is in VS Code's secret storage.`);
   });
 

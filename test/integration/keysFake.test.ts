@@ -18,6 +18,8 @@ function keysOver(service: FakeCloudFrontService, profile?: string): KeysProvide
 const created = new Date('2026-03-04T05:06:07Z');
 const key = (id: string, name: string) => ({ id, name, comment: '', created, encodedKey: '-----BEGIN PUBLIC KEY-----' });
 
+const tooltipOf = (item: vscode.TreeItem): string => (typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? ''));
+
 describe('Keys view (typed fake)', () => {
   it('lists key groups with their keys and slot use, then public keys in no group, reading every page', async () => {
     const service = new FakeCloudFrontService();
@@ -83,20 +85,20 @@ describe('Keys view (typed fake)', () => {
     const provider = new KeysProvider(source, keyGroupsOf(source), testLog(), store);
     const [group, unlisted] = await renderChildren(provider);
     assert.deepEqual(
-      (await renderChildren(provider, group.node)).map((r) => [r.item.description, r.item.contextValue]),
+      (await renderChildren(provider, group.node)).map((r) => [r.item.description, r.item.contextValue, tooltipOf(r.item).split('  \n').at(-1)]),
       [
-        ['K1 · 2026-03-04 · private key on this machine', ContextValues.publicKeyWithPrivateKey],
-        ['K2 · 2026-03-04 · private key in AWS KMS alias/cloudfront/media', ContextValues.publicKeyInKms],
-        ['K3 · 2026-03-04 · private key in Secrets Manager cloudfront/media', ContextValues.publicKeyInSecretsManager],
-        ['K4 · 2026-03-04 · private key in SSM /cloudfront/media', ContextValues.publicKeyInSsm],
-        ['K5 · 2026-03-04 · private key not available here', ContextValues.publicKeyUnavailable],
-        ['K6 · 2026-03-04', ContextValues.publicKey],
+        // Where the private key lives first and short (never cut off); the tooltip says it whole.
+        ['this machine · K1', ContextValues.publicKeyWithPrivateKey, 'Private key: this machine'],
+        ['KMS · K2', ContextValues.publicKeyInKms, 'Private key: AWS KMS alias/cloudfront/media'],
+        ['Secrets Manager · K3', ContextValues.publicKeyInSecretsManager, 'Private key: Secrets Manager cloudfront/media'],
+        ['SSM · K4', ContextValues.publicKeyInSsm, 'Private key: SSM /cloudfront/media'],
+        ['not here · K5', ContextValues.publicKeyUnavailable, 'Private key: not available here'],
+        ['K6 · 2026-03-04', ContextValues.publicKey, 'Created: 2026-03-04T05:06:07.000Z'],
       ],
     );
-    assert.deepEqual(
-      (await renderChildren(provider, unlisted.node)).map((r) => [r.item.description, r.item.contextValue]),
-      [['KGONE · public key no longer exists in CloudFront · private key in AWS KMS arn:aws:kms:us-east-1:123456789012:key/k7', ContextValues.localKeyInAws]],
-    );
+    const [gone] = await renderChildren(provider, unlisted.node);
+    assert.deepEqual([gone.item.description, gone.item.contextValue], ['KMS · KGONE · public key no longer exists in CloudFront', ContextValues.localKeyInAws]);
+    assert.match(tooltipOf(gone.item), /Private key: AWS KMS arn:aws:kms:us-east-1:123456789012:key\/k7/);
     store.dispose();
   });
 

@@ -188,18 +188,23 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
 
   it('the Keys view says where each private key lives, with the context values the menus match', async () => {
     const api = await activateExtension();
-    const rows: Array<{ description: string; contextValue: string | undefined; label: string }> = [];
+    const rows: Array<{ description: string; contextValue: string | undefined; label: string; tooltip: string }> = [];
     for (const group of await renderChildren(api.keysView)) {
       for (const child of await renderChildren(api.keysView, group.node)) {
-        rows.push({ label: labelOf(child.item), description: String(child.item.description ?? ''), contextValue: child.item.contextValue });
+        const tooltip = typeof child.item.tooltip === 'string' ? child.item.tooltip : (child.item.tooltip?.value ?? '');
+        rows.push({ label: labelOf(child.item), description: String(child.item.description ?? ''), contextValue: child.item.contextValue, tooltip });
       }
     }
-    const rowOf = (publicKeyId: string) => rows.find((r) => r.description.startsWith(`${publicKeyId} `));
-    assert.match(rowOf(ssmLinked.publicKeyId)?.description ?? '', new RegExp(`private key in SSM ${parameterName}$`));
+    // The row says where, short and first; the tooltip says which parameter, key or secret.
+    const rowOf = (publicKeyId: string) => rows.find((r) => r.description.endsWith(` · ${publicKeyId}`));
+    assert.equal(rowOf(ssmLinked.publicKeyId)?.description, `SSM · ${ssmLinked.publicKeyId}`);
+    assert.match(rowOf(ssmLinked.publicKeyId)?.tooltip ?? '', new RegExp(`Private key: SSM ${parameterName}$`));
     assert.equal(rowOf(ssmLinked.publicKeyId)?.contextValue, ContextValues.publicKeyInSsm);
-    assert.match(rowOf(kmsLinked.publicKeyId)?.description ?? '', new RegExp(`private key in AWS KMS ${aliasName}$`));
+    assert.equal(rowOf(kmsLinked.publicKeyId)?.description, `KMS · ${kmsLinked.publicKeyId}`);
+    assert.match(rowOf(kmsLinked.publicKeyId)?.tooltip ?? '', new RegExp(`Private key: AWS KMS ${aliasName}$`));
     assert.equal(rowOf(kmsLinked.publicKeyId)?.contextValue, ContextValues.publicKeyInKms);
-    assert.match(rowOf(exported.publicKeyId)?.description ?? '', new RegExp(`private key in Secrets Manager ${secretName}-moved$`));
+    assert.equal(rowOf(exported.publicKeyId)?.description, `Secrets Manager · ${exported.publicKeyId}`);
+    assert.match(rowOf(exported.publicKeyId)?.tooltip ?? '', new RegExp(`Private key: Secrets Manager ${secretName}-moved$`));
     assert.equal(rowOf(exported.publicKeyId)?.contextValue, ContextValues.publicKeyInSecretsManager);
   });
 

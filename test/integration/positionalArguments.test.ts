@@ -102,7 +102,8 @@ describe('every command with its positional argument (moto, scripted answers)', 
       findings.some((f) => f.code === 'SignatureValid' && f.severity === 'ok'),
       findings.map((f) => f.code).join(', '),
     );
-    assert.deepEqual(ui.notifications[0]?.actions, ['Run Live Check']);
+    // moto drops an origin's OAC, so its S3 origins look public: the diagnosis offers Protect for the bucket too.
+    assert.deepEqual(ui.notifications[0]?.actions, findings.some((f) => f.code === 'PublicBucketOrigin') ? ['Run Live Check', 'Protect Bucket'] : ['Run Live Check']);
     const shown = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === DIAGNOSIS_SCHEME && d.getText().includes(url)));
     assert.ok(shown, 'no diagnosis document shows the URL passed');
     assert.match(shown.getText(), /# Signed URL diagnosis/);

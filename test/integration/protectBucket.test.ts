@@ -14,7 +14,7 @@ import type { ProtectBucketResult } from '../../src/commands/protect/state';
 import { Commands, ContextValues } from '../../src/constants';
 import { CancellationError, type UserError } from '../../src/errors';
 import { awsError, FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
-import { ScriptedUi } from '../fakes/scriptedUi';
+import { ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { createDistribution, createPublicKey, seedClient } from './support/cloudFrontSeed';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
 import { clearFaults, EXTENSION_AGENT, Faults, faultProxyAvailable, injectFaults } from './support/faultProxy';
@@ -46,6 +46,18 @@ const logsStatement = (bucket: string) => ({
   Action: 's3:PutObject',
   Resource: `arn:aws:s3:::${bucket}/logs/*`,
 });
+
+/** Yes in a modal: the summary of Protect's changes, or Close Public Access. */
+const yes: Answer = { kind: 'confirm', accept: true };
+
+/** Polls `probe` until it holds: for what a notification's button starts after the command resolved. */
+async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (await probe()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 type Statement = { Sid?: string; Principal?: unknown; Action?: unknown; Resource?: unknown; Condition?: unknown };
 
@@ -154,7 +166,7 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
   it('"Protect with CloudFront" on a public S3 origin row: the row then shows the origin access control, and the notification names what changed', async () => {
     const api = await activateExtension();
     const hooks = await api.testing!();
-    const ui = new ScriptedUi([]);
+    const ui = new ScriptedUi([yes]);
     hooks.setUi(ui);
     try {
       const bucket = await newBucket('protect-row');
@@ -168,6 +180,10 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       const before = await originRow();
       assert.equal(before.item.contextValue, ContextValues.originS3);
       assert.match(String(before.item.description), /public bucket access/);
+      // The S3 Buckets view: a warning, with the fix in the tooltip.
+      const bucketRow = (await renderChildren(api.bucketsView)).find((r) => labelOf(r.item) === bucket)!;
+      assert.equal(bucketRow.item.description, `served without OAC by ${created.Id}`);
+      assert.match((bucketRow.item.tooltip as vscode.MarkdownString).value, /Not protected: .* Fix: "Protect with CloudFront" on this row puts it behind one\./);
 
       const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectOrigin, before.node);
       assert.equal(result.distributionId, created.Id);
@@ -177,6 +193,8 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       assert.match(String(after.item.description), new RegExp(`origin access control ${result.originAccessControlId}`));
       const done = ui.notifications.find((n) => n.severity === 'info');
       assert.ok(done && done.message.includes(bucket) && done.message.includes(result.keyGroupId), done?.message);
+      // The summary said that the origin read anonymously until now.
+      assert.match(ui.confirmations[0].detail, new RegExp(`• Distribution ${created.Id}: origin \\S+ reads bucket ${bucket} through the OAC instead of anonymously\\.`));
       ui.assertAllUsed();
     } finally {
       hooks.setUi(undefined);
@@ -200,8 +218,9 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
     assert.deepEqual(reported.publicAccess, [`The policy of bucket ${quiet} lets anyone read its objects (PublicRead).`, `S3 Block Public Access is not fully on for bucket ${quiet}.`]);
     assert.deepEqual(await sids(quiet), ['PublicRead', 'AllowCloudFrontServicePrincipal']);
 
-    // A person who chooses "Close Public Access": the public statement goes, the OAC statement stays, Block Public Access is on.
-    const ui = new ScriptedUi([]);
+    // A person who chooses "Close Public Access", then confirms it in the modal: the public statement
+    // goes, the OAC statement stays, Block Public Access is on, and the log says so.
+    const ui = new ScriptedUi([yes, yes]);
     ui.notificationAnswers.push('Close Public Access');
     hooks.setUi(ui);
     try {
@@ -211,16 +230,69 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
         bucket: closed,
         newKey: { name: `closed-key-${Date.now()}`, algorithm: 'RSA_2048' },
       });
-      assert.deepEqual(result.publicAccess, []);
-      assert.deepEqual(await sids(closed), ['AllowCloudFrontServicePrincipal']);
+      // The run resolves as it ended; closing is the person's own next step.
+      assert.equal(result.publicAccess.length, 2);
+      await until(async () => (await sids(closed)).join() === 'AllowCloudFrontServicePrincipal', 'the public statement to go');
       const block = (await s3().send(new GetPublicAccessBlockCommand({ Bucket: closed }))).PublicAccessBlockConfiguration!;
       assert.deepEqual([block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets], [true, true, true, true]);
       const warning = ui.notifications.find((n) => n.severity === 'warning');
       assert.ok(warning && warning.message.includes('lets anyone read its objects (PublicRead)'), warning?.message);
+      // The success came first, not after the warning was answered.
+      assert.ok(ui.notifications.indexOf(ui.notifications.find((n) => n.actions.includes('Copy Signed URL'))!) < ui.notifications.indexOf(warning));
+      assert.deepEqual(ui.confirmations[1], {
+        message: `Close public access to bucket ${closed}?`,
+        detail: [
+          'The bucket policy loses the statements that let anyone read objects: PublicRead.',
+          'All four S3 Block Public Access settings of the bucket are turned on.',
+          'Whoever reads the files straight from S3 (not through CloudFront) loses access; CloudFront keeps it through the origin access control.',
+        ].join('\n'),
+      });
+      await until(() => Promise.resolve(ui.notifications.some((n) => n.message === `Public access to bucket ${closed} is closed: only CloudFront reads it now.`)), 'the closed notification');
       ui.assertAllUsed();
     } finally {
       hooks.setUi(undefined);
     }
+  });
+
+  it('the S3 Buckets view: a bucket served through OAC that anyone can still read is a warning with the fix, closed only after the modal says yes', async () => {
+    const api = await activateExtension();
+    const hooks = await api.testing!();
+    const bucket = await newBucket('protect-view-open');
+    const protectedRun = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, { bucket, newKey: { name: `view-open-${Date.now()}`, algorithm: 'RSA_2048' } });
+    const policy = JSON.parse((await policyOf(bucket))!) as { Statement: object[] };
+    policy.Statement.push({ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
+    await s3().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
+    const rowOf = async () => {
+      await vscode.commands.executeCommand(Commands.refresh);
+      const row = (await renderChildren(api.bucketsView)).find((r) => labelOf(r.item) === bucket);
+      assert.ok(row, `no row for ${bucket}`);
+      return row;
+    };
+    const open = await rowOf();
+    assert.equal(open.item.contextValue, ContextValues.bucketWithOacPublic);
+    assert.equal(open.item.description, `served through OAC by ${protectedRun.distributionId} · readable by anyone in S3`);
+    assert.equal((open.item.iconPath as vscode.ThemeIcon).id, 'warning');
+    const tooltip = (open.item.tooltip as vscode.MarkdownString).value;
+    assert.match(
+      tooltip,
+      /Not protected: anyone can read its objects straight from S3 \(bucket policy statements PublicRead\), so signed URLs protect nothing\. Fix: "Close Public Access" on this row/,
+    );
+
+    const ui = new ScriptedUi([{ kind: 'confirm', accept: false }, yes]);
+    hooks.setUi(ui);
+    try {
+      assert.equal(await vscode.commands.executeCommand(Commands.closePublicAccess, open.node), undefined, 'No in the modal: cancelled');
+      assert.ok((await policyOf(bucket))!.includes('PublicRead'), 'No in the modal closes nothing');
+      const closed = await vscode.commands.executeCommand<{ removedStatements: string[] }>(Commands.closePublicAccess, open.node);
+      assert.deepEqual(closed.removedStatements, ['PublicRead']);
+      ui.assertAllUsed();
+    } finally {
+      hooks.setUi(undefined);
+    }
+    const after = await rowOf();
+    assert.equal(after.item.contextValue, ContextValues.bucketWithOac);
+    assert.equal((after.item.iconPath as vscode.ThemeIcon).id, 'lock');
+    assert.match((after.item.tooltip as vscode.MarkdownString).value, /Protected: only CloudFront reads it/);
   });
 
   it('refuses a bucket that does not exist and a key storage that does not exist, before creating anything', async () => {
@@ -272,7 +344,7 @@ describe('Protect S3 Bucket with CloudFront: a failure at each step, then Undo (
   }
 
   async function world(service: FakeCloudFrontService) {
-    const keys = keyWorld(service);
+    const keys = keyWorld(service, [yes]);
     keys.ui.notificationAnswers.push('Undo');
     const buckets = new SdkS3Buckets(await buildS3Client({ userAgent: `${EXTENSION_AGENT}test` }));
     const context: ProtectBucketContext = { ...keys.context, source: { ...keys.context.source, buckets: () => Promise.resolve(buckets) } };

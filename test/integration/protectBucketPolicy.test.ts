@@ -120,7 +120,7 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
         ],
       });
     const { bucket, text } = await bucketWithPolicy('protect-warned', policy);
-    const ui = new ScriptedUi([]);
+    const ui = new ScriptedUi([{ kind: 'confirm', accept: true }]); // the summary of the changes
     hooks.setUi(ui);
     try {
       const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucket, {
@@ -146,7 +146,11 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
     const open = (bucket: string) =>
       `{"Version":"2012-10-17","Statement":[${JSON.stringify({ Sid: 'Logs', Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${bucket}/logs/*` })}, ${JSON.stringify({ Sid: 'Anyone', Effect: 'Allow', Principal: { AWS: '*' }, Action: 'S3:GetObject*', Resource: `arn:aws:s3:::${bucket}/*` })}, ${JSON.stringify({ Sid: 'FromOurSite', Effect: 'Allow', Principal: '*', Action: 's3:*Object', Resource: `arn:aws:s3:::${bucket}/site/*`, Condition: { StringLike: { 'aws:Referer': 'https://example.com/*' } } })}]}`;
     const { bucket, text } = await bucketWithPolicy('protect-open-wild', open);
-    const ui = new ScriptedUi([]);
+    // Yes to the summary of the changes, then yes to Close Public Access in its own modal.
+    const ui = new ScriptedUi([
+      { kind: 'confirm', accept: true },
+      { kind: 'confirm', accept: true },
+    ]);
     ui.notificationAnswers.push('Close Public Access');
     hooks.setUi(ui);
     try {
@@ -155,7 +159,11 @@ describe('Protect S3 Bucket with CloudFront: the bucket policy merged without lo
         bucket,
         newKey: { name: `open-wild-key-${Date.now()}`, algorithm: 'RSA_2048' },
       });
-      assert.deepEqual(result.publicAccess, []);
+      // The run resolves as it ended; closing is the person's next step, through its command.
+      assert.equal(result.publicAccess.length, 2);
+      for (let i = 0; i < 400 && !ui.notifications.some((n) => n.message.startsWith(`Public access to bucket ${bucket} is closed`)); i++) await new Promise((r) => setTimeout(r, 25));
+      assert.deepEqual(ui.confirmations[1].message, `Close public access to bucket ${bucket}?`);
+      assert.match(ui.confirmations[1].detail, /the statements that let anyone read objects: Anyone, FromOurSite\./);
       const warning = ui.notifications.find((n) => n.severity === 'warning');
       // A Referer is no limit by S3's rule: public, with the condition and the prefix said.
       const named = `The policy of bucket ${bucket} lets anyone read its objects (Anyone; FromOurSite: some objects, only when StringLike aws:Referer).`;

@@ -19,6 +19,7 @@ import { Commands, ContextValues } from '../../src/constants';
 import type { UserError } from '../../src/errors';
 import { verifySignedUrl } from '../../src/signing';
 import { FakeCloudFrontService } from '../fakes/fakeCloudFrontService';
+import { generateKeyPair } from '../../src/keys/generate';
 import { input, pick, ScriptedUi, type Answer } from '../fakes/scriptedUi';
 import { createKeyGroup, createPublicKey, seedClient } from './support/cloudFrontSeed';
 import { activateExtension, labelOf, renderChildren } from './support/extension';
@@ -56,6 +57,9 @@ async function world(service: FakeCloudFrontService, request?: Requester, answer
   return { keys, context };
 }
 
+/** "Protect" in the modal that sums up the changes. */
+const confirmChanges: Answer = { kind: 'confirm', accept: true };
+
 const statuses = (v: ProtectBucketResult['verification'] | VerifyProtectionResult | undefined) => (v && 'checks' in v ? v.checks.map((c) => [c.kind, c.status, c.passed]) : v);
 
 describe('S3 Buckets view (moto)', () => {
@@ -85,12 +89,20 @@ describe('S3 Buckets view (moto)', () => {
       pick(/New distribution/, { expectPicked: /New distribution/ }),
       pick('Default (*)', { expectPicked: 'Default (*)' }),
       pick(/New key pair in a new key group/, { expectPicked: /New key pair in a new key group/ }),
+      confirmChanges,
     ]);
     ui.notificationAnswers.push('Copy Signed URL');
     hooks.setUi(ui);
     try {
       const result = await vscode.commands.executeCommand<ProtectBucketResult>(Commands.protectBucketRow, freshRow.node);
       ui.assertAllUsed();
+      // One summary of every change, confirmed before anything was made.
+      assert.equal(ui.confirmations[0].message, `Protect bucket ${fresh} with CloudFront? This makes these changes:`);
+      const summary = ui.confirmations[0].detail.split('\n');
+      assert.match(summary[0], /^• Create RSA 2048 key pair view-fresh-.*-signer\. The private key stays in VS Code's secret storage/);
+      assert.match(summary[1], /^• Create key group view-fresh-.*-signers holding the key\.$/);
+      assert.match(summary.at(-2)!, new RegExp(`^• Create a distribution for bucket ${fresh}; behavior Default \\(\\*\\) trusts key group view-fresh-.*-signers\\.$`));
+      assert.match(summary.at(-1)!, new RegExp(`^• The policy of bucket ${fresh} gains a statement`));
       const done = ui.notifications.find((n) => n.severity === 'info' && n.actions.length > 0);
       assert.deepEqual(done?.actions, ['Copy Signed URL', 'Verify Protection']);
       const signed = await until(() => (ui.clipboard.includes('Signature=') ? ui.clipboard : undefined), 'the signed URL on the clipboard');
@@ -183,10 +195,22 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
       pick('E1EXISTING', { expectPicked: /New distribution/ }),
       pick('Default (*)', { expectPicked: 'Default (*)' }),
       pick('$(add) New key pair in key group existing-group'),
+      confirmChanges,
     ]);
     keys.ui.notificationAnswers.push('Copy Signed URL');
     const result = await protectBucket(context);
     keys.ui.assertAllUsed();
+    // Key groups by name and id, in the picker, the summary and the success message.
+    const keyRows = keys.ui.prompts.find((p) => p.title.endsWith('Which key signs the URLs?'))!.rows!;
+    assert.ok(keyRows.includes(`$(add) New key pair in key group existing-group — ${group.id} · 1 of 5 keys`), keyRows.join('\n'));
+    assert.deepEqual(keys.ui.confirmations[0].detail.split('\n').slice(1), [
+      `• Add the key to key group existing-group (${group.id}).`,
+      `• Use an origin access control (OAC) for bucket ${bucket}: an existing one that fits, or a new one.`,
+      `• Distribution E1EXISTING: origin files reads bucket ${bucket} through the OAC instead of its legacy origin access identity.`,
+      `• Distribution E1EXISTING: behavior Default (*) trusts key group existing-group (${group.id}): its requests need a signed URL or signed cookies.`,
+      `• The policy of bucket ${bucket} gains a statement that lets the distribution read its objects through the OAC; its other statements stay.`,
+    ]);
+    assert.match(keys.ui.notifications.find((n) => n.actions.includes('Copy Signed URL'))!.message, new RegExp(`key of key group existing-group \\(${group.id}\\)\\.$`));
     assert.equal(result.distributionId, 'E1EXISTING');
     assert.equal(result.keyGroupId, group.id);
     assert.deepEqual(service.keyGroups.find((g) => g.id === group.id)?.publicKeyIds.length, 2);
@@ -201,12 +225,19 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
   it('a person types a path pattern for a new distribution: only that behavior is restricted', async () => {
     const bucket = await newBucket('verify-pattern');
     const service = new FakeCloudFrontService();
-    const { keys, context } = await world(service, undefined, [input(bucket), pick('$(edit) A path pattern…'), input('/private/*')]);
+    const { keys, context } = await world(service, undefined, [
+      input(bucket),
+      pick('$(edit) A path pattern…'),
+      // CloudFront's rule, as the person types: no spaces, no braces (there is no {a,b} alternation).
+      input('private files/*.{pdf}', { expectInvalid: /^CloudFront does not take ␠ \{ \} in a path pattern \(private files\/\*\.\{pdf\}\)\. Use letters, digits/ }),
+      input('/private/*'),
+      confirmChanges,
+    ]);
     const result = await protectBucket(context);
     keys.ui.assertAllUsed();
     assert.deepEqual(
-      keys.ui.prompts.map((p) => p.position && `${p.position.step}/${p.position.totalSteps}`),
-      ['1/1', '1/1', '1/1'],
+      keys.ui.prompts.filter((p) => p.kind !== 'confirm').map((p) => p.position && `${p.position.step}/${p.position.totalSteps}`),
+      ['1/1', '1/1', '1/1', '1/1'],
     );
     const config = service.configs.get(result.distributionId)!;
     assert.deepEqual(
@@ -236,5 +267,71 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
     );
     assert.deepEqual([service.publicKeys, service.keyGroups, service.originAccessControls, keys.keyStore.list()], [[], [], [], []]);
     assert.ok(!service.calls.includes('UpdateDistribution'));
+  });
+
+  it('the default key is one the chosen behavior already trusts and this window can sign with: no key group changes', async () => {
+    const bucket = await newBucket('verify-trusted', { 'movie.txt': 'the movie' });
+    const service = new FakeCloudFrontService();
+    const pair = await generateKeyPair('RSA_2048');
+    const publicKeyId = (await service.createPublicKey({ name: 'media-2026', encodedKey: pair.publicKeyPem })).value.id;
+    const other = (await service.createPublicKey({ name: 'other', encodedKey: 'x' })).value.id;
+    const trusting = (await service.createKeyGroup({ name: 'media-signers', publicKeyIds: [other, publicKeyId] })).value;
+    service.addDistribution('E1TRUSTS', {
+      CallerReference: 'ref',
+      Comment: 'trusts a key of ours',
+      Enabled: true,
+      Origins: { Quantity: 1, Items: [{ Id: 'files', DomainName: `${bucket}.s3.us-east-1.amazonaws.com`, S3OriginConfig: { OriginAccessIdentity: '' } }] },
+      DefaultCacheBehavior: { TargetOriginId: 'files', ViewerProtocolPolicy: 'allow-all', TrustedKeyGroups: { Enabled: true, Quantity: 1, Items: [trusting.id] } },
+    });
+    const { keys, context } = await world(service, undefined, [
+      input(bucket),
+      pick('E1TRUSTS'),
+      pick('Default (*)', { expectPicked: 'Default (*)' }),
+      pick('$(key) media-2026', { expectPicked: '$(key) media-2026' }),
+      confirmChanges,
+    ]);
+    await keys.keyStore.add({ fingerprint: pair.fingerprint, publicKeyId, name: 'media-2026', algorithm: 'RSA_2048', created: new Date(0).toISOString() }, pair.privateKeyPem);
+    const setupCalls = service.calls.length;
+    const result = await protectBucket(context);
+    keys.ui.assertAllUsed();
+    const keyRows = keys.ui.prompts.find((p) => p.title.endsWith('Which key signs the URLs?'))!.rows!;
+    assert.ok(keyRows.includes(`$(key) media-2026 — ${publicKeyId} · trusted already through key group media-signers (${trusting.id}), private key on this machine`), keyRows.join('\n'));
+    assert.deepEqual([result.publicKeyId, result.keyGroupId], [publicKeyId, trusting.id]);
+    const runCalls = service.calls.slice(setupCalls);
+    assert.ok(!runCalls.some((c) => ['CreatePublicKey', 'CreateKeyGroup', 'UpdateKeyGroup'].includes(c)), runCalls.join(' '));
+    assert.doesNotMatch(keys.ui.confirmations[0].detail, /Create .*key pair|Add the key|Create key group/);
+    assert.match(keys.ui.confirmations[0].detail, new RegExp(`behavior Default \\(\\*\\) trusts key group media-signers \\(${trusting.id}\\)`));
+  });
+
+  it('a person who cancels the summary changes nothing', async () => {
+    const bucket = await newBucket('verify-cancel');
+    const service = new FakeCloudFrontService();
+    const { keys, context } = await world(service, undefined, [input(bucket), pick('Default (*)'), { kind: 'confirm', accept: false }]);
+    await assert.rejects(protectBucket(context), { name: 'CancellationError' });
+    keys.ui.assertAllUsed();
+    assert.deepEqual([service.publicKeys, service.keyGroups, service.originAccessControls, service.distributions, keys.keyStore.list()], [[], [], [], [], []]);
+  });
+
+  it('the success shows at once, with Copy Signed URL and Verify, while the warning that the bucket is public waits for its own answer', async () => {
+    const bucket = await newBucket('verify-open');
+    await s3().send(
+      new PutPublicAccessBlockCommand({ Bucket: bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } }),
+    );
+    const service = new FakeCloudFrontService();
+    const { keys, context } = await world(service, undefined, [confirmChanges]);
+    // A person who has not answered the warning yet: it never resolves in this test.
+    const notify = keys.ui.notify.bind(keys.ui);
+    keys.ui.notify = (severity, message, ...actions) =>
+      severity === 'warning' ? (keys.ui.notifications.push({ severity, message, actions }), new Promise<undefined>(() => {})) : notify(severity, message, ...actions);
+    const result = await protectBucket(context, { interactive: true, bucket, newKey: { name: 'open-key', algorithm: 'RSA_2048' } });
+    keys.ui.assertAllUsed();
+    assert.deepEqual(result.publicAccess, [`S3 Block Public Access is not fully on for bucket ${bucket}.`]);
+    assert.deepEqual(
+      keys.ui.notifications.map((n) => [n.severity, n.actions]),
+      [
+        ['info', ['Copy Signed URL', 'Verify Protection']],
+        ['warning', ['Close Public Access']],
+      ],
+    );
   });
 });

@@ -2,12 +2,14 @@
 // runs through the commands with arguments, and after each one exactly the steps done so far are
 // checked off (their globalState flag and the context key their `onContext:` completion event reads).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { TestingApi } from '../../src/api';
 import { Commands, EXTENSION_ID, WALKTHROUGH_ID, WalkthroughKeys, type WalkthroughStep } from '../../src/constants';
 import type { Finding } from '../../src/signing/diagnose';
 import { behavior, createDistribution, seedClient } from './support/cloudFrontSeed';
-import { activateExtension } from './support/extension';
+import { activateExtension, renderChildren } from './support/extension';
 
 interface Walkthrough {
   id: string;
@@ -27,9 +29,10 @@ async function assertDone(testing: TestingApi, done: number): Promise<void> {
 describe('Getting Started walkthrough (moto)', function () {
   this.timeout(120_000);
   let testing: TestingApi;
+  let api: Awaited<ReturnType<typeof activateExtension>>;
 
   before(async () => {
-    const api = await activateExtension();
+    api = await activateExtension();
     testing = await api.testing!();
     await testing.walkthrough.reset();
   });
@@ -91,5 +94,29 @@ describe('Getting Started walkthrough (moto)', function () {
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand(Commands.chooseProfile, { profile: 'no-such-profile' })));
     await assert.rejects(Promise.resolve(vscode.commands.executeCommand(Commands.diagnoseUrl, { url: '' })));
     await assertDone(testing, 0);
+  });
+
+  it('checks off "Choose an AWS profile" when the credentials in use answer, with no profile chosen (the default chain)', async () => {
+    await vscode.workspace.getConfiguration('cloudfront').update('profile', undefined, vscode.ConfigurationTarget.Global);
+    await testing.walkthrough.reset();
+    await assertDone(testing, 0);
+    // The Distributions view reads the account with moto's environment credentials.
+    await vscode.commands.executeCommand(Commands.refresh);
+    await renderChildren(api.distributionsView);
+    await assertDone(testing, 1);
+  });
+
+  it('"Get Started" is linked from the views: their title menus and their welcome content', () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON as {
+      contributes: { menus: Record<string, Array<{ command: string; when?: string }>>; viewsWelcome: Array<{ view: string; contents: string }> };
+    };
+    const strings = JSON.parse(readFileSync(join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const title = manifest.contributes.menus['view/title'].find((m) => m.command === Commands.openWalkthrough);
+    for (const view of ['cloudfront.distributions', 'cloudfront.keys', 'cloudfront.buckets']) {
+      assert.ok(title?.when?.includes(`view == ${view}`), `no Get Started in the title menu of ${view}`);
+      const welcome = manifest.contributes.viewsWelcome.filter((w) => w.view === view).map((w) => strings[w.contents.slice(1, -1)] ?? w.contents);
+      assert.ok(welcome.length > 0, view);
+      for (const text of welcome) assert.match(text, /\[Get Started walkthrough\]\(command:cloudfront\.openWalkthrough\)/, `${view}: ${text}`);
+    }
   });
 });

@@ -1,13 +1,17 @@
 // UI test of "CloudFront: Create Key Pair" at 1440×900, as a person would, mostly with Enter: the
 // name and the key group name take the defaults their boxes show, the step counter counts 1/N … N/N
-// with one N, Enter with no behavior ticked says why in the title (gone once a row is ticked), Enter
-// right after clicking a behavior's checkbox goes on (it does not un-tick the row), and every row of
-// the confirm step can be read in full (no ellipsis). The confirm step's screenshot is the README's;
-// the notification at the end names the key, the key group and the behaviors restricted.
+// with one N and no jump (a follow-up question shares its step's number), Enter with no behavior
+// ticked says why in the title (gone once a row is ticked), Enter right after clicking a behavior's
+// checkbox goes on (it does not un-tick the row), the behavior step's placeholder shows whole, and
+// every row of the confirm step can be read in full (no ellipsis). The confirm step's screenshot is
+// the README's; the notification at the end names the key, the key group and the behaviors
+// restricted. Then the Keys view at the side bar's default width shows where the new key's private
+// key lives, not cut off; and a second run, with the private key in a new KMS key, shows its confirm
+// rows in full too before it is cancelled.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { GetDistributionConfigCommand, ListPublicKeysCommand } from '@aws-sdk/client-cloudfront';
-import { runCommand, until, waitForWorkbench } from './lib/workbench.mjs';
+import { expandPane, runCommand, showViewContainer, treeRows, until, waitForWorkbench } from './lib/workbench.mjs';
 import { cloudFrontClient, createDistribution } from './lib/account.mjs';
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
@@ -33,12 +37,17 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const row = (text) => rows.filter({ hasText: text }).first();
   /** @type {string[]} */
   const counters = [];
+  /**
+   * What tells one step from the next: its title and its placeholder (a follow-up question, such as the
+   * new group's name after "New key group", shares its step's title and counter).
+   */
+  const stepShown = async () => `${(await title.innerText({ timeout: 500 })).trim()} | ${(await input.getAttribute('placeholder', { timeout: 500 })) ?? ''}`;
   /** The step the widget shows now, once it is not `previous` any more; its "(n/N)" is recorded. */
   const nextStep = async (previous) => {
     const shown = await until(
       async () => {
-        const text = (await title.innerText({ timeout: 500 })).trim();
-        return text && text !== previous ? text : undefined;
+        const text = await stepShown().catch(() => '');
+        return !text.startsWith(' |') && text && text !== previous ? text : undefined;
       },
       `the step after "${previous}"`,
       20000,
@@ -48,7 +57,7 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   };
   const enter = async () => {
     await page.waitForTimeout(400); // validation runs as the user types; a person reads before Enter
-    const before = (await title.innerText()).trim();
+    const before = await stepShown();
     await page.keyboard.press('Enter');
     return nextStep(before);
   };
@@ -78,9 +87,10 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await row(distribution.Id).waitFor({ timeout: 20000 });
   await enter();
 
-  // 6. The behaviors: Enter with none ticked says why, in the title, until a row is ticked.
+  // 6. The behaviors: the placeholder shows whole; Enter with none ticked says why, in the title, until a row is ticked.
   const paid = row('/downloads/paid/*');
   await paid.waitFor({ timeout: 20000 });
+  await placeholderShowsWhole(input, log);
   const behaviorsTitle = (await title.innerText()).trim();
   await page.waitForTimeout(400);
   await page.keyboard.press('Enter');
@@ -89,28 +99,15 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   await until(async () => (await title.innerText()).trim() === behaviorsTitle, `the title to be "${behaviorsTitle}" again once a row is ticked`, 5000);
   // Enter right after the click (the checkbox has the focus) goes on to the confirm step.
   await page.waitForTimeout(400);
+  const behaviorsStep = await stepShown();
   await page.keyboard.press('Enter');
-  await nextStep(behaviorsTitle);
+  await nextStep(behaviorsStep);
   log('Enter after ticking /downloads/paid/* went on');
 
   // 7. The confirm step: every row is readable in full.
   await row('Create').waitFor({ timeout: 20000 });
   await page.waitForTimeout(500);
-  const confirmRows = await rows.evaluateAll((list) =>
-    list.map((r) => ({
-      text: /** @type {HTMLElement} */ (r).innerText.replace(/\s+/g, ' ').trim(),
-      clipped: [
-        ...r.querySelectorAll(
-          '.monaco-icon-label-container, .monaco-icon-name-container, .label-name, .label-description, .quick-input-list-label, .quick-input-list-detail, .monaco-highlighted-label',
-        ),
-      ]
-        .filter((e) => e.scrollWidth > e.clientWidth) // wider than shown: cut off, with an ellipsis
-        .map((e) => `${e.className}: ${e.textContent} (${e.scrollWidth} > ${e.clientWidth})`),
-    })),
-  );
-  log(`confirm rows: ${JSON.stringify(confirmRows.map((r) => r.text))}`);
-  const clipped = confirmRows.filter((r) => r.clipped.length);
-  if (clipped.length) throw new Error(`confirm rows cut off: ${JSON.stringify(clipped)}`);
+  const confirmRows = await readableRows(rows, 'confirm rows', log);
   const all = confirmRows.map((r) => r.text).join('\n');
   for (const word of [defaultName, defaultGroup, 'RSA 2048', distribution.Id, '/downloads/paid/*']) {
     if (!all.includes(word)) throw new Error(`the confirm step does not say ${word}: ${all}`);
@@ -118,10 +115,11 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   if (all.includes('/premium/videos/*')) throw new Error(`the confirm step names a behavior that was not ticked: ${all}`);
   // One N throughout, numbers only going up from 1 to N: a step this run does not need (the secret's name,
   // asked only for Secrets Manager) is passed over, never renumbered.
+  // A follow-up question (the group's name, the behaviors) shares its step's number; no number is skipped.
   const steps = counters.map((c) => c.split('/').map(Number));
   const total = steps[0]?.[1];
-  if (!steps.every(([, n]) => n === total) || steps[0]?.[0] !== 1 || steps.at(-1)?.[0] !== total || !steps.every(([k], i) => i === 0 || k > steps[i - 1][0])) {
-    throw new Error(`the step counter should go 1/N … N/N with one N, only upwards: ${counters.join(' → ')}`);
+  if (!steps.every(([, n]) => n === total) || steps[0]?.[0] !== 1 || steps.at(-1)?.[0] !== total || !steps.every(([k], i) => i === 0 || k === steps[i - 1][0] || k === steps[i - 1][0] + 1)) {
+    throw new Error(`the step counter should go 1/N … N/N with one N, upwards without a jump: ${counters.join(' → ')}`);
   }
   log(`step counter: ${counters.join(' → ')}`);
   await page.screenshot({ path: join(outputDir, 'key-pair-wizard-confirm.png') });
@@ -150,4 +148,101 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const trusted = DistributionConfig.CacheBehaviors.Items.map((b) => `${b.PathPattern}:${b.TrustedKeyGroups?.Quantity ?? 0}`);
   if (trusted.join(' ') !== '/downloads/paid/*:1 /premium/videos/*:0') throw new Error(`behaviors trust ${trusted.join(' ')}`);
   client.destroy();
+
+  // The Keys view at the side bar's default width: the new key's row says where its private key lives, uncut.
+  await showViewContainer(page, { title: 'CloudFront', id: 'cloudfront' });
+  await expandPane(page, 'Keys');
+  const keyRow = treeRows(page, 'Keys').filter({ hasText: defaultName }).first();
+  await keyRow.waitFor({ state: 'visible', timeout: 30000 });
+  const sideBar = await page.locator('.part.sidebar').boundingBox();
+  const shown = await keyRow.evaluate((r) => {
+    const container = r.querySelector('.monaco-icon-label-container');
+    const description = r.querySelector('.label-description');
+    const name = r.querySelector('.label-name');
+    const text = description?.firstChild;
+    const storage = (description?.textContent ?? '').split(' · ')[0];
+    if (!container || !description || !text || !name) return { error: `no label parts in "${r.textContent}"` };
+    const range = r.ownerDocument.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, storage.length);
+    return {
+      description: description.textContent,
+      storage,
+      storageRight: range.getBoundingClientRect().right,
+      nameCut: name.scrollWidth > name.clientWidth,
+      visibleRight: Math.min(container.getBoundingClientRect().right, r.getBoundingClientRect().right),
+    };
+  });
+  log(`Keys view at a side bar ${sideBar?.width}px wide: ${JSON.stringify(shown)}`);
+  if ('error' in shown) throw new Error(shown.error);
+  if (shown.storage !== 'this machine') throw new Error(`the row does not start its description with where the private key lives: "${shown.description}"`);
+  if (shown.nameCut || shown.storageRight > shown.visibleRight + 0.5) throw new Error(`the key row cuts off its name or where its private key lives: ${JSON.stringify(shown)}`);
+
+  // A second run, the private key in a new KMS key: the behavior placeholder and every confirm row show whole; then Cancel.
+  await runCommand(page, 'CloudFront: Create Key Pair');
+  await input.waitFor({ state: 'visible', timeout: 20000 });
+  await nextStep('');
+  await enter(); // the default name
+  await row('RSA 2048').waitFor({ timeout: 20000 });
+  await enter();
+  const kms = row('KMS'); // the first KMS row is the new KMS key's (existing keys follow it)
+  await kms.waitFor({ timeout: 20000 });
+  await page.waitForTimeout(400);
+  const storageStep = await stepShown();
+  await kms.click();
+  await nextStep(storageStep);
+  await row('New key group').waitFor({ timeout: 20000 });
+  await enter();
+  await enter(); // the default group name
+  await row('Not now').waitFor({ timeout: 20000 });
+  await input.fill(distribution.Id);
+  await row(distribution.Id).waitFor({ timeout: 20000 });
+  await enter();
+  await paid.waitFor({ timeout: 20000 });
+  await placeholderShowsWhole(input, log);
+  await paid.locator('.quick-input-list-checkbox, input[type=checkbox], .monaco-custom-toggle').first().click();
+  await page.waitForTimeout(400);
+  const kmsBehaviorsStep = await stepShown();
+  await page.keyboard.press('Enter');
+  await nextStep(kmsBehaviorsStep);
+  await row('Create').waitFor({ timeout: 20000 });
+  await page.waitForTimeout(500);
+  const kmsRows = await readableRows(rows, 'KMS confirm rows', log);
+  if (!kmsRows.some((r) => r.text.includes('Private key in a new AWS KMS key') && r.text.includes('alias/cloudfront/')))
+    throw new Error(`the confirm step does not say the KMS key: ${JSON.stringify(kmsRows)}`);
+  await row('Cancel').click();
+  await widget.waitFor({ state: 'hidden', timeout: 20000 });
+}
+
+/** The rows of the quick pick, each refused when any part of it is wider than shown (cut off, with an ellipsis). */
+async function readableRows(rows, what, log) {
+  const shown = await rows.evaluateAll((list) =>
+    list.map((r) => ({
+      text: /** @type {HTMLElement} */ (r).innerText.replace(/\s+/g, ' ').trim(),
+      clipped: [
+        ...r.querySelectorAll(
+          '.monaco-icon-label-container, .monaco-icon-name-container, .label-name, .label-description, .quick-input-list-label, .quick-input-list-detail, .monaco-highlighted-label',
+        ),
+      ]
+        .filter((e) => e.scrollWidth > e.clientWidth) // wider than shown: cut off, with an ellipsis
+        .map((e) => `${e.className}: ${e.textContent} (${e.scrollWidth} > ${e.clientWidth})`),
+    })),
+  );
+  log(`${what}: ${JSON.stringify(shown.map((r) => r.text))}`);
+  const clipped = shown.filter((r) => r.clipped.length);
+  if (clipped.length) throw new Error(`${what} cut off: ${JSON.stringify(clipped)}`);
+  return shown;
+}
+
+/** The input's placeholder, measured in the input's own font, fits the box (a placeholder has no scrollWidth of its own). */
+async function placeholderShowsWhole(input, log) {
+  const fit = await input.evaluate((box) => {
+    const style = box.ownerDocument.defaultView.getComputedStyle(box);
+    const context = box.ownerDocument.createElement('canvas').getContext('2d');
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { placeholder: box.placeholder, width: context.measureText(box.placeholder).width, room };
+  });
+  log(`placeholder "${fit.placeholder}": ${Math.ceil(fit.width)}px of ${fit.room}px`);
+  if (!fit.placeholder || fit.width > fit.room) throw new Error(`the placeholder is cut off: ${JSON.stringify(fit)}`);
 }

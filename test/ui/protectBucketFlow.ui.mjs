@@ -2,9 +2,10 @@
 // The account starts with no key and no distribution (the runner empties moto before each UI test);
 // the bucket is made as S3 makes one today (Block Public Access on) with one file. The person opens
 // the CloudFront side bar, clicks "Protect with CloudFront" on the bucket's row in the S3 Buckets view,
-// presses Enter on each question (its default is preselected), and clicks "Copy Signed URL" in the
-// notification at the end. Every click and key press counts; the goal is at most 6 (the console takes
-// nine steps plus openssl). The URL on the clipboard must then be granted by the local edge standing
+// presses Enter on each question (its default is preselected) and on the summary of the changes (a
+// modal whose default button is "Protect"), and clicks "Copy Signed URL" in the notification at the
+// end. Every click and key press counts; the goal is at most 6 (the console takes nine steps plus
+// openssl). The URL on the clipboard must then be granted by the local edge standing
 // in for the new distribution, trusting the public key CloudFront (moto) holds, and an unsigned request
 // refused.
 import { randomUUID } from 'node:crypto';
@@ -56,6 +57,7 @@ export default async function protectBucketFlow({ page, outputDir, motoUrl, log 
 
   // 3. Enter on each question: the default is preselected.
   const widget = page.locator('.quick-input-widget');
+  const dialog = page.locator('.monaco-dialog-box');
   const notification = page.locator('.notification-list-item', { hasText: `Bucket ${bucket} is served by distribution` }).first();
   // The run's last write is the bucket policy: once S3 holds it, no question is left.
   const policyWritten = () =>
@@ -64,7 +66,21 @@ export default async function protectBucketFlow({ page, outputDir, motoUrl, log 
       () => false,
     );
   for (;;) {
-    const next = await until(async () => ((await widget.isVisible()) ? 'question' : (await policyWritten()) ? 'done' : undefined), 'a question or the end of the run', 60000);
+    const next = await until(
+      async () => ((await widget.isVisible()) ? 'question' : (await dialog.isVisible()) ? 'summary' : (await policyWritten()) ? 'done' : undefined),
+      'a question, the summary or the end of the run',
+      60000,
+    );
+    if (next === 'summary') {
+      // One summary of every change before any is made: it names the bucket and the key group.
+      const summary = (await dialog.innerText()).replace(/\s+/g, ' ');
+      log(`summary: ${summary}`);
+      if (!summary.includes(`Protect bucket ${bucket} with CloudFront?`) || !summary.includes('Create a distribution for bucket')) throw new Error(`the summary does not say what changes: ${summary}`);
+      if (await policyWritten()) throw new Error('the bucket policy changed before the summary was confirmed');
+      await act('Enter on the summary of the changes ("Protect")', () => page.keyboard.press('Enter'));
+      await until(async () => !(await dialog.isVisible()), 'the summary to close', 20000);
+      continue;
+    }
     if (next !== 'question') break;
     const title = async () =>
       `${await widget

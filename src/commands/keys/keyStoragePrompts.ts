@@ -113,6 +113,7 @@ export function keyStoragePrompts<S extends KeyMaterialState & { interactive: bo
     {
       shouldPrompt: (state) => state.interactive && state.keyStorage === 'secretsManager',
       mayPrompt: (state) => state.interactive,
+      followsUp: true,
       prompt: async (state, ui, position) => {
         state.secretName = await ui.input({
           title,

@@ -3,20 +3,23 @@
 // ProtectBucketOptions it asks nothing and checks every option, and what the account says about them,
 // before it changes anything. A person's call from the palette or a bucket row asks for the bucket when
 // it was not given, then for the distribution, the behavior and the key (choices.ts), each starting on
-// the default (a new distribution, the default behavior, a new RSA key pair and key group named after
-// the bucket); from an origin row it takes that origin's distribution and behavior. Failures report
-// what was done, with Retry and Undo (runSteps.ts). With `wait: true` it waits for the deployment and
-// then verifies the protection (verifyCommand.ts); a person is offered "Copy Signed URL" and "Verify
-// Protection" at the end.
+// the default (a new distribution, the default behavior, a key the behavior trusts already or a new RSA
+// key pair and key group named after the bucket); from an origin row it takes that origin's
+// distribution and behavior. A person then confirms one summary of every change (changeSummary.ts).
+// Failures report what was done, with Retry and Undo (runSteps.ts). With `wait: true` it waits for the
+// deployment and then verifies the protection (verifyCommand.ts); a person is offered "Copy Signed URL"
+// and "Verify Protection" at once, and what still lets anyone read the bucket comes as its own warning,
+// whose "Close Public Access" is confirmed and logged.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import type { CloudFrontService } from '../../aws/cloudFrontService';
+import type { CloudFrontService, RawDistributionConfig } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
 import { bucketOriginOf, protectProblem } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
+import { mergeOacStatement } from '../../iam/bucketPolicyMerge';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { Commands } from '../../constants';
-import { UserError } from '../../errors';
+import { CancellationError, UserError } from '../../errors';
 import type { ExtensionEvents } from '../../events';
 import { BucketNode } from '../../tree/bucketNode';
 import { OriginNode } from '../../tree/originNode';
@@ -27,9 +30,11 @@ import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../keys/runSteps';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
-import { checkBucketPolicy, policyWithoutPublicRead, publicPolicyProblem } from './bucketPolicyStep';
+import { defineCommandIn, mustBeString, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
+import { changeLines, keyGroupNamed } from './changeSummary';
 import { askProtectChoices } from './choices';
+import { pathPatternRefusal } from './pathPatternText';
 import { copySignedUrl } from './copySignedUrl';
 import { protectBucketExecutes } from './executes';
 import type { ProtectBucketResult, ProtectBucketState } from './state';
@@ -57,20 +62,30 @@ const NewKeyOption = v.strictObject(
   () => vscode.l10n.t('newKey must be an object { name, algorithm, keyStorage?, kmsKeyId?, secretName?, secretKmsKeyId? }.'),
 );
 
+const ProtectBucketEntries = optionsObject({
+  bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
+  distributionId: optionalText('distributionId'),
+  /** The behavior to restrict; absent: the default behavior. Checked by CloudFront's rule before anything is read. */
+  pathPattern: v.optional(
+    v.pipe(
+      v.string(mustBeString('pathPattern')),
+      v.check(
+        (pattern) => !pathPatternRefusal(pattern),
+        (issue) => `pathPattern: ${pathPatternRefusal(String(issue.input)) ?? ''}`,
+      ),
+    ),
+  ),
+  /** An existing public key… */
+  keyPairId: optionalText('keyPairId'),
+  /** …or a new key pair. */
+  newKey: v.optional(NewKeyOption),
+  keyGroupId: optionalText('keyGroupId'),
+  keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
+  wait: optionalFlag('wait'),
+});
+
 export const ProtectBucketOptions = v.pipe(
-  optionsObject({
-    bucket: requiredText('bucket', () => vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.')),
-    distributionId: optionalText('distributionId'),
-    /** The behavior to restrict; absent: the default behavior. */
-    pathPattern: optionalText('pathPattern'),
-    /** An existing public key… */
-    keyPairId: optionalText('keyPairId'),
-    /** …or a new key pair. */
-    newKey: v.optional(NewKeyOption),
-    keyGroupId: optionalText('keyGroupId'),
-    keyGroupName: v.optional(nameOption('keyGroupName', () => vscode.l10n.t('key group'))),
-    wait: optionalFlag('wait'),
-  }),
+  ProtectBucketEntries,
   v.forward(
     v.check(
       (o) => (o.keyPairId === undefined) !== (o.newKey === undefined),
@@ -109,10 +124,12 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   let ask = false;
   if (call.kind === 'automation') options = call.options;
   else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
-    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given.
+    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given. Without
+    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given.
     const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
     delete given.interactive;
-    options = parseOptions(ProtectBucketOptions, given);
+    ask = given.keyPairId === undefined && given.newKey === undefined;
+    options = parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, given);
   } else if (call.context instanceof OriginNode) {
     options = fromOriginRow(call.context);
   } else {
@@ -125,11 +142,13 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const service = await context.source.cloudFront();
   const buckets = await context.source.buckets();
   await readBucket(state, buckets);
-  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui)) };
+  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui, options)) };
   const keys = (region?: string) => context.source.keyServices(region);
-  await readOptions(state, options, service);
+  const existingConfig = await readOptions(state, options, service);
   if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
   await checkBucketPolicy(state, buckets, service);
+  // A person sees every change at once and says yes before anything is created or changed.
+  if (interactive) await confirmChanges(context, state, existingConfig, service, buckets);
 
   await executeWithRecovery(
     context,
@@ -174,21 +193,45 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     }
   }
   context.log.info(`[protect] bucket ${state.bucket!}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
-  // Never silently: what still lets anyone read the bucket is said, and closed only when the person asks.
+  // The success at once; what still lets anyone read the bucket is its own warning, never in the way.
+  if (interactive) void offerNextSteps(context, state, result);
   if (result.publicAccess.length) {
     context.log.warn(`[protect] bucket ${state.bucket!} is still readable by anyone: ${result.publicAccess.join(' ')}`);
-    if (interactive) {
-      const close = vscode.l10n.t('Close Public Access');
-      const choice = await context.ui.notify('warning', `${result.publicAccess.join(' ')} ${vscode.l10n.t('Signed URLs protect nothing while anyone can read the bucket straight from S3.')}`, close);
-      if (choice === close) {
-        await closePublicAccess(await context.source.buckets(), state.bucket!, state.distributionArn);
-        result.publicAccess = await publicAccessProblems(await context.source.buckets(), state.bucket!, state.distributionArn);
-      }
-    }
+    if (interactive) void offerToClosePublicAccess(context, state.bucket!, result.publicAccess);
   }
-  if (interactive) void offerNextSteps(context, state, result);
   return result;
 });
+
+/** The summary of every change, as one modal; Cancel changes nothing. */
+async function confirmChanges(context: ProtectBucketContext, state: ProtectBucketState, config: RawDistributionConfig | undefined, service: CloudFrontService, buckets: S3Buckets): Promise<void> {
+  let policyChanges = true;
+  if (state.existingDistribution) {
+    // An existing distribution's ARN may be in the policy already (a second run): then the policy stays.
+    const arn = (await service.getDistribution(state.distributionId!)).arn;
+    policyChanges = mergeOacStatement(await buckets.getPolicy(state.bucket!), state.bucket!, arn).outcome === 'added';
+  }
+  const lines = changeLines(state, config, policyChanges);
+  const go = vscode.l10n.t('Protect');
+  const confirmed = await context.ui.confirm(vscode.l10n.t('Protect bucket {0} with CloudFront? This makes these changes:', state.bucket!), lines.map((line) => `• ${line}`).join('\n'), go);
+  if (!confirmed) throw new CancellationError();
+}
+
+/**
+ * The warning that the bucket is still readable straight from S3, with "Close Public Access": that runs
+ * the command, which asks again in a modal naming what it removes, then does it, logs it and refreshes
+ * the S3 Buckets view.
+ */
+async function offerToClosePublicAccess(context: ProtectBucketContext, bucket: string, problems: string[]): Promise<void> {
+  const close = vscode.l10n.t('Close Public Access');
+  try {
+    const choice = await context.ui.notify('warning', `${problems.join(' ')} ${vscode.l10n.t('Signed URLs protect nothing while anyone can read the bucket straight from S3.')}`, close);
+    // Through the command: its wrapper shows a failure, and the view shows the bucket closed.
+    if (choice === close) await vscode.commands.executeCommand(Commands.closePublicAccess, bucket);
+  } catch (error) {
+    // Cancelled in the modal, or failed: the command said so already; the log keeps the reason.
+    context.log.debug(`[protect] Close Public Access for bucket ${bucket} did not complete: ${messageOf(error)}`);
+  }
+}
 
 /** The distribution, behavior and key that Copy Signed URL and Verify Protection use after a run. */
 function nextStepRequest(state: ProtectBucketState) {
@@ -208,7 +251,7 @@ async function offerNextSteps(context: ProtectBucketContext, state: ProtectBucke
       result.domainName,
       result.originAccessControlId,
       state.pathPattern ?? vscode.l10n.t('the default behavior'),
-      result.keyGroupId,
+      keyGroupNamed(state),
     ),
     copy,
     verify,
@@ -253,14 +296,6 @@ async function publicAccessProblems(buckets: S3Buckets, bucket: string, distribu
   return problems;
 }
 
-/** Drops the policy statements that let anyone read, then turns Block Public Access fully on. */
-async function closePublicAccess(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<void> {
-  const changed = await policyWithoutPublicRead(buckets, bucket, distributionArn);
-  if (changed?.policy) await buckets.putPolicy(bucket, changed.policy);
-  else if (changed) await buckets.deletePolicy(bucket);
-  await buckets.blockPublicAccess(bucket);
-}
-
 function bucketPrompt(): PromptStep<ProtectBucketState>[] {
   return [
     {
@@ -301,13 +336,13 @@ async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promis
 }
 
 /** Fills the state from the options, refusing what the account contradicts before anything changes. */
-async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService): Promise<void> {
+async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService): Promise<RawDistributionConfig | undefined> {
   const bucket = state.bucket!;
   if (options.pathPattern !== undefined) state.pathPattern = options.pathPattern;
   state.wait = options.wait ?? false;
 
+  let config: RawDistributionConfig | undefined;
   if (options.distributionId !== undefined) {
-    let config;
     try {
       config = (await service.getDistributionConfig(options.distributionId)).value;
     } catch (error) {
@@ -367,15 +402,19 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
     const full = state.addKeyToGroup ? keyGroupFullProblem(group) : undefined;
     if (full) throw new UserError(full, 'keyGroupId');
     state.keyGroupId = group.id;
-    return;
+    state.existingKeyGroupName = group.name;
+    return config;
   }
   if (options.keyGroupName !== undefined) {
     if (groups.some((g) => g.name === options.keyGroupName)) throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', options.keyGroupName), 'keyGroupName');
     state.keyGroupName = options.keyGroupName;
-    return;
+    return config;
   }
   // An existing key already in a key group: trust that group; otherwise a new group named after the bucket.
   const holding = state.publicKeyId ? await keyGroupsHolding(service, state.publicKeyId) : [];
-  if (holding.length > 0) state.keyGroupId = holding[0].id;
-  else state.keyGroupName = freeName(`${base}-signers`, new Set(groups.map((g) => g.name)));
+  if (holding.length > 0) {
+    state.keyGroupId = holding[0].id;
+    state.existingKeyGroupName = holding[0].name;
+  } else state.keyGroupName = freeName(`${base}-signers`, new Set(groups.map((g) => g.name)));
+  return config;
 }

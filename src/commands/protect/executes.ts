@@ -16,6 +16,7 @@ import type { ExecuteStep } from '../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
 import { keyMaterialSteps, type KeyServicesOf } from '../keys/keyMaterialSteps';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
+import { keyGroupNamed } from './changeSummary';
 import { mergeForStep } from './bucketPolicyStep';
 import type { ProtectBucketState } from './state';
 
@@ -53,7 +54,7 @@ export function protectBucketExecutes(service: () => Promise<CloudFrontService>,
     ...keyMaterialSteps<ProtectBucketState>(service, keyStore, keys).map(newKeyOnly),
     {
       id: 'keyGroup',
-      title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroupId ?? '')),
+      title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', keyGroupNamed(s))),
       // An existing key group changes only when it does not hold the key yet.
       shouldExecute: (s) => !!s.keyGroupName || !!s.addKeyToGroup,
       execute: async (s) => {

@@ -34,6 +34,8 @@ export interface ProtectBucketState extends KeyMaterialState {
   /** An existing key group to trust; absent: a new key group named keyGroupName. */
   keyGroupId?: string;
   keyGroupName?: string;
+  /** The name of the existing key group `keyGroupId`, for messages ("name (id)"). */
+  existingKeyGroupName?: string;
   /** The existing key group does not hold the key yet: the key group step adds it. */
   addKeyToGroup?: boolean;
   wait?: boolean;

@@ -11,6 +11,11 @@ export interface Finding {
   readonly message: string;
   /** What to do about it; for ok findings, what the check covered. */
   readonly fix: string;
+  /**
+   * The bucket that the fix protects, when the fix is "Protect S3 Bucket with CloudFront" (the
+   * interactive diagnosis offers it as a button); never part of the findings automation returns.
+   */
+  readonly protect?: { readonly bucket: string; readonly distributionId: string; readonly pathPattern?: string };
 }
 
 export const error = (code: string, message: string, fix: string): Finding => ({ severity: 'error', code, message, fix });

@@ -18,12 +18,13 @@ export function originFindings(request: Pick<SignedRequest, 'requestUrl'>, accou
   if (!origin || !isPublicS3Origin(origin)) return [];
   const bucket = bucketOfDomain(origin.domainName);
   const bucketName = bucket ? `bucket ${bucket}` : 'its bucket';
-  const statement = bucket && distribution.arn ? ` with this statement: ${JSON.stringify(oacStatementOf(bucket, distribution.arn))}` : '';
-  return [
-    warning(
-      'PublicBucketOrigin',
-      `${path} is fetched from S3 origin ${origin.id} (${origin.domainName}) of distribution ${distribution.id}, which has no origin access control (OAC) or origin access identity: CloudFront reads ${bucketName} anonymously, so the bucket must allow public reads, and anyone can fetch the file straight from S3 without a signature.`,
-      `Create an origin access control (CloudFront console: Origin access → Create control setting, origin type S3) and choose it for origin ${origin.id}; allow it in the bucket policy of ${bucketName}${statement} ("Copy Bucket Policy" on the origin row gives the whole policy once the origin has the OAC). Then turn on S3 Block Public Access for the bucket and remove any statement that grants public reads.`,
-    ),
-  ];
+  const statement =
+    bucket && distribution.arn ? ` this statement: ${JSON.stringify(oacStatementOf(bucket, distribution.arn))} (the OAC's permission to read)` : ' the statement that lets the OAC read';
+  const finding = warning(
+    'PublicBucketOrigin',
+    `${path} is fetched from S3 origin ${origin.id} (${origin.domainName}) of distribution ${distribution.id}, which has no origin access control (OAC) or origin access identity: CloudFront reads ${bucketName} anonymously, so the bucket must allow public reads, and anyone can fetch the file straight from S3 without a signature.`,
+    `Protect ${bucketName} with CloudFront: "Protect Bucket" after this diagnosis (or "Protect with CloudFront" on origin ${origin.id} of distribution ${distribution.id} in the Distributions view) puts the origin behind an origin access control, adds to the bucket policy${statement}, restricts the behavior to a key group, and then offers to close public access (S3 Block Public Access on, and no statement that grants public reads).`,
+  );
+  // The interactive diagnosis offers Protect for this bucket, distribution and behavior.
+  return [bucket ? { ...finding, protect: { bucket, distributionId: distribution.id, ...(behavior?.pathPattern !== undefined ? { pathPattern: behavior.pathPattern } : {}) } } : finding];
 }

@@ -45,7 +45,9 @@ describe('diagnose: origin access', () => {
       /^\/paid\/report\.pdf is fetched from S3 origin media \(media-bucket\.s3\.us-east-1\.amazonaws\.com\) of distribution E2EXAMPLE, which has no origin access control \(OAC\) or origin access identity/,
     );
     assert.match(finding.message, /anyone can fetch the file straight from S3 without a signature/);
-    assert.match(finding.fix, /^Create an origin access control .* and choose it for origin media; allow it in the bucket policy of bucket media-bucket with this statement: /);
+    // The fix is Protect, which the interactive diagnosis offers for this bucket, distribution and behavior.
+    assert.match(finding.fix, /^Protect bucket media-bucket with CloudFront: "Protect Bucket" after this diagnosis \(or "Protect with CloudFront" on origin media of distribution E2EXAMPLE/);
+    assert.deepEqual(finding.protect, { bucket: 'media-bucket', distributionId: 'E2EXAMPLE', pathPattern: '/paid/*' });
     const statement = JSON.parse(/this statement: (\{.*\}) \(/.exec(finding.fix)![1]) as unknown;
     assert.deepEqual(statement, {
       Sid: 'AllowCloudFrontServicePrincipal',

@@ -71,6 +71,23 @@ describe('wizard', () => {
     }
   });
 
+  it('numbers a follow-up with the step it follows: no gap whether it is asked or not', async () => {
+    const last: PromptStep<State> = { shouldPrompt: () => true, prompt: async (_s, ui, position) => void (await ui.pick({ title: 'confirm', position, items: [{ label: 'ok', value: true }] })) };
+    const withFollowUp = [steps[0], steps[1], { ...steps[2], followsUp: true }, last];
+    for (const [kind, expected] of [
+      ['existing', ['1/3', '2/3', '3/3']],
+      ['new', ['1/3', '2/3', '2/3', '3/3']],
+    ] as const) {
+      const ui = new ScriptedUi([input('n'), pick(kind), ...(kind === 'new' ? [input('g')] : []), pick('ok')]);
+      await runPrompts({}, withFollowUp, ui);
+      ui.assertAllUsed();
+      assert.deepEqual(
+        ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+        expected,
+      );
+    }
+  });
+
   it('refuses a step that prompts although its mayPrompt said it would not (the count would be wrong)', async () => {
     const undeclared = [steps[0], steps[1], { ...steps[2], mayPrompt: undefined }];
     await assert.rejects(runPrompts({}, undeclared, new ScriptedUi([input('n'), pick('new'), input('g')])), /wizard step 3 prompts, but its mayPrompt said it would not/);

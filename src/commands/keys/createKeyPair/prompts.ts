@@ -14,7 +14,9 @@ import type { PickItem } from '../../../ui/ui';
 import type { PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { KeyServicesOf } from '../keyMaterialState';
-import { keyStoragePrompts, storagePlan } from '../keyStoragePrompts';
+import { keyStoragePrompts } from '../keyStoragePrompts';
+import { kmsAliasFor } from '../../../keys/keyStorage';
+import type { KeyMaterialState } from '../keyMaterialState';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
 
 /**
@@ -130,6 +132,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
     {
       shouldPrompt: (state) => state.interactive && state.keyGroup?.kind === 'new',
       mayPrompt: (state) => state.interactive && !state.keyGroupGiven,
+      followsUp: true,
       prompt: async (state, ui, position) => {
         const groups = lookups.allKeyGroups();
         const taken = new Set((await groups.catch(() => [])).map((g) => g.name));
@@ -153,12 +156,16 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
           title,
           position,
           placeholder: vscode.l10n.t('Restrict cache behaviors of a distribution with this key group? (optional)'),
-          items: lookups
-            .someDistributions()
-            .then((list) => [
-              { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('only create the key pair and key group'), value: none, picked: !state.distributionId },
-              ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
-            ]),
+          items: lookups.someDistributions().then((list) => [
+            {
+              label: vscode.l10n.t('Not now'),
+              description:
+                state.keyGroup?.kind === 'existing' ? vscode.l10n.t('only create the key pair in key group {0}', state.keyGroup.name) : vscode.l10n.t('only create the key pair and key group'),
+              value: none,
+              picked: !state.distributionId,
+            },
+            ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+          ]),
         });
         if (chosen.id !== state.distributionId) state.pathPatterns = undefined;
         state.distributionId = chosen.id;
@@ -167,13 +174,15 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
     {
       shouldPrompt: (state) => state.interactive && !!state.distributionId,
       mayPrompt: (state) => state.interactive,
+      followsUp: true,
       prompt: async (state, ui, position) => {
         const distribution = lookups.distribution(state.distributionId!);
         const groups = lookups.allKeyGroups();
         state.pathPatterns = await ui.pickMany({
           title,
           position,
-          placeholder: vscode.l10n.t('Cache behaviors of {0} that should require URLs signed with this key group', state.distributionId!),
+          // Short enough to show whole in the quick pick at its default width: the rows say the rest.
+          placeholder: vscode.l10n.t('Behaviors of {0} that need signed URLs', state.distributionId!),
           items: Promise.all([distribution, groups]).then(([d, all]) =>
             d.behaviors.map((b) => {
               const names = b.trustedKeyGroupIds.map((id) => all.find((g) => g.id === id)?.name ?? id);
@@ -225,6 +234,23 @@ export function behaviorLabel(pattern: string): string {
 type Confirmation = 'create' | 'cancel' | 'info';
 
 /**
+ * Where the private key goes, as its own confirm row: the kind in the label, the name in the detail,
+ * each short enough for one line of the quick pick (a KMS alias after a sentence was cut off).
+ */
+export function privateKeyRow(state: KeyMaterialState): PickItem<Confirmation> {
+  switch (state.keyStorage ?? 'local') {
+    case 'kms':
+      return state.kmsKeyId
+        ? { label: vscode.l10n.t('$(cloud) Private key in AWS KMS'), detail: vscode.l10n.t('existing key {0} · never leaves KMS', state.kmsKeyId), value: 'info' }
+        : { label: vscode.l10n.t('$(cloud) Private key in a new AWS KMS key'), detail: vscode.l10n.t('{0} · never leaves KMS', kmsAliasFor(state.name ?? '')), value: 'info' };
+    case 'secretsManager':
+      return { label: vscode.l10n.t('$(cloud) Private key in AWS Secrets Manager'), detail: vscode.l10n.t('secret {0} · no copy on this machine', state.secretName ?? ''), value: 'info' };
+    default:
+      return { label: vscode.l10n.t("$(lock) Private key in VS Code's secret storage"), detail: vscode.l10n.t('on this machine only'), value: 'info' };
+  }
+}
+
+/**
  * The confirm step: Create, then one short row per thing the wizard will do (a row of a quick pick
  * is one line: a single summary line was cut off), then Cancel.
  */
@@ -235,9 +261,10 @@ export async function confirmRows(state: CreateKeyPairState, lookups: WizardLook
     { label: vscode.l10n.t('$(check) Create'), value: 'create' },
     {
       label: vscode.l10n.t('$(key) {0} key pair {1}', ALGORITHM_LABELS[state.algorithm ?? 'RSA_2048'], state.name ?? ''),
-      detail: storagePlan(state),
+      detail: vscode.l10n.t('The public key goes to CloudFront.'),
       value: 'info',
     },
+    privateKeyRow(state),
     group?.kind === 'existing'
       ? { label: vscode.l10n.t('$(folder) Existing key group {0}', groupName), detail: vscode.l10n.t('The new public key is added to it.'), value: 'info' }
       : { label: vscode.l10n.t('$(new-folder) New key group {0}', groupName), detail: vscode.l10n.t('Created with the new public key in it.'), value: 'info' },
