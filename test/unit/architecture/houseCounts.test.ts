@@ -1,0 +1,53 @@
+// The house rules counted on the syntax tree (scripts/lib/houseCounts.ts), held at or below where they
+// stand, so they only go down: non-null assertions (answers the type says may be missing), branches on
+// how a command was called, prompts past the Ui seam, AWS errors recognized by their name.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { houseCounts, total } from '../../../scripts/lib/houseCounts';
+
+describe('architecture: house counts', () => {
+  const counts = houseCounts();
+
+  it('non-null assertions in src/ stay at or below the ceiling', () => {
+    assert.ok(total(counts.nonNullAssertions) <= 205, JSON.stringify(counts.nonNullAssertions, null, 1));
+  });
+
+  it('commands branch on how they were called no more than they did', () => {
+    assert.ok(total(counts.callKindBranches) <= 70, JSON.stringify(counts.callKindBranches, null, 1));
+  });
+
+  it('commands reach vscode.window and vscode.env no more than they did', () => {
+    assert.ok(total(counts.directWindowCalls) <= 14, JSON.stringify(counts.directWindowCalls, null, 1));
+  });
+
+  it('AWS errors are recognized by name no more than they were', () => {
+    assert.ok(total(counts.errorSniffs) <= 19, JSON.stringify(counts.errorSniffs, null, 1));
+  });
+
+  it('the counter is not blind: it counts planted cases, and only those', () => {
+    const root = mkdtempSync(join(tmpdir(), 'cfpc-counts-'));
+    try {
+      mkdirSync(join(root, 'src', 'commands'), { recursive: true });
+      writeFileSync(
+        join(root, 'src', 'commands', 'planted.ts'),
+        [
+          "import * as vscode from 'vscode';",
+          'declare const call: { kind: string }; declare const state: { name?: string; interactive: boolean }; declare const error: Error & { $metadata?: object };',
+          "export const a = state.name! + String(!state.interactive) + String(call.kind === 'automation');",
+          "export const b = error.name === 'NoSuchKey' || error.$metadata !== undefined || state.name === 'default';",
+          'export const c = vscode.window.activeTextEditor ?? vscode.env.appName;',
+          'export const d = !a && state.name !== undefined;',
+        ].join('\n'),
+      );
+      const planted = houseCounts(root);
+      assert.deepEqual(planted.nonNullAssertions, { 'src/commands/planted.ts': 1 });
+      assert.deepEqual(planted.callKindBranches, { 'src/commands/planted.ts': 2 });
+      assert.deepEqual(planted.directWindowCalls, { 'src/commands/planted.ts': 2 });
+      assert.deepEqual(planted.errorSniffs, { 'src/commands/planted.ts': 2 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
