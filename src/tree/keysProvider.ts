@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { KeyStore, MutableKeyStore } from '../keys/keyStore';
 import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
 import { LocalKeysWithoutPublicKeyNode } from './localKeyNodes';
-import { privateKeyPlaces, type PrivateKeyPlace } from './privateKeyPlace';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../ui/privateKeyPlace';
 import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 

@@ -7,7 +7,7 @@ import { signUrlWithSigner } from '../../signing';
 import { curlCommand } from '../../signing/output';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
-import { localizedExpiry } from './expiryWords';
+import { localizedExpiry } from '../../ui/expiryWords';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
