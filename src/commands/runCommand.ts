@@ -8,6 +8,7 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
 import { isCancellation } from '../errors';
 import { describeError, type Logger } from '../log';
+import { showErrorWithAction } from '../ui/workbench';
 import { invocationOf } from './invocation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
@@ -35,8 +36,8 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
       if (classifyAwsError(error) === 'ssoExpired') {
         const profile = configuredProfile() ?? 'default';
         const signIn = vscode.l10n.t('Run aws sso login');
-        void vscode.window.showErrorMessage(describeAwsError(error, id, profile).message, signIn).then((choice) => {
-          if (choice === signIn) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
+        void showErrorWithAction(describeAwsError(error, id, profile).message, signIn).then((taken) => {
+          if (taken) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
         });
         return undefined;
       }
@@ -44,8 +45,8 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
       const aws = classifyAwsError(error) !== 'other' ? describeAwsError(error, id, configuredProfile()).message : undefined;
       const message = aws ?? (isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error)));
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
-        if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);
+      void showErrorWithAction(message, showLog).then((taken) => {
+        if (taken) void vscode.commands.executeCommand(Commands.showLog);
       });
       return undefined;
     }

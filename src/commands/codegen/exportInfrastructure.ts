@@ -3,6 +3,7 @@
 // controls) and hands it to src/codegen/infrastructure, which writes CloudFormation, CDK or Terraform.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { showText } from '../../ui/workbench';
 import { bucketOfDomain } from '../../aws/bucketPolicy';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
@@ -87,8 +88,6 @@ export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureO
     ],
   });
   const exported = exportInfrastructure(await readSetupOf(service, distributionId), format);
-  // Terraform has no language in VS Code until an extension brings one.
-  const language = (await vscode.languages.getLanguages()).includes(exported.languageId) ? exported.languageId : 'plaintext';
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: exported.text }));
+  await showText(exported.text, exported.languageId);
   return exported.text;
 });

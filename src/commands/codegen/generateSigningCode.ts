@@ -3,6 +3,7 @@
 // algorithm, from CloudFront's copy of the public key); src/codegen/signing writes the code.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { showText } from '../../ui/workbench';
 import {
   defaultExample,
   DEFAULT_KEY_VARIABLE,
@@ -200,7 +201,6 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
   const distribution = behavior?.distribution;
   const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
   const generated = generateSigningCode({ publicKeyId, algorithm, language, kind, keySource, example });
-  const document = await vscode.workspace.openTextDocument({ language: generated.languageId, content: generated.code });
-  await vscode.window.showTextDocument(document);
+  await showText(generated.code, generated.languageId);
   return generated.code;
 });

@@ -8,6 +8,7 @@ import { curlCommand } from '../../signing/output';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from '../../ui/expiryWords';
+import { openExternal } from '../../ui/workbench';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
@@ -63,7 +64,7 @@ async function offerNextSteps(context: SigningContext, signed: string, expires: 
   const diagnose = vscode.l10n.t('Diagnose');
   const words = localizedExpiry(Math.floor(expires.getTime() / 1000), Math.floor(Date.now() / 1000));
   const choice = await context.ui.notify('info', vscode.l10n.t('Signed URL copied to the clipboard. It {0}, at {1}.', words, localAndUtc(expires)), open, curl, diagnose);
-  if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(signed, true));
+  if (choice === open) await openExternal(vscode.Uri.parse(signed, true));
   else if (choice === curl) await context.ui.writeClipboard(curlCommand(signed));
   else if (choice === diagnose) await vscode.commands.executeCommand('cloudfront.diagnoseUrl', signed);
 }
