@@ -35,13 +35,6 @@ export interface CommandServices {
 const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
 
 export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<string, CommandHandler> {
-  /** Protect from anywhere: the origin row then shows its origin access control, the bucket row says it is served through it. */
-  const protectAndRefresh: CommandHandler = async (...args) => {
-    const result = await protectBucket(services, ...args);
-    distributions.refresh();
-    buckets.refresh();
-    return result;
-  };
   const table: Record<string, CommandHandler> = {
     [Commands.refresh]: withContext(() => {
       services.finder.reset();
@@ -72,15 +65,12 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
     [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
-    [Commands.protectBucket]: protectAndRefresh,
-    [Commands.protectOrigin]: protectAndRefresh,
-    [Commands.protectBucketRow]: protectAndRefresh,
+    // The views refresh from the writes each makes (AwsSession.onDidWrite).
+    [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
+    [Commands.protectOrigin]: (...args) => protectBucket(services, ...args),
+    [Commands.protectBucketRow]: (...args) => protectBucket(services, ...args),
     [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
-    [Commands.waitForDeployment]: async (...args) => {
-      const result = await waitForDeployment(services, ...args);
-      distributions.refresh(); // the row no longer says Deploying…
-      return result;
-    },
+    [Commands.waitForDeployment]: (...args) => waitForDeployment(services, ...args),
     ...keyCommandTable(services),
   };
   return table;
