@@ -1,6 +1,6 @@
 // Every command of the extension in one table. The activation bundle registers each id through the
 // one wrapper (runCommand.ts) and calls into this table when the command first runs.
-import { Commands } from '../constants';
+import { Commands, type CommandId } from '../constants';
 import type { Services } from '../services';
 import type { BucketsProvider } from '../tree/bucketsProvider';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
@@ -9,7 +9,7 @@ import type { PagedParent } from '../tree/rows';
 import type { TreeNode } from '../tree/treeNode';
 import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
-import { keyCommandTable } from './keys/keyCommandTable';
+import { keyCommandTable, type KeyCommandId } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
@@ -34,8 +34,9 @@ export interface CommandServices {
 /** A command that takes no options object: nothing, or the row (or value) it runs on. */
 const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
 
-export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<string, CommandHandler> {
-  const table: Record<string, CommandHandler> = {
+/** Every id of `Commands` has a handler, or the type check fails. */
+export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<CommandId, CommandHandler> {
+  const table: Record<Exclude<CommandId, KeyCommandId>, CommandHandler> = {
     [Commands.refresh]: withContext(() => {
       services.finder.reset();
       services.keyGroups.reset();
@@ -71,7 +72,6 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.protectBucketRow]: (...args) => protectBucket(services, ...args),
     [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
     [Commands.waitForDeployment]: (...args) => waitForDeployment(services, ...args),
-    ...keyCommandTable(services),
   };
-  return table;
+  return { ...table, ...keyCommandTable(services) };
 }
