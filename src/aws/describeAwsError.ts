@@ -1,5 +1,6 @@
 // Turns an AWS SDK failure into one sentence that says what went wrong and what to do next.
 import * as vscode from 'vscode';
+import { isTypedAwsError, toAwsError, type AwsError } from './awsError';
 
 export type AwsFailureKind = 'accessDenied' | 'noCredentials' | 'ssoExpired' | 'network' | 'other';
 
@@ -33,20 +34,20 @@ export function tagFailure<T>(action: string, call: Promise<T>): Promise<T> {
  * SSO credential provider throws the same CredentialsProviderError class as every other provider,
  * so for that class only its text tells an SSO session apart.
  */
-function isSsoSessionError(error: Error): boolean {
-  if (error.name === 'TokenProviderError' || error.name === 'UnauthorizedException') return true;
-  return error.name === 'CredentialsProviderError' && /\bSSO session\b/i.test(error.message);
+function isSsoSessionError(error: AwsError): boolean {
+  if (error.code === 'TokenProviderError' || error.code === 'UnauthorizedException') return true;
+  return error.code === 'CredentialsProviderError' && /\bSSO session\b/i.test(error.message);
 }
 
 export function classifyAwsError(error: unknown): AwsFailureKind {
   if (error instanceof FailedCall) return classifyAwsError(error.cause);
-  if (!(error instanceof Error)) return 'other';
-  const code = (error as { code?: string }).code;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  if (error.name === 'AccessDenied' || error.name === 'AccessDeniedException' || status === 403) return 'accessDenied';
-  if (isSsoSessionError(error)) return 'ssoExpired';
-  if (error.name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message)) return 'noCredentials';
-  if ((code && NETWORK_CODES.has(code)) || error.name === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(error.message)) return 'network';
+  const failure = toAwsError(error);
+  if (!isTypedAwsError(failure)) return 'other';
+  const { code, status, message } = failure;
+  if (code === 'AccessDenied' || code === 'AccessDeniedException' || status === 403) return 'accessDenied';
+  if (isSsoSessionError(failure)) return 'ssoExpired';
+  if (code === 'CredentialsProviderError' || /could not load credentials/i.test(message)) return 'noCredentials';
+  if (NETWORK_CODES.has(code) || code === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(message)) return 'network';
   return 'other';
 }
 

@@ -5,6 +5,7 @@
 // builds (endpoints only from standard AWS configuration).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadS3Sdk } from './loadSdk';
+import { isAwsError } from './awsError';
 
 /** The four switches of S3 Block Public Access; undefined when the bucket has no such configuration. */
 export interface PublicAccessBlock {
@@ -40,8 +41,6 @@ export interface S3Buckets {
   /** Turns all four switches of S3 Block Public Access on for the bucket. */
   blockPublicAccess(bucket: string): Promise<void>;
 }
-
-const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
 
 export class SdkS3Buckets implements S3Buckets {
   constructor(private readonly client: S3Client) {}
@@ -81,7 +80,7 @@ export class SdkS3Buckets implements S3Buckets {
     try {
       return (await this.client.send(new sdk.GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
     } catch (error) {
-      if (errorName(error) === 'NoSuchBucketPolicy') return undefined;
+      if (isAwsError(error, 'NoSuchBucketPolicy')) return undefined;
       throw error;
     }
   }
@@ -117,7 +116,7 @@ export class SdkS3Buckets implements S3Buckets {
         restrictPublicBuckets: config?.RestrictPublicBuckets ?? false,
       };
     } catch (error) {
-      if (errorName(error) === 'NoSuchPublicAccessBlockConfiguration') return undefined;
+      if (isAwsError(error, 'NoSuchPublicAccessBlockConfiguration')) return undefined;
       throw error;
     }
   }

@@ -19,7 +19,7 @@ const nextChange = (provider: { onDidChangeTreeData: vscode.Event<unknown> }) =>
   });
 
 describe('views follow the writes of the extension (typed fake)', () => {
-  it('the Keys view shows a key group created through the source, and not after a distribution write', async () => {
+  it('the Keys and Distributions views show a key group created through the source', async () => {
     const service = new FakeCloudFrontService();
     const source = fakeSource(service);
     const keys = new KeysProvider(source, keyGroupsOf(source), testLog());

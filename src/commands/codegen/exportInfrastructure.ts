@@ -12,6 +12,7 @@ import { CancellationError, UserError } from '../../errors';
 import { DistributionNode } from '../../tree/distributionNode';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, positionalText, required, requiredText } from '../options';
+import { isAwsError } from '../../aws/awsError';
 
 const PrivateKeyOption = v.variant(
   'kind',
@@ -59,7 +60,7 @@ export async function readPrivateContentSetup(service: CloudFrontService, distri
 /** The setup, with a distribution that does not exist named as the bad input. */
 function readSetupOf(service: CloudFrontService, distributionId: string, privateKeys?: Record<string, PrivateKeyLocation>): Promise<PrivateContentSetup> {
   return readPrivateContentSetup(service, distributionId, privateKeys).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'NoSuchDistribution') throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
+    if (isAwsError(error, 'NoSuchDistribution')) throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
     throw error;
   });
 }

@@ -24,6 +24,7 @@ import { BehaviorNode } from '../../tree/behaviorNode';
 import { choosePublicKey } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
+import { isAwsError } from '../../aws/awsError';
 
 /** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -76,7 +77,7 @@ async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: str
   const service = await context.source.cloudFront();
   const publicKey = (
     await service.getPublicKey(publicKeyId).catch((error: unknown) => {
-      if (error instanceof Error && error.name === 'NoSuchPublicKey') throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', publicKeyId), 'publicKeyId');
+      if (isAwsError(error, 'NoSuchPublicKey')) throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', publicKeyId), 'publicKeyId');
       throw error;
     })
   ).value;

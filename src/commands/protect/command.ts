@@ -34,6 +34,7 @@ import { protectBucketExecutes } from './executes';
 import type { ProtectBucketResult, ProtectBucketState } from './state';
 import type { Requester } from './verify';
 import { describeChecks, verifyBehavior } from './verifyCommand';
+import { awsStatus, isAwsError } from '../../aws/awsError';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
@@ -96,8 +97,6 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : '');
-const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const protectBucket = defineCommandIn(ProtectBucketOptions, async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
@@ -286,11 +285,11 @@ async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promis
   try {
     region = await buckets.region(bucket);
   } catch (error) {
-    const status = statusOf(error);
-    if (status === 404 || ['NotFound', 'NoSuchBucket'].includes(errorName(error))) {
+    const status = awsStatus(error);
+    if (status === 404 || isAwsError(error, 'NotFound', 'NoSuchBucket')) {
       throw new UserError(vscode.l10n.t('bucket: there is no S3 bucket {0}.', bucket), 'bucket');
     }
-    if (status === 403 || ['Forbidden', 'AccessDenied'].includes(errorName(error))) {
+    if (status === 403 || isAwsError(error, 'Forbidden', 'AccessDenied')) {
       throw new UserError(vscode.l10n.t('bucket: bucket {0} belongs to another account, or this account may not read it.', bucket), 'bucket');
     }
     throw error;
