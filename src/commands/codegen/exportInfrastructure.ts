@@ -6,13 +6,14 @@ import * as vscode from 'vscode';
 import { showText } from '../../ui/workbench';
 import { bucketOfDomain } from '../../aws/bucketPolicy';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
-import { readAllPages } from '../../aws/readAllPages';
 import { exportInfrastructure, INFRASTRUCTURE_FORMATS, type InfrastructureFormat, type PrivateContentSetup, type PrivateKeyLocation } from '../../codegen/infrastructure';
 import { CancellationError, UserError } from '../../errors';
 import { DistributionNode } from '../../tree/distributionNode';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, positionalText, required, requiredText } from '../options';
 import { isAwsError } from '../../aws/awsError';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { pickDistribution } from '../distributionPick';
 
 const PrivateKeyOption = v.variant(
   'kind',
@@ -34,7 +35,7 @@ export const ExportInfrastructureOptions = optionsObject({
 export async function readPrivateContentSetup(service: CloudFrontService, distributionId: string, privateKeys?: Record<string, PrivateKeyLocation>): Promise<PrivateContentSetup> {
   const [summary, { value: config }] = await Promise.all([service.getDistribution(distributionId), service.getDistributionConfig(distributionId)]);
   const trusted = new Set(summary.behaviors.flatMap((behavior) => behavior.trustedKeyGroupIds));
-  const keyGroups = (await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id));
+  const keyGroups = (await readKeyGroups(service)).filter((group) => trusted.has(group.id));
   const publicKeyIds = [...new Set(keyGroups.flatMap((group) => group.publicKeyIds))];
   const publicKeys = await Promise.all(publicKeyIds.map(async (id) => (await service.getPublicKey(id)).value));
   const oacIds = [...new Set((config.Origins?.Items ?? []).map((origin) => origin.OriginAccessControlId).filter((id): id is string => Boolean(id)))];
@@ -74,11 +75,7 @@ export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureO
   const distributionId =
     call.context instanceof DistributionNode
       ? call.context.distribution.id
-      : (positionalText(call.context) ??
-        (await context.ui.pick({
-          title: vscode.l10n.t('Distribution to export'),
-          items: readAllPages((marker) => service.listDistributions(marker)).then((list) => list.map((d) => ({ label: d.id, description: d.aliases[0] ?? d.domainName, value: d.id }))),
-        })));
+      : (positionalText(call.context) ?? (await pickDistribution(context.ui, service, { title: vscode.l10n.t('Distribution to export') })));
   if (!distributionId) throw new CancellationError();
   const format = await context.ui.pick<InfrastructureFormat>({
     title: vscode.l10n.t('Export as'),

@@ -25,6 +25,7 @@ import { choosePublicKey } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
 import { isAwsError } from '../../aws/awsError';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
 
 /** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -107,7 +108,7 @@ async function workspaceLanguage(): Promise<SigningLanguage | undefined> {
 async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode, title: string): Promise<string> {
   const service = await context.source.cloudFront();
   const trusted = new Set(behavior.behavior.trustedKeyGroupIds);
-  const ids = new Set((await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
+  const ids = new Set((await readKeyGroups(service)).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
   const keys = (await readAllPages((marker) => service.listPublicKeys(marker))).filter((key) => ids.has(key.id));
   if (keys.length === 0) return choosePublicKey(context, undefined, title);
   if (keys.length === 1) return keys[0].id;

@@ -10,7 +10,6 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { KeyGroupSummary } from '../../aws/cloudFrontService';
-import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { isKeyAlgorithm } from '../../keys/algorithms';
 import type { CreatableKeyStorage } from '../../keys/keyStorage';
@@ -23,10 +22,11 @@ import { keyGroupFullProblem } from './keyGroupChanges';
 import type { CreateKeyPairState } from './createKeyPair/state';
 import type { KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
-import { deletePublicKeyNow, keyGroupsHolding, removeFromKeyGroup } from './keyGroupChanges';
+import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
 import { keyStorageEntries, readKeyStorageOptions } from './keyStorageOptions';
 import { pickKeyStorage } from './keyStoragePrompts';
 import { executeWithRecovery } from './runSteps';
+import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 
 export const RotateKeyOptions = optionsObject({
   keyGroupId: requiredText('keyGroupId', () => vscode.l10n.t('keyGroupId is required.')),
@@ -58,9 +58,7 @@ async function chooseKeyGroup(context: KeyCommandContext, given: unknown): Promi
   return context.ui.pick({
     title: vscode.l10n.t('Rotate Key'),
     placeholder: vscode.l10n.t('Key group whose signing key to rotate'),
-    items: readAllPages((marker) => service.listKeyGroups(marker)).then((groups) =>
-      groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g })),
-    ),
+    items: readKeyGroups(service).then((groups) => groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g }))),
   });
 }
 

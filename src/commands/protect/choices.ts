@@ -12,6 +12,8 @@ import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 import type { KeyStore } from '../../keys/keyStore';
 import type { PickItem, StepPosition, Ui } from '../../ui/ui';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { distributionItem, distributionsToShow } from '../distributionPick';
 
 /** The answers, in the shape of Protect's options. */
 export interface ProtectChoices {
@@ -33,11 +35,7 @@ const DEFAULT_PATTERN = undefined;
 
 /** Asks what the options leave open; the answers become options for readOptions. */
 export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore, ui: Ui): Promise<ProtectChoices> {
-  const [distributions, groups, publicKeys] = await Promise.all([
-    readAllPages((marker) => service.listDistributions(marker)),
-    readAllPages((marker) => service.listKeyGroups(marker)),
-    readAllPages((marker) => service.listPublicKeys(marker)),
-  ]);
+  const [distributions, groups, publicKeys] = await Promise.all([distributionsToShow(service), readKeyGroups(service), readAllPages((marker) => service.listPublicKeys(marker))]);
   const state: ChoiceState = { bucket, distributions, keyItems: keyItems(groups, new Set(publicKeys.map((k) => k.id)), keyStore) };
   await runPrompts(state, [distributionStep(service), patternStep(), keyStep()], ui);
   return {
@@ -60,12 +58,7 @@ function distributionStep(service: CloudFrontService): PromptStep<ChoiceState> {
         placeholder: vscode.l10n.t('Which distribution is to serve bucket {0}?', s.bucket),
         items: [
           { label: vscode.l10n.t('$(add) New distribution'), description: vscode.l10n.t('for bucket {0} only', s.bucket), value: undefined, picked: !s.distributionId },
-          ...s.distributions.map((d) => ({
-            label: d.id,
-            description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '),
-            value: d.id,
-            picked: d.id === s.distributionId,
-          })),
+          ...s.distributions.map((d) => distributionItem<string | undefined>(d, d.id, d.id === s.distributionId)),
         ],
         position,
       });

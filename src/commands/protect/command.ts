@@ -23,7 +23,7 @@ import { OriginNode } from '../../tree/originNode';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { keyGroupById } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
-import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
+import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../keys/runSteps';
@@ -35,6 +35,7 @@ import type { ProtectBucketResult, ProtectBucketState } from './state';
 import type { Requester } from './verify';
 import { describeChecks, verifyBehavior } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
+import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
@@ -345,7 +346,7 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
   }
 
   const keys = await readAllPages((marker) => service.listPublicKeys(marker));
-  const groups = await readAllPages((marker) => service.listKeyGroups(marker));
+  const groups = await readKeyGroups(service);
   const base = safeName(bucket);
   if (options.keyPairId !== undefined) {
     if (!keys.some((k) => k.id === options.keyPairId)) throw new UserError(vscode.l10n.t('keyPairId: no public key {0} in this account.', options.keyPairId), 'keyPairId');

@@ -8,7 +8,6 @@ import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { S3Buckets } from '../../aws/s3Buckets';
-import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
@@ -18,6 +17,7 @@ import { defineCommandIn, optionalText, optionsObject, parseOptions, positionalT
 import { waitWithProgress } from '../waitForDeployment';
 import { isDefaultPattern, objectServedBy, protectedBehaviorOf, trustedLocalKey } from './protectedBehavior';
 import { verifyProtection, type ProtectionCheck, type Requester } from './verify';
+import { pickDistribution } from '../distributionPick';
 
 export const VerifyProtectionOptions = optionsObject({
   distributionId: requiredText('distributionId', () => vscode.l10n.t('distributionId is required: the distribution whose behavior to verify.')),
@@ -102,12 +102,7 @@ export function describeChecks(result: VerifyProtectionResult): string {
 /** A person's run from the palette: the distribution, then its restricted behavior when it has several. */
 async function askBehavior(context: VerifyProtectionContext): Promise<VerifyRequest> {
   const service = await context.source.cloudFront();
-  const distributionId = await context.ui.pick({
-    title: vscode.l10n.t('Verify Protection: which distribution?'),
-    items: readAllPages((marker) => service.listDistributions(marker)).then((all) =>
-      all.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: d.id })),
-    ),
-  });
+  const distributionId = await pickDistribution(context.ui, service, { title: vscode.l10n.t('Verify Protection: which distribution?') });
   const restricted = (await service.getDistribution(distributionId)).behaviors.filter((b) => b.trustedKeyGroupIds.length > 0);
   if (restricted.length <= 1) return { distributionId, ...(restricted[0]?.pathPattern !== undefined ? { pathPattern: restricted[0].pathPattern } : {}) };
   const pathPattern = await context.ui.pick({

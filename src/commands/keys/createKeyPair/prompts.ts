@@ -16,6 +16,8 @@ import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { KeyServicesOf } from '../keyMaterialState';
 import { keyStoragePrompts, storagePlan } from '../keyStoragePrompts';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
+import { readKeyGroups } from '../../../aws/keyGroupDirectory';
+import { distributionItem } from '../../distributionPick';
 
 /**
  * What the prompts read from CloudFront, each list loaded once per wizard (a failed read is tried
@@ -27,8 +29,7 @@ export class WizardLookups {
     return new Set((await readAllPages((m) => service.listPublicKeys(m))).map((k) => k.name));
   });
   private readonly keyGroups = new Lazy(async () => {
-    const service = await this.service();
-    return readAllPages((m) => service.listKeyGroups(m));
+    return readKeyGroups(await this.service());
   });
   private readonly details: DistributionDetails;
   /** Summaries that lack aliases and comment (moto's) completed, so the pick can tell them apart. */
@@ -157,7 +158,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
             .someDistributions()
             .then((list) => [
               { label: vscode.l10n.t('Not now'), description: vscode.l10n.t('only create the key pair and key group'), value: none, picked: !state.distributionId },
-              ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+              ...list.map((d) => distributionItem<{ id: string | null }>(d, { id: d.id }, d.id === state.distributionId)),
             ]),
         });
         if (chosen.id !== state.distributionId) state.pathPatterns = undefined;
