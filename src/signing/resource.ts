@@ -5,6 +5,7 @@
 // A pattern is used as written, except that spaces and non-ASCII characters are percent-encoded as
 // UTF-8, the way every client sends them (see url.ts), so a pattern typed like the URL matches the
 // request. A pattern cannot go through `new URL()`: `?` would start a query and `http*` is no scheme.
+import { wildcardMatches } from '../cloudfront/wildcard';
 import { SigningError } from './errors';
 import { assertPolicySafeText } from './text';
 
@@ -14,30 +15,7 @@ const SPACE_OR_NON_ASCII = /[^\u0021-\u007e]/gu;
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 
 /** True when a Resource pattern (with * and ? wildcards) matches `text` as CloudFront matches it. */
-export function resourceMatches(pattern: string, text: string): boolean {
-  // Greedy matching with one backtrack point (the last *), linear for typical patterns.
-  let p = 0;
-  let t = 0;
-  let starAt = -1;
-  let textAtStar = 0;
-  while (t < text.length) {
-    // A * in the pattern is always the wildcard, also where the URL has a literal * (legal in paths).
-    if (p < pattern.length && pattern[p] === '*') {
-      starAt = p++;
-      textAtStar = t;
-    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
-      p++;
-      t++;
-    } else if (starAt !== -1) {
-      p = starAt + 1;
-      t = ++textAtStar;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
-}
+export const resourceMatches = wildcardMatches;
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', ws: '80', https: '443', wss: '443' };
 const hasWildcard = (text: string) => /[*?]/.test(text);

@@ -26,6 +26,7 @@ import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
 import { isAwsError } from '../../aws/awsError';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { keyGroupTakes } from '../../cloudfront/rules';
 
 /** One line of text: values go into string literals and a comment of the generated code, where a line break would end the comment. */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -83,9 +84,8 @@ async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: str
     })
   ).value;
   const key = loadPublicKey(publicKey.encodedKey);
-  if (key.type === 'ec') return 'ECDSA_P256';
-  if (key.bits === 2048) return 'RSA_2048';
-  throw new UserError(vscode.l10n.t('{0} is an RSA {1}-bit key; signing code is generated for RSA 2048 and ECDSA P-256 keys.', publicKeyId, String(key.bits)), 'publicKeyId');
+  if (!keyGroupTakes(key)) throw new UserError(vscode.l10n.t('{0} is an RSA {1}-bit key; signing code is generated for RSA 2048 and ECDSA P-256 keys.', publicKeyId, String(key.bits)), 'publicKeyId');
+  return key.type === 'ec' ? 'ECDSA_P256' : 'RSA_2048';
 }
 
 const LANGUAGE_LABELS: Record<SigningLanguage, string> = { typescript: 'TypeScript', javascript: 'JavaScript', python: 'Python', go: 'Go', csharp: 'C#', java: 'Java' };

@@ -20,6 +20,7 @@ import { nameOption } from './keyOptions';
 import { linkKeyPrompts, type LinkKeyState } from './linkKeyPrompts';
 import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
 import { executeWithRecovery } from './runSteps';
+import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
 
@@ -118,7 +119,7 @@ async function freeName(context: KeyCommandContext, name: string): Promise<strin
   const service = await context.source.cloudFront();
   const taken = new Set((await readAllPages((marker) => service.listPublicKeys(marker))).map((k) => k.name));
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? name : `${name.slice(0, 128 - String(n).length - 1)}-${n}`;
+    const candidate = n === 1 ? name : `${name.slice(0, RESOURCE_NAME_MAX_LENGTH - String(n).length - 1)}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }

@@ -13,7 +13,7 @@ import type { KeyGroupSummary } from '../../aws/cloudFrontService';
 import { UserError } from '../../errors';
 import { isKeyAlgorithm } from '../../keys/algorithms';
 import type { CreatableKeyStorage } from '../../keys/keyStorage';
-import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
+import { KEYS_PER_KEY_GROUP, RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 import { KeyGroupNode } from '../../tree/keyNodes';
 import { createKeyPairExecutes } from './createKeyPair/executes';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
@@ -72,7 +72,7 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   if (full) throw new UserError(full, 'keyGroupId');
   const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));
   const algorithm = options?.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
-  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, 128);
+  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, RESOURCE_NAME_MAX_LENGTH);
 
   const state: CreateKeyPairState = {
     interactive: false,

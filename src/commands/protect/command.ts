@@ -36,6 +36,7 @@ import type { Requester } from './verify';
 import { describeChecks, verifyBehavior } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
+import { resourceNameFrom } from '../../cloudfront/rules';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
@@ -88,9 +89,6 @@ export const ProtectBucketOptions = v.pipe(
   ),
 );
 type ProtectBucketOptions = v.InferOutput<typeof ProtectBucketOptions>;
-
-/** A CloudFront resource name made from a bucket name (letters, digits, hyphens and underscores). */
-const safeName = (bucket: string): string => bucket.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 100);
 
 /** `base`, or `base-2`, `base-3`… : the first that `taken` does not hold. */
 function freeName(base: string, taken: ReadonlySet<string>): string {
@@ -347,7 +345,8 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
 
   const keys = await readAllPages((marker) => service.listPublicKeys(marker));
   const groups = await readKeyGroups(service);
-  const base = safeName(bucket);
+  // A bucket name (at most 63 characters) leaves room for the suffixes below within RESOURCE_NAME.
+  const base = resourceNameFrom(bucket, 'bucket');
   if (options.keyPairId !== undefined) {
     if (!keys.some((k) => k.id === options.keyPairId)) throw new UserError(vscode.l10n.t('keyPairId: no public key {0} in this account.', options.keyPairId), 'keyPairId');
     state.publicKeyId = options.keyPairId;

@@ -17,12 +17,13 @@ import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
 import { keyMaterialSteps, type KeyServicesOf } from '../keys/keyMaterialSteps';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
 import type { ProtectBucketState } from './state';
+import { OAC_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 /** How long Undo waits for a disabled distribution to deploy before deleting it (CloudFront: minutes). */
 const UNDO_DEPLOY_WAIT_SECONDS = 30 * 60;
 
-/** The name of the origin access control a run creates for `bucket` (CloudFront: at most 64 characters). */
-export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, 64);
+/** The name of the origin access control a run creates for `bucket`. */
+export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, OAC_NAME_MAX_LENGTH);
 
 function target(s: ProtectBucketState): BucketOrigin {
   return {

@@ -9,7 +9,7 @@ import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
-import { KEYS_PER_KEY_GROUP, RESOURCE_NAME } from '../../../cloudfront/rules';
+import { KEYS_PER_KEY_GROUP, RESOURCE_NAME, RESOURCE_NAME_MAX_LENGTH } from '../../../cloudfront/rules';
 import type { PickItem } from '../../../ui/ui';
 import type { PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
@@ -60,7 +60,7 @@ export class WizardLookups {
 
 export function nameProblem(value: string, what: string): string | undefined {
   if (!value) return vscode.l10n.t('Enter a name for the {0}.', what);
-  if (!RESOURCE_NAME.test(value)) return vscode.l10n.t('Use up to 128 letters, digits, hyphens and underscores: {0}', value);
+  if (!RESOURCE_NAME.test(value)) return vscode.l10n.t('Use up to {0} letters, digits, hyphens and underscores: {1}', RESOURCE_NAME_MAX_LENGTH, value);
   return undefined;
 }
 
