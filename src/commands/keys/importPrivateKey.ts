@@ -19,9 +19,9 @@ import { runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { publicKeyById } from './chooseKey';
-import type { KeyCommandContext } from './keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { keyMaterialSteps, type KeyMaterialState } from './keyMaterialSteps';
-import { executeWithRecovery } from './runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
 
 const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
 
@@ -95,7 +95,7 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   state.key = read;
   state.algorithm = read.algorithm;
   await executeWithRecovery(
-    context,
+    keyRecovery(context),
     vscode.l10n.t('Importing private key {0}', state.name!),
     state,
     keyMaterialSteps<ImportState>(service, context.keyStore, (region) => context.source.keyServices(region)),

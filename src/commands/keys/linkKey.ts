@@ -14,12 +14,12 @@ import { runPrompts, type ExecuteStep } from '../../wizard/wizard';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { defineCommandIn, optionalText, optionsObject, positionalText } from '../options';
 import { publicKeyById } from './chooseKey';
-import type { KeyCommandContext } from './keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { nameOption } from './keyOptions';
 import { linkKeyPrompts, type LinkKeyState } from './linkKeyPrompts';
 import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
-import { executeWithRecovery } from './runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
 import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
@@ -84,7 +84,7 @@ export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyComman
     state.name ??= await freeName(context, defaultPublicKeyName(linked));
   }
 
-  await executeWithRecovery(context, vscode.l10n.t('Linking {0}', linked.reference), state, linkSteps(context), interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), state, linkSteps(context), interactive);
   context.events?.didChangeKeys.fire();
   const result: LinkKeyResult = { publicKeyId: state.publicKeyId!, keyStorage: linked.storage };
   context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);

@@ -5,7 +5,7 @@
 // it was not given, then for the distribution, the behavior and the key (choices.ts), each starting on
 // the default (a new distribution, the default behavior, a new RSA key pair and key group named after
 // the bucket); from an origin row it takes that origin's distribution and behavior. Failures report
-// what was done, with Retry and Undo (runSteps.ts). With `wait: true` it waits for the deployment and
+// what was done, with Retry and Undo (src/wizard/recovery.ts). With `wait: true` it waits for the deployment and
 // then verifies the protection (verifyCommand.ts); a person is offered "Copy Signed URL" and "Verify
 // Protection" at the end.
 import * as v from 'valibot';
@@ -22,11 +22,11 @@ import { BucketNode } from '../../tree/bucketNode';
 import { OriginNode } from '../../tree/originNode';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { keyGroupById } from '../keys/chooseKey';
-import type { KeyCommandContext } from '../keys/keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from '../keys/keyCommandContext';
 import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
-import { executeWithRecovery } from '../keys/runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
 import { askProtectChoices } from './choices';
 import { copySignedUrl } from './copySignedUrl';
@@ -128,7 +128,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
 
   await executeWithRecovery(
-    context,
+    keyRecovery(context, 'protect'),
     vscode.l10n.t('Protecting bucket {0}', state.bucket!),
     state,
     protectBucketExecutes(

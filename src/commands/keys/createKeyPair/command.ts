@@ -13,10 +13,10 @@ import { KeyGroupNode } from '../../../tree/keyNodes';
 import { runPrompts } from '../../../wizard/wizard';
 import { defineCommandIn, optionalText, optionsObject, positionalText, required } from '../../options';
 import { keyGroupById } from '../chooseKey';
-import type { KeyCommandContext } from '../keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from '../keyCommandContext';
 import { algorithmOption, nameOption } from '../keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keyStorageOptions';
-import { executeWithRecovery } from '../runSteps';
+import { executeWithRecovery } from '../../../wizard/recovery';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
@@ -82,7 +82,7 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
   }
   await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
 
-  await executeWithRecovery(context, vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore, keys), interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore, keys), interactive);
   state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
   const result = createKeyPairResult(state);
