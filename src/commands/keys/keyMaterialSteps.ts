@@ -9,15 +9,15 @@ import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { ExecuteStep } from '../../wizard/wizard';
-import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { kmsKeySteps, listRemoteKeyStep, secretStep } from './remoteKeySteps';
 
-export type { KeyMaterial, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+export type { KeyMaterial, KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
 const isLocal = (s: KeyMaterialState) => (s.keyStorage ?? 'local') === 'local';
 
-export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<S>[] {
+export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<S>[] {
   return [
     ...kmsKeySteps<S>(keys),
     {
@@ -26,7 +26,7 @@ export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Prom
       shouldExecute: isLocal,
       execute: async (s) => {
         await keyStore.add(
-          { fingerprint: s.key!.fingerprint, name: s.name!, algorithm: s.algorithm!, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
+          { fingerprint: s.key!.fingerprint, name: s.name, algorithm: s.algorithm, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
           s.key!.privateKeyPem!,
         );
       },
@@ -34,10 +34,10 @@ export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Prom
     },
     {
       id: 'upload',
-      title: (s) => vscode.l10n.t('Upload public key {0}', s.publicKeyId ?? s.name!),
+      title: (s) => vscode.l10n.t('Upload public key {0}', s.publicKeyId ?? s.name),
       shouldExecute: (s) => !s.publicKeyId,
       execute: async (s) => {
-        const created = await (await service()).createPublicKey({ name: s.name!, encodedKey: s.key!.publicKeyPem });
+        const created = await (await service()).createPublicKey({ name: s.name, encodedKey: s.key!.publicKeyPem });
         s.publicKeyId = created.value.id;
       },
       undo: async (s) => {

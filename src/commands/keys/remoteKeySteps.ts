@@ -18,12 +18,12 @@ import { kmsAliasFor, PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '..
 import type { MutableKeyStore } from '../../keys/keyStore';
 import { spkiPemOfDer } from '../../keys/pem';
 import type { ExecuteStep } from '../../wizard/wizard';
-import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
 const isKms = (s: KeyMaterialState) => s.keyStorage === 'kms';
 const isSecret = (s: KeyMaterialState) => s.keyStorage === 'secretsManager';
 
-export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): ExecuteStep<S>[] {
+export function kmsKeySteps<S extends KeyMaterialState & KeyMaterialAnswers>(keys: KeyServicesOf): ExecuteStep<S>[] {
   const kmsOf = async (s: S) => (await keys(s.kmsKeyArn ? regionOfArn(s.kmsKeyArn) : s.kmsKeyId ? regionOfArn(s.kmsKeyId) : undefined)).kms;
   return [
     {
@@ -42,9 +42,9 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
         }
         const created = await kms.createSigningKey(
           kmsSpecOf(s),
-          `CloudFront signing key ${s.name!}, created by CloudFront Private Content for VS Code`,
+          `CloudFront signing key ${s.name}, created by CloudFront Private Content for VS Code`,
           // Tags are not secret: they say what the key is for and who made it.
-          { 'cloudfront:key-name': s.name!, 'created-by': 'cloudfront-private-content' },
+          { 'cloudfront:key-name': s.name, 'created-by': 'cloudfront-private-content' },
         );
         s.kmsKeyArn = created.arn;
         s.createdKmsKeyId = created.keyId;
@@ -59,11 +59,11 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
     },
     {
       id: 'kmsAlias',
-      title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name!)),
+      title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name)),
       shouldExecute: (s) => isKms(s) && !!s.createdKmsKeyId,
       execute: async (s) => {
-        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name!), s.kmsKeyArn!);
-        s.kmsAlias = kmsAliasFor(s.name!);
+        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name), s.kmsKeyArn!);
+        s.kmsAlias = kmsAliasFor(s.name);
       },
       undo: async (s) => {
         await (await kmsOf(s)).deleteAlias(s.kmsAlias!);
@@ -82,13 +82,13 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
   ];
 }
 
-export function secretStep<S extends KeyMaterialState>(keys: KeyServicesOf): ExecuteStep<S> {
+export function secretStep<S extends KeyMaterialState & KeyMaterialAnswers>(keys: KeyServicesOf): ExecuteStep<S> {
   return {
     id: 'secret',
     title: (s) => vscode.l10n.t('Store the private key in Secrets Manager secret {0}', s.secretName ?? ''),
     shouldExecute: isSecret,
     execute: async (s) => {
-      const created = await (await keys()).secrets.createSecret(s.secretName!, s.key!.privateKeyPem!, { [PUBLIC_KEY_ID_TAG]: s.publicKeyId!, 'cloudfront:key-name': s.name! }, s.secretKmsKeyId);
+      const created = await (await keys()).secrets.createSecret(s.secretName!, s.key!.privateKeyPem!, { [PUBLIC_KEY_ID_TAG]: s.publicKeyId!, 'cloudfront:key-name': s.name }, s.secretKmsKeyId);
       s.secretArn = created.arn;
       // The secret holds it now: nothing on this machine keeps a copy.
       s.key = { fingerprint: s.key!.fingerprint, publicKeyPem: s.key!.publicKeyPem };
@@ -101,16 +101,16 @@ export function secretStep<S extends KeyMaterialState>(keys: KeyServicesOf): Exe
 }
 
 /** Lists a key kept in AWS, with its public key id, by reference only. */
-export function listRemoteKeyStep<S extends KeyMaterialState>(keyStore: MutableKeyStore): ExecuteStep<S> {
+export function listRemoteKeyStep<S extends KeyMaterialState & KeyMaterialAnswers>(keyStore: MutableKeyStore): ExecuteStep<S> {
   return {
     id: 'listRemote',
-    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name!, s.publicKeyId!),
+    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name, s.publicKeyId!),
     shouldExecute: (s) => isKms(s) || isSecret(s),
     execute: async (s) => {
       await keyStore.addRemote({
         fingerprint: s.key!.fingerprint,
-        name: s.name!,
-        algorithm: s.algorithm!,
+        name: s.name,
+        algorithm: s.algorithm,
         created: new Date().toISOString(),
         publicKeyId: s.publicKeyId!,
         ...(s.profile ? { profile: s.profile } : {}),

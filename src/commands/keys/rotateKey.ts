@@ -19,7 +19,7 @@ import { createKeyPairExecutes } from './createKeyPair/executes';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { keyGroupById } from './chooseKey';
 import { keyGroupFullProblem } from './keyGroupChanges';
-import type { CreateKeyPairState } from './createKeyPair/state';
+import { answeredRun, type CreateKeyPairState } from './createKeyPair/state';
 import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
 import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
@@ -90,7 +90,7 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   const keyStorage = choice.keyStorage;
   await readKeyStorageOptions(state, { ...options, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, interactive);
   await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();

@@ -12,9 +12,10 @@ import { newDistributionConfig, policyWithOacStatement, withProtectedBucket, typ
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { generateKeyPair } from '../../keys/generate';
 import type { MutableKeyStore } from '../../keys/keyStore';
-import type { ExecuteStep } from '../../wizard/wizard';
+import { forAnswered, type ExecuteStep } from '../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
-import { keyMaterialSteps, type KeyServicesOf } from '../keys/keyMaterialSteps';
+import { keyMaterialSteps, type KeyMaterialAnswers, type KeyServicesOf } from '../keys/keyMaterialSteps';
+import { hasKeyMaterialAnswers } from '../keys/keyMaterialState';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
 import type { ProtectBucketState } from './state';
 import { OAC_NAME_MAX_LENGTH } from '../../cloudfront/rules';
@@ -50,7 +51,7 @@ export function protectBucketExecutes(service: () => Promise<CloudFrontService>,
         s.key = await generateKeyPair(s.newKey!.algorithm);
       },
     }),
-    ...keyMaterialSteps<ProtectBucketState>(service, keyStore, keys).map(newKeyOnly),
+    ...keyMaterialSteps<ProtectBucketState & KeyMaterialAnswers>(service, keyStore, keys).map((step) => newKeyOnly(forAnswered(hasKeyMaterialAnswers, step))),
     {
       id: 'keyGroup',
       title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroupId ?? '')),

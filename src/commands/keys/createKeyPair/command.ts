@@ -21,7 +21,7 @@ import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
 import { whereThePrivateKeyIs } from '../keyStoragePrompts';
-import type { CreateKeyPairResult, CreateKeyPairState, KeyGroupChoice } from './state';
+import { answeredRun, type CreateKeyPairResult, type CreateKeyPairState, type KeyGroupChoice } from './state';
 
 const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).');
 
@@ -82,7 +82,8 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
   }
   await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
 
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore, keys), interactive);
+  const run = answeredRun(state);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys), interactive);
   state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
   const result = createKeyPairResult(state);
