@@ -68,6 +68,22 @@ export function required<S extends v.GenericSchema>(schema: S, missing: () => st
 /** A string option that must be present and not blank; `missing` is the message when it is not. */
 export const requiredText = (name: string, missing: () => string) => required(v.pipe(v.string(mustBeString(name)), v.trim(), v.nonEmpty(missing)), missing);
 
+/** Line breaks and other control characters: refused where a value lands in a comment of generated code. */
+// eslint-disable-next-line no-control-regex -- control characters are what this refuses
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A string option that is not blank and is one line of text, trimmed; `name` is how messages name it. */
+export const oneLineText = (name: string) =>
+  v.pipe(
+    v.string(mustBeString(name)),
+    v.trim(),
+    v.nonEmpty(() => vscode.l10n.t('{0} must not be empty.', name)),
+    v.check(
+      (value) => !CONTROL_CHARACTER.test(value),
+      () => vscode.l10n.t('{0} must be one line of text, without control characters.', name),
+    ),
+  );
+
 /** An optional boolean option. */
 export const optionalFlag = (name: string) => v.optional(v.boolean(() => vscode.l10n.t('{0} must be true or false.', name)));
 

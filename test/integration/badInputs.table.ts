@@ -41,6 +41,7 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
   distributionId: 'E1EXAMPLE0DIST',
+  openDistributionId: 'E2OPEN0EXAMPLE',
   bucket: 'media-private',
   signerKeyId: 'K2JCJMDEHXQW5F',
   signerKeyName: 'media-signer',
@@ -107,7 +108,7 @@ const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{s
 const exportInfrastructure = 'cloudfront.exportInfrastructure';
 const LANGUAGES = 'typescript, javascript, python, go, csharp, java';
 const KEY_SOURCES = "keySource must be { kind: 'env', variable } | { kind: 'file', path } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
-const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'kms', keyId } or { kind: 'secretsManager', secretId }.";
+const PRIVATE_KEYS = "privateKeys must map public key ids to { kind: 'local' } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.";
 /** A Generate Signing Code row. */
 const codegenRow = (what: string, args: unknown, rejects: string, input: string): BadInput => ({ case: what, command: 'cloudfront.generateSigningCode', args, expect: { rejects, input } });
 
@@ -782,6 +783,28 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: exportInfrastructure,
     args: { distributionId: '{distributionId}', format: 'cloudformation', privateKeys: { '{signerKeyId}': { kind: 'file', path: 'key.pem' } } },
     expect: { rejects: PRIVATE_KEYS, input: 'privateKeys.{signerKeyId}.kind' },
+  },
+  {
+    case: 'a distribution with nothing private (no trusted key group, no origin access control)',
+    command: exportInfrastructure,
+    args: { distributionId: '{openDistributionId}', format: 'cdk' },
+    expect: {
+      rejects:
+        'distributionId: distribution {openDistributionId} has no private content to export: no behavior trusts a key group and no origin uses an origin access control. Restrict a behavior first ("CloudFront: Protect S3 Bucket with CloudFront", or trusted key groups in the console), then export.',
+      input: 'distributionId',
+    },
+  },
+  {
+    case: 'a KMS key id with a line break (it would end a comment of the export)',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'terraform', privateKeys: { '{signerKeyId}': { kind: 'kms', keyId: 'alias/a\nresource "x" "y" {}' } } },
+    expect: { rejects: 'privateKeys.<id>.keyId must be one line of text, without control characters.', input: 'privateKeys.{signerKeyId}.keyId' },
+  },
+  {
+    case: 'an empty secret id',
+    command: exportInfrastructure,
+    args: { distributionId: '{distributionId}', format: 'cdk', privateKeys: { '{signerKeyId}': { kind: 'secretsManager', secretId: ' ' } } },
+    expect: { rejects: 'privateKeys.<id>.secretId must not be empty.', input: 'privateKeys.{signerKeyId}.secretId' },
   },
   {
     case: "another account's bucket (S3 answers 403)",

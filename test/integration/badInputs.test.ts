@@ -179,7 +179,9 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     await motoStateManager('set-transition', { model_name: 'cloudfront::distribution', transition: { progression: 'manual', times: 1_000_000 } });
     const deploying = await createDistribution(seed, `bad inputs, deploying ${Date.now()}`, [behavior('/paid/*', [signer.keyGroupId])]);
     assert.equal(deploying.Status, 'InProgress');
-    distributionIds = [distribution.Id!, deploying.Id!];
+    // A distribution with nothing private: no behavior trusts a key group, no origin uses an OAC (Export as Infrastructure Code refuses it).
+    const open = await createDistribution(seed, `bad inputs, open ${Date.now()}`);
+    distributionIds = [distribution.Id!, deploying.Id!, open.Id!];
     await vscode.commands.executeCommand(Commands.refresh); // forget the distributions read so far
 
     const signedUrl = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${distribution.DomainName}/paid/a.mp4`, expires: FUTURE, copy: false });
@@ -203,6 +205,7 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
       upperDomain: distribution.DomainName!.toUpperCase(),
       deployingDomain: deploying.DomainName!,
       distributionId: distribution.Id!,
+      openDistributionId: open.Id!,
       signerKeyId: signer.publicKeyId,
       signerKeyName,
       signerGroupName,

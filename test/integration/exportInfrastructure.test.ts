@@ -32,7 +32,7 @@ describe('Export as Infrastructure Code (moto)', function () {
   it('CloudFormation: the distribution, the trusted key group and its public key, each with its import identifier', async () => {
     const template = JSON.parse(await run<string>({ distributionId, format: 'cloudformation' })) as {
       Resources: Record<string, { Type: string; Properties: Record<string, { CallerReference?: string; CacheBehaviors?: Array<{ PathPattern: string; TrustedKeyGroups: unknown }> }> }>;
-      Metadata: { ResourcesToImport: Array<{ ResourceType: string; ResourceIdentifier: Record<string, string> }> };
+      Metadata: { ResourcesToImport: Array<{ ResourceType: string; ResourceIdentifier: Record<string, string> }>; PrivateKeys: Record<string, string> };
     };
     assert.deepEqual(template.Metadata.ResourcesToImport.map((entry) => `${entry.ResourceType} ${Object.values(entry.ResourceIdentifier).join()}`).sort(), [
       `AWS::CloudFront::Distribution ${distributionId}`,
@@ -42,6 +42,8 @@ describe('Export as Infrastructure Code (moto)', function () {
     const publicKey = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::CloudFront::PublicKey')!;
     const held = (await seedClient().send(new GetPublicKeyCommand({ Id: key.publicKeyId }))).PublicKey!.PublicKeyConfig!;
     assert.equal(publicKey.Properties.PublicKeyConfig.CallerReference, held.CallerReference);
+    // The key was made on this machine: the export says it stays here, not exported.
+    assert.match(template.Metadata.PrivateKeys[key.publicKeyId], /stays in VS Code's secret storage on the machine that exported this, and is not exported/);
     const distribution = Object.values(template.Resources).find((resource) => resource.Type === 'AWS::CloudFront::Distribution')!;
     const paid = distribution.Properties.DistributionConfig.CacheBehaviors!.find((b) => b.PathPattern === '/paid/*')!;
     const keyGroupLogicalId = Object.entries(template.Resources).find(([, resource]) => resource.Type === 'AWS::CloudFront::KeyGroup')![0];
@@ -53,7 +55,7 @@ describe('Export as Infrastructure Code (moto)', function () {
     assert.match(terraform, new RegExp(`id = "${key.publicKeyId}"`));
     assert.match(terraform, new RegExp(`to = aws_cloudfront_distribution\\.this\\n  id = "${distributionId}"`));
     const cdk = await run<string>({ distributionId, format: 'cdk', privateKeys: { [key.publicKeyId]: { kind: 'kms', keyId: 'alias/media' } } });
-    assert.match(cdk, new RegExp(`cloudfront\\.KeyGroup\\.fromKeyGroupId\\(stack, "[A-Za-z0-9]+", "${key.keyGroupId}"\\)`));
+    assert.match(cdk, new RegExp(`// Key group ${key.keyGroupId}\\.\\nexport const \\w+ = new cloudfront\\.CfnKeyGroup\\(`));
     assert.match(cdk, /kms\.Alias\.fromAliasName\(stack, "[A-Za-z0-9]+", "alias\/media"\)/);
     await assert.rejects(run({ distributionId, format: 'pulumi' }), (error: Error & { input?: string }) => error.input === 'format');
   });

@@ -4,7 +4,7 @@
 // `aws cloudformation create-change-set --change-set-type IMPORT --resources-to-import` takes them.
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/resource-import-existing-stack.html
 import { cloudFormationDistributionConfig } from './distributionConfig';
-import { bucketStatement, logicalName, privateKeyOf, type PrivateContentSetup } from './model';
+import { bucketStatement, logicalName, privateKeyOf, privateKeyStatement, type PrivateContentSetup } from './model';
 
 interface ImportEntry {
   ResourceType: string;
@@ -24,7 +24,7 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
   const taken = new Set<string>();
   const template: CloudFormationTemplate = {
     AWSTemplateFormatVersion: '2010-09-09',
-    Description: `Private content of CloudFront distribution ${setup.distribution.id} (${setup.distribution.domainName}): public keys, key groups, origin access controls, trusted key groups of each behavior, bucket policies. Exported to adopt these resources with a CloudFormation import (Metadata.ResourcesToImport). No private key is in this template.`,
+    Description: `Private content of CloudFront distribution ${setup.distribution.id} (${setup.distribution.domainName}): public keys, key groups, origin access controls, trusted key groups of each behavior, bucket policies. Exported to adopt these resources with a CloudFormation import (Metadata.ResourcesToImport). No private key is in this template: Metadata.PrivateKeys says where each lives.`,
     Metadata: { ResourcesToImport: [], PrivateKeys: {} },
     Resources: {},
     Outputs: {},
@@ -46,9 +46,8 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
         PublicKeyConfig: { CallerReference: key.callerReference, Name: key.name, EncodedKey: key.encodedKey, ...(key.comment && { Comment: key.comment }) },
       },
     );
-    const location = privateKeyOf(setup, key.id);
     // Where the private key lives, for the code that signs; the key itself never enters a template.
-    template.Metadata.PrivateKeys[key.id] = location.kind === 'kms' ? `AWS KMS key ${location.keyId} (Sign)` : `AWS Secrets Manager secret ${location.secretId}`;
+    template.Metadata.PrivateKeys[key.id] = privateKeyStatement(key.id, privateKeyOf(setup, key.id));
   }
   const keyGroupIds = new Map<string, string>();
   for (const group of setup.keyGroups) {

@@ -68,5 +68,19 @@ function convert(value: unknown, path: string, replaceKeyGroupId: (id: string) =
  * template's key group, or the id itself). TrustedSigners with Enabled: false become an empty list.
  */
 export function cloudFormationDistributionConfig(config: DistributionConfig, replaceKeyGroupId: (id: string) => Json): JsonObject {
-  return convert(config, 'DistributionConfig', replaceKeyGroupId) as JsonObject;
+  const converted = convert(config, 'DistributionConfig', replaceKeyGroupId) as JsonObject;
+  if (isObject(converted.ViewerCertificate)) converted.ViewerCertificate = viewerCertificate(converted.ViewerCertificate);
+  return converted;
+}
+
+/**
+ * The API answers a custom certificate with `CloudFrontDefaultCertificate: false` beside it, and the
+ * default one with the SSL settings it implies; CloudFormation takes exactly one certificate
+ * (AcmCertificateArn, IamCertificateId or CloudFrontDefaultCertificate: true, cfn-lint E3014), and
+ * SslSupportMethod only with a custom one.
+ */
+function viewerCertificate(certificate: JsonObject): JsonObject {
+  const { CloudFrontDefaultCertificate, SslSupportMethod, ...rest } = certificate;
+  if (rest.AcmCertificateArn !== undefined || rest.IamCertificateId !== undefined) return { ...rest, ...(SslSupportMethod !== undefined && { SslSupportMethod }) };
+  return { ...rest, CloudFrontDefaultCertificate: CloudFrontDefaultCertificate ?? true };
 }

@@ -2,7 +2,7 @@
 // consecutive one-line attributes aligned.
 
 export type HclValue = { readonly expression: string } | string | readonly string[];
-export type HclBody = ReadonlyArray<readonly [string, HclValue] | { readonly block: string; readonly body: HclBody } | { readonly comment: string }>;
+export type HclBody = ReadonlyArray<readonly [string, HclValue] | { readonly block: string; readonly body: HclBody }>;
 
 /** An expression written as is (a reference, a function call). */
 export const expression = (text: string): HclValue => ({ expression: text });
@@ -27,11 +27,8 @@ export function hclBlock(header: string, body: HclBody, indent = ''): string {
       continue;
     }
     flush();
-    if ('comment' in entry) out.push(`${inner}# ${(entry as { comment: string }).comment}`);
-    else {
-      const block = entry as { block: string; body: HclBody };
-      out.push(hclBlock(block.block, block.body, inner));
-    }
+    const block = entry as { block: string; body: HclBody };
+    out.push(hclBlock(block.block, block.body, inner));
   }
   flush();
   out.push(`${indent}}`);

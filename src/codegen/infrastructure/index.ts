@@ -5,7 +5,7 @@ import { cloudFormationText } from './cloudformation';
 import type { InfrastructureFormat, PrivateContentSetup } from './model';
 import { terraformText } from './terraform';
 
-export { INFRASTRUCTURE_FORMATS, type InfrastructureFormat, type PrivateContentSetup, type PrivateKeyLocation } from './model';
+export { hasPrivateContent, INFRASTRUCTURE_FORMATS, privateKeyLocationOf, type InfrastructureFormat, type PrivateContentSetup, type PrivateKeyLocation } from './model';
 
 export function exportInfrastructure(setup: PrivateContentSetup, format: InfrastructureFormat): { text: string; languageId: string } {
   switch (format) {

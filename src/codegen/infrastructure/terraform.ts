@@ -2,21 +2,34 @@
 // public key, key group, origin access control and bucket policy into the resource below it. The
 // distribution is adopted by its import block alone: `terraform plan -generate-config-out=distribution.tf`
 // writes its whole configuration (a distribution has too many settings to restate here safely); the
-// key groups each behavior trusts are listed above it. The private keys are referred to by where
-// they live (a data source), never included.
+// key groups each behavior trusts are listed above it. The private keys are referred to where they
+// live (a data source that reads only metadata, or a comment), never included. Labels are unique per
+// resource type for any names (model.ts terraformLabel).
 import { expression, hclBlock, hclString, type HclBody } from './hcl';
-import { behaviorTrust, bucketStatement, logicalName, privateKeyOf, type PrivateContentSetup } from './model';
+import { behaviorTrust, bucketStatement, commentText, privateKeyOf, privateKeyStatement, terraformLabel, type PrivateContentSetup, type PrivateKeyLocation } from './model';
 
-/** A Terraform label: snake case, never empty and never starting with a digit. */
-const snake = (name: string): string => {
-  const label = name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-  return /^[a-z_]/.test(label) ? label : `r_${label}`;
-};
+/** The data source that names a private key's place (metadata only), or undefined where none may be read. */
+function privateKeyData(label: string, location: PrivateKeyLocation): string | undefined {
+  switch (location.kind) {
+    case 'kms':
+      return hclBlock(`data "aws_kms_key" "${label}"`, [['key_id', location.keyId]]);
+    case 'secretsManager':
+      return hclBlock(`data "aws_secretsmanager_secret" "${label}"`, [[location.secretId.startsWith('arn:') ? 'arn' : 'name', location.secretId]]);
+    default:
+      // An SSM parameter gets no data source: aws_ssm_parameter would copy its decrypted value into the state.
+      return undefined;
+  }
+}
 
 export function terraformText(setup: PrivateContentSetup): string {
-  const taken = new Set<string>();
+  // One namespace per resource or data source type, as Terraform addresses them (type.label).
+  const namespaces = new Map<string, Set<string>>();
+  const label = (type: string, name: string, fallback: string): string => {
+    if (!namespaces.has(type)) namespaces.set(type, new Set());
+    return terraformLabel(name, namespaces.get(type)!, fallback);
+  };
   const blocks: string[] = [];
-  const comment = (lines: string[]) => lines.map((line) => `# ${line}`).join('\n');
+  const comment = (lines: string[]) => lines.map((line) => `# ${commentText(line)}`).join('\n');
   const adopt = (type: string, label: string, id: string, body: HclBody) => {
     blocks.push(
       hclBlock('import', [
@@ -38,30 +51,27 @@ export function terraformText(setup: PrivateContentSetup): string {
 
   const publicKeys = new Map<string, string>();
   for (const key of setup.publicKeys) {
-    const label = snake(logicalName('', key.name, taken));
-    publicKeys.set(key.id, label);
-    adopt('aws_cloudfront_public_key', label, key.id, [
+    const keyLabel = label('aws_cloudfront_public_key', key.name, 'key');
+    publicKeys.set(key.id, keyLabel);
+    adopt('aws_cloudfront_public_key', keyLabel, key.id, [
       ['name', key.name],
       ...(key.comment ? [['comment', key.comment] as const] : []),
       ['encoded_key', key.encodedKey.endsWith('\n') ? key.encodedKey : `${key.encodedKey}\n`],
     ]);
     const location = privateKeyOf(setup, key.id);
-    blocks.push(
-      location.kind === 'kms'
-        ? hclBlock(`data "aws_kms_key" "${label}_private_key"`, [{ comment: `The private key of ${key.id}: signs in KMS, never leaves it.` }, ['key_id', location.keyId]])
-        : hclBlock(`data "aws_secretsmanager_secret" "${label}_private_key"`, [{ comment: `The private key of ${key.id}: its metadata only, not its value.` }, ['name', location.secretId]]),
-    );
+    const dataType = location.kind === 'kms' ? 'aws_kms_key' : 'aws_secretsmanager_secret';
+    const data = privateKeyData(label(dataType, `${key.name}_private_key`, 'key'), location);
+    blocks.push([comment([privateKeyStatement(key.id, location)]), data].filter(Boolean).join('\n'));
   }
   const groups = new Map<string, string>();
   for (const group of setup.keyGroups) {
-    const label = snake(logicalName('', group.name, taken));
-    groups.set(group.id, label);
+    const groupLabel = label('aws_cloudfront_key_group', group.name, 'key_group');
+    groups.set(group.id, groupLabel);
     const items = group.publicKeyIds.map((id) => (publicKeys.has(id) ? `aws_cloudfront_public_key.${publicKeys.get(id)!}.id` : hclString(id)));
-    adopt('aws_cloudfront_key_group', label, group.id, [['name', group.name], ...(group.comment ? [['comment', group.comment] as const] : []), ['items', expression(`[${items.join(', ')}]`)]]);
+    adopt('aws_cloudfront_key_group', groupLabel, group.id, [['name', group.name], ...(group.comment ? [['comment', group.comment] as const] : []), ['items', expression(`[${items.join(', ')}]`)]]);
   }
   for (const oac of setup.originAccessControls) {
-    const label = snake(logicalName('', oac.name, taken));
-    adopt('aws_cloudfront_origin_access_control', label, oac.id, [
+    adopt('aws_cloudfront_origin_access_control', label('aws_cloudfront_origin_access_control', oac.name, 'oac'), oac.id, [
       ['name', oac.name],
       ...(oac.description ? [['description', oac.description] as const] : []),
       ['origin_access_control_origin_type', oac.originType],
@@ -86,9 +96,9 @@ export function terraformText(setup: PrivateContentSetup): string {
   );
 
   for (const bucket of setup.buckets) {
-    const label = snake(logicalName('', bucket, taken));
+    const policyLabel = label('aws_s3_bucket_policy', bucket, 'bucket');
     blocks.push(
-      hclBlock(`data "aws_iam_policy_document" "${label}"`, [
+      hclBlock(`data "aws_iam_policy_document" "${policyLabel}"`, [
         {
           block: 'statement',
           body: [
@@ -115,9 +125,9 @@ export function terraformText(setup: PrivateContentSetup): string {
       ]),
     );
     blocks.push(comment(["A bucket has one policy and this resource owns all of it: add the bucket's other statements above before applying."]));
-    adopt('aws_s3_bucket_policy', label, bucket, [
+    adopt('aws_s3_bucket_policy', policyLabel, bucket, [
       ['bucket', bucket],
-      ['policy', expression(`data.aws_iam_policy_document.${label}.json`)],
+      ['policy', expression(`data.aws_iam_policy_document.${policyLabel}.json`)],
     ]);
   }
   return `${blocks.join('\n\n')}\n`;

@@ -21,7 +21,7 @@ import type { KeyAlgorithm } from '../../keys/algorithms';
 import type { KeyStorage } from '../../keys/keyStorage';
 import { loadPublicKey } from '../../signing';
 import { BehaviorNode } from '../../tree/behaviorNode';
-import { choosePublicKey } from '../keys/chooseKey';
+import { choosePublicKey, placesOfPublicKeys } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
 import { isAwsError } from '../../aws/awsError';
@@ -112,7 +112,15 @@ async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode,
   const keys = (await readAllPages((marker) => service.listPublicKeys(marker))).filter((key) => ids.has(key.id));
   if (keys.length === 0) return choosePublicKey(context, undefined, title);
   if (keys.length === 1) return keys[0].id;
-  return context.ui.pick({ title, placeholder: title, items: keys.map((key) => ({ label: key.name, description: key.id, value: key.id })) });
+  const places = await placesOfPublicKeys(
+    context,
+    keys.map((key) => key.id),
+  );
+  return context.ui.pick({
+    title,
+    placeholder: title,
+    items: keys.map((key) => ({ label: key.name, description: [key.id, places.get(key.id)?.description ?? ''].filter(Boolean).join(' · '), value: key.id })),
+  });
 }
 
 /** Where the backend finds a key the extension knows to be kept in AWS: the same KMS key, secret or parameter. */

@@ -8,6 +8,7 @@ import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { LocalKeyNode } from '../../tree/localKeyNodes';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
 import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
@@ -47,14 +48,24 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
   return context.ui.pick({
     title: placeholder,
     placeholder,
-    items: keys.then((list) =>
-      list.map((k) => ({
-        label: k.name,
-        description: [k.id, context.keyStore.find(k.id) ? vscode.l10n.t('private key on this machine') : ''].filter(Boolean).join(' · '),
-        value: k.id,
-      })),
-    ),
+    items: keys.then(async (list) => {
+      const places = await placesOfPublicKeys(
+        context,
+        list.map((k) => k.id),
+      );
+      return list.map((k) => ({ label: k.name, description: [k.id, places.get(k.id)?.description ?? ''].filter(Boolean).join(' · '), value: k.id }));
+    }),
   });
+}
+
+/**
+ * Where the private key of each listed public key lives, by public key id, in the Keys view's words
+ * (privateKeyPlace): every picker of keys says "this machine", "AWS KMS …", "Secrets Manager …" or "SSM …" alike.
+ */
+export async function placesOfPublicKeys(context: Pick<KeyCommandContext, 'keyStore'>, publicKeyIds: readonly string[]): Promise<Map<string, PrivateKeyPlace>> {
+  const listed = publicKeyIds.map((id) => context.keyStore.find(id)).filter((key): key is LocalKey => key !== undefined);
+  const places = await privateKeyPlaces(context.keyStore, listed);
+  return new Map(listed.map((key) => [key.publicKeyId!, places.get(key.fingerprint)!]));
 }
 
 /** A key stored on this machine: a row, its public key id, or picked from the stored keys. */
@@ -68,9 +79,15 @@ export async function chooseLocalKey(context: KeyCommandContext, given: unknown,
   }
   const keys = context.keyStore.list();
   if (keys.length === 0) throw new UserError(vscode.l10n.t('No private keys are stored on this machine: create or import one first.'));
+  const places = await privateKeyPlaces(context.keyStore, keys);
   return context.ui.pick({
     title: placeholder,
     placeholder,
-    items: keys.map((k) => ({ label: k.name, description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm].join(' · '), detail: k.fingerprint, value: k })),
+    items: keys.map((k) => ({
+      label: k.name,
+      description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, places.get(k.fingerprint)!.description].join(' · '),
+      detail: k.fingerprint,
+      value: k,
+    })),
   });
 }

@@ -9,7 +9,8 @@ import type { DistributionSummary, KeyGroupSummary } from '../../aws/cloudFrontS
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
-import type { KeyStore } from '../../keys/keyStore';
+import type { KeyStore, MutableKeyStore } from '../../keys/keyStore';
+import { privateKeyPlaces } from '../../ui/privateKeyPlace';
 import type { PickItem, StepPosition, Ui } from '../../ui/ui';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
@@ -34,9 +35,9 @@ interface ChoiceState extends ProtectChoices {
 const DEFAULT_PATTERN = undefined;
 
 /** Asks what the options leave open; the answers become options for readOptions. */
-export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore, ui: Ui): Promise<ProtectChoices> {
+export async function askProtectChoices(bucket: string, service: CloudFrontService, keyStore: KeyStore & Pick<MutableKeyStore, 'hasPrivateKey'>, ui: Ui): Promise<ProtectChoices> {
   const [distributions, groups, publicKeys] = await Promise.all([distributionsToShow(service), readKeyGroups(service), readAllPages((marker) => service.listPublicKeys(marker))]);
-  const state: ChoiceState = { bucket, distributions, keyItems: keyItems(groups, new Set(publicKeys.map((k) => k.id)), keyStore) };
+  const state: ChoiceState = { bucket, distributions, keyItems: await keyItems(groups, new Set(publicKeys.map((k) => k.id)), keyStore) };
   await runPrompts(state, [distributionStep(service), patternStep(), keyStep()], ui);
   return {
     bucket,
@@ -120,10 +121,20 @@ async function askPattern(s: ChoiceState, ui: Ui, position: StepPosition, prompt
   ).trim();
 }
 
-function keyItems(groups: KeyGroupSummary[], inCloudFront: ReadonlySet<string>, keyStore: KeyStore): PickItem<{ keyPairId?: string; keyGroupId?: string }>[] {
+/** The listed keys CloudFront holds, each with where its private key lives (the Keys view's words), then a new key pair in each key group with room. */
+async function keyItems(
+  groups: KeyGroupSummary[],
+  inCloudFront: ReadonlySet<string>,
+  keyStore: KeyStore & Pick<MutableKeyStore, 'hasPrivateKey'>,
+): Promise<PickItem<{ keyPairId?: string; keyGroupId?: string }>[]> {
   const local = keyStore.list().filter((k) => k.publicKeyId && inCloudFront.has(k.publicKeyId));
+  const places = await privateKeyPlaces(keyStore, local);
   return [
-    ...local.map((k) => ({ label: `$(key) ${k.name}`, description: vscode.l10n.t('{0} · existing key, private key on this machine', k.publicKeyId!), value: { keyPairId: k.publicKeyId! } })),
+    ...local.map((k) => ({
+      label: `$(key) ${k.name}`,
+      description: vscode.l10n.t('{0} · existing key, {1}', k.publicKeyId!, places.get(k.fingerprint)!.description),
+      value: { keyPairId: k.publicKeyId! },
+    })),
     ...groups
       .filter((g) => g.publicKeyIds.length < KEYS_PER_KEY_GROUP)
       .map((g) => ({

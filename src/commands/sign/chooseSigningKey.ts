@@ -8,6 +8,7 @@ import { automaticKey, keyCandidates, type DisabledReasons, type KeyCandidate } 
 import type { PolicySigner } from '../../signing';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
+import { privateKeyPlace } from '../../ui/privateKeyPlace';
 
 export interface ChosenKey {
   publicKeyId: string;
@@ -96,7 +97,8 @@ async function pickKey(context: SigningContext, url: string, target: UrlTarget |
     placeholder: target ? vscode.l10n.t('Keys trusted by {0} come first', describeTarget(url, target)) : vscode.l10n.t('{0}: trust cannot be checked', describeTarget(url, target)),
     items: ordered.map((c) => ({
       label: `${c.disabledReason ? '$(circle-slash) ' : '$(key) '}${c.key.name}`,
-      description: [c.key.publicKeyId, c.key.algorithm, c.keyGroupNames.join(', ')].filter(Boolean).join(' · '),
+      // Where it signs from, as the Keys view says it (a local key whose secret is missing is said so when it signs).
+      description: [c.key.publicKeyId, c.key.algorithm, c.keyGroupNames.join(', '), privateKeyPlace(c.key, true).description].filter(Boolean).join(' · '),
       ...(c.disabledReason ? { detail: vscode.l10n.t('Cannot sign: {0}', c.disabledReason) } : {}),
       value: c,
       picked: c.key.publicKeyId === preferred,
