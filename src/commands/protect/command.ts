@@ -27,7 +27,7 @@ import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../../wizard/recovery';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, required, requiredText } from '../options';
 import { askProtectChoices } from './choices';
 import { copySignedUrl } from './copySignedUrl';
 import { protectBucketExecutes } from './executes';
@@ -105,12 +105,9 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   /** A person's run from the palette or a bucket row: the distribution, behavior and key are asked. */
   let ask = false;
   if (call.kind === 'automation') options = call.options;
-  else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
-    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given.
-    const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
-    delete given.interactive;
-    options = parseOptions(ProtectBucketOptions, given);
-  } else if (call.context instanceof OriginNode) {
+  // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with the answers given (complete: checked by the schema).
+  else if (call.given) options = call.given;
+  else if (call.context instanceof OriginNode) {
     options = fromOriginRow(call.context);
   } else {
     const bucket = call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);

@@ -13,7 +13,7 @@ import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import type { Ui } from '../../ui/ui';
-import { defineCommandIn, optionalText, optionsObject, parseOptions, positionalText, requiredText } from '../options';
+import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { waitWithProgress } from '../waitForDeployment';
 import { isDefaultPattern, objectServedBy, protectedBehaviorOf, trustedLocalKey } from './protectedBehavior';
 import { verifyProtection, type ProtectionCheck, type Requester } from './verify';
@@ -112,16 +112,12 @@ async function askBehavior(context: VerifyProtectionContext): Promise<VerifyRequ
   return { distributionId, ...(pathPattern !== undefined ? { pathPattern } : {}) };
 }
 
-/** The request a call carries: its options, a restricted behavior row, a distribution id, or `{ interactive: true, …options }` (Protect's "Verify Protection"). */
-function requestOf(context: unknown): VerifyRequest | undefined {
+/** The request an interactive call carries: a restricted behavior row, a distribution id, or answers given in advance (Protect's "Verify Protection"). */
+function requestOf(context: unknown, given: Partial<v.InferOutput<typeof VerifyProtectionOptions>> | undefined): VerifyRequest | undefined {
+  if (given?.distributionId !== undefined) return fromOptions({ ...given, distributionId: given.distributionId });
   if (context instanceof BehaviorNode) return { distributionId: context.distribution.id, ...(context.behavior.pathPattern !== undefined ? { pathPattern: context.behavior.pathPattern } : {}) };
   const distributionId = positionalText(context);
   if (distributionId) return { distributionId };
-  if (context && typeof context === 'object' && (context as { interactive?: unknown }).interactive === true) {
-    const given: Record<string, unknown> = { ...(context as Record<string, unknown>) };
-    delete given.interactive;
-    return fromOptions(parseOptions(VerifyProtectionOptions, given));
-  }
   return undefined;
 }
 
@@ -133,7 +129,7 @@ const fromOptions = ({ distributionId, pathPattern, objectKey }: v.InferOutput<t
 
 export const verifyProtectionCommand = defineCommandIn(VerifyProtectionOptions, async (context: VerifyProtectionContext, call): Promise<VerifyProtectionResult> => {
   if (call.kind === 'automation') return verifyBehavior(context, fromOptions(call.options));
-  const result = await verifyBehavior(context, requestOf(call.context) ?? (await askBehavior(context)));
+  const result = await verifyBehavior(context, requestOf(call.context, call.given) ?? (await askBehavior(context)));
   void context.ui.notify(result.passed ? 'info' : 'warning', describeChecks(result));
   return result;
 });

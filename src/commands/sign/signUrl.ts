@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { signUrlWithSigner } from '../../signing';
 import { curlCommand } from '../../signing/output';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
+import { answersOf, defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
 import { localizedExpiry } from '../../ui/expiryWords';
 import { openExternal } from '../../ui/workbench';
@@ -27,16 +27,12 @@ export const SignUrlOptions = optionsObject({
   copy: optionalFlag('copy'),
 });
 
-/** The interactive context `{ interactive: true, keyPairId }`: the key wizard's "Sign a URL now", that key preferred. */
-const preferredKey = (context: unknown): string | undefined => {
-  const keyPairId = context !== null && typeof context === 'object' ? (context as { keyPairId?: unknown }).keyPairId : undefined;
-  return typeof keyPairId === 'string' ? keyPairId : undefined;
-};
-
 async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typeof SignUrlOptions>>): Promise<string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
-  const url = automation?.url ?? (await urlFromSources(context.ui, call.kind === 'interactive' ? call.context : undefined, context.memory.get<string>(LAST_DISTRIBUTION_HOST)));
-  const keyPairId = automation ? automation.keyPairId : preferredKey(call.kind === 'interactive' ? call.context : undefined);
+  const answers = answersOf(call);
+  const url = answers.url ?? (await urlFromSources(context.ui, call.kind === 'interactive' ? call.context : undefined, context.memory.get<string>(LAST_DISTRIBUTION_HOST)));
+  // Given in advance too (the key wizard's "Sign a URL now"): that key preferred.
+  const keyPairId = answers.keyPairId;
 
   const target = await context.finder.target(url);
   if (!automation) await confirmUnknownHost(context, url, target);
