@@ -1,5 +1,7 @@
-// How a command was called, decided in one place for every command (the wrapper in runCommand.ts and
-// the command definitions in options.ts both ask here):
+// How a command was called, decided once per call, in one place for every command: the wrapper in
+// runCommand.ts decides, and passes the decision on (decidedArguments) to the command's definition in
+// options.ts, which reads it instead of the arguments. A command called directly (tests, other
+// commands) decides here from its arguments:
 //   nothing                              → interactive
 //   a positional value (a string: URL, id, profile), or an instance — a tree row, a Uri, what a row's
 //   command carries ("Load more": the list's owner)  → interactive, with that as its context
@@ -17,8 +19,17 @@ const isData = (value: object): boolean => {
   return Array.isArray(value) || prototype === Object.prototype || prototype === null;
 };
 
+/** Marks a call whose invocation the wrapper has decided (runCommand.ts): the command reads it, not the arguments again. Shared by the activation and features bundles. */
+const DECIDED = Symbol.for('cloudfront-private-content.invocation');
+
+/** The arguments a wrapper passes on once it has decided the invocation. */
+export function decidedArguments(invocation: Invocation): unknown[] {
+  return [{ [DECIDED]: invocation }];
+}
+
 export function invocationOf(args: readonly unknown[]): Invocation {
   const first = args[0];
+  if (first !== null && typeof first === 'object' && DECIDED in first) return (first as Record<typeof DECIDED, Invocation>)[DECIDED];
   if (first === undefined || first === null) return { kind: 'interactive' };
   if (typeof first !== 'object' || !isData(first)) return { kind: 'interactive', context: first };
   if ((first as { interactive?: unknown }).interactive === true) {

@@ -9,7 +9,7 @@ import { Commands } from '../constants';
 import { isCancellation } from '../errors';
 import { describeError, type Logger } from '../log';
 import { showErrorWithAction } from '../ui/workbench';
-import { invocationOf } from './invocation';
+import { decidedArguments, invocationOf } from './invocation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -23,9 +23,10 @@ function isUserFacing(error: unknown): error is Error {
 
 export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    const automation = invocationOf(args).kind === 'automation';
+    const invocation = invocationOf(args);
+    const automation = invocation.kind === 'automation';
     try {
-      return await handler(...args);
+      return await handler(...decidedArguments(invocation));
     } catch (error) {
       if (isCancellation(error)) {
         if (automation) throw error;
