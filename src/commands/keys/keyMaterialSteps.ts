@@ -30,7 +30,9 @@ export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers
           s.key!.privateKeyPem!,
         );
       },
-      undo: (s) => keyStore.remove(s.key!.fingerprint),
+      undo: async (s) => {
+        if (s.key) await keyStore.remove(s.key.fingerprint);
+      },
     },
     {
       id: 'upload',
@@ -41,7 +43,8 @@ export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers
         s.publicKeyId = created.value.id;
       },
       undo: async (s) => {
-        await deletePublicKeyIfUnused(await service(), s.publicKeyId!);
+        if (!s.publicKeyId) return;
+        await deletePublicKeyIfUnused(await service(), s.publicKeyId);
         s.publicKeyId = undefined;
       },
     },

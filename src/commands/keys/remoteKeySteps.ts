@@ -65,8 +65,10 @@ export function kmsKeySteps<S extends KeyMaterialState & KeyMaterialAnswers>(key
         await (await kmsOf(s)).createAlias(kmsAliasFor(s.name), s.kmsKeyArn!);
         s.kmsAlias = kmsAliasFor(s.name);
       },
+      // Undo removes what the state records this run made.
       undo: async (s) => {
-        await (await kmsOf(s)).deleteAlias(s.kmsAlias!);
+        if (!s.kmsAlias) return;
+        await (await kmsOf(s)).deleteAlias(s.kmsAlias);
         s.kmsAlias = undefined;
       },
     },
@@ -94,7 +96,8 @@ export function secretStep<S extends KeyMaterialState & KeyMaterialAnswers>(keys
       s.key = { fingerprint: s.key!.fingerprint, publicKeyPem: s.key!.publicKeyPem };
     },
     undo: async (s) => {
-      await (await keys(regionOfArn(s.secretArn!))).secrets.deleteSecretNow(s.secretArn!);
+      if (!s.secretArn) return;
+      await (await keys(regionOfArn(s.secretArn))).secrets.deleteSecretNow(s.secretArn);
       s.secretArn = undefined;
     },
   };
@@ -117,7 +120,9 @@ export function listRemoteKeyStep<S extends KeyMaterialState & KeyMaterialAnswer
         storage: remoteStorageOf(s),
       });
     },
-    undo: (s) => keyStore.remove(s.key!.fingerprint),
+    undo: async (s) => {
+      if (s.key) await keyStore.remove(s.key.fingerprint);
+    },
   };
 }
 

@@ -40,12 +40,13 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
         }
       },
       undo: async (s) => {
+        if (!s.keyGroupId) return;
         const cloudFront = await service();
         if (s.keyGroup.kind === 'new') {
-          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId!);
-          await cloudFront.deleteKeyGroup(s.keyGroupId!, etag);
+          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId);
+          await cloudFront.deleteKeyGroup(s.keyGroupId, etag);
         } else {
-          await removeFromKeyGroup(cloudFront, s.keyGroupId!, s.publicKeyId!);
+          await removeFromKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId!);
         }
       },
     },
