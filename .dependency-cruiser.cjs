@@ -12,7 +12,7 @@ module.exports = {
     },
     {
       name: 'pure-core-no-vscode',
-      comment: 'The pure cores (signing, diagnosis, key parsing, CloudFront rules, code generation) run in plain Node: unit tests, benchmarks, a backend.',
+      comment: 'The pure cores (signing, diagnosis, streams (src/signing/stream), key parsing, CloudFront rules, code generation) run in plain Node: unit tests, benchmarks, a backend.',
       severity: 'error',
       from: { path: '^src/(signing|keys|cloudfront|codegen)/' },
       // `vscode` resolves to its type declarations (@types/vscode), the only form it has outside VS Code.
@@ -27,7 +27,7 @@ module.exports = {
     },
     {
       name: 'signing-imports-only-pure-code',
-      comment: 'The signing core imports nothing of the extension beyond itself and the rules.',
+      comment: 'The signing core (streams included: they read playlists through an injected function) imports nothing of the extension beyond itself and the rules.',
       severity: 'error',
       from: { path: '^src/signing/' },
       to: { path: '^src/', pathNot: '^src/(signing|cloudfront)/' },

@@ -10,6 +10,7 @@ import { benchRealVsCode } from './bench/realVsCode.mjs';
 import { benchBundleSplit } from './bench/bundleSplit.mjs';
 import { benchWorkerSigning } from './bench/workerSigning.mjs';
 import { benchKmsSigning } from './bench/kmsSigning.mjs';
+import { benchStreams } from './bench/streams.mjs';
 
 const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -21,6 +22,7 @@ const sections = [
   ['Sign commands', benchDocumentSigning],
   ['Bulk signing on every core (worker threads)', benchWorkerSigning],
   ['Bulk signing with an AWS KMS key (moto)', benchKmsSigning],
+  ['Private streams (a 2-hour HLS ladder)', benchStreams],
   ['Key generation', benchKeygen],
   ['Real VS Code (code-server 1.139, moto)', benchRealVsCode],
   ['Bundle split: activation with dist/features.js separate vs inside extension.js', benchBundleSplit],

@@ -44,6 +44,10 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.mp4': 'video/mp4',
   '.m3u8': 'application/vnd.apple.mpegurl',
   '.ts': 'video/mp2t',
+  '.m4s': 'video/iso.segment',
+  '.mpd': 'application/dash+xml',
+  '.vtt': 'text/vtt',
+  '.key': 'application/octet-stream',
   '.pdf': 'application/pdf',
 };
 
@@ -78,13 +82,32 @@ async function serveFile(request: IncomingMessage, response: ServerResponse, roo
     noSuchKey(response, path.slice(1));
     return;
   }
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-    'content-length': String(info.size),
+  const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  // One byte range (bytes=a-b, a-, -n), as S3 and CloudFront answer it: players read segments by range.
+  const range = byteRange(request.headers.range, info.size);
+  if (range === 'unsatisfiable') {
+    send(response, 416, { 'content-range': `bytes */${info.size}`, 'content-type': 'text/plain' }, 'Range not satisfiable\n');
+    return;
+  }
+  const { start, end } = range ?? { start: 0, end: info.size - 1 };
+  response.writeHead(range ? 206 : 200, {
+    'content-type': type,
+    'content-length': String(Math.max(0, end - start + 1)),
+    'accept-ranges': 'bytes',
+    ...(range ? { 'content-range': `bytes ${start}-${end}/${info.size}` } : {}),
     'x-cache': 'Miss from cloudfront',
   });
-  if (request.method === 'HEAD') response.end();
-  else createReadStream(file).pipe(response);
+  if (request.method === 'HEAD' || end < start) response.end();
+  else createReadStream(file, { start, end }).pipe(response);
+}
+
+/** A Range header's one range within `size` bytes; undefined for none (or several: the whole file, as S3 does). */
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | undefined {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return undefined;
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  return start >= size || start > end ? 'unsatisfiable' : { start, end };
 }
 
 /**

@@ -19,3 +19,16 @@ export function objectUrl(distribution: DistributionSummary, origin: OriginSumma
   const path = key.slice(prefix.length).split('/').map(encodeURIComponent).join('/');
   return `https://${distribution.aliases[0] ?? distribution.domainName}/${path}`;
 }
+
+/**
+ * The object key a viewer path reaches behind an origin (the inverse of objectUrl): the origin path,
+ * then the request path with its percent-escapes decoded, as CloudFront asks S3 for it.
+ */
+export function objectKeyOf(origin: OriginSummary, url: string): string {
+  const path = new URL(url).pathname
+    .slice(1)
+    .split('/')
+    .map((segment) => decodeURIComponent(segment))
+    .join('/');
+  return `${originKeyPrefix(origin)}${path}`;
+}

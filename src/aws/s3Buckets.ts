@@ -40,6 +40,8 @@ export interface S3Buckets {
   publicAccessBlock(bucket: string): Promise<PublicAccessBlock | undefined>;
   /** Turns all four switches of S3 Block Public Access on for the bucket. */
   blockPublicAccess(bucket: string): Promise<void>;
+  /** An object's content as UTF-8 text (a playlist or manifest); rejects past `maxBytes` (GetObject). */
+  objectText(bucket: string, key: string, maxBytes: number): Promise<string>;
 }
 
 export class SdkS3Buckets implements S3Buckets {
@@ -103,6 +105,16 @@ export class SdkS3Buckets implements S3Buckets {
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
       }),
     );
+  }
+
+  async objectText(bucket: string, key: string, maxBytes: number): Promise<string> {
+    const sdk = await loadS3Sdk();
+    const answer = await this.client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
+    if ((answer.ContentLength ?? 0) > maxBytes) {
+      (answer.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      throw new Error(`s3://${bucket}/${key} is ${answer.ContentLength} bytes, more than a playlist or manifest (${maxBytes})`);
+    }
+    return (await answer.Body?.transformToString('utf-8')) ?? '';
   }
 
   async publicAccessBlock(bucket: string): Promise<PublicAccessBlock | undefined> {

@@ -4,6 +4,7 @@ export {
   DeleteBucketPolicyCommand,
   GetBucketLocationCommand,
   GetBucketPolicyCommand,
+  GetObjectCommand,
   GetPublicAccessBlockCommand,
   HeadBucketCommand,
   ListBucketsCommand,

@@ -21,6 +21,9 @@ import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';
 import { signSelectionCommand } from './sign/signSelection';
 import { signUrlCommand } from './sign/signUrl';
+import { checkPlaybackCommand } from './stream/checkPlayback';
+import { planStreamCommand } from './stream/planStream';
+import { signStreamCommand } from './stream/signStream';
 
 /** The services, and the views and the diagnosis that some commands act on. */
 export interface CommandServices {
@@ -53,6 +56,9 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.signUrl]: (...args) => signUrlCommand(services, ...args),
     [Commands.signSelection]: (...args) => signSelectionCommand(services, ...args),
     [Commands.signCookies]: (...args) => signCookiesCommand(services, ...args),
+    [Commands.planStream]: (...args) => planStreamCommand(services, ...args),
+    [Commands.signStream]: (...args) => signStreamCommand(services, ...args),
+    [Commands.checkPlayback]: (...args) => checkPlaybackCommand(services, ...args),
     [Commands.diagnoseUrl]: async (...args) => {
       const findings = await diagnosis.run(...args);
       services.events.didDiagnose.fire();

@@ -71,6 +71,8 @@ export interface FileOptions {
   save: boolean;
   defaultName?: string;
   filters?: Record<string, string[]>;
+  /** An open dialog that chooses a folder instead of a file. */
+  folder?: boolean;
 }
 
 export interface Ui {

@@ -191,7 +191,11 @@ export class VscodeUi implements Ui {
         ...(folder && options.defaultName ? { defaultUri: vscode.Uri.joinPath(folder, options.defaultName) } : {}),
       });
     }
-    const chosen = await vscode.window.showOpenDialog({ title: options.title, filters: options.filters, canSelectMany: false });
+    const chosen = await vscode.window.showOpenDialog({
+      title: options.title,
+      canSelectMany: false,
+      ...(options.folder ? { canSelectFolders: true, canSelectFiles: false } : { filters: options.filters }),
+    });
     return chosen?.[0];
   }
 

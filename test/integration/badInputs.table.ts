@@ -40,6 +40,8 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   domain: 'd111111abcdef8.cloudfront.net',
   upperDomain: 'D111111ABCDEF8.CLOUDFRONT.NET',
   deployingDomain: 'd222222abcdef8.cloudfront.net',
+  streamDomain: 'd333333abcdef8.cloudfront.net',
+  streamDistributionId: 'E2EXAMPLESTRM',
   distributionId: 'E1EXAMPLE0DIST',
   openDistributionId: 'E2OPEN0EXAMPLE',
   bucket: 'media-private',
@@ -100,6 +102,9 @@ const chooseProfile = 'cloudfront.chooseProfile';
 const diagnoseUrl = 'cloudfront.diagnoseUrl';
 const linkKey = 'cloudfront.linkKey';
 const exportPrivateKey = 'cloudfront.exportPrivateKey';
+const planStream = 'cloudfront.planStream';
+const signStream = 'cloudfront.signStream';
+const checkPlayback = 'cloudfront.checkPlayback';
 
 const paidUrl = 'https://{domain}/paid/a.mp4';
 const sign = (extra: Record<string, unknown>) => ({ url: paidUrl, keyPairId: '{signerKeyId}', expires: FUTURE, copy: false, ...extra });
@@ -156,6 +161,14 @@ const WRONG_SHAPE: readonly BadInput[] = [
   },
   { command: signCookies, args: { resource: 'https://{domain}/paid/*', expires: FUTURE, copy: 'no' }, rejects: 'copy must be true or false.', input: 'copy' },
   { command: diagnoseUrl, args: { url: paidUrl, live: 'yes' }, rejects: 'live must be true or false.', input: 'live' },
+  {
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', source: 'cdn' },
+    rejects: 'source must be "origin" (read the S3 bucket) or "live" (read through the distribution).',
+    input: 'source',
+  },
+  { command: signStream, args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'urls', expires: FUTURE }, rejects: 'strategy must be "cookies" or "signedPlaylists".', input: 'strategy' },
+  { command: checkPlayback, args: { url: 'https://{streamDomain}/streams/ok.m3u8', maxRequests: 0 }, rejects: 'maxRequests must be at least 1.', input: 'maxRequests' },
   { command: chooseProfile, args: { name: 'dev' }, rejects: 'name is not an option of this command; it takes profile.', input: 'name' },
   { command: 'cloudfront.ssoLogin', args: { profile: 42 }, rejects: 'profile must be a string.', input: 'profile' },
   {
@@ -1022,6 +1035,53 @@ export const BAD_INPUTS: readonly BadInput[] = [
     command: 'cloudfront.deleteLocalKey',
     args: { publicKeyId: '{signerKeyId}', deleteKmsKey: true },
     expect: { rejects: 'deleteKmsKey: the private key of {signerKeyId} is not kept in an AWS KMS key.', input: 'deleteKmsKey' },
+  },
+
+  // Private streams: what no player could play, and a key the stream's behavior does not trust.
+  {
+    case: 'a URL that is not a playlist',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/not-a-playlist.m3u8' },
+    expect: {
+      rejects: "https://{streamDomain}/streams/not-a-playlist.m3u8 is neither an HLS playlist (#EXTM3U) nor a DASH manifest (<MPD>): pass the URL of the stream's .m3u8 or .mpd.",
+      input: 'url',
+    },
+  },
+  {
+    case: 'a playlist that loops (its variant is itself)',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/loop.m3u8' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/loop.m3u8 names https://{streamDomain}/streams/loop.m3u8, which is a master playlist (itself): a player would loop. Point each EXT-X-STREAM-INF and EXT-X-MEDIA URI at a media playlist.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a billion-segment DASH template',
+    command: planStream,
+    args: { url: 'https://{streamDomain}/streams/billion.mpd' },
+    expect: {
+      rejects:
+        'https://{streamDomain}/streams/billion.mpd describes more than 200,000 segment requests (1,000,000,000 in one Representation): check its SegmentTemplate duration, timescale and mediaPresentationDuration, or plan with a larger maxRequests.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a URL on no distribution',
+    command: planStream,
+    args: { url: 'https://nowhere.example.com/hls/master.m3u8' },
+    expect: {
+      rejects:
+        'No distribution of this account serves nowhere.example.com: pass a URL on one of its distributions (domain name or alternate domain name), or choose the profile of the account that owns it.',
+      input: 'url',
+    },
+  },
+  {
+    case: 'a key the behavior does not trust',
+    command: signStream,
+    args: { url: 'https://{streamDomain}/streams/ok.m3u8', strategy: 'cookies', expires: FUTURE, keyPairId: '{kmsSignerKeyId}' },
+    expect: { rejects: 'Key {kmsSignerKeyId} cannot sign {streamDistributionId}, behavior /streams/*: not in a key group that /streams/* trusts ({signerGroupName}).', input: 'keyPairId' },
   },
 
   // Every command: an options object of the wrong shape.

@@ -1,7 +1,7 @@
 // Every row of badInputs.table.ts against the real extension and moto: the command, called with the
 // row's options, gives exactly the row's message, and nothing happened on the way: no public key, key
 // group or distribution change in CloudFront, no key stored or lost in the key store, nothing copied.
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey as publicKeyOf, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,6 +62,25 @@ async function closeEditors(): Promise<void> {
   for (let i = 0; i < 20 && vscode.window.visibleTextEditors.length > 0; i++) {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
+}
+
+/**
+ * A distribution whose /streams/* behavior trusts the signer's key group, in front of a bucket of
+ * streams a player cannot play: a page that is no playlist, a master whose variant is itself, and a
+ * DASH template of a billion segments.
+ */
+async function streamsDistribution(seed: ReturnType<typeof seedClient>, keyGroupId: string) {
+  const bucket = unique('bad-streams');
+  const s3 = new S3Client({ region: 'us-east-1' });
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  const objects: Record<string, string> = {
+    'streams/not-a-playlist.m3u8': '<!doctype html><title>Not Found</title>',
+    'streams/loop.m3u8': readFileSync('test/fixtures/playlists/loop.m3u8', 'utf8'),
+    'streams/billion.mpd': readFileSync('test/fixtures/playlists/dash/billion.mpd', 'utf8'),
+    'streams/ok.m3u8': '#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\nok-0.ts\n#EXT-X-ENDLIST\n',
+  };
+  for (const [Key, Body] of Object.entries(objects)) await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+  return createDistribution(seed, `bad inputs, streams ${Date.now()}`, [behavior('/streams/*', [keyGroupId])], `${bucket}.s3.us-east-1.amazonaws.com`);
 }
 
 /** The rows whose setup is an AWS failure, injected by the fault proxy for the row's call only. */
@@ -181,7 +200,8 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     assert.equal(deploying.Status, 'InProgress');
     // A distribution with nothing private: no behavior trusts a key group, no origin uses an OAC (Export as Infrastructure Code refuses it).
     const open = await createDistribution(seed, `bad inputs, open ${Date.now()}`);
-    distributionIds = [distribution.Id!, deploying.Id!, open.Id!];
+    const streams = await streamsDistribution(seed, signer.keyGroupId);
+    distributionIds = [distribution.Id!, deploying.Id!, open.Id!, streams.Id!];
     await vscode.commands.executeCommand(Commands.refresh); // forget the distributions read so far
 
     const signedUrl = await vscode.commands.executeCommand<string>(Commands.signUrl, { url: `https://${distribution.DomainName}/paid/a.mp4`, expires: FUTURE, copy: false });
@@ -202,6 +222,8 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     Object.assign(values, kmsValues, {
       bucket,
       domain: distribution.DomainName!,
+      streamDomain: streams.DomainName!,
+      streamDistributionId: streams.Id!,
       upperDomain: distribution.DomainName!.toUpperCase(),
       deployingDomain: deploying.DomainName!,
       distributionId: distribution.Id!,

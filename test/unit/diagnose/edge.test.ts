@@ -141,6 +141,18 @@ describe('local edge: grants independently signed URLs and cookies, denies tampe
       assert.deepEqual(await get(`${base}/paid/report.pdf`, cookies).then((r) => [r.status, r.body]), [200, 'paid report']);
     });
 
+    it('answers one byte range as S3 does (206 with Content-Range; 416 past the end), as players read segments', async () => {
+      const free = async (range: string) => {
+        const response = await fetch(`${base}/free.txt`, { headers: { range } });
+        return [response.status, response.headers.get('content-range'), await response.text()];
+      };
+      assert.deepEqual(await free('bytes=0-0'), [206, 'bytes 0-0/4', 'f']);
+      assert.deepEqual(await free('bytes=1-'), [206, 'bytes 1-3/4', 'ree']);
+      assert.deepEqual(await free('bytes=-2'), [206, 'bytes 2-3/4', 'ee']);
+      assert.deepEqual(await free('bytes=9-'), [416, 'bytes */4', 'Range not satisfiable\n']);
+      assert.deepEqual(await free('bytes=0-0,2-3'), [200, null, 'free'], 'several ranges: the whole object, as S3 answers');
+    });
+
     it('grants URLs signed by `aws cloudfront sign` (canned, and custom with start and IP)', async function () {
       const keyFile = join(root, 'pkcs1.pem');
       writeFileSync(keyFile, createPrivateKey(TEST_KEYS.rsa2048.privatePem).export({ type: 'pkcs1', format: 'pem' }));

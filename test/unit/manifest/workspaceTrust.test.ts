@@ -1,5 +1,5 @@
 // Workspace trust: the extension declares full support in restricted mode, which holds only while no
-// setting a workspace could set changes what it does. Every setting must be application-scoped (a
+// setting a workspace could set changes what it does. Every setting must be application- or machine-scoped (a
 // workspace value is ignored), or be listed in restrictedConfigurations with support turned to
 // 'limited'. The integration suite workspaceTrust.test.ts checks the same in an untrusted workspace.
 import assert from 'node:assert/strict';
@@ -19,9 +19,10 @@ describe('workspace trust (package.json)', () => {
     assert.match(trust.description ?? '', /application-scope/);
   });
 
-  it('contributes only application-scoped settings, which a workspace cannot set', () => {
+  it('contributes only application- or machine-scoped settings, which a workspace cannot set', () => {
     const settings = Object.entries(manifest.contributes.configuration.properties);
     assert.ok(settings.length > 0);
-    for (const [name, setting] of settings) assert.equal(setting.scope, 'application', `${name} could be set by a workspace: make it application-scoped, or restricted`);
+    // machine: user or remote settings only (a per-machine address such as cloudfront.hostAddresses).
+    for (const [name, setting] of settings) assert.ok(['application', 'machine'].includes(setting.scope ?? ''), `${name} could be set by a workspace: make it application-scoped, or restricted`);
   });
 });
