@@ -14,7 +14,7 @@ module.exports = {
       name: 'pure-core-no-vscode',
       comment: 'The pure cores (signing, diagnosis, streams (src/signing/stream), key parsing, CloudFront rules, code generation) run in plain Node: unit tests, benchmarks, a backend.',
       severity: 'error',
-      from: { path: '^src/(signing|keys|cloudfront|codegen)/' },
+      from: { path: '^src/(signing|keys|cloudfront|codegen|iam)/' },
       // `vscode` resolves to its type declarations (@types/vscode), the only form it has outside VS Code.
       to: { path: '^(vscode|node_modules/@types/vscode/)' },
     },
@@ -52,6 +52,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/codegen/' },
       to: { path: '^src/', pathNot: '^src/(codegen|signing|cloudfront|keys)/' },
+    },
+    {
+      name: 'iam-imports-only-rules',
+      comment: "IAM's rules and the bucket-policy merge read CloudFront's rules (src/cloudfront) and nothing else of the extension.",
+      severity: 'error',
+      from: { path: '^src/iam/' },
+      to: { path: '^src/', pathNot: '^src/(iam|cloudfront)/' },
     },
     {
       name: 'aws-below-ui',

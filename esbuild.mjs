@@ -68,6 +68,9 @@ const context = await esbuild.context({
   // The AWS SDK ships ESM and CJS; prefer `main` (CJS) so esbuild can wrap each SDK module in a lazy
   // initializer that runs only when the SDK is first required, not when the bundle loads.
   mainFields: ['main', 'module'],
+  // jsonc-parser's `main` is a UMD build whose factory requires './impl/…' at run time, which a bundle
+  // cannot resolve: its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
   plugins: watch ? [lazyAwsSdk, problemReporter] : [lazyAwsSdk],

@@ -1,11 +1,11 @@
 // The configuration changes behind "Protect S3 Bucket with CloudFront", as pure functions over what
 // CloudFront and S3 return: a new distribution for a bucket, an existing distribution's bucket origin
-// moved to an origin access control (OAC) with one behavior restricted, and the bucket policy with the
-// statement that lets that distribution's OAC read. Everything not named here goes back exactly as read
-// (UpdateDistribution and PutBucketPolicy replace the whole document); unit tests deep-compare the rest.
+// moved to an origin access control (OAC) with one behavior restricted. Everything not named here goes
+// back exactly as read (UpdateDistribution replaces the whole document); unit tests deep-compare the
+// rest. The bucket policy is changed by src/iam/bucketPolicyMerge.ts, which keeps its text.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
 import type { CacheBehavior, Origin } from '@aws-sdk/client-cloudfront';
-import { bucketOfDomain, oacStatementOf } from '../cloudfront/s3Origin';
+import { bucketOfDomain } from '../cloudfront/s3Origin';
 import type { RawDistributionConfig } from './cloudFrontService';
 import { DEFAULT_BEHAVIOR_PATTERN, withKeyGroup } from './trustedKeyGroups';
 
@@ -118,75 +118,13 @@ export function withProtectedBucket(config: RawDistributionConfig, target: Bucke
   return { config: withKeyGroup(copy, target.keyGroupId, [pattern]), originId: origin.Id!, addedOrigin, addedBehavior: !known };
 }
 
-interface PolicyStatement {
-  Sid?: string;
-  Effect?: string;
-  Principal?: unknown;
-  Action?: string | string[];
-  Resource?: string | string[];
-  Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-interface PolicyDocument {
-  Version?: string;
-  Id?: string;
-  Statement?: PolicyStatement | PolicyStatement[];
-}
-
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-function parsePolicy(text: string | undefined): PolicyDocument {
-  if (!text) return {};
-  const parsed: unknown = JSON.parse(text);
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('The bucket policy is not a JSON object');
-  return parsed;
-}
-
-/** Whether a statement already lets distribution `distributionArn`'s OAC read every object of `bucket`. */
-function grantsDistribution(statement: PolicyStatement, bucket: string, distributionArn: string): boolean {
-  const principal = statement.Principal as { Service?: string | string[] } | undefined;
-  const actions = list(statement.Action);
-  const sourceArns = list(statement.Condition?.StringEquals?.['AWS:SourceArn'] ?? statement.Condition?.ArnLike?.['AWS:SourceArn']);
-  return (
-    statement.Effect === 'Allow' &&
-    list(principal?.Service).includes('cloudfront.amazonaws.com') &&
-    (actions.includes('s3:GetObject') || actions.includes('s3:*')) &&
-    list(statement.Resource).includes(`arn:aws:s3:::${bucket}/*`) &&
-    sourceArns.includes(distributionArn)
-  );
-}
-
 /**
- * The bucket policy with the statement that lets the OAC of `distributionArn` read `bucket`, every
- * existing statement kept as it was. `added` false: a statement already grants that; the policy
- * text is returned unchanged.
+ * Whether viewers reach the behavior of `pathPattern` over HTTPS only once protected: a new distribution
+ * or a behavior this change adds redirects to HTTPS; an existing behavior keeps its policy. CloudFront
+ * reads an S3 origin with the viewer's protocol, so a bucket policy's aws:SecureTransport follows it.
  */
-export function policyWithOacStatement(policy: string | undefined, bucket: string, distributionArn: string): { policy: string; added: boolean } {
-  const document = parsePolicy(policy);
-  const statements = list(document.Statement);
-  if (statements.some((s) => grantsDistribution(s, bucket, distributionArn))) return { policy: policy!, added: false };
-  const sids = new Set(statements.map((s) => s.Sid));
-  const statement = oacStatementOf(bucket, distributionArn) as PolicyStatement;
-  const distributionId = distributionArn.split('/').at(-1) ?? '';
-  if (sids.has(statement.Sid)) statement.Sid = `${statement.Sid}${distributionId.replace(/[^A-Za-z0-9]/g, '')}`;
-  const updated: PolicyDocument = policy ? { ...document, Statement: [...statements, statement] } : { Version: '2012-10-17', Statement: [statement] };
-  return { policy: JSON.stringify(updated, null, 2), added: true };
-}
-
-/** The policy without the statements `publicReadStatements` finds; undefined when nothing else is left. */
-export function policyWithoutPublicRead(policy: string): string | undefined {
-  const document = parsePolicy(policy);
-  const open = new Set(publicReadStatements(policy).map((s) => JSON.stringify(s)));
-  const kept = list(document.Statement).filter((s) => !open.has(JSON.stringify(s)));
-  return kept.length ? JSON.stringify({ ...document, Statement: kept }, null, 2) : undefined;
-}
-
-/** Statements that let anyone read objects: Allow to `*` (or `{ AWS: '*' }`) with s3:GetObject and no condition. */
-export function publicReadStatements(policy: string | undefined): PolicyStatement[] {
-  return list(parsePolicy(policy).Statement).filter((s) => {
-    const principal = s.Principal as string | { AWS?: string | string[] } | undefined;
-    const anyone = principal === '*' || (typeof principal === 'object' && list(principal.AWS).includes('*'));
-    const actions = list(s.Action);
-    return s.Effect === 'Allow' && anyone && !s.Condition && actions.some((a) => a === 's3:GetObject' || a === 's3:*' || a === '*' || a === 's3:Get*');
-  });
+export function viewersUseHttps(config: RawDistributionConfig | undefined, pathPattern: string | undefined): boolean {
+  if (!config) return true;
+  const behavior = pathPattern === undefined || pathPattern === DEFAULT_BEHAVIOR_PATTERN ? config.DefaultCacheBehavior : config.CacheBehaviors?.Items?.find((b) => b.PathPattern === pathPattern);
+  return !behavior || behavior.ViewerProtocolPolicy !== 'allow-all';
 }

@@ -85,6 +85,10 @@ export const EXAMPLES: Readonly<Record<string, string>> = {
   secretLinkedKeyId: 'K4SECRETLINKED',
   linkedSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cloudfront/media-AbCdEf',
   tamperedUrl: 'https://d111111abcdef8.cloudfront.net/paid/b.mp4?Expires=…&Signature=<of /paid/a.mp4>&Key-Pair-Id=K2JCJMDEHXQW5F',
+  // Buckets whose policies Protect refuses to change (names of one length: the size in the message is exact).
+  bigPolicyBucket: 'bad-policy-big-1733400000000',
+  numberPolicyBucket: 'bad-policy-num-1733400000000',
+  duplicatePolicyBucket: 'bad-policy-dup-1733400000000',
 };
 
 const FUTURE = '2099-01-01T00:00:00Z';
@@ -825,6 +829,38 @@ export const BAD_INPUTS: readonly BadInput[] = [
     args: { bucket: '{bucket}', newKey: { name: 'protect-foreign', algorithm: 'RSA_2048' } },
     setup: 'bucketForbidden',
     expect: { rejects: 'bucket: bucket {bucket} belongs to another account, or this account may not read it.', input: 'bucket' },
+  },
+  // A bucket policy that cannot be kept exactly, or that the statement would take past S3's 20 KB:
+  // refused before anything is created (badInputs.test.ts gives each bucket its policy).
+  {
+    case: 'a bucket policy of 20,400 bytes (compact): the statement would take it past 20 KB',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{bigPolicyBucket}', newKey: { name: 'protect-big-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        "bucket: with the statement that lets CloudFront read it, the policy of bucket {bigPolicyBucket} would be 20,701 bytes, over S3's limit of 20,480 bytes (20 KB). Remove statements the bucket no longer needs, or combine statements for the same principal, then run Protect again.",
+      input: 'bucket',
+    },
+  },
+  {
+    case: 'a bucket policy with a number beyond what a double holds (s3:max-keys 12345678901234567890)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{numberPolicyBucket}', newKey: { name: 'protect-number-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        'bucket: the policy of bucket {numberPolicyBucket} has the number 12345678901234567890 at Statement[0].Condition.NumericLessThanEquals.s3:max-keys, beyond what JSON numbers hold exactly (a double), so the policy cannot be read and kept exactly. Write it as a string ("12345678901234567890"). Then run Protect again.',
+      input: 'bucket',
+    },
+  },
+  {
+    case: 'a bucket policy with a condition key twice (aws:SourceVpce)',
+    command: 'cloudfront.protectBucket',
+    args: { bucket: '{duplicatePolicyBucket}', newKey: { name: 'protect-duplicate-policy', algorithm: 'RSA_2048' } },
+    expect: {
+      rejects:
+        'bucket: the policy of bucket {duplicatePolicyBucket} has the key aws:SourceVpce twice in Statement[0].Condition.StringEquals: only one of them can take effect, and a changed policy could not keep both. Remove the one you do not mean. Then run Protect again.',
+      input: 'bucket',
+    },
   },
   {
     case: 'a distribution without that origin, and no permission to add it (UpdateDistribution denied)',

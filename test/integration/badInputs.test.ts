@@ -1,7 +1,7 @@
 // Every row of badInputs.table.ts against the real extension and moto: the command, called with the
 // row's options, gives exactly the row's message, and nothing happened on the way: no public key, key
 // group or distribution change in CloudFront, no key stored or lost in the key store, nothing copied.
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { createPrivateKey, createPublicKey as publicKeyOf, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -149,6 +149,45 @@ async function keptInAws(seed: ReturnType<typeof seedClient>): Promise<{ linkedG
   };
 }
 
+/** A compact policy of exactly `bytes` bytes for `bucket`: log-delivery grants, the last Sid padded. */
+function policyOfSize(bucket: string, bytes: number): string {
+  const statement = (sid: string, i: number) => ({
+    Sid: sid,
+    Effect: 'Allow',
+    Principal: { AWS: 'arn:aws:iam::123456789012:root' },
+    Action: 's3:PutObject',
+    Resource: `arn:aws:s3:::${bucket}/logs/${i}/*`,
+  });
+  const statements: object[] = [];
+  const text = () => JSON.stringify({ Version: '2012-10-17', Statement: statements });
+  while (Buffer.byteLength(text()) < bytes - 400) statements.push(statement(`Logs${statements.length}`, statements.length));
+  statements.push(statement('Pad', statements.length));
+  const pad = bytes - Buffer.byteLength(text());
+  statements[statements.length - 1] = statement(`Pad${'x'.repeat(pad)}`, statements.length - 1);
+  assert.equal(Buffer.byteLength(text()), bytes);
+  return text();
+}
+
+/**
+ * The buckets of Protect's bucket-policy rows, each with the policy it refuses to change. Their names
+ * have one length (the table's size is exact); moto stores a policy's text as it is given.
+ */
+async function bucketsWithPolicies(): Promise<Record<string, string>> {
+  const stamp = String(Date.now()).padStart(13, '0');
+  const buckets = { bigPolicyBucket: `bad-policy-big-${stamp}`, numberPolicyBucket: `bad-policy-num-${stamp}`, duplicatePolicyBucket: `bad-policy-dup-${stamp}` };
+  const policies: Record<string, string> = {
+    bigPolicyBucket: policyOfSize(buckets.bigPolicyBucket, 20_400),
+    numberPolicyBucket: `{"Version":"2012-10-17","Statement":[{"Sid":"MaxKeys","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:ListBucket","Resource":"arn:aws:s3:::${buckets.numberPolicyBucket}","Condition":{"NumericLessThanEquals":{"s3:max-keys":12345678901234567890}}}]}`,
+    duplicatePolicyBucket: `{"Version":"2012-10-17","Statement":[{"Sid":"FromVpc","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::${buckets.duplicatePolicyBucket}/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d","aws:SourceVpce":"vpce-5e6f7a8b"}}}]}`,
+  };
+  const s3 = new S3Client({ region: 'us-east-1' });
+  for (const [key, bucket] of Object.entries(buckets)) {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: policies[key] }));
+  }
+  return buckets;
+}
+
 describe('bad inputs (badInputs.table.ts): the exact message, and nothing created, stored or lost', function () {
   this.timeout(60_000);
   let hooks: TestingApi;
@@ -218,8 +257,9 @@ describe('bad inputs (badInputs.table.ts): the exact message, and nothing create
     // A bucket that is no origin of the distribution, for Protect's permission check.
     const bucket = unique('bad-bucket');
     await new S3Client({ region: 'us-east-1' }).send(new CreateBucketCommand({ Bucket: bucket }));
+    const policyBuckets = await bucketsWithPolicies();
 
-    Object.assign(values, kmsValues, {
+    Object.assign(values, kmsValues, policyBuckets, {
       bucket,
       domain: distribution.DomainName!,
       streamDomain: streams.DomainName!,

@@ -104,7 +104,7 @@ export function terraformText(setup: PrivateContentSetup): string {
           body: [
             ['sid', String(bucketStatement(bucket, setup.distribution.arn).Sid)],
             ['actions', ['s3:GetObject']],
-            ['resources', [`arn:aws:s3:::${bucket}/*`]],
+            ['resources', [String(bucketStatement(bucket, setup.distribution.arn).Resource)]],
             {
               block: 'principals',
               body: [

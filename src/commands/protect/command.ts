@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
-import { bucketOriginOf, policyWithoutPublicRead, protectProblem, publicReadStatements } from '../../aws/protectConfig';
+import { bucketOriginOf, protectProblem } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { Commands } from '../../constants';
@@ -28,6 +28,7 @@ import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../../wizard/recovery';
 import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, required, requiredText } from '../options';
+import { checkBucketPolicy, policyWithoutPublicRead, publicPolicyProblem } from './bucketPolicyStep';
 import { askProtectChoices } from './choices';
 import { copySignedUrl } from './copySignedUrl';
 import { protectBucketExecutes } from './executes';
@@ -123,6 +124,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   const keys = (region?: string) => context.source.keyServices(region);
   await readOptions(state, options, service);
   if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
+  await checkBucketPolicy(state, buckets, service);
 
   await executeWithRecovery(
     keyRecovery(context, 'protect'),
@@ -146,8 +148,13 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     keyGroupId: state.keyGroupId!,
     publicKeyId: state.publicKeyId!,
     bucketPolicy: state.bucketPolicy!,
-    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!),
+    ...(state.bucketPolicyWarnings?.length ? { bucketPolicyWarnings: state.bucketPolicyWarnings } : {}),
+    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!, state.distributionArn),
   };
+  if (result.bucketPolicyWarnings) {
+    context.log.warn(`[protect] bucket ${state.bucket!}: ${result.bucketPolicyWarnings.join(' ')}`);
+    if (interactive) void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
+  }
   // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
   if (state.wait) {
     try {
@@ -169,8 +176,8 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
       const close = vscode.l10n.t('Close Public Access');
       const choice = await context.ui.notify('warning', `${result.publicAccess.join(' ')} ${vscode.l10n.t('Signed URLs protect nothing while anyone can read the bucket straight from S3.')}`, close);
       if (choice === close) {
-        await closePublicAccess(await context.source.buckets(), state.bucket!);
-        result.publicAccess = await publicAccessProblems(await context.source.buckets(), state.bucket!);
+        await closePublicAccess(await context.source.buckets(), state.bucket!, state.distributionArn);
+        result.publicAccess = await publicAccessProblems(await context.source.buckets(), state.bucket!, state.distributionArn);
       }
     }
   }
@@ -230,12 +237,10 @@ function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
 }
 
 /** What still lets anyone read `bucket`, each as a sentence; empty when nothing does. */
-async function publicAccessProblems(buckets: S3Buckets, bucket: string): Promise<string[]> {
+async function publicAccessProblems(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<string[]> {
   const problems: string[] = [];
-  const open = publicReadStatements(await buckets.getPolicy(bucket));
-  if (open.length) {
-    problems.push(vscode.l10n.t('The policy of bucket {0} lets anyone read its objects ({1}).', bucket, open.map((s) => s.Sid ?? vscode.l10n.t('a statement without Sid')).join(', ')));
-  }
+  const open = await publicPolicyProblem(buckets, bucket, distributionArn);
+  if (open) problems.push(open);
   const block = await buckets.publicAccessBlock(bucket);
   if (!block || !(block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)) {
     problems.push(vscode.l10n.t('S3 Block Public Access is not fully on for bucket {0}.', bucket));
@@ -244,13 +249,10 @@ async function publicAccessProblems(buckets: S3Buckets, bucket: string): Promise
 }
 
 /** Drops the policy statements that let anyone read, then turns Block Public Access fully on. */
-async function closePublicAccess(buckets: S3Buckets, bucket: string): Promise<void> {
-  const policy = await buckets.getPolicy(bucket);
-  if (policy && publicReadStatements(policy).length) {
-    const kept = policyWithoutPublicRead(policy);
-    if (kept) await buckets.putPolicy(bucket, kept);
-    else await buckets.deletePolicy(bucket);
-  }
+async function closePublicAccess(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<void> {
+  const changed = await policyWithoutPublicRead(buckets, bucket, distributionArn);
+  if (changed?.policy) await buckets.putPolicy(bucket, changed.policy);
+  else if (changed) await buckets.deletePolicy(bucket);
   await buckets.blockPublicAccess(bucket);
 }
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { updateWithRetry } from '../../aws/etagRetry';
-import { newDistributionConfig, policyWithOacStatement, withProtectedBucket, type BucketOrigin } from '../../aws/protectConfig';
+import { newDistributionConfig, withProtectedBucket, type BucketOrigin } from '../../aws/protectConfig';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { generateKeyPair } from '../../keys/generate';
 import type { MutableKeyStore } from '../../keys/keyStore';
@@ -17,6 +17,7 @@ import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
 import { keyMaterialSteps, type KeyMaterialAnswers, type KeyServicesOf } from '../keys/keyMaterialSteps';
 import { hasKeyMaterialAnswers } from '../keys/keyMaterialState';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
+import { mergeForStep } from './bucketPolicyStep';
 import type { ProtectBucketState } from './state';
 import { OAC_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
@@ -157,12 +158,14 @@ export function protectBucketExecutes(service: () => Promise<CloudFrontService>,
       execute: async (s) => {
         const s3 = await buckets();
         const before = await s3.getPolicy(s.bucket!);
-        const { policy, added } = policyWithOacStatement(before, s.bucket!, s.distributionArn!);
+        const merged = mergeForStep(before, s);
+        const added = merged.outcome === 'added';
         if (added) {
           s.previousPolicy = before ?? null;
-          await s3.putPolicy(s.bucket!, policy);
+          await s3.putPolicy(s.bucket!, merged.policy);
         }
         s.bucketPolicy = added ? 'added' : 'present';
+        s.bucketPolicyWarnings = merged.warningTexts;
       },
       undo: async (s) => {
         if (s.bucketPolicy !== 'added') return;

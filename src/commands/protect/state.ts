@@ -12,6 +12,8 @@ export interface ProtectBucketResult {
   keyGroupId: string;
   publicKeyId: string;
   bucketPolicy: 'added' | 'present';
+  /** What the bucket policy holds that may narrow or refuse CloudFront's reads (bucketPolicyStep.ts); absent when nothing does. */
+  bucketPolicyWarnings?: string[];
   /** What still lets anyone read the bucket (public policy statements, Block Public Access off); empty when nothing does. */
   publicAccess: string[];
   /** With `wait: true`: the three requests once deployed, or why they could not be made (no object, no local key). */
@@ -48,4 +50,5 @@ export interface ProtectBucketState extends KeyMaterialState {
   /** The bucket policy before this run; null: the bucket had none. */
   previousPolicy?: string | null;
   bucketPolicy?: 'added' | 'present';
+  bucketPolicyWarnings?: string[];
 }

@@ -88,6 +88,12 @@ describe('architecture: import rules', function () {
       to: 'src/aws/readAllPages.ts',
     },
     {
+      rule: 'iam-imports-only-rules',
+      from: 'src/iam/planted.ts',
+      text: "import { KEY_ALGORITHMS } from '../keys/algorithms';\nexport const planted = KEY_ALGORITHMS;\n",
+      to: 'src/keys/algorithms.ts',
+    },
+    {
       rule: 'codegen-imports-pure-code',
       from: 'src/codegen/planted.ts',
       text: "import { readAllPages } from '../aws/readAllPages';\nexport const planted = readAllPages;\n",

@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import type { RawDistributionConfig } from '../../../src/aws/cloudFrontService';
-import {
-  CACHING_OPTIMIZED_POLICY_ID,
-  newDistributionConfig,
-  policyWithOacStatement,
-  protectProblem,
-  policyWithoutPublicRead,
-  publicReadStatements,
-  withProtectedBucket,
-} from '../../../src/aws/protectConfig';
+import { CACHING_OPTIMIZED_POLICY_ID, newDistributionConfig, protectProblem, viewersUseHttps, withProtectedBucket } from '../../../src/aws/protectConfig';
 
 const target = { bucket: 'media', domainName: 'media.s3.eu-west-1.amazonaws.com', originAccessControlId: 'EOAC1', keyGroupId: 'KG1' };
-const arn = 'arn:aws:cloudfront::123456789012:distribution/E1DIST';
 
 /** A distribution as CloudFront returns it, with an OAI origin for `media` and a custom origin. */
 function existing(): RawDistributionConfig {
@@ -95,46 +86,15 @@ describe('protect a bucket: distribution configuration', () => {
   });
 });
 
-describe('protect a bucket: bucket policy', () => {
-  const other = { Sid: 'Logs', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/logs' }, Action: 's3:PutObject', Resource: 'arn:aws:s3:::media/logs/*' };
-
-  it('adds the OAC statement for this distribution and keeps every existing statement', () => {
-    const before = JSON.stringify({ Version: '2012-10-17', Statement: [other] });
-    const { policy, added } = policyWithOacStatement(before, 'media', arn);
-    assert.equal(added, true);
-    const statements = (JSON.parse(policy) as { Statement: Array<Record<string, unknown>> }).Statement;
-    assert.deepEqual(statements[0], other);
-    assert.deepEqual(statements[1].Principal, { Service: 'cloudfront.amazonaws.com' });
-    assert.equal(statements[1].Action, 's3:GetObject');
-    assert.equal(statements[1].Resource, 'arn:aws:s3:::media/*');
-    assert.deepEqual(statements[1].Condition, { StringEquals: { 'AWS:SourceArn': arn } });
-  });
-
-  it('says present, and changes nothing, when a statement already grants this distribution', () => {
-    const first = policyWithOacStatement(undefined, 'media', arn).policy;
-    assert.deepEqual(policyWithOacStatement(first, 'media', arn), { policy: first, added: false });
-    // Another distribution's grant is not this one's: a second statement with its own Sid.
-    const second = JSON.parse(policyWithOacStatement(first, 'media', arn.replace('E1DIST', 'E2DIST')).policy) as { Statement: Array<{ Sid: string }> };
-    assert.equal(second.Statement.length, 2);
-    assert.notEqual(second.Statement[0].Sid, second.Statement[1].Sid);
-  });
-
-  it('finds the statements that let anyone read', () => {
-    const open = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' };
-    const openAws = { Effect: 'Allow', Principal: { AWS: ['*'] }, Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::media/*' };
-    const conditioned = { ...open, Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } };
-    const policy = JSON.stringify({ Statement: [other, open, openAws, conditioned] });
-    assert.deepEqual(publicReadStatements(policy), [open, openAws]);
-    assert.deepEqual(publicReadStatements(undefined), []);
-  });
-});
-
-describe('protect a bucket: closing public reads', () => {
-  it('drops only the statements that let anyone read, and the whole policy when nothing else is left', () => {
-    const open = { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::media/*' };
-    const oac = JSON.parse(policyWithOacStatement(undefined, 'media', arn).policy) as { Statement: object[] };
-    const mixed = JSON.stringify({ Version: '2012-10-17', Statement: [open, ...oac.Statement] });
-    assert.deepEqual(JSON.parse(policyWithoutPublicRead(mixed)!), { Version: '2012-10-17', Statement: oac.Statement });
-    assert.equal(policyWithoutPublicRead(JSON.stringify({ Statement: [open] })), undefined);
+describe('protect a bucket: the protocol CloudFront reads the bucket with', () => {
+  it('HTTPS for a new distribution or behavior (redirect-to-https); an existing behavior keeps its own', () => {
+    const config = existing();
+    assert.equal(viewersUseHttps(undefined, undefined), true);
+    assert.equal(viewersUseHttps(config, '/new/*'), true);
+    config.DefaultCacheBehavior!.ViewerProtocolPolicy = 'allow-all';
+    assert.equal(viewersUseHttps(config, undefined), false);
+    assert.equal(viewersUseHttps(config, '*'), false);
+    config.DefaultCacheBehavior!.ViewerProtocolPolicy = 'https-only';
+    assert.equal(viewersUseHttps(config, undefined), true);
   });
 });
