@@ -16,6 +16,14 @@ export const OAC_NAME_MAX_LENGTH = 64;
 /** Key ids, of public keys (K2JCJMDEHXQW5F) and legacy key pairs (APKAEIBAERJR2EXAMPLE): letters and digits, so they go into URLs and cookies unencoded. */
 export const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
 
+/** The schemes of the URLs CloudFront signs (a signed URL's, a policy Resource's). */
+export const SIGNED_URL_SCHEMES: readonly string[] = ['http', 'https', 'ws', 'wss'];
+
+/** Whether CloudFront signs URLs of `scheme` ("https", or a URL's protocol "https:"). */
+export function isSignedUrlScheme(scheme: string): boolean {
+  return SIGNED_URL_SCHEMES.includes(scheme.replace(/:$/, '').toLowerCase());
+}
+
 /** The longest URL CloudFront serves, in bytes; a signed URL's query counts too. */
 export const MAX_URL_BYTES = 8192;
 

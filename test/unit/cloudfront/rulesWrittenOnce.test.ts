@@ -22,6 +22,7 @@ const rules: ReadonlyArray<{ rule: string; copy: RegExp; where: readonly string[
   { rule: 'which keys key groups take', copy: /bits (===|!==|<=|>=) 2048|2048-bit and ECDSA P-256 \(prime256v1\)/, where: ['src/cloudfront/rules.ts', 'src/commands/keys/importPrivateKey.ts'] },
   { rule: 'the path-pattern precedence', copy: /function matchBehavior|function pathPatternMatches/, where: ['src/cloudfront/routing.ts'] },
   { rule: 'host routing (aliases and wildcard aliases)', copy: /function findDistribution|function wildcardCovers/, where: ['src/cloudfront/routing.ts'] },
+  { rule: 'the schemes CloudFront signs', copy: /'ws:?', 'wss:?'|wss\?/, where: ['src/cloudfront/rules.ts'] },
   { rule: "CloudFront's wildcard matching", copy: /starAt/, where: ['src/cloudfront/wildcard.ts'] },
 ];
 
