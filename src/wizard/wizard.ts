@@ -45,6 +45,17 @@ export function forAnswered<S, A extends S>(complete: (state: S) => state is A, 
   };
 }
 
+/**
+ * A value an earlier execute step recorded in the state (`from` names it): the steps run in order and
+ * Retry resumes after the last that ran, so it is there; a step order that breaks this is said, naming
+ * the step, instead of an undefined passed on.
+ */
+export function recorded<S, K extends keyof S>(state: S, field: K, from: string): NonNullable<S[K]> {
+  const value = state[field];
+  if (value === undefined || value === null) throw new Error(`${String(field)} is not recorded yet: "${from}" records it`);
+  return value;
+}
+
 /** The state every wizard carries: which execute steps ran. */
 export interface WizardState {
   done: string[];

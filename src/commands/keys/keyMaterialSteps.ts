@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import type { MutableKeyStore } from '../../keys/keyStore';
-import type { ExecuteStep } from '../../wizard/wizard';
+import { recorded, type ExecuteStep } from '../../wizard/wizard';
 import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { kmsKeySteps, listRemoteKeyStep, secretStep } from './remoteKeySteps';
@@ -25,9 +25,10 @@ export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers
       title: () => vscode.l10n.t("Store the private key in VS Code's secret storage"),
       shouldExecute: isLocal,
       execute: async (s) => {
+        const key = recorded(s, 'key', 'the new key');
         await keyStore.add(
-          { fingerprint: s.key!.fingerprint, name: s.name, algorithm: s.algorithm, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
-          s.key!.privateKeyPem!,
+          { fingerprint: key.fingerprint, name: s.name, algorithm: s.algorithm, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
+          recorded(key, 'privateKeyPem', 'the new key'),
         );
       },
       undo: async (s) => {
@@ -39,7 +40,7 @@ export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers
       title: (s) => vscode.l10n.t('Upload public key {0}', s.publicKeyId ?? s.name),
       shouldExecute: (s) => !s.publicKeyId,
       execute: async (s) => {
-        const created = await (await service()).createPublicKey({ name: s.name, encodedKey: s.key!.publicKeyPem });
+        const created = await (await service()).createPublicKey({ name: s.name, encodedKey: recorded(s, 'key', 'the new key').publicKeyPem });
         s.publicKeyId = created.value.id;
       },
       undo: async (s) => {
@@ -51,9 +52,9 @@ export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers
     secretStep<S>(keys),
     {
       id: 'link',
-      title: (s) => vscode.l10n.t('Link the private key to public key {0}', s.publicKeyId!),
+      title: (s) => vscode.l10n.t('Link the private key to public key {0}', s.publicKeyId ?? ''),
       shouldExecute: isLocal,
-      execute: (s) => keyStore.link(s.key!.fingerprint, s.publicKeyId!),
+      execute: (s) => keyStore.link(recorded(s, 'key', 'the new key').fingerprint, recorded(s, 'publicKeyId', 'upload')),
     },
     listRemoteKeyStep<S>(keyStore),
   ];

@@ -10,7 +10,7 @@ import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { samePublicKey } from '../../keys/fingerprint';
 import type { KeyStorage } from '../../keys/keyStorage';
-import { runPrompts, type ExecuteStep } from '../../wizard/wizard';
+import { recorded, runPrompts, type ExecuteStep } from '../../wizard/wizard';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { defineCommandIn, optionalText, optionsObject, positionalText } from '../options';
 import { publicKeyById } from './chooseKey';
@@ -145,7 +145,7 @@ function linkSteps(context: KeyCommandContext): ExecuteStep<LinkKeyRun>[] {
     },
     {
       id: 'list',
-      title: (s) => vscode.l10n.t('List {0} as the private key of {1}', s.linked.reference, s.publicKeyId!),
+      title: (s) => vscode.l10n.t('List {0} as the private key of {1}', s.linked.reference, s.publicKeyId ?? ''),
       shouldExecute: () => true,
       execute: async (s) => {
         const { linked } = s;
@@ -154,7 +154,7 @@ function linkSteps(context: KeyCommandContext): ExecuteStep<LinkKeyRun>[] {
           name: s.name,
           algorithm: linked.algorithm,
           created: new Date().toISOString(),
-          publicKeyId: s.publicKeyId!,
+          publicKeyId: recorded(s, 'publicKeyId', 'upload'),
           ...(context.source.profile ? { profile: context.source.profile } : {}),
           storage: linked.storage,
         });

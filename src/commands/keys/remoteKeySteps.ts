@@ -17,7 +17,7 @@ import { fingerprintOf } from '../../keys/fingerprint';
 import { kmsAliasFor, PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '../../keys/keyStorage';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import { spkiPemOfDer } from '../../keys/pem';
-import type { ExecuteStep } from '../../wizard/wizard';
+import { recorded, type ExecuteStep } from '../../wizard/wizard';
 import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
 const isKms = (s: KeyMaterialState) => s.keyStorage === 'kms';
@@ -62,7 +62,7 @@ export function kmsKeySteps<S extends KeyMaterialState & KeyMaterialAnswers>(key
       title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name)),
       shouldExecute: (s) => isKms(s) && !!s.createdKmsKeyId,
       execute: async (s) => {
-        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name), s.kmsKeyArn!);
+        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name), recorded(s, 'kmsKeyArn', 'kmsKey'));
         s.kmsAlias = kmsAliasFor(s.name);
       },
       // Undo removes what the state records this run made.
@@ -77,7 +77,7 @@ export function kmsKeySteps<S extends KeyMaterialState & KeyMaterialAnswers>(key
       title: () => vscode.l10n.t('Read the public key of the KMS key'),
       shouldExecute: isKms,
       execute: async (s) => {
-        const publicKeyPem = spkiPemOfDer(await (await kmsOf(s)).publicKey(s.kmsKeyArn!));
+        const publicKeyPem = spkiPemOfDer(await (await kmsOf(s)).publicKey(recorded(s, 'kmsKeyArn', 'kmsKey')));
         s.key = { fingerprint: fingerprintOf(publicKeyPem), publicKeyPem };
       },
     },
@@ -90,10 +90,13 @@ export function secretStep<S extends KeyMaterialState & KeyMaterialAnswers>(keys
     title: (s) => vscode.l10n.t('Store the private key in Secrets Manager secret {0}', s.secretName ?? ''),
     shouldExecute: isSecret,
     execute: async (s) => {
-      const created = await (await keys()).secrets.createSecret(s.secretName!, s.key!.privateKeyPem!, { [PUBLIC_KEY_ID_TAG]: s.publicKeyId!, 'cloudfront:key-name': s.name }, s.secretKmsKeyId);
+      const key = recorded(s, 'key', 'the new key');
+      const privateKeyPem = recorded(key, 'privateKeyPem', 'the new key');
+      const tags = { [PUBLIC_KEY_ID_TAG]: recorded(s, 'publicKeyId', 'upload'), 'cloudfront:key-name': s.name };
+      const created = await (await keys()).secrets.createSecret(recorded(s, 'secretName', 'the key storage answers'), privateKeyPem, tags, s.secretKmsKeyId);
       s.secretArn = created.arn;
       // The secret holds it now: nothing on this machine keeps a copy.
-      s.key = { fingerprint: s.key!.fingerprint, publicKeyPem: s.key!.publicKeyPem };
+      s.key = { fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
     },
     undo: async (s) => {
       if (!s.secretArn) return;
@@ -107,15 +110,15 @@ export function secretStep<S extends KeyMaterialState & KeyMaterialAnswers>(keys
 export function listRemoteKeyStep<S extends KeyMaterialState & KeyMaterialAnswers>(keyStore: MutableKeyStore): ExecuteStep<S> {
   return {
     id: 'listRemote',
-    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name, s.publicKeyId!),
+    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name, s.publicKeyId ?? ''),
     shouldExecute: (s) => isKms(s) || isSecret(s),
     execute: async (s) => {
       await keyStore.addRemote({
-        fingerprint: s.key!.fingerprint,
+        fingerprint: recorded(s, 'key', 'the new key').fingerprint,
         name: s.name,
         algorithm: s.algorithm,
         created: new Date().toISOString(),
-        publicKeyId: s.publicKeyId!,
+        publicKeyId: recorded(s, 'publicKeyId', 'upload'),
         ...(s.profile ? { profile: s.profile } : {}),
         storage: remoteStorageOf(s),
       });
@@ -129,9 +132,9 @@ export function listRemoteKeyStep<S extends KeyMaterialState & KeyMaterialAnswer
 function remoteStorageOf(s: KeyMaterialState): KeyStorage {
   if (isKms(s)) {
     const alias = s.kmsAlias ?? (s.kmsKeyId?.startsWith('alias/') ? s.kmsKeyId : undefined);
-    return { kind: 'kms', keyArn: s.kmsKeyArn!, ...(alias ? { alias } : {}) };
+    return { kind: 'kms', keyArn: recorded(s, 'kmsKeyArn', 'kmsKey'), ...(alias ? { alias } : {}) };
   }
-  return { kind: 'secretsManager', secretArn: s.secretArn!, secretName: s.secretName! };
+  return { kind: 'secretsManager', secretArn: recorded(s, 'secretArn', 'secret'), secretName: recorded(s, 'secretName', 'the key storage answers') };
 }
 
 function kmsSpecOf(s: KeyMaterialState) {

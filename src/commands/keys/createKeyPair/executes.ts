@@ -8,7 +8,7 @@ import { updateWithRetry } from '../../../aws/etagRetry';
 import { trustedIds, withKeyGroup, withoutKeyGroup } from '../../../aws/trustedKeyGroups';
 import { generateKeyPair } from '../../../keys/generate';
 import type { MutableKeyStore } from '../../../keys/keyStore';
-import type { ExecuteStep } from '../../../wizard/wizard';
+import { recorded, type ExecuteStep } from '../../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keyGroupChanges';
 import { keyMaterialSteps, type KeyServicesOf } from '../keyMaterialSteps';
 import { ALGORITHM_LABELS } from './prompts';
@@ -33,10 +33,10 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
       execute: async (s) => {
         const cloudFront = await service();
         if (s.keyGroup.kind === 'new') {
-          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroup.name, publicKeyIds: [s.publicKeyId!] })).value.id;
+          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroup.name, publicKeyIds: [recorded(s, 'publicKeyId', 'upload')] })).value.id;
         } else {
           s.keyGroupId = s.keyGroup.id;
-          await addToKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId!);
+          await addToKeyGroup(cloudFront, s.keyGroupId, recorded(s, 'publicKeyId', 'upload'));
         }
       },
       undo: async (s) => {
@@ -46,7 +46,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
           const { etag } = await cloudFront.getKeyGroup(s.keyGroupId);
           await cloudFront.deleteKeyGroup(s.keyGroupId, etag);
         } else {
-          await removeFromKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId!);
+          if (s.publicKeyId) await removeFromKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId);
         }
       },
     },
@@ -54,7 +54,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
       id: 'defaultSigner',
       title: (s) => vscode.l10n.t('Make it the default signer for key group {0}', s.keyGroup.name),
       shouldExecute: (s) => !keyStore.defaultSigner(s.keyGroupId!),
-      execute: (s) => keyStore.setDefaultSigner(s.keyGroupId!, s.key!.fingerprint),
+      execute: (s) => keyStore.setDefaultSigner(recorded(s, 'keyGroupId', 'keyGroup'), recorded(s, 'key', 'the new key').fingerprint),
     },
     {
       id: 'restrict',
@@ -68,7 +68,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
         await updateWithRetry(
           () => cloudFront.getDistributionConfig(distributionId),
           (config, etag) => {
-            const updated = withKeyGroup(config, s.keyGroupId!, pathPatterns);
+            const updated = withKeyGroup(config, recorded(s, 'keyGroupId', 'keyGroup'), pathPatterns);
             s.restrictedPatterns = pathPatterns.filter((p) => changedTrust(config, updated, p));
             return cloudFront.updateDistributionConfig(distributionId, updated, etag);
           },
@@ -80,7 +80,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
         const cloudFront = await service();
         await updateWithRetry(
           () => cloudFront.getDistributionConfig(restriction.distributionId),
-          (config, etag) => cloudFront.updateDistributionConfig(restriction.distributionId, withoutKeyGroup(config, s.keyGroupId!, s.restrictedPatterns ?? []), etag),
+          (config, etag) => cloudFront.updateDistributionConfig(restriction.distributionId, withoutKeyGroup(config, recorded(s, 'keyGroupId', 'keyGroup'), s.restrictedPatterns ?? []), etag),
         );
       },
     },
