@@ -29,6 +29,24 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // Every prompt goes through the Ui seam (src/ui/ui.ts, scripted in tests), and what a command shows
+    // outside a prompt through src/ui/workbench.ts: commands never reach the window or env themselves.
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='vscode'][property.name=/^(window|env)$/]",
+          message: 'Ask through the Ui seam (context.ui) or show through src/ui/workbench.ts, never vscode.window or vscode.env in a command.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='vscode'] > ImportSpecifier[imported.name=/^(window|env)$/]",
+          message: 'Ask through the Ui seam (context.ui) or show through src/ui/workbench.ts, never vscode.window or vscode.env in a command.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },

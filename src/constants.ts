@@ -42,6 +42,9 @@ export const Commands = {
   exportInfrastructure: 'cloudfront.exportInfrastructure',
 } as const;
 
+/** A command id: the command tables are `Record<CommandId, …>`, so an id without a handler fails the type check. */
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
 export const Views = {
   container: 'cloudfront',
   distributions: 'cloudfront.distributions',

@@ -7,6 +7,7 @@ import type { TestingApi } from './api';
 import { commandTable } from './commands/commandTable';
 import { UrlDiagnosis } from './commands/diagnoseUrl';
 import type { CommandHandler } from './commands/runCommand';
+import type { CommandId } from './constants';
 import { rememberSigningChoices } from './commands/sign/signingContext';
 import { SignedUrlCodeLens, SignedUrlHover } from './editor/signedUrlLens';
 import type { Logger } from './log';
@@ -22,7 +23,7 @@ export interface Features extends vscode.Disposable {
   distributions: vscode.TreeDataProvider<TreeNode>;
   keys: vscode.TreeDataProvider<TreeNode>;
   buckets: vscode.TreeDataProvider<TreeNode>;
-  commands: Record<string, CommandHandler>;
+  commands: Record<CommandId, CommandHandler>;
   hover: vscode.HoverProvider;
   codeLens: vscode.CodeLensProvider;
   testing: TestingApi | undefined;

@@ -46,7 +46,13 @@ export function warmContext(): SigningContext {
     }),
   ]);
   service.keyGroups = [{ id: 'KG1', name: 'signers', comment: '', publicKeyIds: ['K1'] }];
-  const source: CloudFrontSource = { cloudFront: () => Promise.resolve(service), s3: () => Promise.resolve(new FakeS3Browser()), profile: undefined, onDidChange: () => ({ dispose() {} }) };
+  const source: CloudFrontSource = {
+    cloudFront: () => Promise.resolve(service),
+    s3: () => Promise.resolve(new FakeS3Browser()),
+    profile: undefined,
+    onDidChange: () => ({ dispose() {} }),
+    onDidWrite: () => ({ dispose() {} }),
+  };
   const key: LocalKey = { fingerprint: 'f', publicKeyId: 'K1', name: 'bench', algorithm: 'RSA_2048', created: '2026-01-01', defaultSignerFor: [] };
   const keyStore: KeyStore = {
     list: () => [key],

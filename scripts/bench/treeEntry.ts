@@ -34,7 +34,13 @@ const quietLog: Logger = { info() {}, warn() {}, error() {}, debug() {}, show() 
 export function createTree(count: number) {
   const service = new FakeCloudFrontService(Array.from({ length: count }, (_, i) => realisticDistribution(i)));
   const s3 = new FakeS3Browser();
-  const source: CloudFrontSource = { cloudFront: () => Promise.resolve(service), s3: () => Promise.resolve(s3), profile: undefined, onDidChange: () => ({ dispose() {} }) };
+  const source: CloudFrontSource = {
+    cloudFront: () => Promise.resolve(service),
+    s3: () => Promise.resolve(s3),
+    profile: undefined,
+    onDidChange: () => ({ dispose() {} }),
+    onDidWrite: () => ({ dispose() {} }),
+  };
   const provider = new DistributionsProvider(source, new KeyGroupDirectory(() => source.cloudFront()), quietLog);
   return {
     provider,

@@ -32,11 +32,12 @@ export interface CloudFrontSource {
   s3(): Promise<S3Browser>;
   readonly profile: string | undefined;
   readonly onDidChange: vscode.Event<void>;
+  /** Fires after each write to CloudFront through `cloudFront()` (and each wait for a deployment): views and caches read it again. */
+  readonly onDidWrite: vscode.Event<CloudFrontWrite>;
 }
 
 export class AwsSession implements CloudFrontSource, KeyServicesSource, vscode.Disposable {
   private readonly wrote = new vscode.EventEmitter<CloudFrontWrite>();
-  /** Fires after each write to CloudFront through `cloudFront()`, so readers forget what it changed. */
   readonly onDidWrite = this.wrote.event;
   private readonly service = new Lazy(async () => withWriteEvents(new SdkCloudFrontService(await buildCloudFrontClient(this.connection())), (write) => this.wrote.fire(write)));
   private readonly s3Client = new Lazy(() => buildS3Client(this.connection()));

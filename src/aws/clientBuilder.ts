@@ -8,6 +8,7 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { typedErrorsMiddleware } from './awsError';
 import { loadKeysSdk, loadS3Sdk, loadSdk } from './loadSdk';
 import { ANSWERING_SERVICES, UNREADABLE_ANSWER_STEP, unreadableAnswerMiddleware } from './unreadableAnswer';
 
@@ -35,17 +36,31 @@ export function requestTimeouts(env: NodeJS.ProcessEnv = process.env): { connect
   return { connectionTimeout: 5_000, socketTimeout: Number.isFinite(override) && override > 0 ? override : 15_000 };
 }
 
+/**
+ * The client with the extension's error seam: whatever a call throws (after the SDK's retries and
+ * redirects, which run inside it) reaches the caller as an AwsError with a code (awsError.ts).
+ */
+interface ErrorSeamStack {
+  add<I, O>(middleware: (next: (args: I) => Promise<O>) => (args: I) => Promise<O>, options: { step: 'initialize'; priority: 'high'; name: string }): void;
+}
+function withTypedErrors<C extends { middlewareStack: ErrorSeamStack }>(client: C): C {
+  client.middlewareStack.add((next) => typedErrorsMiddleware(next), { step: 'initialize', priority: 'high', name: 'cfpcTypedErrors' });
+  return client;
+}
+
 export async function buildCloudFrontClient(connection: AwsConnection): Promise<CloudFrontClient> {
   const sdk = await loadSdk();
-  const client = new sdk.CloudFrontClient({
-    region: CLOUDFRONT_REGION,
-    ...(connection.profile ? { profile: connection.profile } : {}),
-    // Adaptive retry backs off on throttling (400 Throttling, 503 SlowDown) across all calls of the client.
-    retryMode: 'adaptive',
-    maxAttempts: 5,
-    requestHandler: requestTimeouts(),
-    customUserAgent: connection.userAgent,
-  });
+  const client = withTypedErrors(
+    new sdk.CloudFrontClient({
+      region: CLOUDFRONT_REGION,
+      ...(connection.profile ? { profile: connection.profile } : {}),
+      // Adaptive retry backs off on throttling (400 Throttling, 503 SlowDown) across all calls of the client.
+      retryMode: 'adaptive',
+      maxAttempts: 5,
+      requestHandler: requestTimeouts(),
+      customUserAgent: connection.userAgent,
+    }),
+  );
   // Answers that are not AWS's (an HTML page, an empty body) fail as one UnreadableAwsAnswer (unreadableAnswer.ts).
   client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.cloudFront), UNREADABLE_ANSWER_STEP);
   return client;
@@ -57,15 +72,17 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
  */
 export async function buildS3Client(connection: AwsConnection): Promise<S3Client> {
   const sdk = await loadS3Sdk();
-  const client = new sdk.S3Client({
-    region: CLOUDFRONT_REGION,
-    followRegionRedirects: true,
-    ...(connection.profile ? { profile: connection.profile } : {}),
-    retryMode: 'adaptive',
-    maxAttempts: 5,
-    requestHandler: requestTimeouts(),
-    customUserAgent: connection.userAgent,
-  });
+  const client = withTypedErrors(
+    new sdk.S3Client({
+      region: CLOUDFRONT_REGION,
+      followRegionRedirects: true,
+      ...(connection.profile ? { profile: connection.profile } : {}),
+      retryMode: 'adaptive',
+      maxAttempts: 5,
+      requestHandler: requestTimeouts(),
+      customUserAgent: connection.userAgent,
+    }),
+  );
   client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.s3), UNREADABLE_ANSWER_STEP);
   return client;
 }
@@ -96,7 +113,11 @@ export async function buildKeyClients(connection: AwsConnection, region?: string
   // adapts its own concurrency to throttling (signConcurrently, AIMD); the adaptive mode's token bucket
   // on top of it fell to its floor of one call per 2 s after a burst of throttles (measured: 60 URLs took
   // 80 s after 45 throttled calls, against moto through the fault proxy).
-  const clients = { kms: new sdk.KMSClient({ ...config, retryMode: 'standard' }), secretsManager: new sdk.SecretsManagerClient(config), ssm: new sdk.SSMClient(config) };
+  const clients = {
+    kms: withTypedErrors(new sdk.KMSClient({ ...config, retryMode: 'standard' })),
+    secretsManager: withTypedErrors(new sdk.SecretsManagerClient(config)),
+    ssm: withTypedErrors(new sdk.SSMClient(config)),
+  };
   clients.kms.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.kms), UNREADABLE_ANSWER_STEP);
   clients.secretsManager.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.secretsManager), UNREADABLE_ANSWER_STEP);
   clients.ssm.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.ssm), UNREADABLE_ANSWER_STEP);

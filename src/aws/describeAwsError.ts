@@ -1,6 +1,7 @@
 // Turns an AWS SDK failure into one sentence that says what went wrong and what to do next.
 import * as vscode from 'vscode';
 import { UnreadableAwsAnswer } from './unreadableAnswer';
+import { isTypedAwsError, toAwsError, type AwsError } from './awsError';
 
 /** unreadableAnswer: something other than AWS answered (an HTML page, an empty body): see unreadableAnswer.ts. */
 export type AwsFailureKind = 'accessDenied' | 'noCredentials' | 'ssoExpired' | 'network' | 'unreadableAnswer' | 'other';
@@ -35,22 +36,22 @@ export function tagFailure<T>(action: string, call: Promise<T>): Promise<T> {
  * SSO credential provider throws the same CredentialsProviderError class as every other provider,
  * so for that class only its text tells an SSO session apart.
  */
-function isSsoSessionError(error: Error): boolean {
-  if (error.name === 'TokenProviderError' || error.name === 'UnauthorizedException') return true;
-  return error.name === 'CredentialsProviderError' && /\bSSO session\b/i.test(error.message);
+function isSsoSessionError(error: AwsError): boolean {
+  if (error.code === 'TokenProviderError' || error.code === 'UnauthorizedException') return true;
+  return error.code === 'CredentialsProviderError' && /\bSSO session\b/i.test(error.message);
 }
 
 export function classifyAwsError(error: unknown): AwsFailureKind {
   if (error instanceof FailedCall) return classifyAwsError(error.cause);
-  if (!(error instanceof Error)) return 'other';
+  const failure = toAwsError(error);
+  if (!isTypedAwsError(failure)) return 'other';
+  const { code, status, message } = failure;
   // Before the status: a proxy's HTML 403 page is no AWS refusal.
-  if (error instanceof UnreadableAwsAnswer) return 'unreadableAnswer';
-  const code = (error as { code?: string }).code;
-  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-  if (error.name === 'AccessDenied' || error.name === 'AccessDeniedException' || status === 403) return 'accessDenied';
-  if (isSsoSessionError(error)) return 'ssoExpired';
-  if (error.name === 'CredentialsProviderError' || /could not load credentials/i.test(error.message)) return 'noCredentials';
-  if ((code && NETWORK_CODES.has(code)) || error.name === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(error.message)) return 'network';
+  if (code === 'UnreadableAwsAnswer') return 'unreadableAnswer';
+  if (code === 'AccessDenied' || code === 'AccessDeniedException' || status === 403) return 'accessDenied';
+  if (isSsoSessionError(failure)) return 'ssoExpired';
+  if (code === 'CredentialsProviderError' || /could not load credentials/i.test(message)) return 'noCredentials';
+  if (NETWORK_CODES.has(code) || code === 'TimeoutError' || /socket hang up|ECONNREFUSED|ENOTFOUND/.test(message)) return 'network';
   return 'other';
 }
 
@@ -72,8 +73,10 @@ export function describeAwsError(error: unknown, action: string, profile: string
       return { kind, message: vscode.l10n.t('No AWS credentials found for {0}: choose an AWS profile', who) };
     case 'network':
       return { kind, message: vscode.l10n.t('Cannot reach CloudFront: {0}', detail) };
-    case 'unreadableAnswer':
-      return { kind, message: describeUnreadableAnswer(error as UnreadableAwsAnswer) };
+    case 'unreadableAnswer': {
+      const answer = unreadableAnswerOf(error);
+      return { kind, message: answer ? describeUnreadableAnswer(answer) : detail };
+    }
     default:
       return { kind, message: vscode.l10n.t('{0} failed: {1}', action, detail) };
   }
@@ -84,6 +87,12 @@ const BODY_WORDS = {
   empty: () => vscode.l10n.t('with an empty body'),
   other: () => vscode.l10n.t('with a body that is neither XML nor JSON as AWS sends'),
 } as const;
+
+/** The UnreadableAwsAnswer behind an error: the client seam wraps it in an AwsError (awsError.ts) as its cause. */
+function unreadableAnswerOf(error: unknown): UnreadableAwsAnswer | undefined {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) if (cause instanceof UnreadableAwsAnswer) return cause;
+  return undefined;
+}
 
 /** The error's sentence in the user's language (its `message` is the English one, for logs and the SDK's retries). */
 function describeUnreadableAnswer(error: UnreadableAwsAnswer): string {

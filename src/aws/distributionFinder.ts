@@ -5,7 +5,7 @@
 // completed with GetDistribution before a page is said not to have the host, once per distribution. What was read is forgotten after `maxAgeMs`
 // (a change made in the console shows up without Refresh), when the extension changes a distribution
 // (`forget(id)`), and on Refresh (`reset()`).
-import { findDistribution, matchBehavior, requestPath } from '../signing/diagnose';
+import { findDistribution, matchBehavior, requestPath } from '../cloudfront/routing';
 import type { BehaviorSummary, CloudFrontService, DistributionSummary } from './cloudFrontService';
 import { DistributionDetails, isPartialSummary } from './distributionDetails';
 

@@ -7,6 +7,7 @@ import type { PolicySigner } from '../signing';
 import { UserError } from '../errors';
 import { classifyAwsError } from './describeAwsError';
 import type { KmsKeyDescription, KmsKeys, KmsKeySpec, KmsSigningAlgorithm } from './kmsKeys';
+import { awsErrorCode, awsStatus, isAwsError } from './awsError';
 
 /** kms:Sign takes at most 4,096 bytes with MessageType RAW; a CloudFront policy is far smaller. */
 export const KMS_RAW_MESSAGE_LIMIT = 4096;
@@ -73,15 +74,13 @@ export async function kmsSigner(kms: KmsKeys, keyId: string, reference: string, 
 
 /** Errors that retrying later may cure (bulk signing backs off on them). */
 export function isThrottling(error: unknown): boolean {
-  const name = error instanceof Error ? error.name : '';
-  const status = (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
-  return name === 'ThrottlingException' || name === 'TooManyRequestsException' || name === 'LimitExceededException' || status === 429;
+  return isAwsError(error, 'ThrottlingException', 'TooManyRequestsException', 'LimitExceededException') || awsStatus(error) === 429;
 }
 
 /** A KMS failure in the user's words, naming the action and the key; throttling passes through as is. */
 export function kmsFailure(error: unknown, action: string, reference: string, input: string, profile: string | undefined): Error {
   if (error instanceof UserError || isThrottling(error)) return error as Error;
-  const name = error instanceof Error ? error.name : '';
+  const name = awsErrorCode(error);
   const who = profile ?? vscode.l10n.t('the default credentials');
   if (classifyAwsError(error) === 'accessDenied') return new UserError(vscode.l10n.t('Access denied: {0} may not call {1} on KMS key {2}.', who, action, reference), input);
   if (name === 'NotFoundException') return new UserError(vscode.l10n.t('KMS key {0} does not exist in this account and region.', reference), input);

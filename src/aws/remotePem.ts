@@ -7,6 +7,7 @@ import { fingerprintOf } from '../keys/fingerprint';
 import { loadPrivateKey, type LoadedKey } from '../signing';
 import { classifyAwsError } from './describeAwsError';
 import type { KeySecrets } from './keySecrets';
+import { awsErrorCode } from './awsError';
 
 const PEM_PRIVATE_KEY = /-----BEGIN (?:RSA |EC |)PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |)PRIVATE KEY-----/;
 
@@ -59,7 +60,7 @@ export async function readRemotePrivateKey(
 
 function readFailure(error: unknown, source: RemotePemSource, what: string, input: string, profile: string | undefined): Error {
   if (error instanceof UserError) return error;
-  const name = error instanceof Error ? error.name : '';
+  const name = awsErrorCode(error);
   const who = profile ?? vscode.l10n.t('the default credentials');
   const action = source.kind === 'secretsManager' ? 'secretsmanager:GetSecretValue' : 'ssm:GetParameter';
   if (classifyAwsError(error) === 'accessDenied') return new UserError(vscode.l10n.t('Access denied: {0} may not call {1} on {2}.', who, action, what), input);

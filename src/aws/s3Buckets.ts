@@ -5,6 +5,7 @@
 // builds (endpoints only from standard AWS configuration).
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadS3Sdk } from './loadSdk';
+import { isAwsError } from './awsError';
 
 /** The four switches of S3 Block Public Access; undefined when the bucket has no such configuration. */
 export interface PublicAccessBlock {
@@ -42,8 +43,6 @@ export interface S3Buckets {
   /** An object's content as UTF-8 text (a playlist or manifest); rejects past `maxBytes` (GetObject). */
   objectText(bucket: string, key: string, maxBytes: number): Promise<string>;
 }
-
-const errorName = (error: unknown): string | undefined => (error instanceof Error ? error.name : undefined);
 
 export class SdkS3Buckets implements S3Buckets {
   constructor(private readonly client: S3Client) {}
@@ -83,7 +82,7 @@ export class SdkS3Buckets implements S3Buckets {
     try {
       return (await this.client.send(new sdk.GetBucketPolicyCommand({ Bucket: bucket }))).Policy;
     } catch (error) {
-      if (errorName(error) === 'NoSuchBucketPolicy') return undefined;
+      if (isAwsError(error, 'NoSuchBucketPolicy')) return undefined;
       throw error;
     }
   }
@@ -129,7 +128,7 @@ export class SdkS3Buckets implements S3Buckets {
         restrictPublicBuckets: config?.RestrictPublicBuckets ?? false,
       };
     } catch (error) {
-      if (errorName(error) === 'NoSuchPublicAccessBlockConfiguration') return undefined;
+      if (isAwsError(error, 'NoSuchPublicAccessBlockConfiguration')) return undefined;
       throw error;
     }
   }

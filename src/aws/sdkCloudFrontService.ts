@@ -18,6 +18,7 @@ import type {
 } from './cloudFrontService';
 import { loadSdk } from './loadSdk';
 import { fromDistribution, fromPublicKey, toDistributionSummary, toKeyGroupSummary, toPublicKeySummary } from './toDomain';
+import { isAwsError } from './awsError';
 
 interface CloudFrontList<T> {
   Items?: T[];
@@ -132,8 +133,7 @@ export class SdkCloudFrontService implements CloudFrontService {
       await this.client.send(new sdk.UpdateDistributionCommand({ Id: id, DistributionConfig: config }));
       return true;
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
-      return !['AccessDenied', 'AccessDeniedException'].includes(name);
+      return !isAwsError(error, 'AccessDenied', 'AccessDeniedException');
     }
   }
 

@@ -1,6 +1,7 @@
 // Every write the extension makes to CloudFront, as an event: whatever read that resource (the
 // distribution finder, the key group directory, the views) forgets it, so the next sign, diagnosis
-// or tree read sees the change. The decorator sits at the service seam, so no command can write
+// or tree read sees the change. The end of a wait for a deployment counts too: the distribution's
+// status changed (Deploying… → Deployed) though no call of ours wrote it. The decorator sits at the service seam, so no command can write
 // without telling; it fires once the call has settled, success or not, because a failed call (a
 // timeout, say) may still have changed the resource.
 import type { CloudFrontService, KeyGroupFields, NewPublicKey, RawDistributionConfig } from './cloudFrontService';
@@ -34,7 +35,7 @@ export function withWriteEvents(service: CloudFrontService, onWrite: (write: Clo
     getDistributionConfig: (id) => service.getDistributionConfig(id),
     // A question, not a write: CloudFront refuses the request it sends (no If-Match).
     mayUpdateDistribution: (id, config) => service.mayUpdateDistribution(id, config),
-    waitUntilDeployed: (id, maxWaitSeconds, signal) => service.waitUntilDeployed(id, maxWaitSeconds, signal),
+    waitUntilDeployed: (id, maxWaitSeconds, signal) => writing('distribution', id, () => service.waitUntilDeployed(id, maxWaitSeconds, signal)),
     listOriginAccessControls: () => service.listOriginAccessControls(),
     getOriginAccessControl: (id) => service.getOriginAccessControl(id),
 

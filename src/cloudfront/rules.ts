@@ -5,13 +5,24 @@
 
 /** Public keys in one key group. */
 export const KEYS_PER_KEY_GROUP = 5;
-/** Key groups trusted by one cache behavior. */
-export const KEY_GROUPS_PER_BEHAVIOR = 4;
-/** Key groups in one account. */
-export const KEY_GROUPS_PER_ACCOUNT = 10;
-
+/** The longest name of a public key or key group. */
+export const RESOURCE_NAME_MAX_LENGTH = 128;
 /** Names of public keys and key groups: 1 to 128 letters, digits, hyphens and underscores. */
-export const RESOURCE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+export const RESOURCE_NAME = new RegExp(`^[A-Za-z0-9_-]{1,${RESOURCE_NAME_MAX_LENGTH}}$`);
+
+/** The longest name of an origin access control. */
+export const OAC_NAME_MAX_LENGTH = 64;
+
+/** Key ids, of public keys (K2JCJMDEHXQW5F) and legacy key pairs (APKAEIBAERJR2EXAMPLE): letters and digits, so they go into URLs and cookies unencoded. */
+export const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
+
+/** The schemes of the URLs CloudFront signs (a signed URL's, a policy Resource's). */
+export const SIGNED_URL_SCHEMES: readonly string[] = ['http', 'https', 'ws', 'wss'];
+
+/** Whether CloudFront signs URLs of `scheme` ("https", or a URL's protocol "https:"). */
+export function isSignedUrlScheme(scheme: string): boolean {
+  return SIGNED_URL_SCHEMES.includes(scheme.replace(/:$/, '').toLowerCase());
+}
 
 /** The longest URL CloudFront serves, in bytes; a signed URL's query counts too. */
 export const MAX_URL_BYTES = 8192;
@@ -21,6 +32,14 @@ export const LEGACY_KEY_PAIR_ID = /^APKA[A-Z0-9]+$/;
 
 export function isLegacyKeyPairId(id: string): boolean {
   return LEGACY_KEY_PAIR_ID.test(id);
+}
+
+/** Why CloudFront refuses other keys in key groups, as its console and API documentation put it. */
+export const KEY_GROUP_KEY_RULE = 'CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys';
+
+/** Whether a key group takes the public key of `key` (an EC key here is P-256: no other curve is read). */
+export function keyGroupTakes(key: { readonly type: 'rsa' | 'ec'; readonly bits?: number }): boolean {
+  return key.type === 'ec' || key.bits === 2048;
 }
 
 /** Whether a key group can take one more public key. */
@@ -37,7 +56,7 @@ export function resourceNameFrom(text: string, fallback = 'linked-key'): string 
     .replace(/^alias\//, '')
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '')
-    .slice(0, 128)
+    .slice(0, RESOURCE_NAME_MAX_LENGTH)
     .replace(/-+$/, '');
   return name || fallback;
 }

@@ -1,6 +1,6 @@
 // Every command of the extension in one table. The activation bundle registers each id through the
 // one wrapper (runCommand.ts) and calls into this table when the command first runs.
-import { Commands } from '../constants';
+import { Commands, type CommandId } from '../constants';
 import type { Services } from '../services';
 import type { BucketsProvider } from '../tree/bucketsProvider';
 import type { DistributionsProvider } from '../tree/distributionsProvider';
@@ -9,7 +9,7 @@ import type { PagedParent } from '../tree/rows';
 import type { TreeNode } from '../tree/treeNode';
 import type { UrlDiagnosis } from './diagnoseUrl';
 import { copyBucketPolicy, copyDomain, openInConsole } from './distributionCommands';
-import { keyCommandTable } from './keys/keyCommandTable';
+import { keyCommandTable, type KeyCommandId } from './keys/keyCommandTable';
 import { defineCommand } from './options';
 import { exportInfrastructureCommand } from './codegen/exportInfrastructure';
 import { generateSigningCodeCommand } from './codegen/generateSigningCode';
@@ -39,15 +39,9 @@ export interface CommandServices {
 /** A command that takes no options object: nothing, or the row (or value) it runs on. */
 const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
 
-export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<string, CommandHandler> {
-  /** Protect from anywhere: the origin row then shows its origin access control, the bucket row says it is served through it. */
-  const protectAndRefresh: CommandHandler = async (...args) => {
-    const result = await protectBucket(services, ...args);
-    distributions.refresh();
-    buckets.refresh();
-    return result;
-  };
-  const table: Record<string, CommandHandler> = {
+/** Every id of `Commands` has a handler, or the type check fails. */
+export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<CommandId, CommandHandler> {
+  const table: Record<Exclude<CommandId, KeyCommandId>, CommandHandler> = {
     [Commands.refresh]: withContext(() => {
       services.finder.reset();
       services.keyGroups.reset();
@@ -81,21 +75,18 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
     [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
-    [Commands.protectBucket]: protectAndRefresh,
-    [Commands.protectOrigin]: protectAndRefresh,
-    [Commands.protectBucketRow]: protectAndRefresh,
+    // The views refresh from the writes each makes (AwsSession.onDidWrite).
+    [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
+    [Commands.protectOrigin]: (...args) => protectBucket(services, ...args),
+    [Commands.protectBucketRow]: (...args) => protectBucket(services, ...args),
     [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
+    // S3 writes (bucket policy, Block Public Access) are not announced as write events: the S3 view is told here.
     [Commands.closePublicAccess]: async (...args) => {
       const result = await closePublicAccessCommand(services, ...args);
       buckets.refresh();
       return result;
     },
-    [Commands.waitForDeployment]: async (...args) => {
-      const result = await waitForDeployment(services, ...args);
-      distributions.refresh(); // the row no longer says Deploying…
-      return result;
-    },
-    ...keyCommandTable(services),
+    [Commands.waitForDeployment]: (...args) => waitForDeployment(services, ...args),
   };
-  return table;
+  return { ...table, ...keyCommandTable(services) };
 }

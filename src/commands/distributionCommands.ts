@@ -6,6 +6,7 @@ import { UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
 import { OriginNode } from '../tree/originNode';
 import type { Ui } from '../ui/ui';
+import { flashStatus, openExternal } from '../ui/workbench';
 
 function distributionOf(node: unknown): DistributionNode {
   if (node instanceof DistributionNode) return node;
@@ -15,7 +16,7 @@ function distributionOf(node: unknown): DistributionNode {
 export async function copyDomain(ui: Ui, node: unknown): Promise<string> {
   const { domainName } = distributionOf(node).distribution;
   await ui.writeClipboard(domainName);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', domainName), 3000);
+  flashStatus(vscode.l10n.t('Copied {0}', domainName));
   return domainName;
 }
 
@@ -25,7 +26,7 @@ export function consoleUrl(distributionId: string): vscode.Uri {
 }
 
 export async function openInConsole(node: unknown): Promise<boolean> {
-  return vscode.env.openExternal(consoleUrl(distributionOf(node).distribution.id));
+  return openExternal(consoleUrl(distributionOf(node).distribution.id));
 }
 
 export async function copyBucketPolicy(ui: Ui, node: unknown): Promise<string> {

@@ -7,10 +7,16 @@ import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import { invocationOf } from './invocation';
 
-/** How the command runs: asking a person (with what it was called on), or from checked options. */
-export type Call<O> = { readonly kind: 'interactive'; readonly context?: unknown } | { readonly kind: 'automation'; readonly options: O };
+/**
+ * How the command runs: asking a person (with what it was called on, and any answers given in advance,
+ * checked by the same schema), or from checked options.
+ */
+export type Call<O> = { readonly kind: 'interactive'; readonly context?: unknown; readonly given?: Partial<O> } | { readonly kind: 'automation'; readonly options: O };
 
 type Schema<O> = v.GenericSchema<unknown, O>;
+
+/** The answers a call brings: automation's options (all), an interactive call's given answers (some), or none. */
+export const answersOf = <O>(call: Call<O>): Partial<O> => (call.kind === 'automation' ? call.options : (call.given ?? {}));
 
 /** The options, or a UserError with the message of the first problem and the option it names. */
 export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
@@ -22,13 +28,30 @@ export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
 }
 
 /**
+ * Answers given in advance, by the options' rules: any of an options object's answers, each checked as
+ * an option is. A schema with rules across options (a pipe over the options object) has its rules
+ * left out: answers given in advance are some of the answers, and the wizard asks the rest.
+ */
+function parseGiven<O>(schema: Schema<O>, given: Record<string, unknown>): Partial<O> {
+  type StrictOptions = v.StrictObjectSchema<v.ObjectEntries, undefined>;
+  const piped = (schema as unknown as { pipe?: readonly unknown[] }).pipe?.[0];
+  const objectSchema = (piped ?? schema) as unknown as Partial<StrictOptions>;
+  const partial = objectSchema.type === 'strict_object' ? (v.partial(objectSchema as StrictOptions) as unknown as Schema<Partial<O>>) : schema;
+  return parseOptions(partial, given);
+}
+
+/**
  * A command's handler. `options`: the schema of its options object; a command without one refuses
  * options objects (naming `options`), since whatever they said would be ignored.
  */
 export function defineCommand<O, R>(options: Schema<O> | undefined, run: (call: Call<O>) => R): (...args: unknown[]) => Promise<Awaited<R>> {
   return async (...args: unknown[]): Promise<Awaited<R>> => {
     const invocation = invocationOf(args);
-    if (invocation.kind === 'interactive') return await run(invocation);
+    if (invocation.kind === 'interactive') {
+      if (!invocation.given) return await run({ kind: 'interactive', context: invocation.context });
+      if (!options) throw new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
+      return await run({ kind: 'interactive', given: parseGiven(options, invocation.given) });
+    }
     if (!options) throw new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
     return await run({ kind: 'automation', options: parseOptions(options, invocation.options) });
   };

@@ -5,6 +5,7 @@ import { readProfiles, type AwsProfile } from '../aws/profiles';
 import { Settings } from '../constants';
 import { UserError } from '../errors';
 import type { Ui } from '../ui/ui';
+import { runInTerminal } from '../ui/workbench';
 import { defineCommand, defineCommandIn, mustBeString, optionsObject, required } from './options';
 
 /** `{ profile }`: a profile name from ~/.aws, or '' for the default credential chain. */
@@ -82,7 +83,5 @@ export const ssoLogin = defineCommand(ProfileOptions, (call): void => {
   const given = call.kind === 'automation' ? call.options.profile : call.context;
   const name = typeof given === 'string' && given ? given : 'default';
   if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');
-  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('AWS SSO login') });
-  terminal.show();
-  terminal.sendText(`aws sso login --profile ${name}`);
+  runInTerminal(vscode.l10n.t('AWS SSO login'), `aws sso login --profile ${name}`);
 });

@@ -8,7 +8,8 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { Commands } from '../constants';
 import { isCancellation } from '../errors';
 import { describeError, type Logger } from '../log';
-import { invocationOf } from './invocation';
+import { showErrorWithAction } from '../ui/workbench';
+import { decidedArguments, invocationOf } from './invocation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
@@ -22,9 +23,10 @@ function isUserFacing(error: unknown): error is Error {
 
 export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
-    const automation = invocationOf(args).kind === 'automation';
+    const invocation = invocationOf(args);
+    const automation = invocation.kind === 'automation';
     try {
-      return await handler(...args);
+      return await handler(...decidedArguments(invocation));
     } catch (error) {
       if (isCancellation(error)) {
         if (automation) throw error;
@@ -35,8 +37,8 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
       if (classifyAwsError(error) === 'ssoExpired') {
         const profile = configuredProfile() ?? 'default';
         const signIn = vscode.l10n.t('Run aws sso login');
-        void vscode.window.showErrorMessage(describeAwsError(error, id, profile).message, signIn).then((choice) => {
-          if (choice === signIn) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
+        void showErrorWithAction(describeAwsError(error, id, profile).message, signIn).then((taken) => {
+          if (taken) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
         });
         return undefined;
       }
@@ -44,8 +46,8 @@ export function registerCommand(id: string, handler: CommandHandler, log: Logger
       const aws = classifyAwsError(error) !== 'other' ? describeAwsError(error, id, configuredProfile()).message : undefined;
       const message = aws ?? (isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error)));
       const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showErrorMessage(message, showLog).then((choice) => {
-        if (choice === showLog) void vscode.commands.executeCommand(Commands.showLog);
+      void showErrorWithAction(message, showLog).then((taken) => {
+        if (taken) void vscode.commands.executeCommand(Commands.showLog);
       });
       return undefined;
     }

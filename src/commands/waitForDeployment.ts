@@ -8,6 +8,7 @@ import { CancellationError, UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
 import type { Ui } from '../ui/ui';
 import { defineCommandIn, optionsObject, positionalText, requiredText } from './options';
+import { isAwsError } from '../aws/awsError';
 
 /** CloudFront usually deploys a change within 15 minutes. */
 export const DEPLOY_WAIT_SECONDS = 40 * 60;
@@ -45,9 +46,8 @@ export async function waitWithProgress(ui: Ui, service: CloudFrontService, distr
   try {
     await ui.withCancellableProgress(vscode.l10n.t('Waiting until distribution {0} is deployed…', distributionId), (signal) => service.waitUntilDeployed(distributionId, DEPLOY_WAIT_SECONDS, signal));
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'AbortError') throw new CancellationError();
-    if (name === 'TimeoutError') throw new UserError(vscode.l10n.t('Distribution {0} was still deploying after {1} minutes.', distributionId, DEPLOY_WAIT_SECONDS / 60), 'distributionId');
+    if (isAwsError(error, 'AbortError')) throw new CancellationError();
+    if (isAwsError(error, 'TimeoutError')) throw new UserError(vscode.l10n.t('Distribution {0} was still deploying after {1} minutes.', distributionId, DEPLOY_WAIT_SECONDS / 60), 'distributionId');
     throw error;
   }
 }

@@ -1,10 +1,10 @@
 // A hover and a CodeLens on signed CloudFront URLs in any editor: the key that signed it (and its
 // local name), the hash algorithm, the resource, and its expiry in words, with a link to diagnose.
 import * as vscode from 'vscode';
-import { localizedExpiry } from '../commands/sign/expiryWords';
+import { localizedExpiry } from '../ui/expiryWords';
 import { Commands } from '../constants';
 import type { KeyStore } from '../keys/keyStore';
-import { privateKeyPlace } from '../tree/privateKeyPlace';
+import { privateKeyPlace } from '../ui/privateKeyPlace';
 import { parseSignedUrl } from '../signing';
 import { findUrls, summarizeSignedUrl, type SignedUrlSummary } from '../signing/output';
 import { SIGNED_URL_PARAMETER } from './signedUrlDocuments';

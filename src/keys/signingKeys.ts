@@ -2,6 +2,7 @@
 // behavior trusts (or, for behaviors with legacy trusted signers, legacy key pair IDs). The others are
 // listed too, with the reason they cannot sign, so the user sees why a key is missing.
 import type { BehaviorSummary, KeyGroupSummary } from '../aws/cloudFrontService';
+import { isLegacyKeyPairId } from '../cloudfront/rules';
 import type { LocalKey } from './keyStore';
 
 export interface KeyCandidate {
@@ -26,9 +27,6 @@ export interface CandidateContext {
   keyGroups: ReadonlyMap<string, KeyGroupSummary>;
 }
 
-/** Legacy CloudFront key pairs (created by the root user) have IDs starting with APKA. */
-const isLegacy = (publicKeyId: string) => publicKeyId.startsWith('APKA');
-
 export function keyCandidates(keys: readonly LocalKey[], context: CandidateContext, reasons: DisabledReasons): KeyCandidate[] {
   const behavior = context.behavior;
   return keys.map((key) => {
@@ -37,7 +35,7 @@ export function keyCandidates(keys: readonly LocalKey[], context: CandidateConte
     const holding = groups.filter((g) => g.publicKeyIds.includes(key.publicKeyId!)).map((g) => g.name);
     if (!behavior) return { key, keyGroupNames: [] };
     if (holding.length > 0) return { key, keyGroupNames: holding };
-    if (behavior.trustedSigners.length > 0 && isLegacy(key.publicKeyId)) return { key, keyGroupNames: [] };
+    if (behavior.trustedSigners.length > 0 && isLegacyKeyPairId(key.publicKeyId)) return { key, keyGroupNames: [] };
     if (behavior.trustedKeyGroupIds.length === 0 && behavior.trustedSigners.length === 0) {
       // CloudFront ignores signatures here; any key "works", which is worth saying, not refusing.
       return { key, keyGroupNames: [] };

@@ -9,6 +9,7 @@ import { normalizeResource, resourceMatches } from './resource';
 import { toEpochSeconds } from './time';
 import { type HashAlgorithm, type SignCookiesOptions } from './types';
 import { normalizeViewerUrl } from './url';
+import { isLegacyKeyPairId, KEY_GROUP_KEY_RULE, KEY_PAIR_ID, keyGroupTakes } from '../cloudfront/rules';
 
 /** What gets signed, before anyone signs it: the policy and the parameters around the signature. */
 export interface PolicyPlan {
@@ -26,9 +27,6 @@ export interface PolicyPlan {
 export interface SigningPlan extends PolicyPlan {
   readonly key: LoadedKey;
 }
-
-/** Key IDs are letters and digits (K2JCJMDEHXQW5F, APKAEIBAERJR2EXAMPLE); they go into URLs and cookies unencoded. */
-const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
 
 function checkKeyPairId(keyPairId: string): string {
   if (typeof keyPairId !== 'string' || !KEY_PAIR_ID.test(keyPairId)) {
@@ -48,11 +46,12 @@ function checkKeyPairId(keyPairId: string): string {
  * RSA keys (1024-bit, AWS's own test vectors) are left to KEY_TOO_SMALL's threshold, as botocore signs them.
  */
 function checkKeyForId(key: KeyFacts, keyPairId: string): void {
-  if (key.type !== 'rsa' || key.bits <= 2048 || keyPairId.startsWith('APKA')) return;
+  // Smaller RSA keys are KEY_TOO_SMALL's to judge.
+  if (keyGroupTakes(key) || key.bits < 2048 || isLegacyKeyPairId(keyPairId)) return;
   throw new SigningError(
     'KEY_NOT_FOR_KEY_GROUPS',
     'privateKey',
-    `privateKey is a ${key.bits}-bit RSA key, but CloudFront key groups accept only RSA 2048-bit and ECDSA P-256 (prime256v1) public keys, so no public key ${keyPairId} can verify its signatures. Sign with an RSA 2048-bit or ECDSA P-256 key (a ${key.bits}-bit key works only with a legacy key pair ID, APKA…).`,
+    `privateKey is a ${key.bits}-bit RSA key, but ${KEY_GROUP_KEY_RULE}, so no public key ${keyPairId} can verify its signatures. Sign with an RSA 2048-bit or ECDSA P-256 key (a ${key.bits}-bit key works only with a legacy key pair ID, APKA…).`,
   );
 }
 

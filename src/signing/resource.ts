@@ -5,39 +5,17 @@
 // A pattern is used as written, except that spaces and non-ASCII characters are percent-encoded as
 // UTF-8, the way every client sends them (see url.ts), so a pattern typed like the URL matches the
 // request. A pattern cannot go through `new URL()`: `?` would start a query and `http*` is no scheme.
+import { SIGNED_URL_SCHEMES } from '../cloudfront/rules';
+import { wildcardMatches } from '../cloudfront/wildcard';
 import { SigningError } from './errors';
 import { assertPolicySafeText } from './text';
 
-const SCHEMES = ['http', 'https', 'ws', 'wss'];
 const SPACE_OR_NON_ASCII = /[^\u0021-\u007e]/gu;
 // In a `u` regular expression a surrogate range matches only surrogates that are not part of a pair.
 const LONE_SURROGATE = /[\uD800-\uDFFF]/gu;
 
 /** True when a Resource pattern (with * and ? wildcards) matches `text` as CloudFront matches it. */
-export function resourceMatches(pattern: string, text: string): boolean {
-  // Greedy matching with one backtrack point (the last *), linear for typical patterns.
-  let p = 0;
-  let t = 0;
-  let starAt = -1;
-  let textAtStar = 0;
-  while (t < text.length) {
-    // A * in the pattern is always the wildcard, also where the URL has a literal * (legal in paths).
-    if (p < pattern.length && pattern[p] === '*') {
-      starAt = p++;
-      textAtStar = t;
-    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
-      p++;
-      t++;
-    } else if (starAt !== -1) {
-      p = starAt + 1;
-      t = ++textAtStar;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '*') p++;
-  return p === pattern.length;
-}
+export const resourceMatches = wildcardMatches;
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', ws: '80', https: '443', wss: '443' };
 const hasWildcard = (text: string) => /[*?]/.test(text);
@@ -119,7 +97,7 @@ export function normalizeResource(resource: string): string {
   }
   // Schemes are case-insensitive, and browsers send them in lowercase: HTTPS:// is https://.
   const schemePattern = resource.slice(0, schemeEnd).toLowerCase();
-  if (!SCHEMES.some((scheme) => resourceMatches(schemePattern, scheme))) {
+  if (!SIGNED_URL_SCHEMES.some((scheme) => resourceMatches(schemePattern, scheme))) {
     throw new SigningError('UNSUPPORTED_SCHEME', 'resource', `resource uses the scheme ${resource.slice(0, schemeEnd)}; CloudFront signed URLs work only with http, https, ws and wss.`);
   }
   const authorityEnd = resource.indexOf('/', schemeEnd + 3);

@@ -9,6 +9,7 @@
 // (empty query) is dropped so the signing parameters start the query.
 //
 // https://url.spec.whatwg.org/#url-serializing
+import { isSignedUrlScheme } from '../cloudfront/rules';
 import { SigningError } from './errors';
 import { assertPolicySafeText } from './text';
 
@@ -18,8 +19,6 @@ export type SigningParameterName = (typeof SIGNING_PARAMETERS)[number];
 
 /** CloudFront's limit on the length of a request URL. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html */
 export { MAX_URL_BYTES } from '../cloudfront/rules';
-
-const SIGNABLE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 
 function isSigningParameter(name: string): name is SigningParameterName {
   return (SIGNING_PARAMETERS as readonly string[]).includes(name);
@@ -49,7 +48,7 @@ export function normalizeViewerUrl(url: string): string {
   } catch {
     throw new SigningError('INVALID_URL', 'url', `url "${url}" is not an absolute URL; use a form like https://d111111abcdef8.cloudfront.net/image.jpg.`);
   }
-  if (!SIGNABLE_SCHEMES.has(parsed.protocol)) {
+  if (!isSignedUrlScheme(parsed.protocol)) {
     throw new SigningError('UNSUPPORTED_SCHEME', 'url', `url uses the scheme ${parsed.protocol.slice(0, -1)}; CloudFront signed URLs work only with http, https, ws and wss.`);
   }
   if (parsed.username !== '' || parsed.password !== '') {

@@ -51,7 +51,13 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
       const service = await source.cloudFront();
       return this.details.completeAll(await readAllPages((marker) => service.listDistributions(marker)));
     });
-    this.sessionListener = source.onDidChange(() => this.refresh());
+    this.sessionListener = vscode.Disposable.from(
+      source.onDidChange(() => this.refresh()),
+      // A bucket row says which distributions serve it, and through which access control.
+      source.onDidWrite((write) => {
+        if (write.resource === 'distribution' || write.resource === 'originAccessControl') this.refresh();
+      }),
+    );
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

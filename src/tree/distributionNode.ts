@@ -9,6 +9,7 @@ import type { DistributionTreeContext } from './distributionTreeContext';
 import { OriginNode } from './originNode';
 import { awsFailureRow, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
+import { distributionDescription } from '../ui/distributionWords';
 
 /** What distribution rows share with their view. */
 export class DistributionNode implements TreeNode, PagedParent {
@@ -27,7 +28,7 @@ export class DistributionNode implements TreeNode, PagedParent {
     const item = new vscode.TreeItem(d.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `distribution/${d.id}`;
     const deploying = d.enabled !== false && d.status !== 'Deployed' ? vscode.l10n.t('Deploying…') : undefined;
-    item.description = [deploying, d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · ');
+    item.description = [deploying, distributionDescription(d)].filter(Boolean).join(' · ');
     item.contextValue = ContextValues.distribution;
     const disabled = d.enabled === false;
     item.iconPath = new vscode.ThemeIcon(disabled ? 'circle-slash' : d.status === 'Deployed' ? 'cloud' : 'sync', disabled ? new vscode.ThemeColor('disabledForeground') : undefined);

@@ -42,7 +42,13 @@ export class DistributionsProvider implements vscode.TreeDataProvider<TreeNode>,
       log,
       changed: (node) => this.changed.fire(node),
     };
-    this.sessionListener = session.onDidChange(() => this.refresh());
+    this.sessionListener = vscode.Disposable.from(
+      session.onDidChange(() => this.refresh()),
+      // Rows show distributions, their origins' access controls and their behaviors' key groups.
+      session.onDidWrite((write) => {
+        if (write.resource !== 'publicKey') this.refresh();
+      }),
+    );
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

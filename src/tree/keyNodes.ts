@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { KeyGroupSummary, PublicKeySummary } from '../aws/cloudFrontService';
 import { KEYS_PER_KEY_GROUP } from '../cloudfront/rules';
 import { ContextValues } from '../constants';
-import { placeIcon, publicKeyContext, type PrivateKeyPlace } from './privateKeyPlace';
+import type { PrivateKeyPlace } from '../ui/privateKeyPlace';
+import { placeIcon, publicKeyContext } from './privateKeyPlace';
 import type { TreeNode } from './treeNode';
 
 export class PublicKeyNode implements TreeNode {

@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { KeyStore, MutableKeyStore } from '../keys/keyStore';
 import { KeyGroupNode, UngroupedKeysNode } from './keyNodes';
 import { LocalKeysWithoutPublicKeyNode } from './localKeyNodes';
-import { privateKeyPlaces, type PrivateKeyPlace } from './privateKeyPlace';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../ui/privateKeyPlace';
 import { awsFailureRow, setViewState, type PagedParent } from './rows';
 import type { TreeNode } from './treeNode';
 
@@ -34,7 +34,12 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       const service = await source.cloudFront();
       return readAllPages((marker) => service.listPublicKeys(marker));
     });
-    this.sessionListener = source.onDidChange(() => this.refresh());
+    this.sessionListener = vscode.Disposable.from(
+      source.onDidChange(() => this.refresh()),
+      source.onDidWrite((write) => {
+        if (write.resource === 'keyGroup' || write.resource === 'publicKey') this.refresh();
+      }),
+    );
     this.localKeysListener = localKeys?.onDidChange(() => this.changed.fire(undefined));
   }
 

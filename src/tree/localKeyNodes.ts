@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { isLegacyKeyPairId } from '../cloudfront/rules';
 import type { LocalKey } from '../keys/keyStore';
-import { localKeyContext, privateKeyPlace, type PrivateKeyPlace } from './privateKeyPlace';
+import { privateKeyPlace, type PrivateKeyPlace } from '../ui/privateKeyPlace';
+import { localKeyContext } from './privateKeyPlace';
 import type { TreeNode } from './treeNode';
 
 export class LocalKeyNode implements TreeNode {

@@ -26,11 +26,40 @@ export interface PromptStep<S> {
 export interface ExecuteStep<S> {
   readonly id: string;
   /** What the step does ("Upload public key media"), for progress and for the report after a failure. */
-  title(state: S): string;
-  shouldExecute(state: S): boolean;
-  execute(state: S): Promise<void>;
+  // Properties, not methods: a step for a state with complete answers must not be run on a state
+  // without them (method parameters would be checked bivariantly).
+  readonly title: (state: S) => string;
+  readonly shouldExecute: (state: S) => boolean;
+  readonly execute: (state: S) => Promise<void>;
   /** Reverts what execute did; absent when there is nothing to revert. */
-  undo?(state: S): Promise<void>;
+  readonly undo?: (state: S) => Promise<void>;
+}
+
+/**
+ * A step written for a state whose answers are complete (`A`: no answer optional), in a wizard whose
+ * state may lack them (a key that is only made on some runs): it runs only on a state `complete`
+ * accepts, so the step itself needs no assertion that an answer is there.
+ */
+export function forAnswered<S, A extends S>(complete: (state: S) => state is A, step: ExecuteStep<A>): ExecuteStep<S> {
+  const undo = step.undo;
+  return {
+    id: step.id,
+    title: (s) => (complete(s) ? step.title(s) : step.id),
+    shouldExecute: (s) => complete(s) && step.shouldExecute(s),
+    execute: (s) => (complete(s) ? step.execute(s) : Promise.reject(new Error(`${step.id}: the wizard's answers are incomplete`))),
+    ...(undo ? { undo: (s: S) => (complete(s) ? undo(s) : Promise.resolve()) } : {}),
+  };
+}
+
+/**
+ * A value an earlier execute step recorded in the state (`from` names it): the steps run in order and
+ * Retry resumes after the last that ran, so it is there; a step order that breaks this is said, naming
+ * the step, instead of an undefined passed on.
+ */
+export function recorded<S, K extends keyof S>(state: S, field: K, from: string): NonNullable<S[K]> {
+  const value = state[field];
+  if (value === undefined || value === null) throw new Error(`${String(field)} is not recorded yet: "${from}" records it`);
+  return value;
 }
 
 /** The state every wizard carries: which execute steps ran. */

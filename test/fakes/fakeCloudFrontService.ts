@@ -18,9 +18,9 @@ import type {
 } from '../../src/aws/cloudFrontService';
 import { fromDistribution } from '../../src/aws/toDomain';
 import { settle } from './settle';
+import { KEYS_PER_KEY_GROUP } from '../../src/cloudfront/rules';
 
 /** CloudFront's quota of public keys per key group. */
-const KEYS_PER_GROUP = 5;
 
 export class FakeCloudFrontService implements CloudFrontService {
   /** Markers of every listDistributions call, in order. */
@@ -293,8 +293,8 @@ export class FakeCloudFrontService implements CloudFrontService {
   }
 
   private checkKeyGroupFields(fields: KeyGroupFields): void {
-    if (fields.publicKeyIds.length > KEYS_PER_GROUP) {
-      throw awsError('TooManyPublicKeysInKeyGroup', `A key group can hold at most ${KEYS_PER_GROUP} public keys.`, 400);
+    if (fields.publicKeyIds.length > KEYS_PER_KEY_GROUP) {
+      throw awsError('TooManyPublicKeysInKeyGroup', `A key group can hold at most ${KEYS_PER_KEY_GROUP} public keys.`, 400);
     }
     for (const id of fields.publicKeyIds) this.findPublicKey(id);
   }

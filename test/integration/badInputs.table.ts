@@ -158,7 +158,7 @@ const WRONG_SHAPE: readonly BadInput[] = [
   {
     command: signUrl,
     args: { url: paidUrl, expiry: FUTURE, copy: false },
-    rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy.',
+    rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy, distributionId, pathPattern.',
     input: 'expiry',
   },
   {

@@ -161,6 +161,18 @@ describe('every command with its positional argument (moto, scripted answers)', 
     assert.deepEqual(ui.notifications[0]?.actions, ['Open', 'Copy as curl', 'Diagnose']);
   });
 
+  it('cloudfront.signUrl with answers given in advance: each is checked by the options schema and not asked again', async () => {
+    const ui = await scripted([pick('1 hour')]);
+    const url = `https://${domain}/paid/given.mp4`;
+    const signed = await run<string>(Commands.signUrl, { interactive: true, url, keyPairId: signer.publicKeyId });
+    ui.assertAllUsed();
+    assert.equal(parseSignedUrl(signed).url, url);
+    // A given answer of the wrong type is refused by the schema's rule, before anything is asked.
+    const refusing = await scripted([]);
+    assert.equal(await run<string | undefined>(Commands.signUrl, { interactive: true, keyPairId: 5 }), undefined);
+    assert.deepEqual(refusing.prompts, []);
+  });
+
   it('cloudfront.signCookies with a resource string: signs for that resource, asking expiry and format only', async () => {
     const resource = `https://${domain}/paid/*`;
     const ui = await scripted([pick('1 hour'), pick('JSON')]);

@@ -5,9 +5,9 @@
 // automation says otherwise; a distribution with no private content is refused, not exported empty.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { showText } from '../../ui/workbench';
 import { bucketOfDomain } from '../../aws/bucketPolicy';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
-import { readAllPages } from '../../aws/readAllPages';
 import {
   exportInfrastructure,
   hasPrivateContent,
@@ -21,6 +21,9 @@ import { CancellationError, UserError } from '../../errors';
 import { DistributionNode } from '../../tree/distributionNode';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, oneLineText, optionsObject, positionalText, required, requiredText } from '../options';
+import { isAwsError } from '../../aws/awsError';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { pickDistribution } from '../distributionPick';
 
 const privateKeysShape = () =>
   vscode.l10n.t("privateKeys must map public key ids to { kind: 'local' } | { kind: 'kms', keyId } | { kind: 'secretsManager', secretId } | { kind: 'ssm', parameterName }.");
@@ -50,7 +53,7 @@ export const ExportInfrastructureOptions = optionsObject({
 export async function readPrivateContentSetup(service: CloudFrontService, distributionId: string): Promise<PrivateContentSetup> {
   const [summary, { value: config }] = await Promise.all([service.getDistribution(distributionId), service.getDistributionConfig(distributionId)]);
   const trusted = new Set(summary.behaviors.flatMap((behavior) => behavior.trustedKeyGroupIds));
-  const keyGroups = (await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id));
+  const keyGroups = (await readKeyGroups(service)).filter((group) => trusted.has(group.id));
   const publicKeyIds = [...new Set(keyGroups.flatMap((group) => group.publicKeyIds))];
   const publicKeys = await Promise.all(publicKeyIds.map(async (id) => (await service.getPublicKey(id)).value));
   const oacIds = [...new Set((config.Origins?.Items ?? []).map((origin) => origin.OriginAccessControlId).filter((id): id is string => Boolean(id)))];
@@ -78,7 +81,7 @@ export async function readPrivateContentSetup(service: CloudFrontService, distri
  */
 async function readSetupOf(context: KeyCommandContext, service: CloudFrontService, distributionId: string, given?: Record<string, PrivateKeyLocation>): Promise<PrivateContentSetup> {
   const setup = await readPrivateContentSetup(service, distributionId).catch((error: unknown) => {
-    if (error instanceof Error && error.name === 'NoSuchDistribution') throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
+    if (isAwsError(error, 'NoSuchDistribution')) throw new UserError(vscode.l10n.t('distributionId: no distribution {0} in this account.', distributionId), 'distributionId');
     throw error;
   });
   if (!hasPrivateContent(setup)) {
@@ -108,11 +111,7 @@ export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureO
   const distributionId =
     call.context instanceof DistributionNode
       ? call.context.distribution.id
-      : (positionalText(call.context) ??
-        (await context.ui.pick({
-          title: vscode.l10n.t('Distribution to export'),
-          items: readAllPages((marker) => service.listDistributions(marker)).then((list) => list.map((d) => ({ label: d.id, description: d.aliases[0] ?? d.domainName, value: d.id }))),
-        })));
+      : (positionalText(call.context) ?? (await pickDistribution(context.ui, service, { title: vscode.l10n.t('Distribution to export') })));
   if (!distributionId) throw new CancellationError();
   // Read (and refused if it has nothing private) before asking anything more.
   const setup = await readSetupOf(context, service, distributionId);
@@ -125,8 +124,6 @@ export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureO
     ],
   });
   const exported = exportInfrastructure(setup, format);
-  // Terraform has no language in VS Code until an extension brings one.
-  const language = (await vscode.languages.getLanguages()).includes(exported.languageId) ? exported.languageId : 'plaintext';
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: exported.text }));
+  await showText(exported.text, exported.languageId);
   return exported.text;
 });

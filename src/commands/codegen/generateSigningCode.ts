@@ -3,6 +3,7 @@
 // algorithm, from CloudFront's copy of the public key); src/codegen/signing writes the code.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { showText } from '../../ui/workbench';
 import {
   defaultExample,
   DEFAULT_KEY_VARIABLE,
@@ -26,6 +27,9 @@ import { BehaviorNode } from '../../tree/behaviorNode';
 import { choosePublicKey, placesOfPublicKeys } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
 import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
+import { isAwsError } from '../../aws/awsError';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { keyGroupTakes } from '../../cloudfront/rules';
 
 /** One line of text: no name of a variable, file, key, secret or parameter holds a line break, so one is a mistake (the writers of literals.ts could carry it). */
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -78,14 +82,13 @@ async function algorithmOfPublicKey(context: KeyCommandContext, publicKeyId: str
   const service = await context.source.cloudFront();
   const publicKey = (
     await service.getPublicKey(publicKeyId).catch((error: unknown) => {
-      if (error instanceof Error && error.name === 'NoSuchPublicKey') throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', publicKeyId), 'publicKeyId');
+      if (isAwsError(error, 'NoSuchPublicKey')) throw new UserError(vscode.l10n.t('publicKeyId: no public key {0} in this account.', publicKeyId), 'publicKeyId');
       throw error;
     })
   ).value;
   const key = loadPublicKey(publicKey.encodedKey);
-  if (key.type === 'ec') return 'ECDSA_P256';
-  if (key.bits === 2048) return 'RSA_2048';
-  throw new UserError(vscode.l10n.t('{0} is an RSA {1}-bit key; signing code is generated for RSA 2048 and ECDSA P-256 keys.', publicKeyId, String(key.bits)), 'publicKeyId');
+  if (!keyGroupTakes(key)) throw new UserError(vscode.l10n.t('{0} is an RSA {1}-bit key; signing code is generated for RSA 2048 and ECDSA P-256 keys.', publicKeyId, String(key.bits)), 'publicKeyId');
+  return key.type === 'ec' ? 'ECDSA_P256' : 'RSA_2048';
 }
 
 const LANGUAGE_LABELS: Record<SigningLanguage, string> = { typescript: 'TypeScript', javascript: 'JavaScript', python: 'Python', go: 'Go', csharp: 'C#', java: 'Java' };
@@ -108,7 +111,7 @@ async function workspaceLanguage(): Promise<SigningLanguage | undefined> {
 async function keyOfBehavior(context: KeyCommandContext, behavior: BehaviorNode, title: string): Promise<string> {
   const service = await context.source.cloudFront();
   const trusted = new Set(behavior.behavior.trustedKeyGroupIds);
-  const ids = new Set((await readAllPages((marker) => service.listKeyGroups(marker))).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
+  const ids = new Set((await readKeyGroups(service)).filter((group) => trusted.has(group.id)).flatMap((group) => group.publicKeyIds));
   const keys = (await readAllPages((marker) => service.listPublicKeys(marker))).filter((key) => ids.has(key.id));
   if (keys.length === 0) return choosePublicKey(context, undefined, title);
   if (keys.length === 1) return keys[0].id;
@@ -221,7 +224,6 @@ export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOpt
   const distribution = behavior?.distribution;
   const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
   const generated = generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource, example });
-  const document = await vscode.workspace.openTextDocument({ language: generated.languageId, content: generated.code });
-  await vscode.window.showTextDocument(document);
+  await showText(generated.code, generated.languageId);
   return generated.code;
 });

@@ -8,6 +8,7 @@ import { describeAwsError } from '../../aws/describeAwsError';
 import { DistributionFinder } from '../../aws/distributionFinder';
 import type { KeyGroupDirectory } from '../../aws/keyGroupDirectory';
 import { isLegacyKeyPairId, type AccountData, type DistributionData, type KeyGroupData, type PublicKeyData } from '../../signing/diagnose';
+import { isAwsError } from '../../aws/awsError';
 
 export interface AccountSources {
   readonly source: CloudFrontSource;
@@ -31,7 +32,7 @@ async function readPublicKey(service: CloudFrontService, keyPairId: string | und
     const { value } = await service.getPublicKey(keyPairId);
     return { value: { id: value.id, name: value.name, encodedKey: value.encodedKey } };
   } catch (error) {
-    if ((error as Error).name === 'NoSuchPublicKey') return { value: 'notFound' };
+    if (isAwsError(error, 'NoSuchPublicKey')) return { value: 'notFound' };
     return { problem: describeAwsError(error, 'cloudfront:GetPublicKey', profile).message };
   }
 }

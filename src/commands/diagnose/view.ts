@@ -3,6 +3,7 @@
 // document updates in place when the live check adds its findings.
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import { showDocument } from '../../ui/workbench';
 import type { Finding, Severity } from '../../signing/diagnose';
 
 export const DIAGNOSIS_SCHEME = 'cloudfront-diagnosis';
@@ -111,7 +112,7 @@ export class DiagnosisDocuments implements vscode.TextDocumentContentProvider, v
     try {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } catch {
-      await vscode.window.showTextDocument(uri, { preview: false });
+      await showDocument(uri);
     }
     return uri;
   }

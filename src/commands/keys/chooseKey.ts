@@ -8,9 +8,10 @@ import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { LocalKeyNode } from '../../tree/localKeyNodes';
-import { privateKeyPlaces, type PrivateKeyPlace } from '../../tree/privateKeyPlace';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
 import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
 
 /** Which key a call names: the options' id, or the row or id a person's call was made with (undefined: pick one). */
 export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => (call.kind === 'automation' ? call.options.publicKeyId : call.context);
@@ -31,7 +32,7 @@ export async function publicKeyById(context: KeyCommandContext, id: string): Pro
 
 /** The key group `id` names, likewise; `option` is the argument that named it. */
 export async function keyGroupById(service: CloudFrontService, id: string, option = 'keyGroupId'): Promise<KeyGroupSummary> {
-  const found = (await readAllPages((marker) => service.listKeyGroups(marker))).find((g) => g.id === id);
+  const found = (await readKeyGroups(service)).find((g) => g.id === id);
   if (!found) throw new UserError(vscode.l10n.t('{0}: no key group {1} in this account.', option, id), option);
   return found;
 }

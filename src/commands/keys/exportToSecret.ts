@@ -11,6 +11,7 @@ import type { LocalKey } from '../../keys/keyStore';
 import { isSecretName, PUBLIC_KEY_ID_TAG, type KeyStorage } from '../../keys/keyStorage';
 import { secretNameRule } from './keyStorageOptions';
 import type { KeyCommandContext } from './keyCommandContext';
+import { awsErrorCode } from '../../aws/awsError';
 
 export interface SecretExport {
   readonly secretName: string;
@@ -79,7 +80,7 @@ function withoutDefaults(key: LocalKey): Omit<LocalKey, 'defaultSignerFor'> {
 }
 
 function createSecretFailure(error: unknown, request: SecretExport, profile: string | undefined): Error {
-  const name = error instanceof Error ? error.name : '';
+  const name = awsErrorCode(error);
   if (name === 'ResourceExistsException') {
     return new UserError(vscode.l10n.t('secretName: a secret named {0} already exists in Secrets Manager; choose another name.', request.secretName), 'secretName');
   }

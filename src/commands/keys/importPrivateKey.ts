@@ -19,9 +19,10 @@ import { runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { publicKeyById } from './chooseKey';
-import type { KeyCommandContext } from './keyCommandContext';
-import { keyMaterialSteps, type KeyMaterialState } from './keyMaterialSteps';
-import { executeWithRecovery } from './runSteps';
+import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
+import { keyMaterialSteps, type KeyMaterialAnswers, type KeyMaterialState } from './keyMaterialSteps';
+import { hasKeyMaterialAnswers } from './keyMaterialState';
+import { executeWithRecovery } from '../../wizard/recovery';
 
 const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
 
@@ -94,11 +95,12 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   const read = state.read!;
   state.key = read;
   state.algorithm = read.algorithm;
+  if (!hasKeyMaterialAnswers(state)) throw new Error('Import Private Key reached its execute steps without a name');
   await executeWithRecovery(
-    context,
-    vscode.l10n.t('Importing private key {0}', state.name!),
+    keyRecovery(context),
+    vscode.l10n.t('Importing private key {0}', state.name),
     state,
-    keyMaterialSteps<ImportState>(service, context.keyStore, (region) => context.source.keyServices(region)),
+    keyMaterialSteps<ImportState & KeyMaterialAnswers>(service, context.keyStore, (region) => context.source.keyServices(region)),
     interactive,
   );
   state.key = undefined;

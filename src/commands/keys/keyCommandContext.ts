@@ -6,6 +6,7 @@ import type { ExtensionEvents } from '../../events';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import type { Ui } from '../../ui/ui';
+import type { RecoveryContext } from '../../wizard/recovery';
 
 export interface KeyCommandContext {
   /** CloudFront, and KMS / Secrets Manager / SSM for keys kept in AWS. */
@@ -15,4 +16,9 @@ export interface KeyCommandContext {
   readonly log: Logger;
   /** Key pairs changed, behaviors restricted: the views and the walkthrough listen. */
   readonly events?: Pick<ExtensionEvents, 'didChangeKeys' | 'didRestrictBehaviors'>;
+}
+
+/** Retry and Undo for a key command's execute steps: failures logged under `topic`, the views told after a failure or Undo. */
+export function keyRecovery(context: KeyCommandContext, topic = 'keys'): RecoveryContext {
+  return { ui: context.ui, log: context.log, topic, changed: () => context.events?.didChangeKeys.fire() };
 }

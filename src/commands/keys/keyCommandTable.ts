@@ -9,7 +9,10 @@ import type { KeyCommandContext } from './keyCommandContext';
 import { linkKey } from './linkKey';
 import { rotateKey } from './rotateKey';
 
-export function keyCommandTable(context: KeyCommandContext): Record<string, CommandHandler> {
+/** The ids of the key commands: the rest of the table is commandTable.ts's. */
+export type KeyCommandId = (typeof Commands)['createKeyPair' | 'importPrivateKey' | 'exportPublicKey' | 'exportPrivateKey' | 'deleteLocalKey' | 'deletePublicKey' | 'rotateKey' | 'linkKey'];
+
+export function keyCommandTable(context: KeyCommandContext): Record<KeyCommandId, CommandHandler> {
   return {
     [Commands.createKeyPair]: (...args) => createKeyPair(context, ...args),
     [Commands.importPrivateKey]: (...args) => importPrivateKey(context, ...args),

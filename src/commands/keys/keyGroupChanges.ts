@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { CloudFrontService, KeyGroupSummary } from '../../aws/cloudFrontService';
 import { updateWithRetry } from '../../aws/etagRetry';
-import { readAllPages } from '../../aws/readAllPages';
+import { keyGroupsHolding } from '../../aws/keyGroupDirectory';
 import { UserError } from '../../errors';
 import { isKeyGroupFull, KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 
@@ -45,12 +45,6 @@ export function removeFromKeyGroup(service: CloudFrontService, keyGroupId: strin
           )
         : Promise.resolve(group),
   );
-}
-
-/** The key groups that hold a public key (CloudFront refuses to delete a key while one does). */
-export async function keyGroupsHolding(service: CloudFrontService, publicKeyId: string): Promise<KeyGroupSummary[]> {
-  const groups = await readAllPages((marker) => service.listKeyGroups(marker));
-  return groups.filter((group) => group.publicKeyIds.includes(publicKeyId));
 }
 
 /** Throws, naming them, when key groups hold the public key (CloudFront refuses to delete it then). */

@@ -42,5 +42,16 @@ export interface KeyMaterialState extends WizardState {
   secretArn?: string;
 }
 
+/** The answers every key-material step needs, given before the steps run: the key's name and algorithm. */
+export interface KeyMaterialAnswers {
+  name: string;
+  algorithm: LocalKeyAlgorithm;
+}
+
+/** Whether the wizard has the answers the key-material steps need (the execute steps take them as given). */
+export function hasKeyMaterialAnswers<S extends KeyMaterialState>(state: S): state is S & KeyMaterialAnswers {
+  return state.name !== undefined && state.algorithm !== undefined;
+}
+
 /** Where key commands reach KMS and Secrets Manager (without region: the profile's). */
 export type KeyServicesOf = (region?: string) => Promise<KeyServices>;

@@ -8,16 +8,16 @@
 import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import type { MutableKeyStore } from '../../keys/keyStore';
-import type { ExecuteStep } from '../../wizard/wizard';
-import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+import { recorded, type ExecuteStep } from '../../wizard/wizard';
+import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { kmsKeySteps, listRemoteKeyStep, secretStep } from './remoteKeySteps';
 
-export type { KeyMaterial, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+export type { KeyMaterial, KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
 const isLocal = (s: KeyMaterialState) => (s.keyStorage ?? 'local') === 'local';
 
-export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<S>[] {
+export function keyMaterialSteps<S extends KeyMaterialState & KeyMaterialAnswers>(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<S>[] {
   return [
     ...kmsKeySteps<S>(keys),
     {
@@ -25,32 +25,36 @@ export function keyMaterialSteps<S extends KeyMaterialState>(service: () => Prom
       title: () => vscode.l10n.t("Store the private key in VS Code's secret storage"),
       shouldExecute: isLocal,
       execute: async (s) => {
+        const key = recorded(s, 'key', 'the new key');
         await keyStore.add(
-          { fingerprint: s.key!.fingerprint, name: s.name!, algorithm: s.algorithm!, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
-          s.key!.privateKeyPem!,
+          { fingerprint: key.fingerprint, name: s.name, algorithm: s.algorithm, created: new Date().toISOString(), ...(s.profile ? { profile: s.profile } : {}) },
+          recorded(key, 'privateKeyPem', 'the new key'),
         );
       },
-      undo: (s) => keyStore.remove(s.key!.fingerprint),
+      undo: async (s) => {
+        if (s.key) await keyStore.remove(s.key.fingerprint);
+      },
     },
     {
       id: 'upload',
-      title: (s) => vscode.l10n.t('Upload public key {0}', s.publicKeyId ?? s.name!),
+      title: (s) => vscode.l10n.t('Upload public key {0}', s.publicKeyId ?? s.name),
       shouldExecute: (s) => !s.publicKeyId,
       execute: async (s) => {
-        const created = await (await service()).createPublicKey({ name: s.name!, encodedKey: s.key!.publicKeyPem });
+        const created = await (await service()).createPublicKey({ name: s.name, encodedKey: recorded(s, 'key', 'the new key').publicKeyPem });
         s.publicKeyId = created.value.id;
       },
       undo: async (s) => {
-        await deletePublicKeyIfUnused(await service(), s.publicKeyId!);
+        if (!s.publicKeyId) return;
+        await deletePublicKeyIfUnused(await service(), s.publicKeyId);
         s.publicKeyId = undefined;
       },
     },
     secretStep<S>(keys),
     {
       id: 'link',
-      title: (s) => vscode.l10n.t('Link the private key to public key {0}', s.publicKeyId!),
+      title: (s) => vscode.l10n.t('Link the private key to public key {0}', s.publicKeyId ?? ''),
       shouldExecute: isLocal,
-      execute: (s) => keyStore.link(s.key!.fingerprint, s.publicKeyId!),
+      execute: (s) => keyStore.link(recorded(s, 'key', 'the new key').fingerprint, recorded(s, 'publicKeyId', 'upload')),
     },
     listRemoteKeyStep<S>(keyStore),
   ];

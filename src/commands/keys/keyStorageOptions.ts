@@ -11,6 +11,7 @@ import type { KeyAlgorithm } from '../../keys/algorithms';
 import { CREATABLE_KEY_STORAGE, isSecretName, kmsAliasFor, regionOfArn, secretNameFor, type CreatableKeyStorage } from '../../keys/keyStorage';
 import { optionalText } from '../options';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+import { isAwsError } from '../../aws/awsError';
 
 export const keyStorageOption = v.picklist(CREATABLE_KEY_STORAGE, () =>
   vscode.l10n.t("keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager)."),
@@ -100,7 +101,7 @@ async function exists(describe: () => Promise<unknown>, notFound: string): Promi
     await describe();
     return true;
   } catch (error) {
-    if (error instanceof Error && error.name === notFound) return false;
+    if (isAwsError(error, notFound)) return false;
     throw error;
   }
 }

@@ -10,16 +10,17 @@ import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { samePublicKey } from '../../keys/fingerprint';
 import type { KeyStorage } from '../../keys/keyStorage';
-import { runPrompts, type ExecuteStep } from '../../wizard/wizard';
+import { recorded, runPrompts, type ExecuteStep } from '../../wizard/wizard';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { defineCommandIn, optionalText, optionsObject, positionalText } from '../options';
 import { publicKeyById } from './chooseKey';
-import type { KeyCommandContext } from './keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { nameOption } from './keyOptions';
-import { linkKeyPrompts, type LinkKeyState } from './linkKeyPrompts';
+import { linkKeyPrompts, type LinkKeyRun, type LinkKeyState } from './linkKeyPrompts';
 import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
-import { executeWithRecovery } from './runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
+import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
 
@@ -73,17 +74,20 @@ export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyComman
     }
     await runPrompts(state, linkKeyPrompts(context), context.ui);
   }
-  const linked = state.linked!;
+  const linked = state.linked;
+  if (!linked) throw new Error('Link Key reached its execute steps without a key to link');
   refuseLocalCopy(context, linked);
+  let name = state.name;
   if (state.target?.kind === 'existing') {
     await refuseMismatch(context, state.target.publicKeyId, linked);
     state.publicKeyId = state.target.publicKeyId;
-    state.name ??= (await publicKeyById(context, state.publicKeyId)).name || state.publicKeyId;
+    name ??= (await publicKeyById(context, state.publicKeyId)).name || state.publicKeyId;
   } else {
-    state.name ??= await freeName(context, defaultPublicKeyName(linked));
+    name ??= await freeName(context, defaultPublicKeyName(linked));
   }
+  const run: LinkKeyRun = Object.assign(state, { linked, name });
 
-  await executeWithRecovery(context, vscode.l10n.t('Linking {0}', linked.reference), state, linkSteps(context), interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context), interactive);
   context.events?.didChangeKeys.fire();
   const result: LinkKeyResult = { publicKeyId: state.publicKeyId!, keyStorage: linked.storage };
   context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);
@@ -118,43 +122,44 @@ async function freeName(context: KeyCommandContext, name: string): Promise<strin
   const service = await context.source.cloudFront();
   const taken = new Set((await readAllPages((marker) => service.listPublicKeys(marker))).map((k) => k.name));
   for (let n = 1; ; n++) {
-    const candidate = n === 1 ? name : `${name.slice(0, 128 - String(n).length - 1)}-${n}`;
+    const candidate = n === 1 ? name : `${name.slice(0, RESOURCE_NAME_MAX_LENGTH - String(n).length - 1)}-${n}`;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
-function linkSteps(context: KeyCommandContext): ExecuteStep<LinkKeyState>[] {
+function linkSteps(context: KeyCommandContext): ExecuteStep<LinkKeyRun>[] {
   return [
     {
       id: 'upload',
-      title: (s) => vscode.l10n.t('Upload public key {0}', s.name!),
+      title: (s) => vscode.l10n.t('Upload public key {0}', s.name),
       shouldExecute: (s) => !s.publicKeyId,
       execute: async (s) => {
-        const encodedKey = s.linked!.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-        s.publicKeyId = (await (await context.source.cloudFront()).createPublicKey({ name: s.name!, encodedKey })).value.id;
+        const encodedKey = s.linked.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+        s.publicKeyId = (await (await context.source.cloudFront()).createPublicKey({ name: s.name, encodedKey })).value.id;
       },
       undo: async (s) => {
-        await deletePublicKeyIfUnused(await context.source.cloudFront(), s.publicKeyId!);
+        if (!s.publicKeyId) return;
+        await deletePublicKeyIfUnused(await context.source.cloudFront(), s.publicKeyId);
         s.publicKeyId = undefined;
       },
     },
     {
       id: 'list',
-      title: (s) => vscode.l10n.t('List {0} as the private key of {1}', s.linked!.reference, s.publicKeyId!),
+      title: (s) => vscode.l10n.t('List {0} as the private key of {1}', s.linked.reference, s.publicKeyId ?? ''),
       shouldExecute: () => true,
       execute: async (s) => {
-        const linked = s.linked!;
+        const { linked } = s;
         await context.keyStore.addRemote({
           fingerprint: linked.fingerprint,
-          name: s.name!,
+          name: s.name,
           algorithm: linked.algorithm,
           created: new Date().toISOString(),
-          publicKeyId: s.publicKeyId!,
+          publicKeyId: recorded(s, 'publicKeyId', 'upload'),
           ...(context.source.profile ? { profile: context.source.profile } : {}),
           storage: linked.storage,
         });
       },
-      undo: (s) => context.keyStore.remove(s.linked!.fingerprint),
+      undo: (s) => context.keyStore.remove(s.linked.fingerprint),
     },
   ];
 }

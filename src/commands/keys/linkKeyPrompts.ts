@@ -22,6 +22,9 @@ export interface LinkKeyState extends WizardState {
   publicKeyGiven?: boolean;
 }
 
+/** The answers the execute steps take as given: the key to link and the public key's name. */
+export type LinkKeyRun = LinkKeyState & { linked: LinkedKey; name: string };
+
 const ENTER_ID = '\u0000enter';
 
 export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeyState>[] {

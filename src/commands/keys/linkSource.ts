@@ -8,7 +8,7 @@ import type { KeyServices } from '../../aws/awsSession';
 import { algorithmOfKmsSpec } from '../../aws/kmsKeys';
 import { describeSigningKey, kmsFailure } from '../../aws/kmsSigner';
 import { readRemotePrivateKey } from '../../aws/remotePem';
-import { resourceNameFrom } from '../../cloudfront/rules';
+import { keyGroupTakes, resourceNameFrom } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import { algorithmOf, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
@@ -60,7 +60,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   const { key } = await readRemotePrivateKey(services.secrets, remote, input, profile);
   const publicKey = createPublicKey(key.keyObject);
   const algorithm = algorithmOf(key);
-  if (algorithm !== 'RSA_2048' && algorithm !== 'ECDSA_P256') {
+  if (!keyGroupTakes(key)) {
     throw new UserError(vscode.l10n.t('{0}: {1} holds an RSA {2}-bit key; CloudFront key groups take only RSA 2048-bit and ECDSA P-256 keys.', input, reference, String(key.bits)), input);
   }
   let storage: KeyStorage;

@@ -17,13 +17,13 @@ import { fingerprintOf } from '../../keys/fingerprint';
 import { kmsAliasFor, PUBLIC_KEY_ID_TAG, regionOfArn, type KeyStorage } from '../../keys/keyStorage';
 import type { MutableKeyStore } from '../../keys/keyStore';
 import { spkiPemOfDer } from '../../keys/pem';
-import type { ExecuteStep } from '../../wizard/wizard';
-import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
+import { recorded, type ExecuteStep } from '../../wizard/wizard';
+import type { KeyMaterialAnswers, KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 
 const isKms = (s: KeyMaterialState) => s.keyStorage === 'kms';
 const isSecret = (s: KeyMaterialState) => s.keyStorage === 'secretsManager';
 
-export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): ExecuteStep<S>[] {
+export function kmsKeySteps<S extends KeyMaterialState & KeyMaterialAnswers>(keys: KeyServicesOf): ExecuteStep<S>[] {
   const kmsOf = async (s: S) => (await keys(s.kmsKeyArn ? regionOfArn(s.kmsKeyArn) : s.kmsKeyId ? regionOfArn(s.kmsKeyId) : undefined)).kms;
   return [
     {
@@ -42,9 +42,9 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
         }
         const created = await kms.createSigningKey(
           kmsSpecOf(s),
-          `CloudFront signing key ${s.name!}, created by CloudFront Private Content for VS Code`,
+          `CloudFront signing key ${s.name}, created by CloudFront Private Content for VS Code`,
           // Tags are not secret: they say what the key is for and who made it.
-          { 'cloudfront:key-name': s.name!, 'created-by': 'cloudfront-private-content' },
+          { 'cloudfront:key-name': s.name, 'created-by': 'cloudfront-private-content' },
         );
         s.kmsKeyArn = created.arn;
         s.createdKmsKeyId = created.keyId;
@@ -59,14 +59,16 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
     },
     {
       id: 'kmsAlias',
-      title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name!)),
+      title: (s) => vscode.l10n.t('Name the KMS key {0}', kmsAliasFor(s.name)),
       shouldExecute: (s) => isKms(s) && !!s.createdKmsKeyId,
       execute: async (s) => {
-        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name!), s.kmsKeyArn!);
-        s.kmsAlias = kmsAliasFor(s.name!);
+        await (await kmsOf(s)).createAlias(kmsAliasFor(s.name), recorded(s, 'kmsKeyArn', 'kmsKey'));
+        s.kmsAlias = kmsAliasFor(s.name);
       },
+      // Undo removes what the state records this run made.
       undo: async (s) => {
-        await (await kmsOf(s)).deleteAlias(s.kmsAlias!);
+        if (!s.kmsAlias) return;
+        await (await kmsOf(s)).deleteAlias(s.kmsAlias);
         s.kmsAlias = undefined;
       },
     },
@@ -75,58 +77,64 @@ export function kmsKeySteps<S extends KeyMaterialState>(keys: KeyServicesOf): Ex
       title: () => vscode.l10n.t('Read the public key of the KMS key'),
       shouldExecute: isKms,
       execute: async (s) => {
-        const publicKeyPem = spkiPemOfDer(await (await kmsOf(s)).publicKey(s.kmsKeyArn!));
+        const publicKeyPem = spkiPemOfDer(await (await kmsOf(s)).publicKey(recorded(s, 'kmsKeyArn', 'kmsKey')));
         s.key = { fingerprint: fingerprintOf(publicKeyPem), publicKeyPem };
       },
     },
   ];
 }
 
-export function secretStep<S extends KeyMaterialState>(keys: KeyServicesOf): ExecuteStep<S> {
+export function secretStep<S extends KeyMaterialState & KeyMaterialAnswers>(keys: KeyServicesOf): ExecuteStep<S> {
   return {
     id: 'secret',
     title: (s) => vscode.l10n.t('Store the private key in Secrets Manager secret {0}', s.secretName ?? ''),
     shouldExecute: isSecret,
     execute: async (s) => {
-      const created = await (await keys()).secrets.createSecret(s.secretName!, s.key!.privateKeyPem!, { [PUBLIC_KEY_ID_TAG]: s.publicKeyId!, 'cloudfront:key-name': s.name! }, s.secretKmsKeyId);
+      const key = recorded(s, 'key', 'the new key');
+      const privateKeyPem = recorded(key, 'privateKeyPem', 'the new key');
+      const tags = { [PUBLIC_KEY_ID_TAG]: recorded(s, 'publicKeyId', 'upload'), 'cloudfront:key-name': s.name };
+      const created = await (await keys()).secrets.createSecret(recorded(s, 'secretName', 'the key storage answers'), privateKeyPem, tags, s.secretKmsKeyId);
       s.secretArn = created.arn;
       // The secret holds it now: nothing on this machine keeps a copy.
-      s.key = { fingerprint: s.key!.fingerprint, publicKeyPem: s.key!.publicKeyPem };
+      s.key = { fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
     },
     undo: async (s) => {
-      await (await keys(regionOfArn(s.secretArn!))).secrets.deleteSecretNow(s.secretArn!);
+      if (!s.secretArn) return;
+      await (await keys(regionOfArn(s.secretArn))).secrets.deleteSecretNow(s.secretArn);
       s.secretArn = undefined;
     },
   };
 }
 
 /** Lists a key kept in AWS, with its public key id, by reference only. */
-export function listRemoteKeyStep<S extends KeyMaterialState>(keyStore: MutableKeyStore): ExecuteStep<S> {
+export function listRemoteKeyStep<S extends KeyMaterialState & KeyMaterialAnswers>(keyStore: MutableKeyStore): ExecuteStep<S> {
   return {
     id: 'listRemote',
-    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name!, s.publicKeyId!),
+    title: (s) => vscode.l10n.t('List key {0} ({1}) in the Keys view', s.name, s.publicKeyId ?? ''),
     shouldExecute: (s) => isKms(s) || isSecret(s),
     execute: async (s) => {
       await keyStore.addRemote({
-        fingerprint: s.key!.fingerprint,
-        name: s.name!,
-        algorithm: s.algorithm!,
+        fingerprint: recorded(s, 'key', 'the new key').fingerprint,
+        name: s.name,
+        algorithm: s.algorithm,
         created: new Date().toISOString(),
-        publicKeyId: s.publicKeyId!,
+        publicKeyId: recorded(s, 'publicKeyId', 'upload'),
         ...(s.profile ? { profile: s.profile } : {}),
         storage: remoteStorageOf(s),
       });
     },
-    undo: (s) => keyStore.remove(s.key!.fingerprint),
+    undo: async (s) => {
+      if (s.key) await keyStore.remove(s.key.fingerprint);
+    },
   };
 }
 
 function remoteStorageOf(s: KeyMaterialState): KeyStorage {
   if (isKms(s)) {
     const alias = s.kmsAlias ?? (s.kmsKeyId?.startsWith('alias/') ? s.kmsKeyId : undefined);
-    return { kind: 'kms', keyArn: s.kmsKeyArn!, ...(alias ? { alias } : {}) };
+    return { kind: 'kms', keyArn: recorded(s, 'kmsKeyArn', 'kmsKey'), ...(alias ? { alias } : {}) };
   }
-  return { kind: 'secretsManager', secretArn: s.secretArn!, secretName: s.secretName! };
+  return { kind: 'secretsManager', secretArn: recorded(s, 'secretArn', 'secret'), secretName: recorded(s, 'secretName', 'the key storage answers') };
 }
 
 function kmsSpecOf(s: KeyMaterialState) {

@@ -10,23 +10,23 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { KeyGroupSummary } from '../../aws/cloudFrontService';
-import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { isKeyAlgorithm } from '../../keys/algorithms';
 import type { CreatableKeyStorage } from '../../keys/keyStorage';
-import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
+import { KEYS_PER_KEY_GROUP, RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 import { KeyGroupNode } from '../../tree/keyNodes';
 import { createKeyPairExecutes } from './createKeyPair/executes';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { keyGroupById } from './chooseKey';
 import { keyGroupFullProblem } from './keyGroupChanges';
-import type { CreateKeyPairState } from './createKeyPair/state';
-import type { KeyCommandContext } from './keyCommandContext';
+import { answeredRun, type CreateKeyPairState } from './createKeyPair/state';
+import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
-import { deletePublicKeyNow, keyGroupsHolding, removeFromKeyGroup } from './keyGroupChanges';
+import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
 import { keyStorageEntries, readKeyStorageOptions } from './keyStorageOptions';
 import { pickKeyStorage } from './keyStoragePrompts';
-import { executeWithRecovery } from './runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
+import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 
 export const RotateKeyOptions = optionsObject({
   keyGroupId: requiredText('keyGroupId', () => vscode.l10n.t('keyGroupId is required.')),
@@ -58,9 +58,7 @@ async function chooseKeyGroup(context: KeyCommandContext, given: unknown): Promi
   return context.ui.pick({
     title: vscode.l10n.t('Rotate Key'),
     placeholder: vscode.l10n.t('Key group whose signing key to rotate'),
-    items: readAllPages((marker) => service.listKeyGroups(marker)).then((groups) =>
-      groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g })),
-    ),
+    items: readKeyGroups(service).then((groups) => groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g }))),
   });
 }
 
@@ -74,7 +72,7 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   if (full) throw new UserError(full, 'keyGroupId');
   const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));
   const algorithm = options?.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
-  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, 128);
+  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, RESOURCE_NAME_MAX_LENGTH);
 
   const state: CreateKeyPairState = {
     interactive: false,
@@ -92,7 +90,7 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   const keyStorage = choice.keyStorage;
   await readKeyStorageOptions(state, { ...options, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
-  await executeWithRecovery(context, vscode.l10n.t('Rotating the key of {0}', group.name), state, steps, interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, interactive);
   await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();

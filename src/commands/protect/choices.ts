@@ -12,9 +12,11 @@ import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { readAllPages } from '../../aws/readAllPages';
 import { KEYS_PER_KEY_GROUP } from '../../cloudfront/rules';
 import type { KeyStore, LocalKey, MutableKeyStore } from '../../keys/keyStore';
-import { privateKeyPlaces, type PrivateKeyPlace } from '../../tree/privateKeyPlace';
+import { privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
 import type { PickItem, StepPosition, Ui } from '../../ui/ui';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
+import { readKeyGroups } from '../../aws/keyGroupDirectory';
+import { distributionItem, distributionsToShow } from '../distributionPick';
 import { pathPatternRefusal } from './pathPatternText';
 import { isDefaultPattern } from './protectedBehavior';
 
@@ -56,11 +58,7 @@ export async function askProtectChoices(
   ui: Ui,
   preset: Pick<ProtectChoices, 'distributionId' | 'pathPattern'> = {},
 ): Promise<ProtectChoices> {
-  const [distributions, groups, publicKeys] = await Promise.all([
-    readAllPages((marker) => service.listDistributions(marker)),
-    readAllPages((marker) => service.listKeyGroups(marker)),
-    readAllPages((marker) => service.listPublicKeys(marker)),
-  ]);
+  const [distributions, groups, publicKeys] = await Promise.all([distributionsToShow(service), readKeyGroups(service), readAllPages((marker) => service.listPublicKeys(marker))]);
   const inCloudFront = new Set(publicKeys.map((k) => k.id));
   const listed = keyStore.list().filter((k) => k.publicKeyId && inCloudFront.has(k.publicKeyId));
   // Where each private key lives, in the Keys view's words; one this window cannot use (another window's PEM) cannot sign.
@@ -96,12 +94,7 @@ function distributionStep(service: CloudFrontService): PromptStep<ChoiceState> {
         placeholder: vscode.l10n.t('Which distribution is to serve bucket {0}?', s.bucket),
         items: [
           { label: vscode.l10n.t('$(add) New distribution'), description: vscode.l10n.t('for bucket {0} only', s.bucket), value: undefined, picked: !s.distributionId },
-          ...s.distributions.map((d) => ({
-            label: d.id,
-            description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '),
-            value: d.id,
-            picked: d.id === s.distributionId,
-          })),
+          ...s.distributions.map((d) => distributionItem<string | undefined>(d, d.id, d.id === s.distributionId)),
         ],
         position,
       });

@@ -6,7 +6,7 @@
 // the default (a new distribution, the default behavior, a key the behavior trusts already or a new RSA
 // key pair and key group named after the bucket); from an origin row it takes that origin's
 // distribution and behavior. A person then confirms one summary of every change (changeSummary.ts).
-// Failures report what was done, with Retry and Undo (runSteps.ts). With `wait: true` it waits for the
+// Failures report what was done, with Retry and Undo (src/wizard/recovery.ts). With `wait: true` it waits for the
 // deployment and then verifies the protection (verifyCommand.ts); a person is offered "Copy Signed URL"
 // and "Verify Protection" at once, and what still lets anyone read the bucket comes as its own warning,
 // whose "Close Public Access" is confirmed and logged.
@@ -25,11 +25,11 @@ import { BucketNode } from '../../tree/bucketNode';
 import { OriginNode } from '../../tree/originNode';
 import { runPrompts, type PromptStep } from '../../wizard/wizard';
 import { keyGroupById } from '../keys/chooseKey';
-import type { KeyCommandContext } from '../keys/keyCommandContext';
-import { keyGroupFullProblem, keyGroupsHolding } from '../keys/keyGroupChanges';
+import { keyRecovery, type KeyCommandContext } from '../keys/keyCommandContext';
+import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
-import { executeWithRecovery } from '../keys/runSteps';
+import { executeWithRecovery } from '../../wizard/recovery';
 import { defineCommandIn, mustBeString, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
 import { checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
 import { changeLines, keyGroupNamed } from './changeSummary';
@@ -40,6 +40,9 @@ import { protectBucketExecutes } from './executes';
 import type { ProtectBucketResult, ProtectBucketState } from './state';
 import type { Requester } from './verify';
 import { describeChecks, verifyBehavior } from './verifyCommand';
+import { awsStatus, isAwsError } from '../../aws/awsError';
+import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
+import { resourceNameFrom } from '../../cloudfront/rules';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
@@ -103,17 +106,12 @@ export const ProtectBucketOptions = v.pipe(
 );
 type ProtectBucketOptions = v.InferOutput<typeof ProtectBucketOptions>;
 
-/** A CloudFront resource name made from a bucket name (letters, digits, hyphens and underscores). */
-const safeName = (bucket: string): string => bucket.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 100);
-
 /** `base`, or `base-2`, `base-3`… : the first that `taken` does not hold. */
 function freeName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-const errorName = (error: unknown): string => (error instanceof Error ? error.name : '');
-const statusOf = (error: unknown): number | undefined => (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const protectBucket = defineCommandIn(ProtectBucketOptions, async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
@@ -123,13 +121,12 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   /** A person's run from the palette or a bucket row: the distribution, behavior and key are asked. */
   let ask = false;
   if (call.kind === 'automation') options = call.options;
-  else if (call.context && typeof call.context === 'object' && (call.context as { interactive?: unknown }).interactive === true) {
+  else if (call.given) {
     // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given. Without
-    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given.
-    const given: Record<string, unknown> = { ...(call.context as Record<string, unknown>) };
-    delete given.interactive;
-    ask = given.keyPairId === undefined && given.newKey === undefined;
-    options = parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, given);
+    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given;
+    // with one, the answers must be complete (the whole schema).
+    ask = call.given.keyPairId === undefined && call.given.newKey === undefined;
+    options = parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, call.given);
   } else if (call.context instanceof OriginNode) {
     options = fromOriginRow(call.context);
   } else {
@@ -151,7 +148,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
   if (interactive) await confirmChanges(context, state, existingConfig, service, buckets);
 
   await executeWithRecovery(
-    context,
+    keyRecovery(context, 'protect'),
     vscode.l10n.t('Protecting bucket {0}', state.bucket!),
     state,
     protectBucketExecutes(
@@ -323,11 +320,11 @@ async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promis
   try {
     region = await buckets.region(bucket);
   } catch (error) {
-    const status = statusOf(error);
-    if (status === 404 || ['NotFound', 'NoSuchBucket'].includes(errorName(error))) {
+    const status = awsStatus(error);
+    if (status === 404 || isAwsError(error, 'NotFound', 'NoSuchBucket')) {
       throw new UserError(vscode.l10n.t('bucket: there is no S3 bucket {0}.', bucket), 'bucket');
     }
-    if (status === 403 || ['Forbidden', 'AccessDenied'].includes(errorName(error))) {
+    if (status === 403 || isAwsError(error, 'Forbidden', 'AccessDenied')) {
       throw new UserError(vscode.l10n.t('bucket: bucket {0} belongs to another account, or this account may not read it.', bucket), 'bucket');
     }
     throw error;
@@ -383,8 +380,9 @@ async function readOptions(state: ProtectBucketState, options: Partial<ProtectBu
   }
 
   const keys = await readAllPages((marker) => service.listPublicKeys(marker));
-  const groups = await readAllPages((marker) => service.listKeyGroups(marker));
-  const base = safeName(bucket);
+  const groups = await readKeyGroups(service);
+  // A bucket name (at most 63 characters) leaves room for the suffixes below within RESOURCE_NAME.
+  const base = resourceNameFrom(bucket, 'bucket');
   if (options.keyPairId !== undefined) {
     if (!keys.some((k) => k.id === options.keyPairId)) throw new UserError(vscode.l10n.t('keyPairId: no public key {0} in this account.', options.keyPairId), 'keyPairId');
     state.publicKeyId = options.keyPairId;

@@ -12,19 +12,21 @@ import { newDistributionConfig, withProtectedBucket, type BucketOrigin } from '.
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { generateKeyPair } from '../../keys/generate';
 import type { MutableKeyStore } from '../../keys/keyStore';
-import type { ExecuteStep } from '../../wizard/wizard';
+import { forAnswered, type ExecuteStep } from '../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keys/keyGroupChanges';
-import { keyMaterialSteps, type KeyServicesOf } from '../keys/keyMaterialSteps';
+import { keyMaterialSteps, type KeyMaterialAnswers, type KeyServicesOf } from '../keys/keyMaterialSteps';
+import { hasKeyMaterialAnswers } from '../keys/keyMaterialState';
 import { DEPLOY_WAIT_SECONDS } from '../waitForDeployment';
 import { keyGroupNamed } from './changeSummary';
 import { mergeForStep } from './bucketPolicyStep';
 import type { ProtectBucketState } from './state';
+import { OAC_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 /** How long Undo waits for a disabled distribution to deploy before deleting it (CloudFront: minutes). */
 const UNDO_DEPLOY_WAIT_SECONDS = 30 * 60;
 
-/** The name of the origin access control a run creates for `bucket` (CloudFront: at most 64 characters). */
-export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, 64);
+/** The name of the origin access control a run creates for `bucket`. */
+export const oacNameFor = (bucket: string): string => `oac-${bucket}`.slice(0, OAC_NAME_MAX_LENGTH);
 
 function target(s: ProtectBucketState): BucketOrigin {
   return {
@@ -51,7 +53,7 @@ export function protectBucketExecutes(service: () => Promise<CloudFrontService>,
         s.key = await generateKeyPair(s.newKey!.algorithm);
       },
     }),
-    ...keyMaterialSteps<ProtectBucketState>(service, keyStore, keys).map(newKeyOnly),
+    ...keyMaterialSteps<ProtectBucketState & KeyMaterialAnswers>(service, keyStore, keys).map((step) => newKeyOnly(forAnswered(hasKeyMaterialAnswers, step))),
     {
       id: 'keyGroup',
       title: (s) => (s.keyGroupName ? vscode.l10n.t('Create key group {0}', s.keyGroupName) : vscode.l10n.t('Add the public key to key group {0}', keyGroupNamed(s))),

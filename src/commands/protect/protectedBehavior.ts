@@ -10,7 +10,7 @@ import { objectUrl, originKeyPrefix } from '../../aws/objectUrl';
 import type { S3Buckets } from '../../aws/s3Buckets';
 import { UserError } from '../../errors';
 import type { KeyStore } from '../../keys/keyStore';
-import { matchBehavior, requestPath } from '../../signing/diagnose';
+import { matchBehavior, requestPath } from '../../cloudfront/routing';
 
 /** How many keys are listed to find one the behavior serves (one ListObjectsV2 page). */
 const KEYS_TO_SEARCH = 1000;

@@ -10,13 +10,12 @@ import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import type { CloudFrontSource } from '../../aws/awsSession';
 import type { S3Buckets } from '../../aws/s3Buckets';
-import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import type { Ui } from '../../ui/ui';
-import { defineCommandIn, optionalText, optionsObject, parseOptions, positionalText, requiredText } from '../options';
+import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { waitWithProgress } from '../waitForDeployment';
 import { configuredHostAddresses } from '../diagnose/hostAddressesSetting';
 import { requestLive } from '../diagnose/liveRequest';
@@ -24,6 +23,7 @@ import { HOST_ADDRESSES_SETTING } from '../../signing/hostAddresses';
 import { unreachableFix, type Unreachable } from '../../signing/diagnose';
 import { isDefaultPattern, objectServedBy, protectedBehaviorOf, trustedLocalKey } from './protectedBehavior';
 import { verdictOf, verifyProtection, type ProtectionCheck, type ProtectionVerdict, type Requester } from './verify';
+import { pickDistribution } from '../distributionPick';
 
 export const VerifyProtectionOptions = optionsObject({
   distributionId: requiredText('distributionId', () => vscode.l10n.t('distributionId is required: the distribution whose behavior to verify.')),
@@ -143,12 +143,7 @@ export function describeChecks(result: VerifyProtectionResult): string {
 /** A person's run from the palette: the distribution, then its restricted behavior when it has several. */
 async function askBehavior(context: VerifyProtectionContext): Promise<VerifyRequest> {
   const service = await context.source.cloudFront();
-  const distributionId = await context.ui.pick({
-    title: vscode.l10n.t('Verify Protection: which distribution?'),
-    items: readAllPages((marker) => service.listDistributions(marker)).then((all) =>
-      all.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: d.id })),
-    ),
-  });
+  const distributionId = await pickDistribution(context.ui, service, { title: vscode.l10n.t('Verify Protection: which distribution?') });
   const restricted = (await service.getDistribution(distributionId)).behaviors.filter((b) => b.trustedKeyGroupIds.length > 0);
   if (restricted.length <= 1) return { distributionId, ...(restricted[0]?.pathPattern !== undefined ? { pathPattern: restricted[0].pathPattern } : {}) };
   const pathPattern = await context.ui.pick({
@@ -158,16 +153,12 @@ async function askBehavior(context: VerifyProtectionContext): Promise<VerifyRequ
   return { distributionId, ...(pathPattern !== undefined ? { pathPattern } : {}) };
 }
 
-/** The request a call carries: its options, a restricted behavior row, a distribution id, or `{ interactive: true, …options }` (Protect's "Verify Protection"). */
-function requestOf(context: unknown): VerifyRequest | undefined {
+/** The request an interactive call carries: a restricted behavior row, a distribution id, or answers given in advance (Protect's "Verify Protection"). */
+function requestOf(context: unknown, given: Partial<v.InferOutput<typeof VerifyProtectionOptions>> | undefined): VerifyRequest | undefined {
+  if (given?.distributionId !== undefined) return fromOptions({ ...given, distributionId: given.distributionId });
   if (context instanceof BehaviorNode) return { distributionId: context.distribution.id, ...(context.behavior.pathPattern !== undefined ? { pathPattern: context.behavior.pathPattern } : {}) };
   const distributionId = positionalText(context);
   if (distributionId) return { distributionId };
-  if (context && typeof context === 'object' && (context as { interactive?: unknown }).interactive === true) {
-    const given: Record<string, unknown> = { ...(context as Record<string, unknown>) };
-    delete given.interactive;
-    return fromOptions(parseOptions(VerifyProtectionOptions, given));
-  }
   return undefined;
 }
 
@@ -179,7 +170,7 @@ const fromOptions = ({ distributionId, pathPattern, objectKey }: v.InferOutput<t
 
 export const verifyProtectionCommand = defineCommandIn(VerifyProtectionOptions, async (context: VerifyProtectionContext, call): Promise<VerifyProtectionResult> => {
   if (call.kind === 'automation') return verifyBehavior(context, fromOptions(call.options));
-  const result = await verifyBehavior(context, requestOf(call.context) ?? (await askBehavior(context)));
+  const result = await verifyBehavior(context, requestOf(call.context, call.given) ?? (await askBehavior(context)));
   const openSetting = vscode.l10n.t('Open Setting');
   void context.ui.notify(result.passed ? 'info' : 'warning', describeChecks(result), ...(result.inconclusive ? [openSetting] : [])).then((choice) => {
     if (choice === openSetting) void vscode.commands.executeCommand('workbench.action.openSettings', HOST_ADDRESSES_SETTING);

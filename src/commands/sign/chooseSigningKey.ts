@@ -10,7 +10,7 @@ import { hashForKey } from './hashSetting';
 import { candidatesFor, describeTarget, refuseWithoutKey } from './noSigningKey';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
-import { privateKeyPlace } from '../../tree/privateKeyPlace';
+import { privateKeyPlace } from '../../ui/privateKeyPlace';
 
 export interface ChosenKey {
   publicKeyId: string;

@@ -7,7 +7,7 @@ import { epochUnitOf, normalizeIpRange, SigningError, type HashAlgorithm } from 
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
 import type { Ui } from '../../ui/ui';
 import { optionalText } from '../options';
-import { localizedDuration } from './expiryWords';
+import { localizedDuration } from '../../ui/expiryWords';
 
 export interface PolicyChoice {
   expires: Date;

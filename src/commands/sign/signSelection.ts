@@ -4,6 +4,7 @@
 // with a document's Uri it signs in that document.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
+import { editorOf, showText } from '../../ui/workbench';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { applyEdits, findUrls, isPlaylist, planTextSigning, type SkippedUrl } from '../../signing/output';
@@ -46,7 +47,7 @@ export const SignSelectionOptions = optionsObject({
 
 async function signSelectionWith(context: SigningContext, call: Call<v.InferOutput<typeof SignSelectionOptions>>): Promise<SignSelectionResult> {
   const automation = call.kind === 'automation' ? call.options : undefined;
-  const editor = await editorFor(call.kind === 'interactive' ? call.context : undefined);
+  const editor = await editorOf(call.kind === 'interactive' ? call.context : undefined);
   if (!editor) throw new UserError(vscode.l10n.t('Open the document whose URLs you want to sign first.'), 'editor');
   const range = editor.selection.isEmpty ? new vscode.Range(0, 0, editor.document.lineCount, 0) : editor.selection;
   const fullRange = editor.document.validateRange(range);
@@ -113,18 +114,6 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
 }
 
-/**
- * The editor to sign in: the document the caller named by its Uri (the editor context menu, the
- * explorer; shown when no editor shows it yet), else the active editor.
- */
-async function editorFor(arg: unknown): Promise<vscode.TextEditor | undefined> {
-  if (!(arg instanceof vscode.Uri)) return vscode.window.activeTextEditor;
-  const active = vscode.window.activeTextEditor;
-  if (active?.document.uri.toString() === arg.toString()) return active;
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === arg.toString());
-  return visible ?? vscode.window.showTextDocument(arg);
-}
-
 async function copyInstead(context: SigningContext): Promise<boolean> {
   return context.ui.pick({
     title: vscode.l10n.t('Signed URLs'),
@@ -180,7 +169,7 @@ async function report(context: SigningContext, signed: number, skipped: SkippedU
   const choice = await context.ui.notify(skipped.length ? 'warning' : 'info', message, ...(skipped.length ? [details] : []));
   if (choice === details) {
     const content = [`# ${message}`, '', ...skipped.map((s) => `- ${s.url}: ${s.reason}`)].join('\n');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }));
+    await showText(content, 'markdown');
   }
 }
 

@@ -8,9 +8,10 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { signUrlWithSigner } from '../../signing';
 import { curlCommand } from '../../signing/output';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
+import { answersOf, defineCommandIn, optionalFlag, optionalText, optionsObject, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
-import { localizedExpiry } from './expiryWords';
+import { localizedExpiry } from '../../ui/expiryWords';
+import { openExternal } from '../../ui/workbench';
 import { askPolicy, localAndUtc, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
 import { requireSigningKey, type SigningTarget } from './noSigningKey';
 import { LAST_DISTRIBUTION_HOST, type SigningContext } from './signingContext';
@@ -29,47 +30,42 @@ export const SignUrlOptions = optionsObject({
   keyPairId: optionalText('keyPairId'),
   ...policyEntries,
   copy: optionalFlag('copy'),
+  // For a person's run given in advance ("Sign a URL now"): the behavior whose path starts the URL box.
+  // With `url` they change nothing.
+  distributionId: optionalText('distributionId'),
+  pathPattern: optionalText('pathPattern'),
 });
 
-/** The interactive context `{ interactive: true, keyPairId, distributionId?, pathPattern? }`: the key wizard's "Sign a URL now". */
-interface SignNowContext {
-  keyPairId?: string;
-  distributionId?: string;
-  /** The behavior whose path starts the URL box; absent: the default behavior. */
-  pathPattern?: string;
-}
+type SignUrlAnswers = Partial<v.InferOutput<typeof SignUrlOptions>>;
 
-const signNowContext = (context: unknown): SignNowContext | undefined => (context !== null && typeof context === 'object' && Object.getPrototypeOf(context) === Object.prototype ? context : undefined);
-
-/** The distribution and behavior a row or "Sign a URL now" names, known before any question. */
-async function targetBeforeAsking(context: SigningContext, given: unknown): Promise<(SigningTarget & { pathPattern: string | undefined }) | undefined> {
-  if (given instanceof BehaviorNode) return { distribution: given.distribution, behavior: given.behavior, pathPattern: given.behavior.pathPattern };
-  const signNow = signNowContext(given);
-  if (typeof signNow?.distributionId !== 'string') return undefined;
-  const distribution = await (await context.source.cloudFront()).getDistribution(signNow.distributionId);
-  const pathPattern = typeof signNow.pathPattern === 'string' && signNow.pathPattern !== '*' ? signNow.pathPattern : undefined;
+/** The distribution and behavior a row or "Sign a URL now" (`{ interactive: true, keyPairId, distributionId?, pathPattern? }`) names, known before any question. */
+async function targetBeforeAsking(context: SigningContext, row: unknown, given: SignUrlAnswers | undefined): Promise<(SigningTarget & { pathPattern: string | undefined }) | undefined> {
+  if (row instanceof BehaviorNode) return { distribution: row.distribution, behavior: row.behavior, pathPattern: row.behavior.pathPattern };
+  if (given?.distributionId === undefined) return undefined;
+  const distribution = await (await context.source.cloudFront()).getDistribution(given.distributionId);
+  const pathPattern = given.pathPattern !== undefined && given.pathPattern !== '*' ? given.pathPattern : undefined;
   return { distribution, behavior: distribution.behaviors.find((b) => b.pathPattern === pathPattern), pathPattern };
 }
 
 /** The URL a person signs: on the behavior known before asking, else from the row, selection or box. */
-async function askUrl(context: SigningContext, given: unknown): Promise<string> {
-  const known = await targetBeforeAsking(context, given);
+async function askUrl(context: SigningContext, row: unknown, given: SignUrlAnswers | undefined): Promise<string> {
+  const known = await targetBeforeAsking(context, row, given);
   if (known) {
     // Say there is no key before asking for the path, not after.
     await requireSigningKey(context, undefined, known, true);
     return askPath(context.ui, known.distribution, known.pathPattern);
   }
   // No row, and nothing in this window can sign anything: say so before asking for a URL.
-  if (given === undefined && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
-  return urlFromSources(context.ui, given, context.memory.get<string>(LAST_DISTRIBUTION_HOST));
+  if (row === undefined && given === undefined && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
+  return urlFromSources(context.ui, row, context.memory.get<string>(LAST_DISTRIBUTION_HOST));
 }
 
 async function signUrlWith(context: SigningContext, call: Call<v.InferOutput<typeof SignUrlOptions>>): Promise<string> {
   const automation = call.kind === 'automation' ? call.options : undefined;
-  const given = call.kind === 'interactive' ? call.context : undefined;
-  const url = automation?.url ?? (await askUrl(context, given));
-  const preferred = signNowContext(given)?.keyPairId;
-  const keyPairId = automation ? automation.keyPairId : typeof preferred === 'string' ? preferred : undefined;
+  const answers = answersOf(call);
+  const url = answers.url ?? (await askUrl(context, call.kind === 'interactive' ? call.context : undefined, call.kind === 'interactive' ? call.given : undefined));
+  // Given in advance too (the key wizard's "Sign a URL now"): that key preferred.
+  const keyPairId = answers.keyPairId;
 
   const target = await context.finder.target(url);
   if (!automation) await confirmUnknownHost(context, url, target);
@@ -97,7 +93,7 @@ async function offerNextSteps(context: SigningContext, signed: string, expires: 
   const diagnose = vscode.l10n.t('Diagnose');
   const words = localizedExpiry(Math.floor(expires.getTime() / 1000), Math.floor(Date.now() / 1000));
   const choice = await context.ui.notify('info', vscode.l10n.t('Signed URL copied to the clipboard. It {0}, at {1}.', words, localAndUtc(expires)), open, curl, diagnose);
-  if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(signed, true));
+  if (choice === open) await openExternal(vscode.Uri.parse(signed, true));
   else if (choice === curl) await context.ui.writeClipboard(curlCommand(signed));
   else if (choice === diagnose) await vscode.commands.executeCommand('cloudfront.diagnoseUrl', signed);
 }

@@ -8,6 +8,7 @@ import type { DistributionSummary } from '../../aws/cloudFrontService';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import { DistributionNode } from '../../tree/distributionNode';
 import { S3ObjectNode } from '../../tree/s3Nodes';
+import { isSignedUrlScheme } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import type { Ui } from '../../ui/ui';
 
@@ -20,7 +21,7 @@ function hostOf(distribution: DistributionSummary): string {
 function validateUrl(value: string): string | undefined {
   try {
     const url = new URL(value.trim());
-    return /^(https?|wss?):$/.test(url.protocol) ? undefined : vscode.l10n.t('Use an http, https, ws or wss URL');
+    return isSignedUrlScheme(url.protocol) ? undefined : vscode.l10n.t('Use an http, https, ws or wss URL');
   } catch {
     return vscode.l10n.t('Type a full URL, such as https://d111111abcdef8.cloudfront.net/video.mp4');
   }

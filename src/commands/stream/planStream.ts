@@ -10,6 +10,7 @@ import { defineCommandIn, optionalText, optionsObject, requiredText, type Call }
 import { checkedStreamUrl, streamEntry, type StreamEntry } from './streamEntry';
 import { s3OriginOf, streamReader, type StreamContext, type StreamSourceKind } from './streamSource';
 import { objectKeyOf } from '../../aws/objectUrl';
+import { showText } from '../../ui/workbench';
 
 const SOURCES = ['origin', 'live'] as const;
 
@@ -92,7 +93,7 @@ async function planStreamWith(context: StreamContext, call: Call<v.InferOutput<t
   const entry = await streamEntry(context.ui, call.context, vscode.l10n.t('Plan Private Stream'));
   const { plan } = await context.ui.withProgress(vscode.l10n.t('Reading the stream…'), () => walkAndPlan(context, entry, { interactive: true, maxRequests: DEFAULT_WALK_LIMITS.maxRequests }));
   context.log.info(`[stream] planned ${plan.kind} stream: ${plan.urls.length} URLs, ${plan.problems.length} problems`);
-  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: planReport(entry.url, plan) }));
+  await showText(planReport(entry.url, plan), 'markdown');
   return plan;
 }
 

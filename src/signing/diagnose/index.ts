@@ -14,10 +14,9 @@ import { type DiagnoseInput } from './types';
 
 export { CLOUDFRONT_ERROR_MESSAGES, cloudFrontAnswerOf, formatDuration, type CloudFrontErrorCode, type Finding, type Severity } from './findings';
 export { isLegacyKeyPairId } from '../../cloudfront/rules';
-export { findDistribution } from './keyTrustFindings';
+export { behaviorLabel, findDistribution, matchBehavior, pathPatternMatches, requestPath } from '../../cloudfront/routing';
 export { liveFindings, readXmlError, unreachableFix } from './liveCheck';
 export { readCookieHeader } from './signedSource';
-export { behaviorLabel, matchBehavior, pathPatternMatches, requestPath } from './pathPattern';
 export { ipv4InRange, viewerAddress } from './ipFindings';
 export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData, Unreachable } from './types';
 

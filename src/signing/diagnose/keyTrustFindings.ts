@@ -1,10 +1,10 @@
 // Whether the distribution that serves the URL trusts the key that signed it: the distribution is the
 // one whose domain name or alternate domain name (alias) is the URL's host, the behavior is the one
-// CloudFront picks for the path (pathPattern.ts), and the key must be in a key group that behavior
+// CloudFront picks for the path (src/cloudfront/routing.ts), and the key must be in a key group that behavior
 // trusts. A behavior that does not restrict viewer access ignores signatures altogether.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-trusted-signers.html
 import { error, ok, warning, type Finding } from './findings';
-import { behaviorLabel, matchBehavior, requestPath } from './pathPattern';
+import { behaviorLabel, findDistribution, matchBehavior, requestPath } from '../../cloudfront/routing';
 import { type AccountData, type BehaviorData, type DistributionData, type KeyGroupData, type PublicKeyData, type SignedRequest } from './types';
 import { isLegacyKeyPairId } from '../../cloudfront/rules';
 
@@ -14,22 +14,6 @@ export function hostOf(url: string): string {
   } catch {
     return '';
   }
-}
-
-/** A wildcard alias (*.example.com) covers exactly one more label on the left. */
-function wildcardCovers(alias: string, host: string): boolean {
-  if (!alias.startsWith('*.')) return false;
-  const suffix = alias.slice(1).toLowerCase();
-  return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.') && host.length > suffix.length;
-}
-
-/** The distribution that answers for `host`: an exact domain name or alias first, then a wildcard alias. */
-export function findDistribution<D extends Pick<DistributionData, 'domainName' | 'aliases'>>(distributions: readonly D[], host: string): D | undefined {
-  const wanted = host.toLowerCase();
-  return (
-    distributions.find((d) => d.domainName.toLowerCase() === wanted || d.aliases.some((alias) => alias.toLowerCase() === wanted)) ??
-    distributions.find((d) => d.aliases.some((alias) => wildcardCovers(alias, wanted)))
-  );
 }
 
 /** The hosts of a distribution other than `host`, for the URL variants a signer may have used. */

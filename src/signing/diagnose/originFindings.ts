@@ -5,7 +5,7 @@
 import { bucketOfDomain, isPublicS3Origin, oacStatementOf } from '../../cloudfront/s3Origin';
 import { warning, type Finding } from './findings';
 import { distributionFor } from './keyTrustFindings';
-import { matchBehavior, requestPath } from './pathPattern';
+import { matchBehavior, requestPath } from '../../cloudfront/routing';
 import { type AccountData, type SignedRequest } from './types';
 
 /** A warning when the origin serving the request lets anyone read its bucket; nothing when it does not, or the account data cannot say. */

@@ -1,15 +1,13 @@
 // Reads a signed URL or signed cookies the way CloudFront receives them, tolerating every mistake so
 // each can be reported: where the values come from (signedSource.ts), the Key-Pair-Id, the signature
 // (missing, standard base64, truncated), Hash-Algorithm, and the policy (policyFindings.ts).
+import { KEY_PAIR_ID } from '../../cloudfront/rules';
 import { readCloudFrontBase64 } from '../encoding';
 import { type HashAlgorithm } from '../types';
 import { error, ok, warning, type Finding } from './findings';
 import { readPolicy, STANDARD_BASE64_ONLY } from './policyFindings';
 import { chooseSource, nameIn, readCookieHeader, splitUrl, type Source, type Values } from './signedSource';
 import { type DiagnoseInput, type RequestPolicy, type SignedRequest } from './types';
-
-/** Key IDs are letters and digits, like the signing core's (../plan.ts). */
-export const KEY_PAIR_ID = /^[A-Za-z0-9]{1,128}$/;
 
 export interface ParseResult {
   readonly findings: Finding[];

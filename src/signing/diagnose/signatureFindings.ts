@@ -9,7 +9,7 @@ import { NODE_HASH_NAMES } from '../signature';
 import { type HashAlgorithm } from '../types';
 import { error, ok, warning, type Finding } from './findings';
 import { lookupPublicKey } from './keyTrustFindings';
-import { KEY_PAIR_ID } from './parseFindings';
+import { KEY_PAIR_ID } from '../../cloudfront/rules';
 import { type DiagnoseInput, type RequestPolicy, type SignedRequest } from './types';
 import { urlVariants } from './urlVariants';
 

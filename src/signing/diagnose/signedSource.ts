@@ -4,11 +4,11 @@ import { COOKIE_PREFIX } from '../types';
 import { SIGNING_PARAMETERS, splitSignedUrl, type SigningParameterName } from '../url';
 import { error, warning, type Finding } from './findings';
 import { type SignedRequest } from './types';
+import { isSignedUrlScheme } from '../../cloudfront/rules';
 
 export type Values = Partial<Record<SigningParameterName, string>>;
 export type Source = SignedRequest['source'];
 
-const SIGNABLE_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 export const RESERVED = 'CloudFront reserves the query parameters Expires, Policy, Signature, Key-Pair-Id and Hash-Algorithm for signed URLs';
 
 /** A name as the source writes it: `Key-Pair-Id` in a URL, `CloudFront-Key-Pair-Id` as a cookie. */
@@ -69,7 +69,7 @@ export function splitUrl(givenUrl: string): SplitInput | Finding {
   } catch {
     return error('InvalidUrl', `"${givenUrl}" is not an absolute URL.`, 'Paste the whole URL, starting with https://.');
   }
-  if (!SIGNABLE_SCHEMES.has(parsed.protocol)) {
+  if (!isSignedUrlScheme(parsed.protocol)) {
     return error('UnsupportedScheme', `The URL uses ${parsed.protocol.slice(0, -1)}; CloudFront serves signed URLs over http, https, ws and wss only.`, 'Use the https:// URL of the distribution.');
   }
   parsed.hash = '';

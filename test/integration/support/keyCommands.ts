@@ -3,6 +3,7 @@
 import type { CacheBehavior, DistributionConfig } from '@aws-sdk/client-cloudfront';
 import * as vscode from 'vscode';
 import type { CloudFrontSource, KeyServicesSource } from '../../../src/aws/awsSession';
+import type { CloudFrontWrite } from '../../../src/aws/writeEvents';
 import type { KeyCommandContext } from '../../../src/commands/keys/keyCommandContext';
 import { SecretKeyStore } from '../../../src/keys/keyStore';
 import { createLogger } from '../../../src/log';
@@ -31,6 +32,8 @@ export function keyWorld(service: FakeCloudFrontService, answers: Answer[] = [])
     keyServices: () => Promise.reject(new Error('the CloudFront fake has no KMS, Secrets Manager or SSM')),
     profile: undefined,
     onDidChange: changed.event,
+    // The key commands' views are not under test here: nothing listens to their writes.
+    onDidWrite: new vscode.EventEmitter<CloudFrontWrite>().event,
   };
   const secrets = new SharedSecrets();
   const keyStore = new SecretKeyStore(secrets.window(), new SharedMemento());

@@ -13,15 +13,15 @@ import { KeyGroupNode } from '../../../tree/keyNodes';
 import { runPrompts } from '../../../wizard/wizard';
 import { defineCommandIn, optionalText, optionsObject, positionalText, required } from '../../options';
 import { keyGroupById } from '../chooseKey';
-import type { KeyCommandContext } from '../keyCommandContext';
+import { keyRecovery, type KeyCommandContext } from '../keyCommandContext';
 import { algorithmOption, nameOption } from '../keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keyStorageOptions';
-import { executeWithRecovery } from '../runSteps';
+import { executeWithRecovery } from '../../../wizard/recovery';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
 import { whereThePrivateKeyIs } from '../keyStoragePrompts';
-import type { CreateKeyPairResult, CreateKeyPairState, KeyGroupChoice } from './state';
+import { answeredRun, type CreateKeyPairResult, type CreateKeyPairState, type KeyGroupChoice } from './state';
 
 const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).');
 
@@ -79,11 +79,12 @@ export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (contex
       state.keyGroup = await existingKeyGroup(lookups, givenGroup);
       state.keyGroupGiven = true;
     }
-    prefillBehaviors(state, call.context);
+    prefillBehaviors(state, call.kind === 'interactive' ? call.given : undefined);
   }
   await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
 
-  await executeWithRecovery(context, vscode.l10n.t('Creating key pair {0}', state.name!), state, createKeyPairExecutes(service, context.keyStore, keys), interactive);
+  const run = answeredRun(state);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys), interactive);
   state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
   const result = createKeyPairResult(state);

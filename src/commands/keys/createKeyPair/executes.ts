@@ -8,77 +8,88 @@ import { updateWithRetry } from '../../../aws/etagRetry';
 import { trustedIds, withKeyGroup, withoutKeyGroup } from '../../../aws/trustedKeyGroups';
 import { generateKeyPair } from '../../../keys/generate';
 import type { MutableKeyStore } from '../../../keys/keyStore';
-import type { ExecuteStep } from '../../../wizard/wizard';
+import { recorded, type ExecuteStep } from '../../../wizard/wizard';
 import { addToKeyGroup, removeFromKeyGroup } from '../keyGroupChanges';
 import { keyMaterialSteps, type KeyServicesOf } from '../keyMaterialSteps';
 import { ALGORITHM_LABELS } from './prompts';
-import type { CreateKeyPairState } from './state';
+import type { CreateKeyPairRun } from './state';
 
-export function createKeyPairExecutes(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<CreateKeyPairState>[] {
+export function createKeyPairExecutes(service: () => Promise<CloudFrontService>, keyStore: MutableKeyStore, keys: KeyServicesOf): ExecuteStep<CreateKeyPairRun>[] {
   return [
     {
       id: 'generate',
-      title: (s) => vscode.l10n.t('Generate an {0} key pair', ALGORITHM_LABELS[s.algorithm!]),
+      title: (s) => vscode.l10n.t('Generate an {0} key pair', ALGORITHM_LABELS[s.algorithm]),
       // A KMS key is made in KMS (keyMaterialSteps); the others are generated here.
       shouldExecute: (s) => !s.key && s.keyStorage !== 'kms',
       execute: async (s) => {
-        s.key = await generateKeyPair(s.algorithm!);
+        s.key = await generateKeyPair(s.algorithm);
       },
     },
-    ...keyMaterialSteps<CreateKeyPairState>(service, keyStore, keys),
+    ...keyMaterialSteps<CreateKeyPairRun>(service, keyStore, keys),
     {
       id: 'keyGroup',
-      title: (s) => (s.keyGroup?.kind === 'new' ? vscode.l10n.t('Create key group {0}', s.keyGroup.name!) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup?.name ?? '')),
+      title: (s) => (s.keyGroup.kind === 'new' ? vscode.l10n.t('Create key group {0}', s.keyGroup.name) : vscode.l10n.t('Add the public key to key group {0}', s.keyGroup.name)),
       shouldExecute: () => true,
       execute: async (s) => {
         const cloudFront = await service();
-        if (s.keyGroup!.kind === 'new') {
-          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroup!.name!, publicKeyIds: [s.publicKeyId!] })).value.id;
+        if (s.keyGroup.kind === 'new') {
+          s.keyGroupId = (await cloudFront.createKeyGroup({ name: s.keyGroup.name, publicKeyIds: [recorded(s, 'publicKeyId', 'upload')] })).value.id;
         } else {
-          s.keyGroupId = s.keyGroup!.id;
-          await addToKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId!);
+          s.keyGroupId = s.keyGroup.id;
+          await addToKeyGroup(cloudFront, s.keyGroupId, recorded(s, 'publicKeyId', 'upload'));
         }
       },
       undo: async (s) => {
+        if (!s.keyGroupId) return;
         const cloudFront = await service();
-        if (s.keyGroup!.kind === 'new') {
-          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId!);
-          await cloudFront.deleteKeyGroup(s.keyGroupId!, etag);
+        if (s.keyGroup.kind === 'new') {
+          const { etag } = await cloudFront.getKeyGroup(s.keyGroupId);
+          await cloudFront.deleteKeyGroup(s.keyGroupId, etag);
         } else {
-          await removeFromKeyGroup(cloudFront, s.keyGroupId!, s.publicKeyId!);
+          if (s.publicKeyId) await removeFromKeyGroup(cloudFront, s.keyGroupId, s.publicKeyId);
         }
       },
     },
     {
       id: 'defaultSigner',
-      title: (s) => vscode.l10n.t('Make it the default signer for key group {0}', s.keyGroup?.name ?? ''),
+      title: (s) => vscode.l10n.t('Make it the default signer for key group {0}', s.keyGroup.name),
       shouldExecute: (s) => !keyStore.defaultSigner(s.keyGroupId!),
-      execute: (s) => keyStore.setDefaultSigner(s.keyGroupId!, s.key!.fingerprint),
+      execute: (s) => keyStore.setDefaultSigner(recorded(s, 'keyGroupId', 'keyGroup'), recorded(s, 'key', 'the new key').fingerprint),
     },
     {
       id: 'restrict',
       title: (s) => vscode.l10n.t('Restrict {0} of distribution {1}', (s.restrictedPatterns ?? s.pathPatterns ?? []).join(', '), s.distributionId ?? ''),
-      shouldExecute: (s) => !!s.distributionId && (s.pathPatterns?.length ?? 0) > 0,
+      shouldExecute: (s) => restrictionOf(s) !== undefined,
       execute: async (s) => {
+        const restriction = restrictionOf(s);
+        if (!restriction) return;
+        const { distributionId, pathPatterns } = restriction;
         const cloudFront = await service();
         await updateWithRetry(
-          () => cloudFront.getDistributionConfig(s.distributionId!),
+          () => cloudFront.getDistributionConfig(distributionId),
           (config, etag) => {
-            const updated = withKeyGroup(config, s.keyGroupId!, s.pathPatterns!);
-            s.restrictedPatterns = s.pathPatterns!.filter((p) => changedTrust(config, updated, p));
-            return cloudFront.updateDistributionConfig(s.distributionId!, updated, etag);
+            const updated = withKeyGroup(config, recorded(s, 'keyGroupId', 'keyGroup'), pathPatterns);
+            s.restrictedPatterns = pathPatterns.filter((p) => changedTrust(config, updated, p));
+            return cloudFront.updateDistributionConfig(distributionId, updated, etag);
           },
         );
       },
       undo: async (s) => {
+        const restriction = restrictionOf(s);
+        if (!restriction) return;
         const cloudFront = await service();
         await updateWithRetry(
-          () => cloudFront.getDistributionConfig(s.distributionId!),
-          (config, etag) => cloudFront.updateDistributionConfig(s.distributionId!, withoutKeyGroup(config, s.keyGroupId!, s.restrictedPatterns ?? []), etag),
+          () => cloudFront.getDistributionConfig(restriction.distributionId),
+          (config, etag) => cloudFront.updateDistributionConfig(restriction.distributionId, withoutKeyGroup(config, recorded(s, 'keyGroupId', 'keyGroup'), s.restrictedPatterns ?? []), etag),
         );
       },
     },
   ];
+}
+
+/** The behaviors to restrict, when the user chose a distribution and at least one of its behaviors. */
+function restrictionOf(s: CreateKeyPairRun): { distributionId: string; pathPatterns: string[] } | undefined {
+  return s.distributionId && s.pathPatterns?.length ? { distributionId: s.distributionId, pathPatterns: s.pathPatterns } : undefined;
 }
 
 function changedTrust(before: Parameters<typeof withKeyGroup>[0], after: Parameters<typeof withKeyGroup>[0], pattern: string): boolean {

@@ -9,7 +9,7 @@ import { readAllPages } from '../../../aws/readAllPages';
 import { DEFAULT_BEHAVIOR_PATTERN } from '../../../aws/trustedKeyGroups';
 import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
-import { KEYS_PER_KEY_GROUP, RESOURCE_NAME } from '../../../cloudfront/rules';
+import { KEYS_PER_KEY_GROUP, RESOURCE_NAME, RESOURCE_NAME_MAX_LENGTH } from '../../../cloudfront/rules';
 import type { PickItem } from '../../../ui/ui';
 import type { PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
@@ -18,6 +18,8 @@ import { keyStoragePrompts } from '../keyStoragePrompts';
 import { kmsAliasFor } from '../../../keys/keyStorage';
 import type { KeyMaterialState } from '../keyMaterialState';
 import type { CreateKeyPairState, KeyGroupChoice } from './state';
+import { readKeyGroups } from '../../../aws/keyGroupDirectory';
+import { distributionItem } from '../../distributionPick';
 
 /**
  * What the prompts read from CloudFront, each list loaded once per wizard (a failed read is tried
@@ -29,8 +31,7 @@ export class WizardLookups {
     return new Set((await readAllPages((m) => service.listPublicKeys(m))).map((k) => k.name));
   });
   private readonly keyGroups = new Lazy(async () => {
-    const service = await this.service();
-    return readAllPages((m) => service.listKeyGroups(m));
+    return readKeyGroups(await this.service());
   });
   private readonly details: DistributionDetails;
   /** Summaries that lack aliases and comment (moto's) completed, so the pick can tell them apart. */
@@ -61,7 +62,7 @@ export class WizardLookups {
 
 export function nameProblem(value: string, what: string): string | undefined {
   if (!value) return vscode.l10n.t('Enter a name for the {0}.', what);
-  if (!RESOURCE_NAME.test(value)) return vscode.l10n.t('Use up to 128 letters, digits, hyphens and underscores: {0}', value);
+  if (!RESOURCE_NAME.test(value)) return vscode.l10n.t('Use up to {0} letters, digits, hyphens and underscores: {1}', RESOURCE_NAME_MAX_LENGTH, value);
   return undefined;
 }
 
@@ -164,7 +165,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
               value: none,
               picked: !state.distributionId,
             },
-            ...list.map((d) => ({ label: d.id, description: [d.aliases[0] ?? d.domainName, d.comment].filter(Boolean).join(' · '), value: { id: d.id }, picked: d.id === state.distributionId })),
+            ...list.map((d) => distributionItem<{ id: string | null }>(d, { id: d.id }, d.id === state.distributionId)),
           ]),
         });
         if (chosen.id !== state.distributionId) state.pathPatterns = undefined;

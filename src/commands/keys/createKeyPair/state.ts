@@ -30,3 +30,23 @@ export interface CreateKeyPairState extends KeyMaterialState {
   /** The patterns whose behaviors did not trust the key group before, and now do. */
   restrictedPatterns?: string[];
 }
+
+/** The answers the execute steps take as given: the prompts (or the options, or Rotate Key) leave them all. */
+export interface CreateKeyPairAnswers {
+  name: string;
+  algorithm: KeyAlgorithm;
+  keyGroup: { kind: 'new'; name: string } | { kind: 'existing'; id: string; name: string };
+}
+
+/** The state as the execute steps take it. */
+export type CreateKeyPairRun = CreateKeyPairState & CreateKeyPairAnswers;
+
+function isAnswered(state: CreateKeyPairState): state is CreateKeyPairRun {
+  return state.name !== undefined && state.algorithm !== undefined && state.keyGroup !== undefined && state.keyGroup.name !== undefined;
+}
+
+/** The state with its answers complete; an answer missing here is a mistake in the wizard, said once. */
+export function answeredRun(state: CreateKeyPairState): CreateKeyPairRun {
+  if (!isAnswered(state)) throw new Error('Create Key Pair reached its execute steps without a name, an algorithm or a key group');
+  return state;
+}

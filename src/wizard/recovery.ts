@@ -1,10 +1,21 @@
 // Runs a wizard's execute steps under a progress notification. When a step fails, an interactive
 // caller is told what was done and what failed, with "Retry" (resume at the failed step) and "Undo"
 // (revert what was done, newest first); a caller with arguments gets the same report as the error.
+// The failure is logged under the command's own topic ("[keys]", "[protect]").
 import * as vscode from 'vscode';
-import { CancellationError, UserError } from '../../errors';
-import { ExecuteFailure, doneTitles, runExecutes, undoExecutes, type ExecuteStep, type WizardState } from '../../wizard/wizard';
-import type { KeyCommandContext } from './keyCommandContext';
+import { CancellationError, UserError } from '../errors';
+import type { Logger } from '../log';
+import type { Ui } from '../ui/ui';
+import { ExecuteFailure, doneTitles, runExecutes, undoExecutes, type ExecuteStep, type WizardState } from './wizard';
+
+export interface RecoveryContext {
+  readonly ui: Ui;
+  readonly log: Logger;
+  /** The command's log topic, without brackets: "keys", "protect". */
+  readonly topic: string;
+  /** Fired after a failure and after Undo: something in the account may have changed (views read it again). */
+  changed?(): void;
+}
 
 export function failureReport(what: string, failure: ExecuteFailure): string {
   const cause = failure.cause;
@@ -13,16 +24,16 @@ export function failureReport(what: string, failure: ExecuteFailure): string {
   return vscode.l10n.t('{0} stopped at "{1}": {2}. Done so far: {3}.', what, failure.failedStep, reason, done);
 }
 
-export async function executeWithRecovery<S extends WizardState>(context: KeyCommandContext, what: string, state: S, steps: readonly ExecuteStep<S>[], interactive: boolean): Promise<void> {
+export async function executeWithRecovery<S extends WizardState>(context: RecoveryContext, what: string, state: S, steps: readonly ExecuteStep<S>[], interactive: boolean): Promise<void> {
   for (;;) {
     try {
       await context.ui.withProgress(what, (report) => runExecutes(state, steps, report));
       return;
     } catch (error) {
       if (!(error instanceof ExecuteFailure)) throw error;
-      context.log.error(`[keys] ${error.failedStep} failed`, error.cause);
+      context.log.error(`[${context.topic}] ${error.failedStep} failed`, error.cause);
       const report = failureReport(what, error);
-      context.events?.didChangeKeys.fire();
+      context.changed?.();
       if (!interactive) throw new UserError(report, error.cause instanceof UserError ? error.cause.input : undefined);
       const retry = vscode.l10n.t('Retry');
       const undo = vscode.l10n.t('Undo');
@@ -31,7 +42,7 @@ export async function executeWithRecovery<S extends WizardState>(context: KeyCom
       if (choice === undo) {
         const undone = doneTitles(state, steps);
         await undoExecutes(state, steps);
-        context.events?.didChangeKeys.fire();
+        context.changed?.();
         void context.ui.notify('info', vscode.l10n.t('Undone: {0}.', undone.join('; ') || vscode.l10n.t('nothing')));
       }
       throw new CancellationError();

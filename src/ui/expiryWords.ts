@@ -1,7 +1,8 @@
-// Durations and expiries in the user's language, for the sign commands, the hover and the CodeLens.
+// Durations and expiries in the user's language, for the sign commands, the hover and the CodeLens
+// (words the Ui shows, so commands and the editor share them without importing each other).
 // The signing core says the same in English (src/signing/output/describeSigned.ts) for logs and tests.
 import * as vscode from 'vscode';
-import { largestUnit } from '../../signing/output';
+import { largestUnit } from '../signing/output';
 
 /** "3 hours", "1 day", "45 seconds": the largest unit, rounded down. */
 export function localizedDuration(seconds: number): string {
