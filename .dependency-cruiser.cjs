@@ -65,7 +65,7 @@ module.exports = {
       comment: 'The AWS services know nothing of commands, views, editors, wizards or prompts: they read the pure cores and the top-level helpers.',
       severity: 'error',
       from: { path: '^src/aws/' },
-      to: { path: '^src/', pathNot: ['^src/(aws|signing|cloudfront|keys)/', '^src/(constants|errors|lazy|log)\\.ts$'] },
+      to: { path: '^src/', pathNot: ['^src/(aws|signing|cloudfront|iam|keys)/', '^src/(constants|errors|lazy|log)\\.ts$'] },
     },
     {
       name: 'ui-imports-helpers-and-cores',

@@ -78,11 +78,6 @@ export class WalkthroughProgress {
   }
 }
 
-/** "Get Started" in the views' title menus and welcome content: the walkthrough, in the editor area. */
-export async function openWalkthrough(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false);
-}
-
 /**
  * Activation's part: restores the steps of earlier sessions and checks off "choose a profile" once
  * the `cloudfront.profile` user setting names one (however it got there). Reads settings and

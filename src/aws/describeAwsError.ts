@@ -73,10 +73,8 @@ export function describeAwsError(error: unknown, action: string, profile: string
       return { kind, message: vscode.l10n.t('No AWS credentials found for {0}: choose an AWS profile', who) };
     case 'network':
       return { kind, message: vscode.l10n.t('Cannot reach CloudFront: {0}', detail) };
-    case 'unreadableAnswer': {
-      const answer = unreadableAnswerOf(error);
-      return { kind, message: answer ? describeUnreadableAnswer(answer) : detail };
-    }
+    case 'unreadableAnswer':
+      return { kind, message: error instanceof UnreadableAwsAnswer ? describeUnreadableAnswer(error) : detail };
     default:
       return { kind, message: vscode.l10n.t('{0} failed: {1}', action, detail) };
   }
@@ -87,12 +85,6 @@ const BODY_WORDS = {
   empty: () => vscode.l10n.t('with an empty body'),
   other: () => vscode.l10n.t('with a body that is neither XML nor JSON as AWS sends'),
 } as const;
-
-/** The UnreadableAwsAnswer behind an error: the client seam wraps it in an AwsError (awsError.ts) as its cause. */
-function unreadableAnswerOf(error: unknown): UnreadableAwsAnswer | undefined {
-  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) if (cause instanceof UnreadableAwsAnswer) return cause;
-  return undefined;
-}
 
 /** The error's sentence in the user's language (its `message` is the English one, for logs and the SDK's retries). */
 function describeUnreadableAnswer(error: UnreadableAwsAnswer): string {

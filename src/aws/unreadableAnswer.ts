@@ -6,6 +6,8 @@
 // raw answer before the SDK parses it and turns such an answer into one error that names the service,
 // the operation, the HTTP status and where to look. No vscode import (clientBuilder.ts adds it).
 
+import { AwsError } from './awsError';
+
 /** The parts of the SDK's raw HTTP request and answer read here (smithy's HttpRequest, HttpResponse). */
 interface RawRequest {
   hostname?: string;
@@ -50,21 +52,22 @@ export const ANSWERING_SERVICES = {
 /** What came back instead of an AWS answer. */
 export type UnreadableBody = 'html' | 'empty' | 'other';
 
-export class UnreadableAwsAnswer extends Error {
-  override readonly name = 'UnreadableAwsAnswer';
+/** An AwsError of its own (code UnreadableAwsAnswer), so the client seam (awsError.ts) passes it on as it is. */
+export class UnreadableAwsAnswer extends AwsError {
+  declare readonly status: number;
   /** For the SDK's retry strategy: a 5xx page (a proxy's 502/503) is as transient as AWS's own 5xx. */
   readonly $metadata: { httpStatusCode: number };
   readonly $fault: 'client' | 'server';
   constructor(
     readonly service: string,
     readonly operation: string,
-    readonly status: number,
+    status: number,
     readonly body: UnreadableBody,
     /** The host that answered, e.g. cloudfront.amazonaws.com or 127.0.0.1:4566. */
     readonly host: string,
     readonly fix: string,
   ) {
-    super(`${service} ${operation} answered HTTP ${status} ${BODY_WORDS[body]} from ${host}, not an AWS answer: ${fix}`);
+    super('UnreadableAwsAnswer', `${service} ${operation} answered HTTP ${status} ${BODY_WORDS[body]} from ${host}, not an AWS answer: ${fix}`, status);
     this.$metadata = { httpStatusCode: status };
     this.$fault = status >= 500 ? 'server' : 'client';
   }

@@ -17,7 +17,7 @@ import { chooseProfile, ssoLogin } from './profileCommands';
 import { closePublicAccessCommand } from './protect/closePublicAccess';
 import { protectBucket } from './protect/command';
 import { verifyProtectionCommand } from './protect/verifyCommand';
-import { openWalkthrough } from '../walkthrough';
+import { openWalkthrough } from './openWalkthrough';
 import { waitForDeployment } from './waitForDeployment';
 import type { CommandHandler } from './runCommand';
 import { signCookiesCommand } from './sign/signCookies';

@@ -246,7 +246,9 @@ describe('literal writers: every value reaches generated code unchanged, proven 
       '    if constants.count(value) < 2:',
       '        print("missing", path, repr(value))',
     ].join('\n');
-    const child = execFile('python3', ['-c', checker, ...files], { maxBuffer: 64 * 1024 * 1024 });
+    // python3 may be a shell shim (pyenv): under the unit runs' LC_ALL (de_DE.UTF-8, perhaps not installed)
+    // bash warns on stderr, which this test reads; C.UTF-8 is always there.
+    const child = execFile('python3', ['-c', checker, ...files], { env: { ...process.env, LC_ALL: 'C.UTF-8' }, maxBuffer: 64 * 1024 * 1024 });
     child.stdin?.end(JSON.stringify(hostile));
     const output: string[] = [];
     child.stdout?.on('data', (chunk: string) => output.push(chunk));
