@@ -115,7 +115,7 @@ export async function expandPane(page, paneTitle) {
 
 /**
  * Answers the quick input on screen: types `text`, waits for a row showing `rowText` (picks), Enter,
- * then waits until the next step is shown (its title changes) or the input closes, as a person
+ * then waits until the next step is shown (its title or placeholder changes) or the input closes, as a person
  * reads the next question before answering it.
  * @param {Page} page
  * @param {string} text
@@ -131,10 +131,12 @@ export async function answer(page, text, { rowText, click = false } = {}) {
   if (rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().waitFor({ timeout: 20000 });
   // Validation runs as the user types; give it a moment before Enter, as a person would.
   await page.waitForTimeout(400);
-  const before = await title.innerText().catch(() => '');
+  // A follow-up question (a new key group's name) shares its step's title: the placeholder tells them apart.
+  const stepShown = async () => `${await title.innerText({ timeout: 500 })} | ${(await input.getAttribute('placeholder', { timeout: 500 })) ?? ''}`;
+  const before = await stepShown().catch(() => '');
   if (click && rowText) await widget.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first().click();
   else await page.keyboard.press('Enter');
-  await until(async () => !(await widget.isVisible()) || (await title.innerText()) !== before, `the step after "${before}"`, 20000);
+  await until(async () => !(await widget.isVisible()) || (await stepShown()) !== before, `the step after "${before}"`, 20000);
 }
 
 /**
