@@ -318,6 +318,7 @@ describe('conformance corpus: every generated language signs the core’s browse
     const answers: Answers = {};
     for (const variant of variants) {
       const folder = join(scratch, variant.id);
+      copyFileSync(join(DRIVERS, 'driver_test.go'), join(folder, 'driver_test.go'));
       copyFileSync(join(DRIVERS, `${variant.kind}_test.go`), join(folder, 'sign_test.go'));
       const jobFile = join(folder, 'job.json');
       const answerFile = join(folder, 'answer.json');
