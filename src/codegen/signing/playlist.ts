@@ -27,12 +27,19 @@ const FOLDER_DOC = [
   'relative URIs carry the cookies too. Sign with it: signCookies(streamResource(playlistUrl), seconds).',
 ];
 
+/** A JSDoc comment of `text`'s lines. */
+const jsDoc = (text: readonly string[]): string => lines('/**', ...text.map((line) => ` * ${line}`), ' */');
+
+/** The type annotation in TypeScript, nothing in JavaScript. */
+const annotate =
+  (typescript: boolean) =>
+  (annotation: string): string =>
+    typescript ? annotation : '';
+
 export function javascriptStreamResource(typescript: boolean): string {
-  const t = (annotation: string): string => (typescript ? annotation : '');
+  const t = annotate(typescript);
   return lines(
-    '/**',
-    ...FOLDER_DOC.map((line) => ` * ${line}`),
-    ' */',
+    jsDoc(FOLDER_DOC),
     `export function streamResource(playlistUrl${t(': string')})${t(': string')} {`,
     "  const query = playlistUrl.indexOf('?');",
     '  const base = query < 0 ? playlistUrl : playlistUrl.slice(0, query);',
@@ -101,7 +108,7 @@ const REWRITER_DOC = [
 
 /** The rewriter in JavaScript or TypeScript, over the module's signUrl. */
 export function javascriptPlaylistRewriter(typescript: boolean): string {
-  const t = (annotation: string): string => (typescript ? annotation : '');
+  const t = annotate(typescript);
   return lines(
     '/** URI="..." in a tag\'s attribute list (the attribute named URI, not one ending in it). */',
     'const URI_ATTRIBUTE = /([:,]URI=")([^"]*)"/g;',
@@ -112,9 +119,7 @@ export function javascriptPlaylistRewriter(typescript: boolean): string {
     "  return url.protocol === 'https:' || url.protocol === 'http:' ? signUrl(url.href, expiresInSeconds) : uri;",
     '}',
     '',
-    '/**',
-    ...REWRITER_DOC.map((line) => ` * ${line}`),
-    ' */',
+    jsDoc(REWRITER_DOC),
     `export async function rewritePlaylist(playlistUrl${t(': string')}, playlist${t(': string')}, expiresInSeconds${t(': number')})${t(': Promise<string>')} {`,
     "  if (!playlist.replace(/^\\uFEFF/, '').startsWith('#EXTM3U')) throw new Error('not an HLS playlist: it does not start with #EXTM3U');",
     `  const rewritten${t(': string[]')} = [];`,
