@@ -5,7 +5,7 @@
 // nothing to anonymous readers.
 import type { Partition } from '../cloudfront/partitions';
 import { publicReadStatements } from '../iam/bucketPolicyMerge';
-import type { PublicAccessBlock } from './s3Buckets';
+import type { PublicAccessBlock, S3Buckets } from './s3Buckets';
 
 /**
  * The Sids of the statements of `policy` that let anyone read objects of `bucket` ('(no Sid)' for one
@@ -22,4 +22,14 @@ export function publicReadStatementIds(policy: string | undefined, bucket: strin
 /** Whether anonymous readers get the bucket's objects: a public statement that RestrictPublicBuckets does not neutralize. */
 export function publiclyReadable(policy: string | undefined, block: PublicAccessBlock | undefined, bucket: string, partition: Partition): boolean {
   return publicReadStatementIds(policy, bucket, partition).length > 0 && !block?.restrictPublicBuckets;
+}
+
+/**
+ * Reads the bucket's policy and Block Public Access: the Sids of the statements through which anyone
+ * reads its objects straight from S3 today; empty when none does or RestrictPublicBuckets neutralizes
+ * them. The S3 Buckets view and Diagnose read it here. Rejects when either cannot be read.
+ */
+export async function readPublicReadStatementIds(buckets: Pick<S3Buckets, 'getPolicy' | 'publicAccessBlock'>, bucket: string, partition: Partition): Promise<string[]> {
+  const [policy, block] = await Promise.all([buckets.getPolicy(bucket), buckets.publicAccessBlock(bucket)]);
+  return publiclyReadable(policy, block, bucket, partition) ? publicReadStatementIds(policy, bucket, partition) : [];
 }

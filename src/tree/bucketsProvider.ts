@@ -13,7 +13,7 @@ import { readAllPages } from '../aws/readAllPages';
 import type { BucketSummary, S3Buckets } from '../aws/s3Buckets';
 import { bucketArn, partitionOfRegion } from '../cloudfront/partitions';
 import { ContextKeys } from '../constants';
-import { publiclyReadable, publicReadStatementIds } from '../aws/publicRead';
+import { readPublicReadStatementIds } from '../aws/publicRead';
 import { Lazy } from '../lazy';
 import type { Logger } from '../log';
 import { BucketNode, type BucketExposure, type BucketServing } from './bucketNode';
@@ -91,8 +91,8 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
     try {
       const s3 = await this.source.buckets();
       partition ??= partitionOfRegion(await s3.region(bucket));
-      const [policy, block] = await Promise.all([s3.getPolicy(bucket), s3.publicAccessBlock(bucket)]);
-      return publiclyReadable(policy, block, bucket, partition) ? { kind: 'public', statements: publicReadStatementIds(policy, bucket, partition) } : { kind: 'closed' };
+      const statements = await readPublicReadStatementIds(s3, bucket, partition);
+      return statements.length > 0 ? { kind: 'public', statements } : { kind: 'closed' };
     } catch (error) {
       const reason = describeAwsError(error, `s3:GetBucketPolicy (${partition ? bucketArn(bucket, partition) : bucket})`, this.source.profile).message;
       this.log.warn(`[buckets] reading the policy of bucket ${bucket} failed: ${reason}`);
