@@ -27,7 +27,15 @@ export interface BucketOrigin {
   pathPattern?: string;
 }
 
-function s3Origin(target: BucketOrigin): Origin {
+/** An origin with its id: every origin CloudFront returns has one (the SDK's type leaves it optional). */
+type IdentifiedOrigin = Origin & { Id: string };
+
+function identified(origin: Origin): IdentifiedOrigin {
+  if (origin.Id === undefined) throw new Error(`CloudFront returned an origin without an Id (domain ${origin.DomainName ?? 'unknown'})`);
+  return { ...origin, Id: origin.Id };
+}
+
+function s3Origin(target: BucketOrigin): IdentifiedOrigin {
   return {
     Id: target.domainName,
     DomainName: target.domainName,
@@ -61,8 +69,8 @@ export function newDistributionConfig(target: BucketOrigin, callerReference: str
     Comment: comment,
     Enabled: true,
     Origins: { Quantity: 1, Items: [origin] },
-    DefaultCacheBehavior: behaviorFor(origin.Id!),
-    ...(target.pathPattern ? { CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: target.pathPattern, ...behaviorFor(origin.Id!) }] } } : {}),
+    DefaultCacheBehavior: behaviorFor(origin.Id),
+    ...(target.pathPattern ? { CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: target.pathPattern, ...behaviorFor(origin.Id) }] } } : {}),
   };
   return withKeyGroup(config, target.keyGroupId, [target.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN]);
 }
@@ -99,23 +107,26 @@ export function protectProblem(config: RawDistributionConfig, target: Pick<Bucke
  */
 export function withProtectedBucket(config: RawDistributionConfig, target: BucketOrigin): ProtectedConfig {
   const copy = structuredClone(config);
-  let origin = bucketOriginOf(copy, target.bucket);
-  const addedOrigin = !origin;
-  if (!origin) {
-    origin = s3Origin(target);
+  const found = bucketOriginOf(copy, target.bucket);
+  const addedOrigin = !found;
+  let originId: string;
+  if (!found) {
+    const origin = s3Origin(target);
+    originId = origin.Id;
     const items = [...(copy.Origins?.Items ?? []), origin];
     copy.Origins = { ...copy.Origins, Quantity: items.length, Items: items };
   } else {
-    origin.OriginAccessControlId = target.originAccessControlId;
-    origin.S3OriginConfig = { ...origin.S3OriginConfig, OriginAccessIdentity: '' };
+    originId = identified(found).Id;
+    found.OriginAccessControlId = target.originAccessControlId;
+    found.S3OriginConfig = { ...found.S3OriginConfig, OriginAccessIdentity: '' };
   }
   const pattern = target.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
   const known = pattern === DEFAULT_BEHAVIOR_PATTERN || (copy.CacheBehaviors?.Items ?? []).some((b) => b.PathPattern === pattern);
   if (!known) {
-    const items = [...(copy.CacheBehaviors?.Items ?? []), { PathPattern: pattern, ...behaviorFor(origin.Id!) }];
+    const items = [...(copy.CacheBehaviors?.Items ?? []), { PathPattern: pattern, ...behaviorFor(originId) }];
     copy.CacheBehaviors = { ...copy.CacheBehaviors, Quantity: items.length, Items: items };
   }
-  return { config: withKeyGroup(copy, target.keyGroupId, [pattern]), originId: origin.Id!, addedOrigin, addedBehavior: !known };
+  return { config: withKeyGroup(copy, target.keyGroupId, [pattern]), originId, addedOrigin, addedBehavior: !known };
 }
 
 /**
