@@ -60,3 +60,13 @@ function tellPerson(id: string, error: unknown): undefined {
   });
   return undefined;
 }
+
+/**
+ * A failure after a command resolved, in a next step its notification offered ("Copy Signed URL" after
+ * Protect): logged and shown to the person as the wrapper shows a command's own, so there is one error
+ * path, not a second one in the command.
+ */
+export function reportFailure(id: string, error: unknown, log: Logger): void {
+  if (!isCancellation(error)) log.error(`[${id}] failed`, error);
+  tellPerson(id, error);
+}

@@ -31,17 +31,18 @@ import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../../wizard/recovery';
-import { defineCommandIn, mustBeString, type Call, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { defineAskingCommandIn, mustBeString, type Call, optionalFlag, optionalText, optionsObject, positionalText, required, requiredText } from '../options';
 import { checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
 import { changeLines, keyGroupNamed } from './changeSummary';
 import { askProtectChoices } from './choices';
 import { pathPatternRefusal } from './pathPatternText';
 import { copySignedUrl } from './copySignedUrl';
+import { reportFailure } from '../runCommand';
 import { protectBucketExecutes } from './executes';
 import { protectRun, type ProtectAnswers, type ProtectBucketResult, type ProtectDistribution, type ProtectKey, type ProtectKeyGroup, type ProtectRun } from './state';
 import type { Requester } from './verify';
 import type { VerifyRequest } from './verifyCommand';
-import { describeChecks, verifyBehavior } from './verifyCommand';
+import { describeChecks, verifyBehavior, type VerifyProtectionResult } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 import { resourceNameFrom } from '../../cloudfront/rules';
@@ -89,20 +90,38 @@ const ProtectBucketEntries = optionsObject({
   wait: optionalFlag('wait'),
 });
 
+/** keyPairId (an existing public key) and newKey (a new key pair) answer one question: at most one of them. */
+const oneKey = (o: { keyPairId?: unknown; newKey?: unknown }): boolean => o.keyPairId === undefined || o.newKey === undefined;
+const oneKeyMessage = () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).');
+/** keyGroupId (an existing key group) and keyGroupName (a new one) likewise. */
+const oneKeyGroup = (o: { keyGroupId?: unknown; keyGroupName?: unknown }): boolean => o.keyGroupId === undefined || o.keyGroupName === undefined;
+const oneKeyGroupMessage = () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.');
+
 export const ProtectBucketOptions = v.pipe(
   ProtectBucketEntries,
   v.forward(
-    v.check(
-      (o) => (o.keyPairId === undefined) !== (o.newKey === undefined),
-      () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).'),
-    ),
+    v.check((o) => oneKey(o) && (o.keyPairId !== undefined || o.newKey !== undefined), oneKeyMessage),
     ['keyPairId'],
   ),
   v.forward(
-    v.check(
-      (o) => o.keyGroupId === undefined || o.keyGroupName === undefined,
-      () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.'),
-    ),
+    v.check((o) => oneKeyGroup(o), oneKeyGroupMessage),
+    ['keyGroupName'],
+  ),
+);
+
+/**
+ * Answers a person's call may bring in advance (`{ interactive: true, … }`): any of the options, by the
+ * same rules; without a key (Diagnose's "Protect Bucket" names the bucket, distribution and behavior)
+ * the distribution, behavior and key are asked, starting on the answers given.
+ */
+const ProtectBucketGiven = v.pipe(
+  v.partial(ProtectBucketEntries),
+  v.forward(
+    v.check((o) => oneKey(o), oneKeyMessage),
+    ['keyPairId'],
+  ),
+  v.forward(
+    v.check((o) => oneKeyGroup(o), oneKeyGroupMessage),
     ['keyGroupName'],
   ),
 );
@@ -116,84 +135,87 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** The answers a call brings, and whether the distribution, behavior and key are to be asked (`ask`). */
-function answersGiven(call: Call<ProtectBucketOptions>): { options: Partial<ProtectBucketOptions>; ask: boolean } {
-  if (call.kind === 'automation') return { options: call.options, ask: false };
-  if (call.given) {
-    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given. Without
-    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given;
-    // with one, the answers must be complete (the whole schema).
-    const ask = call.given.keyPairId === undefined && call.given.newKey === undefined;
-    return { options: parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, call.given), ask };
-  }
+/**
+ * The answers a call brings (the options, the answers given in advance, or what its row names), and
+ * whether the distribution, behavior and key are to be asked (`ask`): when no key was given, except on
+ * an origin row, which names the distribution and behavior and takes the default key.
+ */
+function startOf(call: Call<ProtectBucketOptions, v.InferOutput<typeof ProtectBucketGiven>>): { options: Partial<ProtectBucketOptions>; ask: boolean } {
   if (call.context instanceof OriginNode) return { options: fromOriginRow(call.context), ask: false };
   const bucket = call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
-  return { options: bucket ? { bucket } : {}, ask: true };
+  const options = { ...(bucket ? { bucket } : {}), ...call.answers };
+  return { options, ask: options.keyPairId === undefined && options.newKey === undefined };
 }
 
-export const protectBucket = defineCommandIn(ProtectBucketOptions, async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
-  const interactive = call.kind === 'interactive';
-  const given = answersGiven(call);
-  const bucket = given.options.bucket || (await askBucket(context.ui));
-  const service = await context.source.cloudFront();
-  const buckets = await context.source.buckets();
-  const bucketDomain = await readBucket(bucket, buckets);
-  let options = given.options;
-  if (given.ask) {
-    // The answers replace what was given as a start: "New distribution" drops a given distribution.
-    const { distributionId, pathPattern, keyPairId, keyGroupId } = await askProtectChoices(bucket, service, context.keyStore, context.ui, options);
-    options = { ...options, distributionId, pathPattern, keyPairId, keyGroupId };
-  }
-  const keys = (region?: string) => context.source.keyServices(region);
-  const run = protectRun(await readOptions(bucket, bucketDomain, options, service), context.source.profile);
-  if (run.signer.kind === 'new') await readKeyStorageOptions(run, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
-  await checkBucketPolicy(run, buckets, service);
-  // A person sees every change at once and says yes before anything is created or changed.
-  if (interactive) await confirmChanges(context, run, service, buckets);
-
-  await executeWithRecovery(
-    keyRecovery(context, 'protect'),
-    vscode.l10n.t('Protecting bucket {0}', bucket),
-    run,
-    protectBucketExecutes(
-      () => context.source.cloudFront(),
-      () => context.source.buckets(),
-      context.keyStore,
-      keys,
-    ),
-    interactive,
-  );
-  run.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
-  if (run.signer.kind === 'new') context.events?.didChangeKeys.fire();
-  context.events?.didRestrictBehaviors.fire();
-  const result = resultOf(run, await publicAccessProblems(await context.source.buckets(), bucket, run.distributionArn));
-  if (result.bucketPolicyWarnings) {
-    context.log.warn(`[protect] bucket ${bucket}: ${result.bucketPolicyWarnings.join(' ')}`);
-    if (interactive) void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
-  }
-  const next = nextStepRequest(run, result);
-  // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
-  if (run.wait) {
-    try {
-      result.verification = await verifyBehavior(context, next);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      result.verification = { skipped: error.message };
+export const protectBucket = defineAskingCommandIn(
+  ProtectBucketOptions,
+  async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
+    const start = startOf(call);
+    const bucket = start.options.bucket || (await askBucket(context.ui));
+    const service = await context.source.cloudFront();
+    const buckets = await context.source.buckets();
+    const bucketDomain = await readBucket(bucket, buckets);
+    let options = start.options;
+    if (start.ask) {
+      // The answers replace what was given as a start: "New distribution" drops a given distribution.
+      const { distributionId, pathPattern, keyPairId, keyGroupId } = await askProtectChoices(bucket, service, context.keyStore, context.ui, options);
+      options = { ...options, distributionId, pathPattern, keyPairId, keyGroupId };
     }
-    if (interactive) {
-      const verification = result.verification;
+    const keys = (region?: string) => context.source.keyServices(region);
+    const run = protectRun(await readOptions(bucket, bucketDomain, options, service), context.source.profile);
+    if (run.signer.kind === 'new') await readKeyStorageOptions(run, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
+    await checkBucketPolicy(run, buckets, service);
+    // A person sees every change at once and says yes before anything is created or changed (options given: yes).
+    await confirmChanges(context, run, service, buckets);
+
+    await executeWithRecovery(
+      keyRecovery(context, 'protect'),
+      vscode.l10n.t('Protecting bucket {0}', bucket),
+      run,
+      protectBucketExecutes(
+        () => context.source.cloudFront(),
+        () => context.source.buckets(),
+        context.keyStore,
+        keys,
+      ),
+    );
+    run.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
+    if (run.signer.kind === 'new') context.events?.didChangeKeys.fire();
+    context.events?.didRestrictBehaviors.fire();
+    const result = resultOf(run, await publicAccessProblems(await context.source.buckets(), bucket, run.distributionArn));
+    // Notifications reach a person; under automation the result says it all (unattendedUi.ts).
+    if (result.bucketPolicyWarnings) {
+      context.log.warn(`[protect] bucket ${bucket}: ${result.bucketPolicyWarnings.join(' ')}`);
+      void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
+    }
+    const next = nextStepRequest(run, result);
+    // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
+    if (run.wait) {
+      const verification = await verifyOrSkip(context, next);
+      result.verification = verification;
       void context.ui.notify('passed' in verification && verification.passed ? 'info' : 'warning', 'skipped' in verification ? verification.skipped : describeChecks(verification));
     }
+    context.log.info(`[protect] bucket ${bucket}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
+    // The success at once; what still lets anyone read the bucket is its own warning, never in the way.
+    void offerNextSteps(context, run, result, next);
+    if (result.publicAccess.length) {
+      context.log.warn(`[protect] bucket ${bucket} is still readable by anyone: ${result.publicAccess.join(' ')}`);
+      void offerToClosePublicAccess(context, bucket, result.publicAccess);
+    }
+    return result;
+  },
+  ProtectBucketGiven,
+);
+
+/** The verification after the deployment, or why it could not be made (a UserError's message). */
+async function verifyOrSkip(context: ProtectBucketContext, next: VerifyRequest): Promise<VerifyProtectionResult | { skipped: string }> {
+  try {
+    return await verifyBehavior(context, next);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { skipped: error.message };
   }
-  context.log.info(`[protect] bucket ${bucket}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
-  // The success at once; what still lets anyone read the bucket is its own warning, never in the way.
-  if (interactive) void offerNextSteps(context, run, result, next);
-  if (result.publicAccess.length) {
-    context.log.warn(`[protect] bucket ${bucket} is still readable by anyone: ${result.publicAccess.join(' ')}`);
-    if (interactive) void offerToClosePublicAccess(context, bucket, result.publicAccess);
-  }
-  return result;
-});
+}
 
 /** What the run made, read from what its steps recorded (each names the step that records it). */
 function resultOf(run: ProtectRun, publicAccess: string[]): ProtectBucketResult {
@@ -219,7 +241,9 @@ async function confirmChanges(context: ProtectBucketContext, run: ProtectRun, se
   }
   const lines = changeLines(run, policyChanges);
   const go = vscode.l10n.t('Protect');
-  const confirmed = await context.ui.confirm(vscode.l10n.t('Protect bucket {0} with CloudFront? This makes these changes:', run.bucket), lines.map((line) => `• ${line}`).join('\n'), go);
+  const confirmed = await context.ui.confirm(vscode.l10n.t('Protect bucket {0} with CloudFront? This makes these changes:', run.bucket), lines.map((line) => `• ${line}`).join('\n'), go, {
+    answer: true,
+  });
   if (!confirmed) throw new CancellationError();
 }
 
@@ -273,9 +297,8 @@ async function offerNextSteps(context: ProtectBucketContext, run: ProtectRun, re
         ...(run.pathPattern !== undefined ? { pathPattern: run.pathPattern } : {}),
       });
   } catch (error) {
-    // Outside the command wrapper (the run has resolved): say what went wrong here.
-    context.log.error('[protect] next step failed', error);
-    void context.ui.notify('error', error instanceof Error ? error.message : String(error));
+    // The run has resolved, so its wrapper is done: the wrapper's own error path says what went wrong.
+    reportFailure(Commands.protectBucket, error, context.log);
   }
 }
 
