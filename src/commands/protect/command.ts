@@ -334,6 +334,7 @@ async function askBucket(ui: Ui): Promise<string> {
     placeholder: 'my-private-media',
     validate: (text) => (text.trim() ? undefined : vscode.l10n.t('Enter the name of an S3 bucket.')),
     position: { step: 1, totalSteps: 1, canGoBack: false },
+    unattended: { missing: 'bucket', message: vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.') },
   });
   return value.trim();
 }
