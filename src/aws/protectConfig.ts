@@ -27,15 +27,7 @@ export interface BucketOrigin {
   pathPattern?: string;
 }
 
-/** An origin with its id: every origin CloudFront returns has one (the SDK's type leaves it optional). */
-type IdentifiedOrigin = Origin & { Id: string };
-
-function identified(origin: Origin): IdentifiedOrigin {
-  if (origin.Id === undefined) throw new Error(`CloudFront returned an origin without an Id (domain ${origin.DomainName ?? 'unknown'})`);
-  return { ...origin, Id: origin.Id };
-}
-
-function s3Origin(target: BucketOrigin): IdentifiedOrigin {
+function s3Origin(target: BucketOrigin): Origin & { Id: string } {
   return {
     Id: target.domainName,
     DomainName: target.domainName,
@@ -107,18 +99,19 @@ export function protectProblem(config: RawDistributionConfig, target: Pick<Bucke
  */
 export function withProtectedBucket(config: RawDistributionConfig, target: BucketOrigin): ProtectedConfig {
   const copy = structuredClone(config);
-  const found = bucketOriginOf(copy, target.bucket);
-  const addedOrigin = !found;
+  const existing = bucketOriginOf(copy, target.bucket);
+  const addedOrigin = !existing;
   let originId: string;
-  if (!found) {
+  if (!existing) {
     const origin = s3Origin(target);
-    originId = origin.Id;
     const items = [...(copy.Origins?.Items ?? []), origin];
     copy.Origins = { ...copy.Origins, Quantity: items.length, Items: items };
+    originId = origin.Id;
   } else {
-    originId = identified(found).Id;
-    found.OriginAccessControlId = target.originAccessControlId;
-    found.S3OriginConfig = { ...found.S3OriginConfig, OriginAccessIdentity: '' };
+    existing.OriginAccessControlId = target.originAccessControlId;
+    existing.S3OriginConfig = { ...existing.S3OriginConfig, OriginAccessIdentity: '' };
+    // CloudFront requires every origin's Id; a config read from it always has them.
+    originId = existing.Id ?? target.domainName;
   }
   const pattern = target.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
   const known = pattern === DEFAULT_BEHAVIOR_PATTERN || (copy.CacheBehaviors?.Items ?? []).some((b) => b.PathPattern === pattern);
