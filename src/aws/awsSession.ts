@@ -12,6 +12,7 @@ import { SdkS3Browser, type S3Browser } from './s3Browser';
 import { SdkS3Buckets, type S3Buckets } from './s3Buckets';
 import { SdkCloudFrontService } from './sdkCloudFrontService';
 import { withWriteEvents, type CloudFrontWrite } from './writeEvents';
+import { withBucketWriteEvents, type BucketWrite } from './bucketWriteEvents';
 
 /** KMS, Secrets Manager and SSM in one region, for keys that live in AWS. */
 export interface KeyServices {
@@ -36,13 +37,23 @@ export interface CloudFrontSource {
   readonly onDidWrite: vscode.Event<CloudFrontWrite>;
 }
 
-export class AwsSession implements CloudFrontSource, KeyServicesSource, vscode.Disposable {
+/** Where the S3 Buckets view and Protect reach bucket settings: the session below, or fakes in tests. */
+export interface BucketSource {
+  /** Bucket policies and settings, for putting a bucket behind CloudFront. */
+  buckets(): Promise<S3Buckets>;
+  /** Fires after each write to a bucket's policy or Block Public Access through `buckets()`: the S3 Buckets view reads it again. */
+  readonly onDidWriteBucket: vscode.Event<BucketWrite>;
+}
+
+export class AwsSession implements CloudFrontSource, BucketSource, KeyServicesSource, vscode.Disposable {
   private readonly wrote = new vscode.EventEmitter<CloudFrontWrite>();
   readonly onDidWrite = this.wrote.event;
+  private readonly wroteBucket = new vscode.EventEmitter<BucketWrite>();
+  readonly onDidWriteBucket = this.wroteBucket.event;
   private readonly service = new Lazy(async () => withWriteEvents(new SdkCloudFrontService(await buildCloudFrontClient(this.connection())), (write) => this.wrote.fire(write)));
   private readonly s3Client = new Lazy(() => buildS3Client(this.connection()));
   private readonly objects = new Lazy(async () => new SdkS3Browser(await this.s3Client.get()));
-  private readonly bucketService = new Lazy(async () => new SdkS3Buckets(await this.s3Client.get()));
+  private readonly bucketService = new Lazy(async () => withBucketWriteEvents(new SdkS3Buckets(await this.s3Client.get()), (write) => this.wroteBucket.fire(write)));
   /** Per region ('' for the profile's): a key in AWS is reached in the region its ARN names. */
   private readonly keyServicesByRegion = new Map<string, Lazy<KeyServices>>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -104,6 +115,7 @@ export class AwsSession implements CloudFrontSource, KeyServicesSource, vscode.D
     this.configListener.dispose();
     this.changed.dispose();
     this.wrote.dispose();
+    this.wroteBucket.dispose();
   }
 
   private connection(): AwsConnection {

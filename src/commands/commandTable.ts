@@ -37,7 +37,7 @@ export interface CommandServices {
 }
 
 /** A command that takes no options object: nothing, or the row (or value) it runs on. */
-const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
+const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.context));
 
 /** Every id of `Commands` has a handler, or the type check fails. */
 export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<CommandId, CommandHandler> {
@@ -75,17 +75,13 @@ export function commandTable({ services, distributions, keys, buckets, diagnosis
     [Commands.ssoLogin]: ssoLogin,
     [Commands.generateSigningCode]: (...args) => generateSigningCodeCommand(services, ...args),
     [Commands.exportInfrastructure]: (...args) => exportInfrastructureCommand(services, ...args),
-    // The views refresh from the writes each makes (AwsSession.onDidWrite).
+    // The views refresh from the writes each makes (AwsSession.onDidWrite, onDidWriteBucket).
     [Commands.protectBucket]: (...args) => protectBucket(services, ...args),
     [Commands.protectOrigin]: (...args) => protectBucket(services, ...args),
     [Commands.protectBucketRow]: (...args) => protectBucket(services, ...args),
     [Commands.verifyProtection]: (...args) => verifyProtectionCommand(services, ...args),
-    // S3 writes (bucket policy, Block Public Access) are not announced as write events: the S3 view is told here.
-    [Commands.closePublicAccess]: async (...args) => {
-      const result = await closePublicAccessCommand(services, ...args);
-      buckets.refresh();
-      return result;
-    },
+    // The S3 Buckets view refreshes from the bucket writes it makes (AwsSession.onDidWriteBucket).
+    [Commands.closePublicAccess]: (...args) => closePublicAccessCommand(services, ...args),
     [Commands.waitForDeployment]: (...args) => waitForDeployment(services, ...args),
   };
   return { ...table, ...keyCommandTable(services) };

@@ -1,16 +1,17 @@
 // The "S3 Buckets" view: the profile's buckets (ListBuckets), each saying whether a distribution of
 // this account serves it through an origin access control, and, for those it does, whether anyone can
 // still read them straight from S3 (their policy and Block Public Access), with "Protect with
-// CloudFront" on each row. Loaded when the view is first shown, like the other views; the distributions are read with
+// CloudFront" on each row; it reads the account again after each write of ours to a distribution or a
+// bucket (onDidWrite, onDidWriteBucket). Loaded when the view is first shown, like the other views; the distributions are read with
 // the buckets (completed with GetDistribution where moto's summaries lack origins).
 import * as vscode from 'vscode';
-import type { CloudFrontSource } from '../aws/awsSession';
+import type { BucketSource, CloudFrontSource } from '../aws/awsSession';
 import { bucketOfOrigin } from '../aws/bucketPolicy';
 import type { DistributionSummary } from '../aws/cloudFrontService';
 import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { DistributionDetails } from '../aws/distributionDetails';
 import { readAllPages } from '../aws/readAllPages';
-import type { BucketSummary, S3Buckets } from '../aws/s3Buckets';
+import type { BucketSummary } from '../aws/s3Buckets';
 import { bucketArn, partitionOfRegion } from '../cloudfront/partitions';
 import { ContextKeys } from '../constants';
 import { readPublicReadStatementIds } from '../aws/publicRead';
@@ -43,7 +44,7 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
   private readonly distributions: Lazy<DistributionSummary[]>;
 
   constructor(
-    private readonly source: CloudFrontSource & { buckets(): Promise<S3Buckets> },
+    private readonly source: CloudFrontSource & BucketSource,
     private readonly log: Logger,
   ) {
     this.details = new DistributionDetails(() => source.cloudFront());
@@ -58,6 +59,8 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
       source.onDidWrite((write) => {
         if (write.resource === 'distribution' || write.resource === 'originAccessControl') this.refresh();
       }),
+      // A bucket row says whether anyone can still read the bucket (its policy, Block Public Access).
+      source.onDidWriteBucket(() => this.refresh()),
     );
   }
 

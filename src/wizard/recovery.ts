@@ -1,11 +1,13 @@
 // Runs a wizard's execute steps under a progress notification. When a step fails, an interactive
 // caller is told what was done and what failed, with "Retry" (resume at the failed step) and "Undo"
-// (revert what was done, newest first); a caller with arguments gets the same report as the error.
+// (revert what was done, newest first); a call that nobody watches (automation: the Ui asks nobody,
+// unattendedUi.ts) gets the same report as the error.
 // The failure is logged under the command's own topic ("[keys]", "[protect]").
 import * as vscode from 'vscode';
 import { CancellationError, UserError } from '../errors';
 import type { Logger } from '../log';
 import type { Ui } from '../ui/ui';
+import { hasPerson } from '../ui/unattendedUi';
 import { ExecuteFailure, doneTitles, runExecutes, undoExecutes, type ExecuteStep, type WizardState } from './wizard';
 
 export interface RecoveryContext {
@@ -24,7 +26,14 @@ export function failureReport(what: string, failure: ExecuteFailure): string {
   return vscode.l10n.t('{0} stopped at "{1}": {2}. Done so far: {3}.', what, failure.failedStep, reason, done);
 }
 
-export async function executeWithRecovery<S extends WizardState>(context: RecoveryContext, what: string, state: S, steps: readonly ExecuteStep<S>[], interactive: boolean): Promise<void> {
+/** `interactive`: whether a person answers Retry and Undo; by default, whether one answers `context.ui`. */
+export async function executeWithRecovery<S extends WizardState>(
+  context: RecoveryContext,
+  what: string,
+  state: S,
+  steps: readonly ExecuteStep<S>[],
+  interactive = hasPerson(context.ui),
+): Promise<void> {
   for (;;) {
     try {
       await context.ui.withProgress(what, (report) => runExecutes(state, steps, report));

@@ -132,6 +132,7 @@ export class ScriptedUi implements Ui {
 
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined> {
     this.notifications.push({ severity, message, actions });
+    this.told();
     const index = this.notificationAnswers.findIndex((answer) => actions.includes(answer));
     return Promise.resolve(index >= 0 ? this.notificationAnswers.splice(index, 1)[0] : undefined);
   }
@@ -155,7 +156,33 @@ export class ScriptedUi implements Ui {
 
   writeClipboard(text: string): Promise<void> {
     this.clipboard = text;
+    this.told();
     return Promise.resolve();
+  }
+
+  private readonly watchers = new Set<() => void>();
+
+  /** Checks each watcher after a notification or a clipboard write. */
+  private told(): void {
+    for (const watch of [...this.watchers]) watch();
+  }
+
+  /**
+   * What `probe` finds in what the Ui was told (notifications, the clipboard), now or after the next
+   * notification or clipboard write that makes it true: for what a command does after it resolved
+   * (a notification's button). Waits on those events, never on time.
+   */
+  when<T>(probe: () => T | undefined): Promise<T> {
+    return new Promise((resolve) => {
+      const watch = () => {
+        const value = probe();
+        if (value === undefined || value === false) return;
+        this.watchers.delete(watch);
+        resolve(value);
+      };
+      this.watchers.add(watch);
+      watch();
+    });
   }
 
   /** Set to press Cancel on the next cancellable progress, after this many milliseconds. */

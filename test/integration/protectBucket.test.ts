@@ -50,15 +50,6 @@ const logsStatement = (bucket: string) => ({
 /** Yes in a modal: the summary of Protect's changes, or Close Public Access. */
 const yes: Answer = { kind: 'confirm', accept: true };
 
-/** Polls `probe` until it holds: for what a notification's button starts after the command resolved. */
-async function until(probe: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
-    if (await probe()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 type Statement = { Sid?: string; Principal?: unknown; Action?: unknown; Resource?: unknown; Condition?: unknown };
 
 describe('Protect S3 Bucket with CloudFront (moto)', () => {
@@ -232,7 +223,9 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       });
       // The run resolves as it ended; closing is the person's own next step.
       assert.equal(result.publicAccess.length, 2);
-      await until(async () => (await sids(closed)).join() === 'AllowCloudFrontServicePrincipal', 'the public statement to go');
+      // Closing is done when its notification says so: wait on that, not on time or order.
+      await ui.when(() => ui.notifications.find((n) => n.message === `Public access to bucket ${closed} is closed: only CloudFront reads it now.`));
+      assert.equal((await sids(closed)).join(), 'AllowCloudFrontServicePrincipal');
       const block = (await s3().send(new GetPublicAccessBlockCommand({ Bucket: closed }))).PublicAccessBlockConfiguration!;
       assert.deepEqual([block.BlockPublicAcls, block.IgnorePublicAcls, block.BlockPublicPolicy, block.RestrictPublicBuckets], [true, true, true, true]);
       const warning = ui.notifications.find((n) => n.severity === 'warning');
@@ -247,7 +240,6 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
           'Whoever reads the files straight from S3 (not through CloudFront) loses access; CloudFront keeps it through the origin access control.',
         ].join('\n'),
       });
-      await until(() => Promise.resolve(ui.notifications.some((n) => n.message === `Public access to bucket ${closed} is closed: only CloudFront reads it now.`)), 'the closed notification');
       ui.assertAllUsed();
     } finally {
       hooks.setUi(undefined);
@@ -280,6 +272,9 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
 
     const ui = new ScriptedUi([{ kind: 'confirm', accept: false }, yes]);
     hooks.setUi(ui);
+    // The view reads the bucket again because Close Public Access's writes are announced (onDidWriteBucket), not because anything refreshes it.
+    let viewChanges = 0;
+    const listening = api.bucketsView.onDidChangeTreeData!(() => viewChanges++);
     try {
       assert.equal(await vscode.commands.executeCommand(Commands.closePublicAccess, open.node), undefined, 'No in the modal: cancelled');
       assert.ok((await policyOf(bucket))!.includes('PublicRead'), 'No in the modal closes nothing');
@@ -287,9 +282,12 @@ describe('Protect S3 Bucket with CloudFront (moto)', () => {
       assert.deepEqual(closed.removedStatements, ['PublicRead']);
       ui.assertAllUsed();
     } finally {
+      listening.dispose();
       hooks.setUi(undefined);
     }
-    const after = await rowOf();
+    assert.ok(viewChanges > 0, 'the bucket writes refreshed the S3 Buckets view');
+    const after = (await renderChildren(api.bucketsView)).find((r) => labelOf(r.item) === bucket);
+    assert.ok(after, `no row for ${bucket}`);
     assert.equal(after.item.contextValue, ContextValues.bucketWithOac);
     assert.equal((after.item.iconPath as vscode.ThemeIcon).id, 'lock');
     assert.match((after.item.tooltip as vscode.MarkdownString).value, /Protected: only CloudFront reads it/);

@@ -41,15 +41,6 @@ async function newBucket(prefix: string, objects: Record<string, string> = {}): 
   return bucket;
 }
 
-async function until<T>(probe: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function world(service: FakeCloudFrontService, request?: Requester, answers: Answer[] = []) {
   const keys = keyWorld(service, answers);
   const buckets = new SdkS3Buckets(await buildS3Client({ userAgent: `${EXTENSION_AGENT}test` }));
@@ -105,7 +96,7 @@ describe('S3 Buckets view (moto)', () => {
       assert.match(summary.at(-1)!, new RegExp(`^• The policy of bucket ${fresh} gains a statement`));
       const done = ui.notifications.find((n) => n.severity === 'info' && n.actions.length > 0);
       assert.deepEqual(done?.actions, ['Copy Signed URL', 'Verify Protection']);
-      const signed = await until(() => (ui.clipboard.includes('Signature=') ? ui.clipboard : undefined), 'the signed URL on the clipboard');
+      const signed = await ui.when(() => (ui.clipboard.includes('Signature=') ? ui.clipboard : undefined));
       rememberSigned(signed);
       assert.equal(signed.split('?')[0], `https://${result.domainName}/movie.txt`);
       const publicKey = (await seedClient().send(new GetPublicKeyCommand({ Id: result.publicKeyId }))).PublicKey!.PublicKeyConfig!.EncodedKey!;
@@ -215,11 +206,31 @@ describe('Protect S3 Bucket: choices, wait: true and Verify Protection (fake Clo
     assert.equal(result.keyGroupId, group.id);
     assert.deepEqual(service.keyGroups.find((g) => g.id === group.id)?.publicKeyIds.length, 2);
 
-    const signed = await until(() => (keys.ui.clipboard.includes('Signature=') ? keys.ui.clipboard : undefined), 'the signed URL on the clipboard');
+    const signed = await keys.ui.when(() => (keys.ui.clipboard.includes('Signature=') ? keys.ui.clipboard : undefined));
     rememberSigned(signed);
     for (const key of service.publicKeys) edge.publicKeys.set(key.id, key.encodedKey);
     const granted = await edge.request(signed);
     assert.ok('status' in granted && granted.status === 200 && granted.body === 'the movie', JSON.stringify(granted));
+  });
+
+  it('answers given as a start (Diagnose\'s "Protect Bucket" names a distribution): "New distribution" creates one and leaves the given one as it was', async () => {
+    const bucket = await newBucket('verify-new-over-given');
+    const service = new FakeCloudFrontService();
+    const given = {
+      CallerReference: 'ref',
+      Comment: 'serves the bucket publicly',
+      Enabled: true,
+      Origins: { Quantity: 1, Items: [{ Id: 'files', DomainName: `${bucket}.s3.us-east-1.amazonaws.com`, S3OriginConfig: { OriginAccessIdentity: '' } }] },
+      DefaultCacheBehavior: { TargetOriginId: 'files', ViewerProtocolPolicy: 'allow-all' as const },
+    };
+    service.addDistribution('E1GIVEN', structuredClone(given));
+    const { keys, context } = await world(service, undefined, [pick(/New distribution/, { expectPicked: 'E1GIVEN' }), pick('Default (*)', { expectPicked: 'Default (*)' }), confirmChanges]);
+    const result = await protectBucket(context, { interactive: true, bucket, distributionId: 'E1GIVEN' });
+    keys.ui.assertAllUsed();
+    assert.match(keys.ui.confirmations[0].detail, new RegExp(`• Create a distribution for bucket ${bucket};`));
+    assert.notEqual(result.distributionId, 'E1GIVEN');
+    assert.ok(!service.calls.includes('UpdateDistribution'), service.calls.join(' '));
+    assert.deepEqual(service.configs.get('E1GIVEN')?.Origins?.Items?.[0].OriginAccessControlId, undefined);
   });
 
   it('a person types a path pattern for a new distribution: only that behavior is restricted', async () => {

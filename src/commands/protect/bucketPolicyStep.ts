@@ -17,7 +17,8 @@ import {
   type BucketPolicyWarning,
   type OacMergeResult,
 } from '../../iam/bucketPolicyMerge';
-import type { ProtectBucketState } from './state';
+import { recorded } from '../../wizard/wizard';
+import type { ProtectAnswers, ProtectRun } from './state';
 
 /** What is wrong with the policy of `bucket`, in the user's words (the fix, for a policy that cannot be kept, included). */
 function policyProblem(bucket: string, refusal: Exclude<BucketPolicyRefusal, { kind: 'tooLarge' }>): string {
@@ -67,9 +68,9 @@ export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal
  * The partition of the bucket (and so of the distribution that reads it through an OAC), from its
  * regional domain (media.s3.cn-north-1.amazonaws.com.cn), which Protect reads before anything else.
  */
-export function bucketPartition(state: Pick<ProtectBucketState, 'bucket' | 'bucketDomain'>): Partition {
-  const partition = partitionOfS3Domain(state.bucketDomain ?? '');
-  if (partition === undefined) throw new Error(`The region of bucket ${state.bucket ?? ''} is not known yet (its regional domain is read first)`);
+export function bucketPartition(answers: Pick<ProtectAnswers, 'bucket' | 'bucketDomain'>): Partition {
+  const partition = partitionOfS3Domain(answers.bucketDomain);
+  if (partition === undefined) throw new Error(`The region of bucket ${answers.bucket} is not known yet (its regional domain is read first)`);
   return partition;
 }
 
@@ -80,16 +81,20 @@ export function bucketPartition(state: Pick<ProtectBucketState, 'bucket' | 'buck
  * the new distribution through a wildcard that the stand-in cannot match: its size is left to the
  * bucket-policy step, which checks again with the real ARN (with Retry and Undo).
  */
-export async function checkBucketPolicy(state: ProtectBucketState, buckets: S3Buckets, service: Pick<CloudFrontService, 'getDistribution'>): Promise<void> {
-  const policy = await buckets.getPolicy(state.bucket!);
+export async function checkBucketPolicy(
+  answers: Pick<ProtectAnswers, 'bucket' | 'bucketDomain' | 'distribution'>,
+  buckets: S3Buckets,
+  service: Pick<CloudFrontService, 'getDistribution'>,
+): Promise<void> {
+  const { bucket, distribution } = answers;
+  const policy = await buckets.getPolicy(bucket);
   if (policy === undefined) return;
-  const distributionArn = state.existingDistribution
-    ? (await service.getDistribution(state.distributionId!)).arn
-    : `arn:${bucketPartition(state).id}:cloudfront::000000000000:distribution/E0000000000000`;
-  const merged = mergeOacStatement(policy, state.bucket!, distributionArn);
+  const distributionArn =
+    distribution.kind === 'existing' ? (await service.getDistribution(distribution.id)).arn : `arn:${bucketPartition(answers).id}:cloudfront::000000000000:distribution/E0000000000000`;
+  const merged = mergeOacStatement(policy, bucket, distributionArn);
   if (merged.outcome !== 'refused') return;
-  if (merged.refusal.kind === 'tooLarge' && !state.existingDistribution && policy.includes('cloudfront.amazonaws.com')) return;
-  throw bucketPolicyRefusal(state.bucket!, merged.refusal);
+  if (merged.refusal.kind === 'tooLarge' && distribution.kind === 'new' && policy.includes('cloudfront.amazonaws.com')) return;
+  throw bucketPolicyRefusal(bucket, merged.refusal);
 }
 
 /** What the merge warns about, one sentence each. */
@@ -118,10 +123,11 @@ function warningText(bucket: string, warning: BucketPolicyWarning): string {
 }
 
 /** The bucket-policy step's merge, with the real distribution ARN; a refusal is thrown in the user's words. */
-export function mergeForStep(before: string | undefined, s: ProtectBucketState): Exclude<OacMergeResult, { outcome: 'refused' }> & { warningTexts: string[] } {
-  const merged = mergeOacStatement(before, s.bucket!, s.distributionArn!, { viewersUseHttps: viewersUseHttps(s.previousConfig, s.pathPattern) });
-  if (merged.outcome === 'refused') throw bucketPolicyRefusal(s.bucket!, merged.refusal);
-  return { ...merged, warningTexts: merged.warnings.map((w) => warningText(s.bucket!, w)) };
+export function mergeForStep(before: string | undefined, s: ProtectRun): Exclude<OacMergeResult, { outcome: 'refused' }> & { warningTexts: string[] } {
+  const distributionArn = recorded(s, 'distributionArn', 'Create a distribution');
+  const merged = mergeOacStatement(before, s.bucket, distributionArn, { viewersUseHttps: viewersUseHttps(s.previousConfig, s.pathPattern) });
+  if (merged.outcome === 'refused') throw bucketPolicyRefusal(s.bucket, merged.refusal);
+  return { ...merged, warningTexts: merged.warnings.map((w) => warningText(s.bucket, w)) };
 }
 
 /** The statements of the bucket's policy that let anyone read, as one sentence; undefined when none does. */

@@ -31,11 +31,14 @@ export interface ProtectChoices {
 
 type KeyChoice = { keyPairId?: string; keyGroupId?: string };
 
+/** A key of this window that CloudFront lists: its public key id is known. */
+type ListedKey = LocalKey & { publicKeyId: string };
+
 interface ChoiceState extends ProtectChoices {
   distributions: DistributionSummary[];
   groups: KeyGroupSummary[];
   /** Listed keys that CloudFront knows and this window can sign with (a PEM here, or a key kept in AWS). */
-  signable: LocalKey[];
+  signable: ListedKey[];
   /** Where each listed key's private key lives, by fingerprint. */
   places: ReadonlyMap<string, PrivateKeyPlace>;
   /** The chosen existing distribution, read whole (origins and behaviors). */
@@ -60,7 +63,7 @@ export async function askProtectChoices(
 ): Promise<ProtectChoices> {
   const [distributions, groups, publicKeys] = await Promise.all([distributionsToShow(service), readKeyGroups(service), readAllPages((marker) => service.listPublicKeys(marker))]);
   const inCloudFront = new Set(publicKeys.map((k) => k.id));
-  const listed = keyStore.list().filter((k) => k.publicKeyId && inCloudFront.has(k.publicKeyId));
+  const listed = keyStore.list().filter((k): k is ListedKey => k.publicKeyId !== undefined && inCloudFront.has(k.publicKeyId));
   // Where each private key lives, in the Keys view's words; one this window cannot use (another window's PEM) cannot sign.
   const places = await privateKeyPlaces(keyStore, listed);
   const signable = listed.filter((k) => places.get(k.fingerprint)?.kind !== 'unavailable');
@@ -172,15 +175,15 @@ function keyItems(s: ChoiceState): { items: PickItem<KeyChoice>[]; trusted?: Key
   const trustingGroups = s.groups.filter((g) => behavior?.trustedKeyGroupIds.includes(g.id));
   let trusted: KeyChoice | undefined;
   const keys = s.signable.map((k) => {
-    const group = trustingGroups.find((g) => g.publicKeyIds.includes(k.publicKeyId!));
+    const group = trustingGroups.find((g) => g.publicKeyIds.includes(k.publicKeyId));
     const where = s.places.get(k.fingerprint)?.description ?? '';
-    const value: KeyChoice = { keyPairId: k.publicKeyId!, ...(group ? { keyGroupId: group.id } : {}) };
+    const value: KeyChoice = { keyPairId: k.publicKeyId, ...(group ? { keyGroupId: group.id } : {}) };
     if (group && !trusted) trusted = value;
     return {
       label: `$(key) ${k.name}`,
       description: group
-        ? vscode.l10n.t('{0} · trusted already through key group {1}, {2}', k.publicKeyId!, keyGroupLabel(group), where)
-        : vscode.l10n.t('{0} · existing key, {1}', k.publicKeyId!, where),
+        ? vscode.l10n.t('{0} · trusted already through key group {1}, {2}', k.publicKeyId, keyGroupLabel(group), where)
+        : vscode.l10n.t('{0} · existing key, {1}', k.publicKeyId, where),
       value,
     };
   });

@@ -11,7 +11,7 @@ import { CancellationError, UserError } from '../../errors';
 import type { Logger } from '../../log';
 import { BucketNode } from '../../tree/bucketNode';
 import type { Ui } from '../../ui/ui';
-import { defineCommandIn, optionsObject, positionalText, requiredText } from '../options';
+import { defineAskingCommandIn, optionsObject, positionalText, requiredText } from '../options';
 import { policyWithoutPublicRead } from './bucketPolicyStep';
 
 export interface ClosePublicAccessContext {
@@ -44,29 +44,29 @@ export async function closePublicAccess(buckets: S3Buckets, bucket: string, part
   return removed;
 }
 
-export const closePublicAccessCommand = defineCommandIn(ClosePublicAccessOptions, async (context: ClosePublicAccessContext, call): Promise<ClosePublicAccessResult> => {
-  const bucket = call.kind === 'automation' ? call.options.bucket : call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
+export const closePublicAccessCommand = defineAskingCommandIn(ClosePublicAccessOptions, async (context: ClosePublicAccessContext, call): Promise<ClosePublicAccessResult> => {
+  const bucket = call.answers.bucket ?? (call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context));
   if (!bucket) throw new UserError(vscode.l10n.t('bucket is required: the name of the S3 bucket to close.'), 'bucket');
   const buckets = await context.source.buckets();
   const partition = partitionOfRegion(await buckets.region(bucket));
-  if (call.kind === 'interactive') {
-    const statements = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, partition);
-    const close = vscode.l10n.t('Close Public Access');
-    const confirmed = await context.ui.confirm(
-      vscode.l10n.t('Close public access to bucket {0}?', bucket),
-      [
-        statements.length ? vscode.l10n.t('The bucket policy loses the statements that let anyone read objects: {0}.', statements.join(', ')) : '',
-        vscode.l10n.t('All four S3 Block Public Access settings of the bucket are turned on.'),
-        vscode.l10n.t('Whoever reads the files straight from S3 (not through CloudFront) loses access; CloudFront keeps it through the origin access control.'),
-      ]
-        .filter(Boolean)
-        .join('\n'),
-      close,
-    );
-    if (!confirmed) throw new CancellationError();
-  }
+  const statements = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, partition);
+  const close = vscode.l10n.t('Close Public Access');
+  // A person confirms what goes; an options object naming the bucket is the yes.
+  const confirmed = await context.ui.confirm(
+    vscode.l10n.t('Close public access to bucket {0}?', bucket),
+    [
+      statements.length ? vscode.l10n.t('The bucket policy loses the statements that let anyone read objects: {0}.', statements.join(', ')) : '',
+      vscode.l10n.t('All four S3 Block Public Access settings of the bucket are turned on.'),
+      vscode.l10n.t('Whoever reads the files straight from S3 (not through CloudFront) loses access; CloudFront keeps it through the origin access control.'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    close,
+    { answer: true },
+  );
+  if (!confirmed) throw new CancellationError();
   const removed = await closePublicAccess(buckets, bucket, partition);
   context.log.info(`[protect] closed public access to bucket ${bucket}: removed policy statements ${removed.join(', ') || 'none'}; Block Public Access turned fully on`);
-  if (call.kind === 'interactive') void context.ui.notify('info', vscode.l10n.t('Public access to bucket {0} is closed: only CloudFront reads it now.', bucket));
+  void context.ui.notify('info', vscode.l10n.t('Public access to bucket {0} is closed: only CloudFront reads it now.', bucket));
   return { bucket, removedStatements: removed };
 });

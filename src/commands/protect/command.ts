@@ -12,7 +12,7 @@
 // whose "Close Public Access" is confirmed and logged.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import type { CloudFrontService, RawDistributionConfig } from '../../aws/cloudFrontService';
+import type { CloudFrontService, KeyGroupSummary, RawDistributionConfig } from '../../aws/cloudFrontService';
 import { bucketOfOrigin } from '../../aws/bucketPolicy';
 import { bucketOriginOf, protectProblem } from '../../aws/protectConfig';
 import { readAllPages } from '../../aws/readAllPages';
@@ -23,23 +23,26 @@ import { CancellationError, UserError } from '../../errors';
 import type { ExtensionEvents } from '../../events';
 import { BucketNode } from '../../tree/bucketNode';
 import { OriginNode } from '../../tree/originNode';
-import { runPrompts, type PromptStep } from '../../wizard/wizard';
+import { recorded } from '../../wizard/wizard';
+import type { Ui } from '../../ui/ui';
 import { keyGroupById } from '../keys/chooseKey';
 import { keyRecovery, type KeyCommandContext } from '../keys/keyCommandContext';
 import { keyGroupFullProblem } from '../keys/keyGroupChanges';
 import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../../wizard/recovery';
-import { defineCommandIn, mustBeString, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
+import { defineAskingCommandIn, mustBeString, type Call, optionalFlag, optionalText, optionsObject, positionalText, required, requiredText } from '../options';
 import { bucketPartition, checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
 import { changeLines, keyGroupNamed } from './changeSummary';
 import { askProtectChoices } from './choices';
 import { pathPatternRefusal } from './pathPatternText';
 import { copySignedUrl } from './copySignedUrl';
+import { reportFailure } from '../runCommand';
 import { protectBucketExecutes } from './executes';
-import type { ProtectBucketResult, ProtectBucketState } from './state';
+import { protectRun, type ProtectAnswers, type ProtectBucketResult, type ProtectDistribution, type ProtectKey, type ProtectKeyGroup, type ProtectRun } from './state';
 import type { Requester } from './verify';
-import { describeChecks, verifyBehavior } from './verifyCommand';
+import type { VerifyRequest } from './verifyCommand';
+import { describeChecks, verifyBehavior, type VerifyProtectionResult } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 import { resourceNameFrom } from '../../cloudfront/rules';
@@ -88,20 +91,38 @@ const ProtectBucketEntries = optionsObject({
   wait: optionalFlag('wait'),
 });
 
+/** keyPairId (an existing public key) and newKey (a new key pair) answer one question: at most one of them. */
+const oneKey = (o: { keyPairId?: unknown; newKey?: unknown }): boolean => o.keyPairId === undefined || o.newKey === undefined;
+const oneKeyMessage = () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).');
+/** keyGroupId (an existing key group) and keyGroupName (a new one) likewise. */
+const oneKeyGroup = (o: { keyGroupId?: unknown; keyGroupName?: unknown }): boolean => o.keyGroupId === undefined || o.keyGroupName === undefined;
+const oneKeyGroupMessage = () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.');
+
 export const ProtectBucketOptions = v.pipe(
   ProtectBucketEntries,
   v.forward(
-    v.check(
-      (o) => (o.keyPairId === undefined) !== (o.newKey === undefined),
-      () => vscode.l10n.t('Pass either keyPairId (an existing public key) or newKey (a new key pair).'),
-    ),
+    v.check((o) => oneKey(o) && (o.keyPairId !== undefined || o.newKey !== undefined), oneKeyMessage),
     ['keyPairId'],
   ),
   v.forward(
-    v.check(
-      (o) => o.keyGroupId === undefined || o.keyGroupName === undefined,
-      () => vscode.l10n.t('Pass keyGroupId (an existing key group) or keyGroupName (a new one), not both.'),
-    ),
+    v.check((o) => oneKeyGroup(o), oneKeyGroupMessage),
+    ['keyGroupName'],
+  ),
+);
+
+/**
+ * Answers a person's call may bring in advance (`{ interactive: true, … }`): any of the options, by the
+ * same rules; without a key (Diagnose's "Protect Bucket" names the bucket, distribution and behavior)
+ * the distribution, behavior and key are asked, starting on the answers given.
+ */
+const ProtectBucketGiven = v.pipe(
+  v.partial(ProtectBucketEntries),
+  v.forward(
+    v.check((o) => oneKey(o), oneKeyMessage),
+    ['keyPairId'],
+  ),
+  v.forward(
+    v.check((o) => oneKeyGroup(o), oneKeyGroupMessage),
     ['keyGroupName'],
   ),
 );
@@ -115,102 +136,115 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export const protectBucket = defineCommandIn(ProtectBucketOptions, async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
-  const interactive = call.kind === 'interactive';
-  const state: ProtectBucketState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
-  let options: Partial<ProtectBucketOptions> = {};
-  /** A person's run from the palette or a bucket row: the distribution, behavior and key are asked. */
-  let ask = false;
-  if (call.kind === 'automation') options = call.options;
-  else if (call.given) {
-    // `{ interactive: true, …options }`: a person's run (Retry/Undo asked) with answers given. Without
-    // a key (Diagnose's "Protect Bucket"), the questions are asked, starting on the answers given;
-    // with one, the answers must be complete (the whole schema).
-    ask = call.given.keyPairId === undefined && call.given.newKey === undefined;
-    options = parseOptions(ask ? ProtectBucketEntries : ProtectBucketOptions, call.given);
-  } else if (call.context instanceof OriginNode) {
-    options = fromOriginRow(call.context);
-  } else {
-    const bucket = call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
-    if (bucket) options = { bucket };
-    ask = true;
-  }
-  state.bucket = options.bucket;
-  await runPrompts(state, bucketPrompt(), context.ui);
-  const service = await context.source.cloudFront();
-  const buckets = await context.source.buckets();
-  await readBucket(state, buckets);
-  if (ask) options = { ...options, ...(await askProtectChoices(state.bucket!, service, context.keyStore, context.ui, options)) };
-  const keys = (region?: string) => context.source.keyServices(region);
-  const existingConfig = await readOptions(state, options, service);
-  if (state.newKey) await readKeyStorageOptions(state, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
-  await checkBucketPolicy(state, buckets, service);
-  // A person sees every change at once and says yes before anything is created or changed.
-  if (interactive) await confirmChanges(context, state, existingConfig, service, buckets);
+/**
+ * The answers a call brings (the options, the answers given in advance, or what its row names), and
+ * whether the distribution, behavior and key are to be asked (`ask`): when no key was given, except on
+ * an origin row, which names the distribution and behavior and takes the default key.
+ */
+function startOf(call: Call<ProtectBucketOptions, v.InferOutput<typeof ProtectBucketGiven>>): { options: Partial<ProtectBucketOptions>; ask: boolean } {
+  if (call.context instanceof OriginNode) return { options: fromOriginRow(call.context), ask: false };
+  const bucket = call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
+  const options = { ...(bucket ? { bucket } : {}), ...call.answers };
+  return { options, ask: options.keyPairId === undefined && options.newKey === undefined };
+}
 
-  await executeWithRecovery(
-    keyRecovery(context, 'protect'),
-    vscode.l10n.t('Protecting bucket {0}', state.bucket!),
-    state,
-    protectBucketExecutes(
-      () => context.source.cloudFront(),
-      () => context.source.buckets(),
-      context.keyStore,
-      keys,
-    ),
-    interactive,
-  );
-  state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
-  if (state.newKey) context.events?.didChangeKeys.fire();
-  context.events?.didRestrictBehaviors.fire();
-  const result: ProtectBucketResult = {
-    distributionId: state.distributionId!,
-    domainName: state.domainName!,
-    originAccessControlId: state.originAccessControlId!,
-    keyGroupId: state.keyGroupId!,
-    publicKeyId: state.publicKeyId!,
-    bucketPolicy: state.bucketPolicy!,
-    ...(state.bucketPolicyWarnings?.length ? { bucketPolicyWarnings: state.bucketPolicyWarnings } : {}),
-    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!, bucketPartition(state)),
-  };
-  if (result.bucketPolicyWarnings) {
-    context.log.warn(`[protect] bucket ${state.bucket!}: ${result.bucketPolicyWarnings.join(' ')}`);
-    if (interactive) void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
-  }
-  // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
-  if (state.wait) {
-    try {
-      result.verification = await verifyBehavior(context, nextStepRequest(state));
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      result.verification = { skipped: error.message };
+export const protectBucket = defineAskingCommandIn(
+  ProtectBucketOptions,
+  async (context: ProtectBucketContext, call): Promise<ProtectBucketResult> => {
+    const start = startOf(call);
+    const bucket = start.options.bucket || (await askBucket(context.ui));
+    const service = await context.source.cloudFront();
+    const buckets = await context.source.buckets();
+    const bucketDomain = await readBucket(bucket, buckets);
+    let options = start.options;
+    if (start.ask) {
+      // The answers replace what was given as a start: "New distribution" drops a given distribution.
+      const { distributionId, pathPattern, keyPairId, keyGroupId } = await askProtectChoices(bucket, service, context.keyStore, context.ui, options);
+      options = { ...options, distributionId, pathPattern, keyPairId, keyGroupId };
     }
-    if (interactive) {
-      const verification = result.verification;
+    const keys = (region?: string) => context.source.keyServices(region);
+    const run = protectRun(await readOptions(bucket, bucketDomain, options, service), context.source.profile);
+    if (run.signer.kind === 'new') await readKeyStorageOptions(run, options.newKey ?? {}, keys, context.source.profile, 'newKey.');
+    await checkBucketPolicy(run, buckets, service);
+    // A person sees every change at once and says yes before anything is created or changed (options given: yes).
+    await confirmChanges(context, run, service, buckets);
+
+    await executeWithRecovery(
+      keyRecovery(context, 'protect'),
+      vscode.l10n.t('Protecting bucket {0}', bucket),
+      run,
+      protectBucketExecutes(
+        () => context.source.cloudFront(),
+        () => context.source.buckets(),
+        context.keyStore,
+        keys,
+      ),
+    );
+    run.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
+    if (run.signer.kind === 'new') context.events?.didChangeKeys.fire();
+    context.events?.didRestrictBehaviors.fire();
+    const result = resultOf(run, await publicAccessProblems(await context.source.buckets(), bucket, bucketPartition(run)));
+    // Notifications reach a person; under automation the result says it all (unattendedUi.ts).
+    if (result.bucketPolicyWarnings) {
+      context.log.warn(`[protect] bucket ${bucket}: ${result.bucketPolicyWarnings.join(' ')}`);
+      void context.ui.notify('warning', result.bucketPolicyWarnings.join(' '));
+    }
+    const next = nextStepRequest(run, result);
+    // Deployed: prove it. What cannot be checked (no object in the bucket, no key of the group here) is said, not failed.
+    if (run.wait) {
+      const verification = await verifyOrSkip(context, next);
+      result.verification = verification;
       void context.ui.notify('passed' in verification && verification.passed ? 'info' : 'warning', 'skipped' in verification ? verification.skipped : describeChecks(verification));
     }
+    context.log.info(`[protect] bucket ${bucket}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
+    // The success at once; what still lets anyone read the bucket is its own warning, never in the way.
+    void offerNextSteps(context, run, result, next);
+    if (result.publicAccess.length) {
+      context.log.warn(`[protect] bucket ${bucket} is still readable by anyone: ${result.publicAccess.join(' ')}`);
+      void offerToClosePublicAccess(context, bucket, result.publicAccess);
+    }
+    return result;
+  },
+  ProtectBucketGiven,
+);
+
+/** The verification after the deployment, or why it could not be made (a UserError's message). */
+async function verifyOrSkip(context: ProtectBucketContext, next: VerifyRequest): Promise<VerifyProtectionResult | { skipped: string }> {
+  try {
+    return await verifyBehavior(context, next);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { skipped: error.message };
   }
-  context.log.info(`[protect] bucket ${state.bucket!}: distribution ${result.distributionId}, OAC ${result.originAccessControlId}, key group ${result.keyGroupId}, policy ${result.bucketPolicy}`);
-  // The success at once; what still lets anyone read the bucket is its own warning, never in the way.
-  if (interactive) void offerNextSteps(context, state, result);
-  if (result.publicAccess.length) {
-    context.log.warn(`[protect] bucket ${state.bucket!} is still readable by anyone: ${result.publicAccess.join(' ')}`);
-    if (interactive) void offerToClosePublicAccess(context, state.bucket!, result.publicAccess);
-  }
-  return result;
-});
+}
+
+/** What the run made, read from what its steps recorded (each names the step that records it). */
+function resultOf(run: ProtectRun, publicAccess: string[]): ProtectBucketResult {
+  return {
+    distributionId: recorded(run, 'distributionId', 'Create a distribution'),
+    domainName: recorded(run, 'domainName', 'Create a distribution'),
+    originAccessControlId: recorded(run, 'originAccessControlId', 'Create or reuse origin access control'),
+    keyGroupId: recorded(run, 'keyGroupId', 'Create key group'),
+    publicKeyId: recorded(run, 'publicKeyId', 'Upload public key'),
+    bucketPolicy: recorded(run, 'bucketPolicy', 'Let distribution read bucket'),
+    ...(run.bucketPolicyWarnings?.length ? { bucketPolicyWarnings: run.bucketPolicyWarnings } : {}),
+    publicAccess,
+  };
+}
 
 /** The summary of every change, as one modal; Cancel changes nothing. */
-async function confirmChanges(context: ProtectBucketContext, state: ProtectBucketState, config: RawDistributionConfig | undefined, service: CloudFrontService, buckets: S3Buckets): Promise<void> {
+async function confirmChanges(context: ProtectBucketContext, run: ProtectRun, service: CloudFrontService, buckets: S3Buckets): Promise<void> {
   let policyChanges = true;
-  if (state.existingDistribution) {
+  if (run.distribution.kind === 'existing') {
     // An existing distribution's ARN may be in the policy already (a second run): then the policy stays.
-    const arn = (await service.getDistribution(state.distributionId!)).arn;
-    policyChanges = mergeOacStatement(await buckets.getPolicy(state.bucket!), state.bucket!, arn).outcome === 'added';
+    const arn = (await service.getDistribution(run.distribution.id)).arn;
+    policyChanges = mergeOacStatement(await buckets.getPolicy(run.bucket), run.bucket, arn).outcome === 'added';
   }
-  const lines = changeLines(state, config, policyChanges);
+  const lines = changeLines(run, policyChanges);
   const go = vscode.l10n.t('Protect');
-  const confirmed = await context.ui.confirm(vscode.l10n.t('Protect bucket {0} with CloudFront? This makes these changes:', state.bucket!), lines.map((line) => `• ${line}`).join('\n'), go);
+  const confirmed = await context.ui.confirm(vscode.l10n.t('Protect bucket {0} with CloudFront? This makes these changes:', run.bucket), lines.map((line) => `• ${line}`).join('\n'), go, {
+    answer: true,
+  });
   if (!confirmed) throw new CancellationError();
 }
 
@@ -232,41 +266,40 @@ async function offerToClosePublicAccess(context: ProtectBucketContext, bucket: s
 }
 
 /** The distribution, behavior and key that Copy Signed URL and Verify Protection use after a run. */
-function nextStepRequest(state: ProtectBucketState) {
-  return { distributionId: state.distributionId!, ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}), preferredKeyPairId: state.publicKeyId! };
+function nextStepRequest(run: ProtectRun, result: ProtectBucketResult): VerifyRequest {
+  return { distributionId: result.distributionId, ...(run.pathPattern !== undefined ? { pathPattern: run.pathPattern } : {}), preferredKeyPairId: result.publicKeyId };
 }
 
 /** What was done, with the next steps: a signed URL of one of the bucket's files, and the proof that it is protected. */
-async function offerNextSteps(context: ProtectBucketContext, state: ProtectBucketState, result: ProtectBucketResult): Promise<void> {
+async function offerNextSteps(context: ProtectBucketContext, run: ProtectRun, result: ProtectBucketResult, next: VerifyRequest): Promise<void> {
   const copy = vscode.l10n.t('Copy Signed URL');
   const verify = vscode.l10n.t('Verify Protection');
   const choice = await context.ui.notify(
     'info',
     vscode.l10n.t(
       'Bucket {0} is served by distribution {1} ({2}) through origin access control {3}; {4} requires URLs signed with a key of key group {5}.',
-      state.bucket!,
+      run.bucket,
       result.distributionId,
       result.domainName,
       result.originAccessControlId,
-      state.pathPattern ?? vscode.l10n.t('the default behavior'),
-      keyGroupNamed(state),
+      run.pathPattern ?? vscode.l10n.t('the default behavior'),
+      keyGroupNamed(run),
     ),
     copy,
     verify,
   );
   try {
-    if (choice === copy) await copySignedUrl(context, nextStepRequest(state));
+    if (choice === copy) await copySignedUrl(context, next);
     // Through the command: its wrapper shows the outcome and any refusal, and it waits for the deployment first.
     else if (choice === verify)
       await vscode.commands.executeCommand(Commands.verifyProtection, {
         interactive: true,
         distributionId: result.distributionId,
-        ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}),
+        ...(run.pathPattern !== undefined ? { pathPattern: run.pathPattern } : {}),
       });
   } catch (error) {
-    // Outside the command wrapper (the run has resolved): say what went wrong here.
-    context.log.error('[protect] next step failed', error);
-    void context.ui.notify('error', error instanceof Error ? error.message : String(error));
+    // The run has resolved, so its wrapper is done: the wrapper's own error path says what went wrong.
+    reportFailure(Commands.protectBucket, error, context.log);
   }
 }
 
@@ -294,29 +327,21 @@ async function publicAccessProblems(buckets: S3Buckets, bucket: string, partitio
   return problems;
 }
 
-function bucketPrompt(): PromptStep<ProtectBucketState>[] {
-  return [
-    {
-      shouldPrompt: (s) => !s.bucket,
-      prompt: async (s, ui, position) => {
-        s.bucket = (
-          await ui.input({
-            title: vscode.l10n.t('Protect S3 Bucket with CloudFront'),
-            prompt: vscode.l10n.t('The S3 bucket to serve through CloudFront, with signed URLs only'),
-            placeholder: 'my-private-media',
-            ...(s.bucket ? { value: s.bucket } : {}),
-            validate: (value) => (value.trim() ? undefined : vscode.l10n.t('Enter the name of an S3 bucket.')),
-            position,
-          })
-        ).trim();
-      },
-    },
-  ];
+/** The bucket, asked when the call did not name it. */
+async function askBucket(ui: Ui): Promise<string> {
+  const value = await ui.input({
+    title: vscode.l10n.t('Protect S3 Bucket with CloudFront'),
+    prompt: vscode.l10n.t('The S3 bucket to serve through CloudFront, with signed URLs only'),
+    placeholder: 'my-private-media',
+    validate: (text) => (text.trim() ? undefined : vscode.l10n.t('Enter the name of an S3 bucket.')),
+    position: { step: 1, totalSteps: 1, canGoBack: false },
+    unattended: { missing: 'bucket', message: vscode.l10n.t('bucket is required: the name of the S3 bucket to protect.') },
+  });
+  return value.trim();
 }
 
 /** The bucket's regional domain; a bucket that does not exist or is another account's is refused. */
-async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promise<void> {
-  const bucket = state.bucket!;
+async function readBucket(bucket: string, buckets: S3Buckets): Promise<string> {
   let region: string;
   try {
     region = await buckets.region(bucket);
@@ -330,90 +355,78 @@ async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promis
     }
     throw error;
   }
-  state.bucketDomain = s3RegionalDomain(bucket, region);
+  return s3RegionalDomain(bucket, region);
 }
 
-/** Fills the state from the options, refusing what the account contradicts before anything changes. */
-async function readOptions(state: ProtectBucketState, options: Partial<ProtectBucketOptions>, service: CloudFrontService): Promise<RawDistributionConfig | undefined> {
-  const bucket = state.bucket!;
-  if (options.pathPattern !== undefined) state.pathPattern = options.pathPattern;
-  state.wait = options.wait ?? false;
-
-  let config: RawDistributionConfig | undefined;
-  if (options.distributionId !== undefined) {
-    try {
-      config = (await service.getDistributionConfig(options.distributionId)).value;
-    } catch (error) {
-      throw new UserError(vscode.l10n.t('distributionId: cannot read distribution {0}: {1}', options.distributionId, messageOf(error)), 'distributionId');
-    }
-    const problem = protectProblem(config, { bucket, ...(state.pathPattern !== undefined ? { pathPattern: state.pathPattern } : {}) });
-    if (problem) {
-      throw new UserError(
-        problem === 'noBehaviorForNewOrigin'
-          ? vscode.l10n.t('pathPattern: bucket {0} is not an origin of distribution {1}; pass the path pattern of the behavior that is to serve it.', bucket, options.distributionId)
-          : vscode.l10n.t(
-              "pathPattern: the default behavior of distribution {0} serves another origin, not bucket {1}; pass the path pattern of the bucket's behavior.",
-              options.distributionId,
-              bucket,
-            ),
-        'pathPattern',
-      );
-    }
-    // Asked before anything is created: without UpdateDistribution the run could only stop half-way.
-    if (!(await service.mayUpdateDistribution(options.distributionId, config))) {
-      throw new UserError(
-        bucketOriginOf(config, bucket)
-          ? vscode.l10n.t(
-              'distributionId: this profile may not change distribution {0} (cloudfront:UpdateDistribution is denied), so bucket {1} cannot be put behind an origin access control there.',
-              options.distributionId,
-              bucket,
-            )
-          : vscode.l10n.t(
-              'distributionId: bucket {0} is not an origin of distribution {1}, and this profile may not add it (cloudfront:UpdateDistribution is denied).',
-              bucket,
-              options.distributionId,
-            ),
-        'distributionId',
-      );
-    }
-    state.distributionId = options.distributionId;
-    state.existingDistribution = true;
-  }
-
+/** The answers, from the options, refusing what the account contradicts before anything changes. */
+async function readOptions(bucket: string, bucketDomain: string, options: Partial<ProtectBucketOptions>, service: CloudFrontService): Promise<ProtectAnswers> {
+  const pathPattern = options.pathPattern;
+  const distribution = options.distributionId === undefined ? ({ kind: 'new' } as const) : await readDistribution(bucket, options.distributionId, pathPattern, service);
   const keys = await readAllPages((marker) => service.listPublicKeys(marker));
   const groups = await readKeyGroups(service);
   // A bucket name (at most 63 characters) leaves room for the suffixes below within RESOURCE_NAME.
   const base = resourceNameFrom(bucket, 'bucket');
+  let signer: ProtectKey;
   if (options.keyPairId !== undefined) {
     if (!keys.some((k) => k.id === options.keyPairId)) throw new UserError(vscode.l10n.t('keyPairId: no public key {0} in this account.', options.keyPairId), 'keyPairId');
-    state.publicKeyId = options.keyPairId;
+    signer = { kind: 'existing', publicKeyId: options.keyPairId };
   } else {
     const newKey = options.newKey ?? { name: freeName(`${base}-signer`, new Set(keys.map((k) => k.name))), algorithm: 'RSA_2048' as const };
     if (keys.some((k) => k.name === newKey.name)) throw new UserError(vscode.l10n.t('newKey.name: a public key named {0} already exists.', newKey.name), 'newKey.name');
-    state.name = newKey.name;
-    state.algorithm = newKey.algorithm;
-    state.newKey = { algorithm: newKey.algorithm };
+    signer = { kind: 'new', name: newKey.name, algorithm: newKey.algorithm };
   }
+  const keyGroup = await readKeyGroup(options, signer, groups, base, service);
+  return { bucket, bucketDomain, distribution, ...(pathPattern !== undefined ? { pathPattern } : {}), signer, keyGroup, wait: options.wait ?? false };
+}
 
+/** The existing distribution `distributionId`, read and refused unless this run can protect the bucket there. */
+async function readDistribution(bucket: string, distributionId: string, pathPattern: string | undefined, service: CloudFrontService): Promise<ProtectDistribution> {
+  let config: RawDistributionConfig;
+  try {
+    config = (await service.getDistributionConfig(distributionId)).value;
+  } catch (error) {
+    throw new UserError(vscode.l10n.t('distributionId: cannot read distribution {0}: {1}', distributionId, messageOf(error)), 'distributionId');
+  }
+  const problem = protectProblem(config, { bucket, ...(pathPattern !== undefined ? { pathPattern } : {}) });
+  if (problem) {
+    throw new UserError(
+      problem === 'noBehaviorForNewOrigin'
+        ? vscode.l10n.t('pathPattern: bucket {0} is not an origin of distribution {1}; pass the path pattern of the behavior that is to serve it.', bucket, distributionId)
+        : vscode.l10n.t("pathPattern: the default behavior of distribution {0} serves another origin, not bucket {1}; pass the path pattern of the bucket's behavior.", distributionId, bucket),
+      'pathPattern',
+    );
+  }
+  // Asked before anything is created: without UpdateDistribution the run could only stop half-way.
+  if (!(await service.mayUpdateDistribution(distributionId, config))) {
+    throw new UserError(
+      bucketOriginOf(config, bucket)
+        ? vscode.l10n.t(
+            'distributionId: this profile may not change distribution {0} (cloudfront:UpdateDistribution is denied), so bucket {1} cannot be put behind an origin access control there.',
+            distributionId,
+            bucket,
+          )
+        : vscode.l10n.t('distributionId: bucket {0} is not an origin of distribution {1}, and this profile may not add it (cloudfront:UpdateDistribution is denied).', bucket, distributionId),
+      'distributionId',
+    );
+  }
+  return { kind: 'existing', id: distributionId, config };
+}
+
+/** The key group to trust: the one given, a new one of the name given, the one holding an existing key, or a new one named after the bucket. */
+async function readKeyGroup(options: Partial<ProtectBucketOptions>, signer: ProtectKey, groups: readonly KeyGroupSummary[], base: string, service: CloudFrontService): Promise<ProtectKeyGroup> {
   if (options.keyGroupId !== undefined) {
     const group = await keyGroupById(service, options.keyGroupId);
-    state.addKeyToGroup = !!state.newKey || !group.publicKeyIds.includes(state.publicKeyId!);
-    const full = state.addKeyToGroup ? keyGroupFullProblem(group) : undefined;
+    const addKey = signer.kind === 'new' || !group.publicKeyIds.includes(signer.publicKeyId);
+    const full = addKey ? keyGroupFullProblem(group) : undefined;
     if (full) throw new UserError(full, 'keyGroupId');
-    state.keyGroupId = group.id;
-    state.existingKeyGroupName = group.name;
-    return config;
+    return { kind: 'existing', id: group.id, name: group.name, addKey };
   }
   if (options.keyGroupName !== undefined) {
     if (groups.some((g) => g.name === options.keyGroupName)) throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', options.keyGroupName), 'keyGroupName');
-    state.keyGroupName = options.keyGroupName;
-    return config;
+    return { kind: 'new', name: options.keyGroupName };
   }
   // An existing key already in a key group: trust that group; otherwise a new group named after the bucket.
-  const holding = state.publicKeyId ? await keyGroupsHolding(service, state.publicKeyId) : [];
-  if (holding.length > 0) {
-    state.keyGroupId = holding[0].id;
-    state.existingKeyGroupName = holding[0].name;
-  } else state.keyGroupName = freeName(`${base}-signers`, new Set(groups.map((g) => g.name)));
-  return config;
+  const holding = signer.kind === 'existing' ? await keyGroupsHolding(service, signer.publicKeyId) : [];
+  if (holding.length > 0) return { kind: 'existing', id: holding[0].id, name: holding[0].name, addKey: false };
+  return { kind: 'new', name: freeName(`${base}-signers`, new Set(groups.map((g) => g.name))) };
 }

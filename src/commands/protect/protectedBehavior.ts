@@ -33,7 +33,7 @@ export interface ServedObject {
 /** `undefined` and `*` both name the default behavior. */
 export const isDefaultPattern = (pattern: string | undefined): boolean => pattern === undefined || pattern === '*';
 
-const behaviorName = (pattern: string | undefined): string => (isDefaultPattern(pattern) ? vscode.l10n.t('Default (*)') : pattern!);
+const behaviorName = (pattern: string | undefined): string => (pattern === undefined || isDefaultPattern(pattern) ? vscode.l10n.t('Default (*)') : pattern);
 
 /** The behavior of `pathPattern` in `distribution`, refused unless it is restricted to key groups and serves an S3 bucket. */
 export function protectedBehaviorOf(distribution: DistributionSummary, pathPattern: string | undefined): ProtectedBehavior {

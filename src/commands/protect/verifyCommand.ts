@@ -15,7 +15,7 @@ import type { KeyStore } from '../../keys/keyStore';
 import type { Logger } from '../../log';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import type { Ui } from '../../ui/ui';
-import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { waitWithProgress } from '../waitForDeployment';
 import { configuredHostAddresses } from '../diagnose/hostAddressesSetting';
 import { requestLive } from '../diagnose/liveRequest';
@@ -168,10 +168,11 @@ const fromOptions = ({ distributionId, pathPattern, objectKey }: v.InferOutput<t
   ...(objectKey !== undefined ? { objectKey } : {}),
 });
 
-export const verifyProtectionCommand = defineCommandIn(VerifyProtectionOptions, async (context: VerifyProtectionContext, call): Promise<VerifyProtectionResult> => {
-  if (call.kind === 'automation') return verifyBehavior(context, fromOptions(call.options));
-  const result = await verifyBehavior(context, requestOf(call.context, call.given) ?? (await askBehavior(context)));
+export const verifyProtectionCommand = defineAskingCommandIn(VerifyProtectionOptions, async (context: VerifyProtectionContext, call): Promise<VerifyProtectionResult> => {
+  // Options always name the distribution; a person's call may, or its row does, or it is asked.
+  const result = await verifyBehavior(context, requestOf(call.context, call.answers) ?? (await askBehavior(context)));
   const openSetting = vscode.l10n.t('Open Setting');
+  // Told to a person; under automation the result says it all (the Ui asks nobody).
   void context.ui.notify(result.passed ? 'info' : 'warning', describeChecks(result), ...(result.inconclusive ? [openSetting] : [])).then((choice) => {
     if (choice === openSetting) void vscode.commands.executeCommand('workbench.action.openSettings', HOST_ADDRESSES_SETTING);
   });
