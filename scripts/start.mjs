@@ -70,7 +70,7 @@ async function extensionHostEnv() {
   }
   sampleSettings['cloudfront.hostAddresses'] = hostAddresses;
   console.log(
-    `Local edges (cloudfront.hostAddresses in the user settings): ${Object.entries(hostAddresses)
+    `Local edges (cloudfront.hostAddresses in the user and machine settings): ${Object.entries(hostAddresses)
       .map(([host, { address }]) => `${host} → ${address}`)
       .join(', ')}`,
   );
@@ -109,9 +109,14 @@ if (hasDesktopCode()) {
   const extensionsDir = scratch.dir('extensions');
   linkExtension(extensionsDir, repo);
   if (sampleKeyLoader) linkExtension(extensionsDir, sampleKeyLoader);
+  const serverUserData = scratch.dir('code-server-user-data');
+  // A code-server window is a remote window: it reads a machine-scoped setting such as
+  // cloudfront.hostAddresses from the machine's settings only, never from the user's.
+  mkdirSync(join(serverUserData, 'Machine'), { recursive: true });
+  writeFileSync(join(serverUserData, 'Machine', 'settings.json'), JSON.stringify(sampleSettings, null, 2));
   const server = await startCodeServer({
     env,
-    userDataDir: scratch.dir('code-server-user-data'),
+    userDataDir: serverUserData,
     extensionsDir,
     logFile: join(scratch.root, 'code-server.log'),
     settings: { ...TEST_SETTINGS, ...sampleSettings },

@@ -10,7 +10,7 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { typedErrorsMiddleware } from './awsError';
 import { loadKeysSdk, loadS3Sdk, loadSdk } from './loadSdk';
-import { ANSWERING_SERVICES, UNREADABLE_ANSWER_STEP, unreadableAnswerMiddleware } from './unreadableAnswer';
+import { ANSWERING_SERVICES, UNREADABLE_ANSWER_STEP, unreadableAnswerMiddleware, type AnsweringService } from './unreadableAnswer';
 
 export interface AwsConnection {
   /** A profile of ~/.aws/config or ~/.aws/credentials; undefined uses the SDK's default chain. */
@@ -37,20 +37,25 @@ export function requestTimeouts(env: NodeJS.ProcessEnv = process.env): { connect
 }
 
 /**
- * The client with the extension's error seam: whatever a call throws (after the SDK's retries and
- * redirects, which run inside it) reaches the caller as an AwsError with a code (awsError.ts).
+ * The client seam, the one error path of every AWS client the extension builds: whatever a call
+ * throws (after the SDK's retries and redirects, which run inside it) reaches the caller as an
+ * AwsError with a code (awsError.ts), and an answer that is not the service's (an HTML page, an empty
+ * body) fails as one UnreadableAwsAnswer naming the service, the operation and the HTTP status
+ * (unreadableAnswer.ts). No code outside this seam reads an SDK error's `name` or `$metadata`.
  */
-interface ErrorSeamStack {
+interface SeamStack {
   add<I, O>(middleware: (next: (args: I) => Promise<O>) => (args: I) => Promise<O>, options: { step: 'initialize'; priority: 'high'; name: string }): void;
+  add(middleware: ReturnType<typeof unreadableAnswerMiddleware>, options: typeof UNREADABLE_ANSWER_STEP): void;
 }
-function withTypedErrors<C extends { middlewareStack: ErrorSeamStack }>(client: C): C {
+export function withSeam<C extends { middlewareStack: SeamStack }>(client: C, service: AnsweringService): C {
   client.middlewareStack.add((next) => typedErrorsMiddleware(next), { step: 'initialize', priority: 'high', name: 'cfpcTypedErrors' });
+  client.middlewareStack.add(unreadableAnswerMiddleware(service), UNREADABLE_ANSWER_STEP);
   return client;
 }
 
 export async function buildCloudFrontClient(connection: AwsConnection): Promise<CloudFrontClient> {
   const sdk = await loadSdk();
-  const client = withTypedErrors(
+  return withSeam(
     new sdk.CloudFrontClient({
       region: CLOUDFRONT_REGION,
       ...(connection.profile ? { profile: connection.profile } : {}),
@@ -60,10 +65,8 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
       requestHandler: requestTimeouts(),
       customUserAgent: connection.userAgent,
     }),
+    ANSWERING_SERVICES.cloudFront,
   );
-  // Answers that are not AWS's (an HTML page, an empty body) fail as one UnreadableAwsAnswer (unreadableAnswer.ts).
-  client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.cloudFront), UNREADABLE_ANSWER_STEP);
-  return client;
 }
 
 /**
@@ -72,7 +75,7 @@ export async function buildCloudFrontClient(connection: AwsConnection): Promise<
  */
 export async function buildS3Client(connection: AwsConnection): Promise<S3Client> {
   const sdk = await loadS3Sdk();
-  const client = withTypedErrors(
+  return withSeam(
     new sdk.S3Client({
       region: CLOUDFRONT_REGION,
       followRegionRedirects: true,
@@ -82,9 +85,8 @@ export async function buildS3Client(connection: AwsConnection): Promise<S3Client
       requestHandler: requestTimeouts(),
       customUserAgent: connection.userAgent,
     }),
+    ANSWERING_SERVICES.s3,
   );
-  client.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.s3), UNREADABLE_ANSWER_STEP);
-  return client;
 }
 
 /**
@@ -114,13 +116,10 @@ export async function buildKeyClients(connection: AwsConnection, region?: string
   // on top of it fell to its floor of one call per 2 s after a burst of throttles (measured: 60 URLs took
   // 80 s after 45 throttled calls, against moto through the fault proxy).
   const clients = {
-    kms: withTypedErrors(new sdk.KMSClient({ ...config, retryMode: 'standard' })),
-    secretsManager: withTypedErrors(new sdk.SecretsManagerClient(config)),
-    ssm: withTypedErrors(new sdk.SSMClient(config)),
+    kms: withSeam(new sdk.KMSClient({ ...config, retryMode: 'standard' }), ANSWERING_SERVICES.kms),
+    secretsManager: withSeam(new sdk.SecretsManagerClient(config), ANSWERING_SERVICES.secretsManager),
+    ssm: withSeam(new sdk.SSMClient(config), ANSWERING_SERVICES.ssm),
   };
-  clients.kms.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.kms), UNREADABLE_ANSWER_STEP);
-  clients.secretsManager.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.secretsManager), UNREADABLE_ANSWER_STEP);
-  clients.ssm.middlewareStack.add(unreadableAnswerMiddleware(ANSWERING_SERVICES.ssm), UNREADABLE_ANSWER_STEP);
   // Without a region every call would fail with the SDK's bare "Region is missing": say it once, with the fix.
   if (!region) await clients.kms.config.region().catch(() => Promise.reject(new MissingRegionError(connection.profile)));
   return clients;

@@ -12,11 +12,6 @@ import { DEFAULT_BEHAVIOR_PATTERN, withKeyGroup } from './trustedKeyGroups';
 /** The managed cache policy "Managed-CachingOptimized". */
 export const CACHING_OPTIMIZED_POLICY_ID = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
-/** The bucket's regional REST endpoint, the origin domain CloudFront recommends for OAC. */
-export function regionalDomain(bucket: string, region: string): string {
-  return `${bucket}.s3.${region}.amazonaws.com`;
-}
-
 export interface BucketOrigin {
   bucket: string;
   /** The regional domain, used when the origin is added. */

@@ -3,6 +3,7 @@
 // needs, as the CloudFront console's "Copy policy" button produces it. The tree, "Copy Bucket Policy"
 // and the diagnosis all read them from here.
 // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
+import { bucketObjectsArn, distributionPartition } from './partitions';
 
 /** How an origin reaches its files: the fields of an origin that say who may read the bucket. */
 export interface OriginAccess {
@@ -30,33 +31,12 @@ export function isPublicS3Origin(origin: OriginAccess): boolean {
   return origin.kind === 's3' && !origin.originAccessControlId && !origin.originAccessIdentity;
 }
 
-/**
- * The AWS partition of an ARN (`aws`, `aws-cn` for China, `aws-us-gov` for GovCloud…): a distribution in
- * China reads buckets whose ARNs are `arn:aws-cn:s3:::…`. `aws` when the text is no ARN.
- */
-export function partitionOfArn(arn: string): string {
-  const match = /^arn:(aws(?:-[a-z]+)*):/.exec(arn);
-  return match ? match[1] : 'aws';
-}
-
-/** The partition of a region: cn-north-1 is in aws-cn, us-gov-west-1 in aws-us-gov, the rest in aws. */
-export function partitionOfRegion(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
-
-/** The ARN of every object of `bucket`, in `partition`, as a Resource: `arn:aws:s3:::media/*`. */
-export function bucketObjectsArn(bucket: string, partition: string): string {
-  return `arn:${partition}:s3:::${bucket}/*`;
-}
-
 /** The Sid of the statement that lets an OAC read a bucket (CloudFront console's "Copy policy"). */
 export const OAC_STATEMENT_SID = 'AllowCloudFrontServicePrincipal';
 
 /**
  * The bucket policy statement that lets the OAC of distribution `distributionArn` read `bucket`, in the
- * distribution's partition.
+ * distribution's partition (`arn:aws-cn:s3:::…` for a distribution in China).
  */
 export function oacStatementOf(bucket: string, distributionArn: string, sid = OAC_STATEMENT_SID): object {
   return {
@@ -64,7 +44,7 @@ export function oacStatementOf(bucket: string, distributionArn: string, sid = OA
     Effect: 'Allow',
     Principal: { Service: 'cloudfront.amazonaws.com' },
     Action: 's3:GetObject',
-    Resource: bucketObjectsArn(bucket, partitionOfArn(distributionArn)),
+    Resource: bucketObjectsArn(bucket, distributionPartition(distributionArn)),
     Condition: { StringEquals: { 'AWS:SourceArn': distributionArn } },
   };
 }

@@ -110,13 +110,21 @@ export class UrlDiagnosis implements vscode.Disposable {
     let report: DiagnosisReport = { url: options.url.trim(), withCookies: options.cookies !== undefined, findings, liveChecked: false };
     const document = await this.documents.open(report);
     const runLive = vscode.l10n.t('Run Live Check');
-    // A bucket anyone can read: its fix is a command away.
+    // A bucket anyone can read: its fix is a command away (Protect for a public origin, Close Public Access for a public policy).
     const exposed = findings.find((f) => f.protect)?.protect;
+    const open = findings.find((f) => f.closePublicAccess)?.closePublicAccess;
     const protect = vscode.l10n.t('Protect Bucket');
-    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive, ...(exposed ? [protect] : []));
+    const close = vscode.l10n.t('Close Public Access');
+    const fixes = [...(exposed ? [protect] : []), ...(open ? [close] : [])];
+    const choice = await ui.notify(this.severityOf(findings), vscode.l10n.t('{0}. The live check requests the URL from the network.', summarize(findings)), runLive, ...fixes);
     if (choice === protect && exposed) {
       // Through the command, with the distribution and behavior preselected: its wrapper reports the outcome.
       void Promise.resolve(vscode.commands.executeCommand(Commands.protectBucket, { interactive: true, ...exposed })).catch(() => undefined);
+      return findings;
+    }
+    if (choice === close && open) {
+      // A person's call for that bucket: the command confirms in a modal, logs and reports.
+      void Promise.resolve(vscode.commands.executeCommand(Commands.closePublicAccess, open.bucket)).catch(() => undefined);
       return findings;
     }
     if (choice !== runLive) return findings;

@@ -3,7 +3,8 @@
 // kept, unless a statement already grants it by IAM's rules (iamRules.ts). Statements that let anyone
 // read are found the same way, and dropped the same way when a person asks. A policy that cannot be
 // kept exactly, or that would outgrow S3's size limit, is refused with the reason: never rewritten.
-import { bucketObjectsArn, OAC_STATEMENT_SID, oacStatementOf, partitionOfArn } from '../cloudfront/s3Origin';
+import { bucketObjectsArn, distributionPartition, type Partition } from '../cloudfront/partitions';
+import { OAC_STATEMENT_SID, oacStatementOf } from '../cloudfront/s3Origin';
 import { evaluateConditions, restrictingConditionKeys, statementCoversAction, statementCoversPrincipal, statementResourceCoverage, type RequestPrincipal } from './iamRules';
 import { byteLength, readPolicyText, valueOf, withoutStatementsText, withStatementText, type PolicyText, type PolicyTextProblem } from './policyText';
 
@@ -70,7 +71,7 @@ export interface OacReadContext {
 
 /** What each statement of a read policy says about CloudFront's reads for `distributionArn`. */
 function grantAnalysis(policy: PolicyText, bucket: string, distributionArn: string, known: OacReadContext) {
-  const objectPrefix = bucketObjectsArn(bucket, partitionOfArn(distributionArn)).slice(0, -1);
+  const objectPrefix = bucketObjectsArn(bucket, distributionPartition(distributionArn)).slice(0, -1);
   const account = accountOf(distributionArn);
   const context = new Map<string, string>([['aws:sourcearn', distributionArn]]);
   if (account) context.set('aws:sourceaccount', account);
@@ -142,7 +143,7 @@ export interface PublicReadStatement {
  * through by IAM's matching (wildcards, any case), on some of the bucket's objects, and whose
  * conditions do not limit it to fixed sources as S3's "meaning of public" says.
  */
-export function publicReadStatements(policy: string | undefined, bucket: string, partition: string): { statements: PublicReadStatement[] } | { refusal: PolicyTextProblem } {
+export function publicReadStatements(policy: string | undefined, bucket: string, partition: Partition): { statements: PublicReadStatement[] } | { refusal: PolicyTextProblem } {
   if (policy === undefined || policy.trim() === '') return { statements: [] };
   const read = readPolicyText(policy);
   if ('problem' in read) return { refusal: read.problem };
@@ -164,7 +165,7 @@ export function publicReadStatements(policy: string | undefined, bucket: string,
  * The policy without the statements that let anyone read (publicReadStatements), every other byte as
  * it was; undefined when nothing else is left (the policy is to be deleted).
  */
-export function withoutPublicRead(policy: string, bucket: string, partition: string): { policy: string | undefined } | { refusal: PolicyTextProblem } {
+export function withoutPublicRead(policy: string, bucket: string, partition: Partition): { policy: string | undefined } | { refusal: PolicyTextProblem } {
   const found = publicReadStatements(policy, bucket, partition);
   if ('refusal' in found) return found;
   const read = readPolicyText(policy);

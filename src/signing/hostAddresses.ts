@@ -3,7 +3,7 @@
 // request keeps the real host in its Host header and TLS server name (SNI), and the certificate is
 // checked against the real host: it verifies a distribution before DNS points at it, against one edge,
 // or against a local stand-in. No vscode import; the VS Code layer reads the setting (user and machine
-// values only: src/config/hostAddressesSetting.ts) and hands the map to the checks.
+// values only: src/commands/diagnose/hostAddressesSetting.ts) and hands the map to the checks.
 
 export const HOST_ADDRESSES_SETTING = 'cloudfront.hostAddresses';
 

@@ -11,8 +11,9 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { DistributionDetails } from '../aws/distributionDetails';
 import { readAllPages } from '../aws/readAllPages';
 import type { BucketSummary, S3Buckets } from '../aws/s3Buckets';
+import { bucketArn, partitionOfRegion } from '../cloudfront/partitions';
 import { ContextKeys } from '../constants';
-import { publiclyReadable, publicReadStatementIds } from '../aws/publicRead';
+import { readPublicReadStatementIds } from '../aws/publicRead';
 import { Lazy } from '../lazy';
 import type { Logger } from '../log';
 import { BucketNode, type BucketExposure, type BucketServing } from './bucketNode';
@@ -79,18 +80,21 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
     setViewState(ContextKeys.bucketsState, buckets.length === 0 ? 'empty' : 'rows');
     const sorted = [...buckets].sort((a, b) => a.name.localeCompare(b.name));
     // Only a bucket served through an OAC can be protected: only its policy is read.
-    const exposures = await Promise.all(sorted.map((b) => (serving?.get(b.name)?.some((s) => s.access === 'oac') ? this.exposureOf(b.name) : Promise.resolve(undefined))));
+    const exposures = await Promise.all(sorted.map((b) => (serving?.get(b.name)?.some((s) => s.access === 'oac') ? this.exposureOf(b) : Promise.resolve(undefined))));
     return sorted.map((b, i) => new BucketNode(b, serving ? (serving.get(b.name) ?? []) : undefined, exposures[i]));
   }
 
   /** Whether anyone can read `bucket` straight from S3; a refusal to read the policy is said, not taken for "closed". */
-  private async exposureOf(bucket: string): Promise<BucketExposure> {
+  private async exposureOf({ name: bucket, region: listedRegion }: BucketSummary): Promise<BucketExposure> {
+    // The policy's statements name the bucket in its partition (arn:aws-cn:s3:::… in China).
+    let partition = listedRegion === undefined ? undefined : partitionOfRegion(listedRegion);
     try {
       const s3 = await this.source.buckets();
-      const [policy, block] = await Promise.all([s3.getPolicy(bucket), s3.publicAccessBlock(bucket)]);
-      return publiclyReadable(policy, block, bucket) ? { kind: 'public', statements: publicReadStatementIds(policy, bucket) } : { kind: 'closed' };
+      partition ??= partitionOfRegion(await s3.region(bucket));
+      const statements = await readPublicReadStatementIds(s3, bucket, partition);
+      return statements.length > 0 ? { kind: 'public', statements } : { kind: 'closed' };
     } catch (error) {
-      const reason = describeAwsError(error, `s3:GetBucketPolicy (arn:aws:s3:::${bucket})`, this.source.profile).message;
+      const reason = describeAwsError(error, `s3:GetBucketPolicy (${partition ? bucketArn(bucket, partition) : bucket})`, this.source.profile).message;
       this.log.warn(`[buckets] reading the policy of bucket ${bucket} failed: ${reason}`);
       return { kind: 'unknown', reason };
     }

@@ -1,5 +1,6 @@
 // The objects behind an S3 origin: folders by delimiter, paged, with size and last-modified, each
 // object carrying the CloudFront URL it is served at.
+import { bucketArn, partitionOfArn } from '../cloudfront/partitions';
 import * as vscode from 'vscode';
 import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontService';
 import { objectUrl } from '../aws/objectUrl';
@@ -30,13 +31,19 @@ export class S3Listing implements PagedParent {
     this.entries = new PagedList(async (marker) => (await context.source.s3()).list(location.bucket, prefix, marker));
   }
 
+  /** The bucket's ARN, in the distribution's partition (arn:aws-cn:s3:::… in China). */
+  private bucketName(): string {
+    const partition = partitionOfArn(this.location.distribution.arn);
+    return partition ? bucketArn(this.location.bucket, partition) : this.location.bucket;
+  }
+
   async rows(): Promise<TreeNode[]> {
     const state = await this.entries.ensureLoaded();
     if (state.kind !== 'loaded') return [];
     const rows: TreeNode[] = state.items.map((entry) => (entry.kind === 'folder' ? new S3FolderNode(this.location, entry.prefix, this.context) : new S3ObjectNode(this.location, entry)));
     if (state.error) {
       this.context.log.error(`[objects] ListObjectsV2 ${this.location.bucket}/${this.prefix} failed`, state.error);
-      rows.push(awsFailureRow(state.error, `s3:ListBucket (arn:aws:s3:::${this.location.bucket})`, this.context.source.profile, this));
+      rows.push(awsFailureRow(state.error, `s3:ListBucket (${this.bucketName()})`, this.context.source.profile, this));
     } else if (state.nextMarker) {
       rows.push(loadMoreRow(this));
     } else if (rows.length === 0) {

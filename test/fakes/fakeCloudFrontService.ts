@@ -40,6 +40,8 @@ export class FakeCloudFrontService implements CloudFrontService {
   /** Current ETag of every resource by id; each write gives a resource a new one. */
   readonly etags = new Map<string, string>();
   private sequence = 0;
+  /** The partition of the ARNs of the distributions it creates: aws-cn for CloudFront in China. */
+  partition: 'aws' | 'aws-cn' | 'aws-us-gov' = 'aws';
 
   constructor(public distributions: DistributionSummary[] = []) {}
 
@@ -146,7 +148,7 @@ export class FakeCloudFrontService implements CloudFrontService {
       const previous = this.distributions.find((d) => d.id === id);
       const updated = fromDistribution({
         Id: id,
-        ARN: previous?.arn ?? `arn:aws:cloudfront::123456789012:distribution/${id}`,
+        ARN: previous?.arn ?? `arn:${this.partition}:cloudfront::123456789012:distribution/${id}`,
         DomainName: previous?.domainName ?? `${id.toLowerCase()}.cloudfront.net`,
         Status: 'InProgress',
         DistributionConfig: config,
@@ -248,7 +250,7 @@ export class FakeCloudFrontService implements CloudFrontService {
   addDistribution(id: string, config: DistributionConfig): DistributionSummary {
     const summary = fromDistribution({
       Id: id,
-      ARN: `arn:aws:cloudfront::123456789012:distribution/${id}`,
+      ARN: `arn:${this.partition}:cloudfront::123456789012:distribution/${id}`,
       DomainName: `${id.toLowerCase()}.cloudfront.net`,
       Status: 'Deployed',
       DistributionConfig: config,

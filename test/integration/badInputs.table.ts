@@ -817,7 +817,13 @@ export const BAD_INPUTS: readonly BadInput[] = [
   codegenRow('a public key that does not exist', { publicKeyId: 'K000NOSUCHKEY', language: 'python' }, 'publicKeyId: no public key K000NOSUCHKEY in this account.', 'publicKeyId'),
   codegenRow('no language', { publicKeyId: '{signerKeyId}' }, `language is required: one of ${LANGUAGES}.`, 'language'),
   codegenRow('an unknown language', { publicKeyId: '{signerKeyId}', language: 'rust' }, `language must be one of ${LANGUAGES}.`, 'language'),
-  codegenRow('an unknown kind', { publicKeyId: '{signerKeyId}', language: 'go', kind: 'header' }, "kind must be 'url' or 'cookies'.", 'kind'),
+  codegenRow('an unknown kind', { publicKeyId: '{signerKeyId}', language: 'go', kind: 'header' }, 'kind must be one of url, cookies, streamCookies, playlistRewriter.', 'kind'),
+  codegenRow(
+    'a playlist rewriter in Go',
+    { publicKeyId: '{signerKeyId}', language: 'go', kind: 'playlistRewriter' },
+    'kind: a playlistRewriter is generated in typescript, javascript, python, not go',
+    'kind',
+  ),
   codegenRow('a key source of an unknown kind', { publicKeyId: '{signerKeyId}', language: 'go', keySource: { kind: 'vault', path: 'secret/cf' } }, KEY_SOURCES, 'keySource.kind'),
   codegenRow('a key source that is a string', { publicKeyId: '{signerKeyId}', language: 'go', keySource: 'env' }, KEY_SOURCES, 'keySource'),
   codegenRow(

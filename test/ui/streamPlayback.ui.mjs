@@ -5,8 +5,10 @@
 // clipboard as Set-Cookie headers); Chromium holds them and plays the stream with hls.js or dash.js
 // from https://<distribution>/, every request answered by the local edge (npm run edge) as CloudFront
 // would behind TLS (X-Forwarded-Proto: https): playback must advance 2 s with every request granted.
-// Then, without cookies and with only the media playlist signed by a canned URL, the player must fail,
-// and the first refused request must be the first segment.
+// Then, without cookies and with only the playlist the player starts from signed by a canned URL, the
+// player must fail, the first refused request must be the first segment, and "CloudFront: Check Stream
+// Playback" from the palette (sent to the local edge by cloudfront.hostAddresses, set in the user and
+// machine settings) must name that segment with its diagnosis: …/paid/hls-ts/seg-000.ts (NotSigned).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -18,7 +20,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { makeTestStreams } from '../../scripts/streams/makeTestStreams.mjs';
 import { cloudFrontClient, createPaidDistribution, restrictPaidWithNewKeyPair } from './lib/account.mjs';
 import { startEdge } from './lib/edge.mjs';
-import { answer, runCommand, until } from './lib/workbench.mjs';
+import { answer, notification, runCommand, setOwnSetting, until, waitForWorkbench } from './lib/workbench.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PLAYERS = {
@@ -74,7 +76,7 @@ function throughEdge(edgeUrl, host, pathAndQuery, headers) {
 }
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
-export default async function streamPlayback({ page, outputDir, motoUrl, log }) {
+export default async function streamPlayback({ page, outputDir, motoUrl, userSettingsFile, log }) {
   const client = cloudFrontClient(motoUrl);
   const s3 = new S3Client({ endpoint: motoUrl, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
   const suffix = randomUUID().slice(0, 8);
@@ -84,6 +86,7 @@ export default async function streamPlayback({ page, outputDir, motoUrl, log }) 
   const context = page.context();
   const player = await context.newPage();
   let edge;
+  let restoreSettings = () => {};
   try {
     // 1. The streams, in the origin bucket (the distribution's S3 origin is the bucket "media") and for the edge.
     const root = join(scratch, 'root');
@@ -173,8 +176,24 @@ export default async function streamPlayback({ page, outputDir, motoUrl, log }) 
     if (requests[0]?.status !== 200 || firstRefused?.path !== '/paid/hls-ts/seg-000.ts' || firstRefused.status !== 403)
       throw new Error(`expected the playlist granted and seg-000.ts refused: ${JSON.stringify(requests)}`);
     log(`only the playlist signed: the player failed (${failed.errors[0]}); the first refused request was ${firstRefused.path} (403)`);
+
+    // 6. Check Stream Playback from the palette on the same signed URL, its requests sent to the local edge by
+    // cloudfront.hostAddresses (a person's own setting: user and machine settings; the window reloads to read it),
+    // must name the segment the player was refused, with its diagnosis.
+    restoreSettings = setOwnSetting(userSettingsFile, 'cloudfront.hostAddresses', { [domain]: edge.url });
+    await page.reload();
+    await waitForWorkbench(page);
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+    await until(async () => (await runCommand(page, 'CloudFront: Check Stream Playback', { rowText: 'Check Stream Playback', timeoutMs: 3000 }), true), 'Check Stream Playback in the palette', 60000);
+    await answer(page, signed);
+    await answer(page, ''); // no cookies: the URL itself is signed
+    const verdict = await notification(page, 'requests refused');
+    log(`Check Stream Playback: ${verdict}`);
+    const expected = `the first: https://${domain}/paid/hls-ts/seg-000.ts (NotSigned)`;
+    if (!verdict.includes(expected)) throw new Error(`Check Stream Playback does not name the refused segment ("${expected}"): ${verdict}`);
     await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
   } finally {
+    restoreSettings();
     await player.close().catch(() => {});
     await context.clearCookies().catch(() => {});
     await edge?.stop();

@@ -1,28 +1,14 @@
 // UI test, as a person would in `npm start`'s sample: the sample account in CloudFront (moto), the local
-// edge of the "Paid downloads" distribution running and its hosts mapped in the user setting
-// cloudfront.hostAddresses (as start.mjs does), a key pair created into the existing key group
+// edge of the "Paid downloads" distribution running and its hosts mapped in the setting
+// cloudfront.hostAddresses (user and machine settings; as start.mjs does), a key pair created into the existing key group
 // media-signers (UpdateKeyGroup, from the moto patch), then "CloudFront: Verify Protection" on /paid/*:
 // the notification says "Protection verified", with the three answers (unsigned 403, signed 200, S3 403).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedSample } from '../../scripts/lib/seedSample.mjs';
 import { startSampleEdge } from '../../scripts/lib/sampleEdge.mjs';
-import { answer, runCommand, until, waitForWorkbench } from './lib/workbench.mjs';
-
-/** The notification in the notification center whose text contains `text` (this workbench may show no toasts). */
-async function notification(page, text, timeoutMs = 60000) {
-  const item = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
-  await until(
-    async () => {
-      if (!(await item.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
-      return item.isVisible();
-    },
-    `a notification saying "${text}"`,
-    timeoutMs,
-  );
-  return (await item.innerText()).replace(/\s+/g, ' ');
-}
+import { answer, notification, runCommand, setOwnSetting, until, waitForWorkbench } from './lib/workbench.mjs';
 
 /** @param {import('../runner/lib/uiTests.mjs').UiTestArgs} args */
 export default async function verifySample({ page, motoUrl, userSettingsFile, log }) {
@@ -31,18 +17,20 @@ export default async function verifySample({ page, motoUrl, userSettingsFile, lo
   if (!paid) throw new Error('seedSample created no "Paid downloads" distribution');
   const dir = mkdtempSync(join(tmpdir(), 'cfpc-ui-edge-'));
   const edge = await startSampleEdge({ endpoint: motoUrl, distributionId: paid.id, dir, log });
-  const settingsBefore = readFileSync(userSettingsFile, 'utf8');
+  let restoreSettings = () => {};
   try {
-    writeFileSync(userSettingsFile, JSON.stringify({ ...JSON.parse(settingsBefore), 'cloudfront.hostAddresses': edge.hostAddresses }, null, 2));
-    // As `npm start` writes it before VS Code starts: the window, loaded again, reads it (file watching
-    // of the user settings is not prompt in code-server).
+    // The user's own value, in the user and the machine settings (a code-server window reads this
+    // machine-scoped setting from the latter only), as `npm start` writes it before VS Code starts: the
+    // window, loaded again, reads it (file watching of the settings is not prompt in code-server).
+    restoreSettings = setOwnSetting(userSettingsFile, 'cloudfront.hostAddresses', edge.hostAddresses);
     await page.reload();
     await waitForWorkbench(page);
     log(`mapped ${Object.keys(edge.hostAddresses).join(', ')} to the local edge`);
 
     // A key pair whose private key this window holds, into the sample's media-signers group.
     // The extension host starts again after the reload: its commands may take a while on a busy machine.
-    await runCommand(page, 'CloudFront: Create Key Pair', { timeoutMs: 60000 });
+    // A palette opened before the extension's commands are back lists none of them: open it again until they are.
+    await until(async () => (await runCommand(page, 'CloudFront: Create Key Pair', { timeoutMs: 3000 }), true), 'Create Key Pair in the palette', 90000);
     await answer(page, 'ui-verify-signer');
     await answer(page, 'RSA 2048', { rowText: 'RSA 2048' });
     await answer(page, 'This machine', { rowText: 'This machine' });
@@ -61,7 +49,7 @@ export default async function verifySample({ page, motoUrl, userSettingsFile, lo
       if (!verdict.includes(part)) throw new Error(`the notification does not say "${part}": ${verdict}`);
     }
   } finally {
-    writeFileSync(userSettingsFile, settingsBefore);
+    restoreSettings();
     await edge.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,13 +6,15 @@
 // (AWSSDK.KeyManagementService). Written in C# 7 so it builds on any .NET from 5 on.
 import { CSHARP_COMMON, CSHARP_RESOURCE, CSHARP_URL } from './csharp.browser';
 import { quoterFor } from './literals';
+import { CSHARP_STREAM_RESOURCE, signsCookies, usageArguments } from './playlist';
 import { lines } from './text';
 import type { Plan } from './types';
 
 export function csharpCode(plan: Plan): string {
   const quote = quoterFor('csharp');
   const source = plan.keySource;
-  const cookies = plan.kind === 'cookies';
+  const cookies = signsCookies(plan.kind);
+  const stream = plan.kind === 'streamCookies';
   const usings = lines(
     'using System;',
     'using System.Collections.Generic;',
@@ -186,18 +188,20 @@ export function csharpCode(plan: Plan): string {
     cookies ? CSHARP_RESOURCE : CSHARP_URL,
     body,
     '',
+    stream && CSHARP_STREAM_RESOURCE,
+    stream && '',
     '        public static async Task<int> Main(string[] args)',
     '        {',
     '            long seconds;',
     '            if (args.Length != 2 || !long.TryParse(args[1], out seconds) || seconds <= 0)',
     '            {',
-    `                Console.Error.WriteLine(${quote(`usage: dotnet run -- ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)});`,
+    `                Console.Error.WriteLine(${quote(`usage: dotnet run -- ${usageArguments(plan.kind)}`)});`,
     '                return 2;',
     '            }',
     cookies
       ? lines(
           '            var parts = new List<string>();',
-          '            foreach (var cookie in await SignCookiesAsync(args[0], seconds)) parts.Add(cookie.Key + "=" + cookie.Value);',
+          `            foreach (var cookie in await SignCookiesAsync(${stream ? 'StreamResource(args[0])' : 'args[0]'}, seconds)) parts.Add(cookie.Key + "=" + cookie.Value);`,
           '            Console.WriteLine(string.Join("; ", parts)); // one Cookie header value (curl -b "...")',
         )
       : '            Console.WriteLine(await SignUrlAsync(args[0], seconds));',

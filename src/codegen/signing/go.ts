@@ -6,13 +6,15 @@
 // could not be read offline, so this file does not guess its signature.
 import { GO_COMMON, GO_RESOURCE, GO_URL } from './go.browser';
 import { quoterFor } from './literals';
+import { GO_STREAM_RESOURCE, signsCookies, usageArguments } from './playlist';
 import { lines } from './text';
 import type { Plan } from './types';
 
 export function goCode(plan: Plan): string {
   const quote = quoterFor('go');
   const source = plan.keySource;
-  const cookies = plan.kind === 'cookies';
+  const cookies = signsCookies(plan.kind);
+  const stream = plan.kind === 'streamCookies';
   const needsConfig = source.kind !== 'env' && source.kind !== 'file';
   const imports = lines(
     'import (',
@@ -216,7 +218,7 @@ export function goCode(plan: Plan): string {
   const main = lines(
     'func main() {',
     '\tif len(os.Args) != 3 {',
-    `\t\tfmt.Fprintln(os.Stderr, ${quote(`usage: go run sign.go ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)})`,
+    `\t\tfmt.Fprintln(os.Stderr, ${quote(`usage: go run sign.go ${usageArguments(plan.kind)}`)})`,
     '\t\tos.Exit(2)',
     '\t}',
     '\tseconds, err := strconv.Atoi(os.Args[2])',
@@ -229,7 +231,9 @@ export function goCode(plan: Plan): string {
     '\t\tfmt.Fprintln(os.Stderr, err)',
     '\t\tos.Exit(1)',
     '\t}',
-    cookies ? '\tcookies, err := signCookies(key, os.Args[1], time.Duration(seconds)*time.Second)' : '\tsigned, err := signURL(key, os.Args[1], time.Duration(seconds)*time.Second)',
+    cookies
+      ? `\tcookies, err := signCookies(key, ${stream ? 'streamResource(os.Args[1])' : 'os.Args[1]'}, time.Duration(seconds)*time.Second)`
+      : '\tsigned, err := signURL(key, os.Args[1], time.Duration(seconds)*time.Second)',
     '\tif err != nil {',
     '\t\tfmt.Fprintln(os.Stderr, err)',
     '\t\tos.Exit(1)',
@@ -268,6 +272,8 @@ export function goCode(plan: Plan): string {
     cookies ? GO_RESOURCE : GO_URL,
     body,
     '',
+    stream && GO_STREAM_RESOURCE,
+    stream && '',
     main,
     '',
   );

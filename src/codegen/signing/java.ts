@@ -7,13 +7,15 @@
 // JSON writer: the policy's one text value goes through jsonString, which escapes as RFC 8259 says.
 import { JAVA_COMMON, JAVA_RESOURCE, JAVA_URL } from './java.browser';
 import { quoterFor } from './literals';
+import { JAVA_STREAM_RESOURCE, signsCookies, usageArguments } from './playlist';
 import { lines } from './text';
 import type { Plan } from './types';
 
 export function javaCode(plan: Plan): string {
   const quote = quoterFor('java');
   const source = plan.keySource;
-  const cookies = plan.kind === 'cookies';
+  const cookies = signsCookies(plan.kind);
+  const stream = plan.kind === 'streamCookies';
   const imports = lines(
     !plan.kms && 'import java.io.ByteArrayOutputStream;',
     !cookies && 'import java.net.IDN;\nimport java.net.InetAddress;',
@@ -172,10 +174,12 @@ export function javaCode(plan: Plan): string {
   const main = lines(
     '    public static void main(String[] args) throws Exception {',
     '        if (args.length != 2 || !args[1].matches("[1-9][0-9]{0,9}")) {',
-    `            System.err.println(${quote(`usage: java Sign.java ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)});`,
+    `            System.err.println(${quote(`usage: java Sign.java ${usageArguments(plan.kind)}`)});`,
     '            System.exit(2);',
     '        }',
-    cookies ? '        System.out.println(signCookies(args[0], Long.parseLong(args[1])));' : '        System.out.println(signUrl(args[0], Long.parseLong(args[1])));',
+    cookies
+      ? `        System.out.println(signCookies(${stream ? 'streamResource(args[0])' : 'args[0]'}, Long.parseLong(args[1])));`
+      : '        System.out.println(signUrl(args[0], Long.parseLong(args[1])));',
     '    }',
   );
 
@@ -199,6 +203,8 @@ export function javaCode(plan: Plan): string {
     cookies ? JAVA_RESOURCE : JAVA_URL,
     body,
     '',
+    stream && JAVA_STREAM_RESOURCE,
+    stream && '',
     main,
     '}',
     '',

@@ -5,6 +5,7 @@
 // differently. Every path signs with SHA-256 and says so with Hash-Algorithm=SHA256.
 import { javascriptBrowserForm } from './javascript.browser';
 import { quoterFor } from './literals';
+import { javascriptPlaylistRewriter, javascriptStreamResource, signsCookies, usageArguments } from './playlist';
 import { lines } from './text';
 import type { Plan } from './types';
 
@@ -12,12 +13,15 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
   const quote = quoterFor(typescript ? 'typescript' : 'javascript');
   const t = (annotation: string): string => (typescript ? annotation : '');
   const source = plan.keySource;
-  const cookies = plan.kind === 'cookies';
+  const cookies = signsCookies(plan.kind);
+  const stream = plan.kind === 'streamCookies';
+  const rewriter = plan.kind === 'playlistRewriter';
   const imports = lines(
     source.kind === 'kms' && "import { KMSClient, SignCommand } from '@aws-sdk/client-kms';",
     source.kind === 'secretsManager' && "import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';",
     source.kind === 'ssm' && "import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';",
     !plan.kms && "import { sign } from 'node:crypto';",
+    rewriter && "import { readFileSync } from 'node:fs';",
     source.kind === 'file' && "import { readFile } from 'node:fs/promises';",
     "import { pathToFileURL } from 'node:url';",
   );
@@ -114,17 +118,19 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
       );
 
   const main = lines(
-    '// Run as a script: print the signed ' + (cookies ? 'cookies as one Cookie header value (curl -b "...")' : 'URL') + '.',
+    `// Run as a script: print ${rewriter ? 'the playlist read from stdin with every URI signed' : `the signed ${cookies ? `cookies${stream ? " for the playlist's folder" : ''} as one Cookie header value (curl -b "...")` : 'URL'}`}.`,
     'if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {',
     '  const [target, seconds] = process.argv.slice(2);',
     '  const lifetime = Number(seconds);',
     '  if (!target || !Number.isSafeInteger(lifetime) || lifetime <= 0) {',
-    `    console.error(${quote(`usage: ${typescript ? 'node sign.ts' : 'node sign.js'} ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)});`,
+    `    console.error(${quote(`usage: ${typescript ? 'node sign.ts' : 'node sign.js'} ${usageArguments(plan.kind)}`)});`,
     '    process.exit(2);',
     '  }',
     cookies
-      ? "  const cookies = await signCookies(target, lifetime);\n  console.log(Object.entries(cookies).map(([name, value]) => `${name}=${value}`).join('; '));"
-      : '  console.log(await signUrl(target, lifetime));',
+      ? `  const cookies = await signCookies(${stream ? 'streamResource(target)' : 'target'}, lifetime);\n  console.log(Object.entries(cookies).map(([name, value]) => \`\${name}=\${value}\`).join('; '));`
+      : rewriter
+        ? "  process.stdout.write(await rewritePlaylist(target, readFileSync(0, 'utf8'), lifetime));"
+        : '  console.log(await signUrl(target, lifetime));',
     '}',
   );
 
@@ -140,10 +146,13 @@ export function javascriptCode(plan: Plan, typescript: boolean): string {
     signPolicy !== undefined && '',
     helpers,
     '',
-    javascriptBrowserForm(plan.kind, typescript),
+    javascriptBrowserForm(cookies ? 'cookies' : 'url', typescript),
     '',
     body,
     '',
+    stream && javascriptStreamResource(typescript),
+    rewriter && javascriptPlaylistRewriter(typescript),
+    (stream || rewriter) && '',
     main,
     '',
   );

@@ -2,6 +2,7 @@
 // `cryptography` package (or KMS Sign) makes the signature. botocore has no signed cookies
 // (boto3 #706), so cookies are laid out here from its build_policy.
 import { quoterFor } from './literals';
+import { PYTHON_PLAYLIST_REWRITER, PYTHON_STREAM_RESOURCE, signsCookies, usageArguments } from './playlist';
 import { PYTHON_COMMON, PYTHON_RESOURCE, PYTHON_URL } from './python.browser';
 import { lines } from './text';
 import type { Plan } from './types';
@@ -9,15 +10,19 @@ import type { Plan } from './types';
 export function pythonCode(plan: Plan): string {
   const quote = quoterFor('python');
   const source = plan.keySource;
-  const cookies = plan.kind === 'cookies';
+  const cookies = signsCookies(plan.kind);
+  const stream = plan.kind === 'streamCookies';
+  const rewriter = plan.kind === 'playlistRewriter';
   const usesBoto3 = source.kind === 'kms' || source.kind === 'secretsManager' || source.kind === 'ssm';
   const imports = lines(
     'import base64',
     'import datetime',
     !plan.kms && 'import functools',
     (source.kind === 'env' || usesBoto3) && 'import os',
+    rewriter && 'import re',
     'import sys',
     'import time',
+    rewriter && 'import urllib.parse',
     '',
     usesBoto3 && 'import boto3',
     'from botocore.signers import CloudFrontSigner',
@@ -108,10 +113,12 @@ export function pythonCode(plan: Plan): string {
   const main = lines(
     'if __name__ == "__main__":',
     '    if len(sys.argv) != 3 or not sys.argv[2].isdigit() or int(sys.argv[2]) <= 0:',
-    `        sys.exit(${quote(`usage: python3 sign.py ${cookies ? 'RESOURCE' : 'URL'} SECONDS`)})`,
+    `        sys.exit(${quote(`usage: python3 sign.py ${usageArguments(plan.kind)}`)})`,
     cookies
-      ? '    # One Cookie header value (curl -b "...").\n    print("; ".join(f"{name}={value}" for name, value in sign_cookies(sys.argv[1], int(sys.argv[2])).items()))'
-      : '    print(sign_url(sys.argv[1], int(sys.argv[2])))',
+      ? `    # One Cookie header value (curl -b "...").\n    print("; ".join(f"{name}={value}" for name, value in sign_cookies(${stream ? 'stream_resource(sys.argv[1])' : 'sys.argv[1]'}, int(sys.argv[2])).items()))`
+      : rewriter
+        ? '    sys.stdout.write(rewrite_playlist(sys.argv[1], sys.stdin.read(), int(sys.argv[2])))'
+        : '    print(sign_url(sys.argv[1], int(sys.argv[2])))',
   );
 
   const awsClient =
@@ -145,6 +152,9 @@ export function pythonCode(plan: Plan): string {
     body,
     '',
     '',
+    stream && PYTHON_STREAM_RESOURCE,
+    rewriter && PYTHON_PLAYLIST_REWRITER,
+    (stream || rewriter) && '\n',
     main,
     '',
   );

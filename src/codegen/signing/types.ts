@@ -3,7 +3,12 @@ import type { KeyAlgorithm } from '../../keys/algorithms';
 
 export const SIGNING_LANGUAGES = ['typescript', 'javascript', 'python', 'go', 'csharp', 'java'] as const;
 export type SigningLanguage = (typeof SIGNING_LANGUAGES)[number];
-export type SigningKind = 'url' | 'cookies';
+/**
+ * url: a signed URL; cookies: signed cookies for a resource pattern; streamCookies: signed cookies for the
+ * folder of a stream's playlist; playlistRewriter: a playlist with every URI signed (TypeScript, JavaScript, Python).
+ */
+export const SIGNING_KINDS = ['url', 'cookies', 'streamCookies', 'playlistRewriter'] as const;
+export type SigningKind = (typeof SIGNING_KINDS)[number];
 
 /** Where the generated code finds the private key at run time; the key itself is never in the code. */
 export type KeySource =

@@ -10,6 +10,8 @@ import {
   exampleForBehavior,
   generateSigningCode,
   languageOfWorkspace,
+  PLAYLIST_REWRITER_LANGUAGES,
+  SIGNING_KINDS,
   SIGNING_LANGUAGES,
   CodegenInputError,
   type GeneratedCode,
@@ -69,12 +71,12 @@ export const GenerateSigningCodeOptions = optionsObject({
     () => vscode.l10n.t('language is required: one of {0}.', SIGNING_LANGUAGES.join(', ')),
   ),
   kind: v.optional(
-    v.picklist(['url', 'cookies'], () => vscode.l10n.t("kind must be 'url' or 'cookies'.")),
+    v.picklist(SIGNING_KINDS, () => vscode.l10n.t('kind must be one of {0}.', SIGNING_KINDS.join(', '))),
     'url',
   ),
   /** Default: where the key lives when it is kept in AWS (KMS, Secrets Manager, SSM), else the CLOUDFRONT_PRIVATE_KEY variable. */
   keySource: v.optional(KeySourceOption),
-  /** The URL (or, for cookies, the resource pattern) the usage comment shows. */
+  /** The URL (for cookies, the resource pattern; for a stream, its playlist's URL) the usage comment shows. */
   example: v.optional(text('example')),
 });
 
@@ -210,7 +212,7 @@ export const generateSigningCodeCommand = defineAskingCommandIn(GenerateSigningC
   const publicKeyId = answers.publicKeyId ?? (behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle));
   const algorithm = await algorithmOfPublicKey(context, publicKeyId);
   const language = answers.language ?? (await askLanguage(context));
-  const kind = answers.kind ?? (await askKind(context));
+  const kind = answers.kind ?? (await askKind(context, language));
   const keySource = answers.keySource ?? (await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage)));
   const distribution = behavior?.distribution;
   const example = answers.example ?? (distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind));
@@ -229,12 +231,17 @@ async function askLanguage(context: KeyCommandContext): Promise<SigningLanguage>
   });
 }
 
-function askKind(context: KeyCommandContext): Promise<SigningKind> {
+function askKind(context: KeyCommandContext, language: SigningLanguage): Promise<SigningKind> {
   return context.ui.pick<SigningKind>({
     title: vscode.l10n.t('What the backend signs'),
     items: [
       { label: vscode.l10n.t('Signed URLs'), value: 'url' },
       { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one policy for a path pattern'), value: 'cookies' },
+      { label: vscode.l10n.t('Signed cookies for a video stream'), description: vscode.l10n.t('the folder of its playlist: every rendition and segment'), value: 'streamCookies' },
+      // A rewriter is generated in TypeScript, JavaScript and Python only; other languages are not offered it.
+      ...(PLAYLIST_REWRITER_LANGUAGES.includes(language)
+        ? [{ label: vscode.l10n.t('HLS playlist rewriter'), description: vscode.l10n.t('a handler that returns a playlist with every URI signed'), value: 'playlistRewriter' as const }]
+        : []),
     ],
     unattended: { answer: 'url' },
   });

@@ -22,7 +22,7 @@ export function cookieHeaderOf(cookies: string): string {
 export interface LiveRequestOptions {
   cookies?: string;
   timeoutMs?: number;
-  /** The `cloudfront.hostAddresses` map (src/config/hostAddressesSetting.ts). */
+  /** The `cloudfront.hostAddresses` map (src/commands/diagnose/hostAddressesSetting.ts). */
   addresses?: HostAddresses;
 }
 

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { CloudFrontService } from '../../aws/cloudFrontService';
 import { viewersUseHttps } from '../../aws/protectConfig';
 import type { S3Buckets } from '../../aws/s3Buckets';
-import { partitionOfArn, partitionOfRegion } from '../../cloudfront/s3Origin';
+import { partitionOfS3Domain, type Partition } from '../../cloudfront/partitions';
 import { UserError } from '../../errors';
 import {
   BUCKET_POLICY_MAX_BYTES,
@@ -63,10 +63,14 @@ export function bucketPolicyRefusal(bucket: string, refusal: BucketPolicyRefusal
   return new UserError(`bucket: ${policyProblem(bucket, refusal)} ${fix}`, 'bucket');
 }
 
-/** The partition of the bucket's region, from its regional domain (media.s3.cn-north-1.amazonaws.com). */
-function bucketPartition(state: ProtectBucketState): string {
-  const region = /\.s3\.([a-z0-9-]+)\.amazonaws\.com/.exec(state.bucketDomain ?? '')?.[1];
-  return region ? partitionOfRegion(region) : 'aws';
+/**
+ * The partition of the bucket (and so of the distribution that reads it through an OAC), from its
+ * regional domain (media.s3.cn-north-1.amazonaws.com.cn), which Protect reads before anything else.
+ */
+export function bucketPartition(state: Pick<ProtectBucketState, 'bucket' | 'bucketDomain'>): Partition {
+  const partition = partitionOfS3Domain(state.bucketDomain ?? '');
+  if (partition === undefined) throw new Error(`The region of bucket ${state.bucket ?? ''} is not known yet (its regional domain is read first)`);
+  return partition;
 }
 
 /**
@@ -81,7 +85,7 @@ export async function checkBucketPolicy(state: ProtectBucketState, buckets: S3Bu
   if (policy === undefined) return;
   const distributionArn = state.existingDistribution
     ? (await service.getDistribution(state.distributionId!)).arn
-    : `arn:${bucketPartition(state)}:cloudfront::000000000000:distribution/E0000000000000`;
+    : `arn:${bucketPartition(state).id}:cloudfront::000000000000:distribution/E0000000000000`;
   const merged = mergeOacStatement(policy, state.bucket!, distributionArn);
   if (merged.outcome !== 'refused') return;
   if (merged.refusal.kind === 'tooLarge' && !state.existingDistribution && policy.includes('cloudfront.amazonaws.com')) return;
@@ -121,8 +125,8 @@ export function mergeForStep(before: string | undefined, s: ProtectBucketState):
 }
 
 /** The statements of the bucket's policy that let anyone read, as one sentence; undefined when none does. */
-export async function publicPolicyProblem(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<string | undefined> {
-  const found = publicReadStatements(await buckets.getPolicy(bucket), bucket, partitionOfArn(distributionArn ?? ''));
+export async function publicPolicyProblem(buckets: S3Buckets, bucket: string, partition: Partition): Promise<string | undefined> {
+  const found = publicReadStatements(await buckets.getPolicy(bucket), bucket, partition);
   if ('refusal' in found) return bucketPolicyRefusal(bucket, found.refusal).message;
   if (!found.statements.length) return undefined;
   const named = found.statements.map((s) => {
@@ -134,10 +138,10 @@ export async function publicPolicyProblem(buckets: S3Buckets, bucket: string, di
 }
 
 /** The policy without its public-read statements (every other byte kept); undefined: nothing else is left. */
-export async function policyWithoutPublicRead(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<{ policy: string | undefined } | undefined> {
+export async function policyWithoutPublicRead(buckets: S3Buckets, bucket: string, partition: Partition): Promise<{ policy: string | undefined } | undefined> {
   const policy = await buckets.getPolicy(bucket);
   if (policy === undefined) return undefined;
-  const result = withoutPublicRead(policy, bucket, partitionOfArn(distributionArn ?? ''));
+  const result = withoutPublicRead(policy, bucket, partition);
   if ('refusal' in result) throw bucketPolicyRefusal(bucket, result.refusal);
   return result.policy === policy ? undefined : result;
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { publicReadStatementIds } from '../../aws/publicRead';
 import type { S3Buckets } from '../../aws/s3Buckets';
+import { partitionOfRegion, type Partition } from '../../cloudfront/partitions';
 import { CancellationError, UserError } from '../../errors';
 import type { Logger } from '../../log';
 import { BucketNode } from '../../tree/bucketNode';
@@ -31,11 +32,12 @@ export const ClosePublicAccessOptions = optionsObject({
 
 /**
  * Drops the policy statements that let anyone read (every other byte of the policy kept), then turns
- * Block Public Access fully on; the Sids removed. `distributionArn` gives the partition when known.
+ * Block Public Access fully on; the Sids removed. `partition` is the bucket's (statements of a China
+ * bucket name `arn:aws-cn:s3:::…`).
  */
-export async function closePublicAccess(buckets: S3Buckets, bucket: string, distributionArn?: string): Promise<string[]> {
-  const removed = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, distributionArn);
-  const changed = await policyWithoutPublicRead(buckets, bucket, distributionArn);
+export async function closePublicAccess(buckets: S3Buckets, bucket: string, partition: Partition): Promise<string[]> {
+  const removed = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, partition);
+  const changed = await policyWithoutPublicRead(buckets, bucket, partition);
   if (changed?.policy) await buckets.putPolicy(bucket, changed.policy);
   else if (changed) await buckets.deletePolicy(bucket);
   await buckets.blockPublicAccess(bucket);
@@ -46,8 +48,9 @@ export const closePublicAccessCommand = defineCommandIn(ClosePublicAccessOptions
   const bucket = call.kind === 'automation' ? call.options.bucket : call.context instanceof BucketNode ? call.context.bucket.name : positionalText(call.context);
   if (!bucket) throw new UserError(vscode.l10n.t('bucket is required: the name of the S3 bucket to close.'), 'bucket');
   const buckets = await context.source.buckets();
+  const partition = partitionOfRegion(await buckets.region(bucket));
   if (call.kind === 'interactive') {
-    const statements = publicReadStatementIds(await buckets.getPolicy(bucket), bucket);
+    const statements = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, partition);
     const close = vscode.l10n.t('Close Public Access');
     const confirmed = await context.ui.confirm(
       vscode.l10n.t('Close public access to bucket {0}?', bucket),
@@ -62,7 +65,7 @@ export const closePublicAccessCommand = defineCommandIn(ClosePublicAccessOptions
     );
     if (!confirmed) throw new CancellationError();
   }
-  const removed = await closePublicAccess(buckets, bucket);
+  const removed = await closePublicAccess(buckets, bucket, partition);
   context.log.info(`[protect] closed public access to bucket ${bucket}: removed policy statements ${removed.join(', ') || 'none'}; Block Public Access turned fully on`);
   if (call.kind === 'interactive') void context.ui.notify('info', vscode.l10n.t('Public access to bucket {0} is closed: only CloudFront reads it now.', bucket));
   return { bucket, removedStatements: removed };

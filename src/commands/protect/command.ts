@@ -31,7 +31,7 @@ import { algorithmOption, nameOption } from '../keys/keyOptions';
 import { keyStorageEntries, readKeyStorageOptions } from '../keys/keyStorageOptions';
 import { executeWithRecovery } from '../../wizard/recovery';
 import { defineCommandIn, mustBeString, optionalFlag, optionalText, optionsObject, parseOptions, positionalText, required, requiredText } from '../options';
-import { checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
+import { bucketPartition, checkBucketPolicy, publicPolicyProblem } from './bucketPolicyStep';
 import { changeLines, keyGroupNamed } from './changeSummary';
 import { askProtectChoices } from './choices';
 import { pathPatternRefusal } from './pathPatternText';
@@ -43,6 +43,7 @@ import { describeChecks, verifyBehavior } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 import { resourceNameFrom } from '../../cloudfront/rules';
+import { s3RegionalDomain, type Partition } from '../../cloudfront/partitions';
 
 /** The key commands' context, with a source that also reaches S3 buckets (AwsSession). */
 export interface ProtectBucketContext extends KeyCommandContext {
@@ -170,7 +171,7 @@ export const protectBucket = defineCommandIn(ProtectBucketOptions, async (contex
     publicKeyId: state.publicKeyId!,
     bucketPolicy: state.bucketPolicy!,
     ...(state.bucketPolicyWarnings?.length ? { bucketPolicyWarnings: state.bucketPolicyWarnings } : {}),
-    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!, state.distributionArn),
+    publicAccess: await publicAccessProblems(await context.source.buckets(), state.bucket!, bucketPartition(state)),
   };
   if (result.bucketPolicyWarnings) {
     context.log.warn(`[protect] bucket ${state.bucket!}: ${result.bucketPolicyWarnings.join(' ')}`);
@@ -282,9 +283,9 @@ function fromOriginRow(row: OriginNode): Partial<ProtectBucketOptions> {
 }
 
 /** What still lets anyone read `bucket`, each as a sentence; empty when nothing does. */
-async function publicAccessProblems(buckets: S3Buckets, bucket: string, distributionArn: string | undefined): Promise<string[]> {
+async function publicAccessProblems(buckets: S3Buckets, bucket: string, partition: Partition): Promise<string[]> {
   const problems: string[] = [];
-  const open = await publicPolicyProblem(buckets, bucket, distributionArn);
+  const open = await publicPolicyProblem(buckets, bucket, partition);
   if (open) problems.push(open);
   const block = await buckets.publicAccessBlock(bucket);
   if (!block || !(block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)) {
@@ -329,7 +330,7 @@ async function readBucket(state: ProtectBucketState, buckets: S3Buckets): Promis
     }
     throw error;
   }
-  state.bucketDomain = `${bucket}.s3.${region}.amazonaws.com`;
+  state.bucketDomain = s3RegionalDomain(bucket, region);
 }
 
 /** Fills the state from the options, refusing what the account contradicts before anything changes. */

@@ -16,6 +16,8 @@ export interface Finding {
    * interactive diagnosis offers it as a button); never part of the findings automation returns.
    */
   readonly protect?: { readonly bucket: string; readonly distributionId: string; readonly pathPattern?: string };
+  /** The bucket that the fix closes, when the fix is "Close Public Access" (a button of the interactive diagnosis); never part of the findings automation returns. */
+  readonly closePublicAccess?: { readonly bucket: string };
 }
 
 export const error = (code: string, message: string, fix: string): Finding => ({ severity: 'error', code, message, fix });

@@ -17,6 +17,7 @@ export { isLegacyKeyPairId } from '../../cloudfront/rules';
 export { behaviorLabel, findDistribution, matchBehavior, pathPatternMatches, requestPath } from '../../cloudfront/routing';
 export { liveFindings, readXmlError, unreachableFix } from './liveCheck';
 export { readCookieHeader } from './signedSource';
+export { originServing } from './originFindings';
 export { ipv4InRange, viewerAddress } from './ipFindings';
 export type { AccountData, BehaviorData, DiagnoseInput, DistributionData, KeyGroupData, LiveAnswer, OriginData, PublicKeyData, Unreachable } from './types';
 

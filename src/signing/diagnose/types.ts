@@ -55,6 +55,12 @@ export interface AccountData {
   readonly publicKey?: PublicKeyData | 'notFound';
   /** Every public key of the account, when known instead of `publicKey`: a Key-Pair-Id not among them is unknown. */
   readonly publicKeys?: readonly PublicKeyData[];
+  /**
+   * Who reads the bucket behind the S3 origin that serves the URL, when that origin reads through an
+   * OAC or OAI and the bucket was read: the Sids of the policy statements through which anyone reads
+   * its objects straight from S3 (empty: nobody; S3 Block Public Access's RestrictPublicBuckets counted).
+   */
+  readonly bucketAccess?: { readonly bucket: string; readonly publicStatements: readonly string[] };
   /** Why part of the account could not be read (shown as a warning; the checks that need it are skipped). */
   readonly unavailable?: string;
 }

@@ -1,6 +1,9 @@
 // Helpers for UI tests that drive the VS Code workbench in Chromium the way a person would.
 // Selectors are VS Code's own DOM classes (1.139); keep them here so a VS Code update is one edit.
 
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 /** @typedef {import('playwright-core').Page} Page */
 
 /**
@@ -183,4 +186,45 @@ export async function clickCloudFrontIcon(page, act) {
   const container = page.locator('.part.activitybar .action-item:has([aria-label*="CloudFront"])').first();
   await container.waitFor({ timeout: 20000 });
   if (!(await container.getAttribute('class'))?.split(/\s+/).includes('checked')) await act('click the CloudFront icon in the activity bar', () => container.click());
+}
+
+/**
+ * The notification in the notification center whose text contains `text` (this workbench may show no
+ * toasts), as one line.
+ * @param {Page} page
+ * @param {string} text
+ * @param {number} [timeoutMs]
+ */
+export async function notification(page, text, timeoutMs = 60000) {
+  const item = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
+  await until(
+    async () => {
+      if (!(await item.isVisible())) await runCommand(page, 'Notifications: Show Notifications');
+      return item.isVisible();
+    },
+    `a notification saying "${text}"`,
+    timeoutMs,
+  );
+  return (await item.innerText()).replace(/\s+/g, ' ');
+}
+
+/**
+ * Sets one setting as a person's own (user and machine) value: in the user settings, and in the machine
+ * settings of the code-server window (<user-data-dir>/Machine/settings.json), where a remote window reads a
+ * machine-scoped setting such as cloudfront.hostAddresses (its user value is ignored there). Reload the
+ * window afterwards: code-server does not watch these files promptly. Returns what puts both files back.
+ * @param {string} userSettingsFile <user-data-dir>/User/settings.json
+ * @param {string} key
+ * @param {unknown} value
+ * @returns {() => void}
+ */
+export function setOwnSetting(userSettingsFile, key, value) {
+  const files = [userSettingsFile, join(dirname(dirname(userSettingsFile)), 'Machine', 'settings.json')];
+  const before = files.map((file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined));
+  files.forEach((file, index) => {
+    mkdirSync(dirname(file), { recursive: true });
+    const text = before[index];
+    writeFileSync(file, JSON.stringify({ ...(text?.trim() ? JSON.parse(text) : {}), [key]: value }, null, 2));
+  });
+  return () => files.forEach((file, index) => (before[index] === undefined ? rmSync(file, { force: true }) : writeFileSync(file, before[index])));
 }

@@ -6,6 +6,8 @@
 // - ECDSA URLs: the URL before the signing parameters is the core's browser form, and the signature
 //   verifies against the public key over the canned policy CloudFront rebuilds from it;
 // - cookies: the policy's Resource is the core's normalizeResource, and the signature verifies;
+// - stream cookies (each corpus URL taken as a playlist): the Resource is the core's normalizeResource of the
+//   playlist's folder, and the signature verifies;
 // - an input the core refuses (fragment, quote, backslash, bad host or port...) is refused too.
 // The programs run in batches (drivers in conformance/: one process per language, one `go test` per Go
 // variant), so the whole corpus takes seconds. A missing toolchain skips its language and says so.
@@ -28,13 +30,15 @@ const EXPIRES = 2_000_000_000;
 const LIFETIME = 3600;
 const KEY_PAIR_ID = 'K2JCJMDEHXQW5F';
 const ALGORITHMS: readonly KeyAlgorithm[] = ['RSA_2048', 'ECDSA_P256'];
-const KINDS: readonly SigningKind[] = ['url', 'cookies'];
+/** The kinds every language generates (playlistRewriter, in three, runs in playlistRewriter.test.ts). */
+const KINDS = ['url', 'cookies', 'streamCookies'] as const satisfies readonly SigningKind[];
+type CorpusKind = (typeof KINDS)[number];
 
 interface Variant {
   readonly id: string;
   readonly language: SigningLanguage;
   readonly algorithm: KeyAlgorithm;
-  readonly kind: SigningKind;
+  readonly kind: CorpusKind;
   readonly file: string;
 }
 
@@ -50,10 +54,24 @@ const attempt = (work: () => string): string => {
   }
 };
 /** What the core makes of each entry: the browser form, or its refusal. */
-const CORE = {
+/**
+ * The folder of a stream's playlist as a cookie resource, the rule every language writes (playlist.ts): the
+ * query cut, up to the last / after the authority, then *.
+ */
+function streamFolder(playlistUrl: string): string {
+  const query = playlistUrl.indexOf('?');
+  const base = query < 0 ? playlistUrl : playlistUrl.slice(0, query);
+  const slash = base.lastIndexOf('/');
+  return slash >= base.indexOf('//') + 2 ? `${base.slice(0, slash + 1)}*` : `${base}/*`;
+}
+const CORE: Record<CorpusKind, string[]> = {
   url: CORPUS.urls.map((url) => attempt(() => normalizeViewerUrl(url))),
   cookies: CORPUS.resources.map((resource) => attempt(() => normalizeResource(resource))),
+  // streamCookies: each URL of the corpus taken as a playlist; the cookies cover its folder.
+  streamCookies: CORPUS.urls.map((url) => attempt(() => normalizeResource(streamFolder(url)))),
 };
+/** What a kind's generated code is given: URLs (a playlist's for streamCookies) or resource patterns. */
+const targetsOf = (kind: CorpusKind): string[] => (kind === 'cookies' ? CORPUS.resources : CORPUS.urls);
 const CORE_SIGNED_RSA = CORPUS.urls.map((url) => attempt(() => signUrl({ url, keyPairId: KEY_PAIR_ID, privateKey: TEST_KEYS.rsa2048.privatePem, expires: EXPIRES, hashAlgorithm: 'SHA256' })));
 
 function cannedPolicy(resource: string): string {
@@ -76,7 +94,7 @@ interface Tally {
 
 /** Checks one answer against the core; returns what it proved, or throws with the entry. */
 function check(variant: Variant, index: number, answer: string, tally: Tally): void {
-  const input = variant.kind === 'url' ? CORPUS.urls[index] : CORPUS.resources[index];
+  const input = targetsOf(variant.kind)[index];
   const expected = CORE[variant.kind][index];
   const where = `${variant.id} #${index} ${JSON.stringify(input)}`;
   tally.entries++;
@@ -174,7 +192,7 @@ describe('conformance corpus: every generated language signs the core’s browse
     const tally: Tally = { entries: 0, byteIdentical: 0, verified: 0, refused: 0 };
     for (const variant of variants) {
       const list = answers[variant.id];
-      assert.equal(list?.length, variant.kind === 'url' ? CORPUS.urls.length : CORPUS.resources.length, `${variant.id}: one answer per entry`);
+      assert.equal(list?.length, targetsOf(variant.kind).length, `${variant.id}: one answer per entry`);
       list.forEach((answer, index) => check(variant, index, answer, tally));
     }
     tallies.set(language, tally);
@@ -229,9 +247,7 @@ describe('conformance corpus: every generated language signs the core’s browse
     });
     const classes = join(scratch, 'java-classes');
     await run('javac', ['-d', classes, ...sources, ...stubSources, join(DRIVERS, 'Driver.java')], { env: { ...environment(), LC_ALL: 'C' } });
-    const lines = variants.flatMap((variant) =>
-      (variant.kind === 'url' ? CORPUS.urls : CORPUS.resources).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`),
-    );
+    const lines = variants.flatMap((variant) => targetsOf(variant.kind).map((target) => `${packageOf(variant)} ${variant.kind} ${Buffer.from(target, 'utf8').toString('base64')}\n`));
     const child = execFile('java', ['-cp', classes, 'Driver', String(EXPIRES - LIFETIME), String(LIFETIME)], { env: environment(), maxBuffer: 64 * 1024 * 1024 });
     child.stdin?.end(lines.join(''));
     const output: string[] = [];
@@ -263,8 +279,9 @@ describe('conformance corpus: every generated language signs the core’s browse
       // DotNet5Stubs.cs declares the .NET 5 APIs Mono lacks (JSON writer, ImportFromPem...): stubs that throw, never called.
       await run('mcs', ['-nologo', '-main:Driver', `-out:${program}`, variant.file, join(DRIVERS, 'DotNet5Stubs.cs'), join(DRIVERS, 'Driver.cs')], { cwd: folder });
       if (variant.algorithm !== 'RSA_2048') continue; // the browser form is the same code in both
-      const targets = variant.kind === 'url' ? CORPUS.urls : CORPUS.resources;
-      const child = execFile('mono', [program, variant.kind === 'url' ? 'Url' : 'Resource'], { maxBuffer: 64 * 1024 * 1024 });
+      const targets = targetsOf(variant.kind);
+      const mode = ({ url: 'Url', cookies: 'Resource', streamCookies: 'Stream' } as const)[variant.kind];
+      const child = execFile('mono', [program, mode], { maxBuffer: 64 * 1024 * 1024 });
       child.stdin?.end(targets.map((target) => `${Buffer.from(target, 'utf8').toString('base64')}\n`).join(''));
       const output: string[] = [];
       child.stdout?.on('data', (chunk: string) => output.push(chunk));
@@ -301,10 +318,11 @@ describe('conformance corpus: every generated language signs the core’s browse
     const answers: Answers = {};
     for (const variant of variants) {
       const folder = join(scratch, variant.id);
+      copyFileSync(join(DRIVERS, 'driver_test.go'), join(folder, 'driver_test.go'));
       copyFileSync(join(DRIVERS, `${variant.kind}_test.go`), join(folder, 'sign_test.go'));
       const jobFile = join(folder, 'job.json');
       const answerFile = join(folder, 'answer.json');
-      writeFileSync(jobFile, JSON.stringify({ now: EXPIRES - LIFETIME, lifetime: LIFETIME, targets: variant.kind === 'url' ? CORPUS.urls : CORPUS.resources }));
+      writeFileSync(jobFile, JSON.stringify({ now: EXPIRES - LIFETIME, lifetime: LIFETIME, targets: targetsOf(variant.kind) }));
       await run('go', ['test', '-count=1', '.'], {
         cwd: folder,
         env: {

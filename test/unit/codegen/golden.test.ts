@@ -47,8 +47,8 @@ const SOURCES: Record<KeySource['kind'], KeySource> = {
 };
 
 /**
- * Six variants per language reach every branch of its template: each key source, both kinds with a
- * PEM key and with KMS, both algorithms.
+ * Seven variants per language reach every branch of its template: each key source, both kinds with a
+ * PEM key and with KMS, both algorithms, and a stream's cookies.
  */
 const VARIANTS: ReadonlyArray<[KeyAlgorithm, SigningKind, KeySource['kind']]> = [
   ['RSA_2048', 'url', 'env'],
@@ -57,6 +57,7 @@ const VARIANTS: ReadonlyArray<[KeyAlgorithm, SigningKind, KeySource['kind']]> = 
   ['RSA_2048', 'url', 'kms'],
   ['RSA_2048', 'cookies', 'secretsManager'],
   ['ECDSA_P256', 'cookies', 'kms'],
+  ['RSA_2048', 'streamCookies', 'env'],
 ];
 
 const LANGUAGES: readonly SigningLanguage[] = ['go', 'csharp', 'java'];

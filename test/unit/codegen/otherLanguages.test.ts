@@ -26,7 +26,7 @@ const SOURCES: KeySource[] = [
 function writeVariants(root: string, language: SigningLanguage): Array<{ id: string; file: string }> {
   const written: Array<{ id: string; file: string }> = [];
   for (const algorithm of ['RSA_2048', 'ECDSA_P256'] as const) {
-    for (const kind of ['url', 'cookies'] as const) {
+    for (const kind of ['url', 'cookies', 'streamCookies'] as const) {
       for (const keySource of SOURCES) {
         const id = `${language}-${algorithm}-${kind}-${keySource.kind}`;
         const generated = generateSigningCode({ publicKeyId: 'K2JCJMDEHXQW5F', algorithm, language, kind, keySource });

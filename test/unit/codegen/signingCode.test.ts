@@ -1,5 +1,5 @@
 // The generated signing code, run for real: every TypeScript, JavaScript and Python variant (RSA and
-// ECDSA, URL and cookies, key from an environment variable, a file, KMS, Secrets Manager and SSM) runs
+// ECDSA, URL, cookies and a stream's cookies, key from an environment variable, a file, KMS, Secrets Manager and SSM) runs
 // as a script with this machine's Node and Python against moto, and what it prints must be granted by
 // the local edge (scripts/edge/server.ts) and verified by an independent verifier
 // (verify_signed.py: Python `cryptography`, not this project's verify code). Go, Java and C# run over the
@@ -14,7 +14,7 @@ import { CreateKeyCommand, GetPublicKeyCommand, KMSClient } from '@aws-sdk/clien
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { startEdge, type RunningEdge } from '../../../scripts/edge/server';
-import { generateSigningCode, type KeySource, type SigningKind, type SigningLanguage } from '../../../src/codegen/signing';
+import { generateSigningCode, SIGNING_KINDS, type KeySource, type SigningKind, type SigningLanguage } from '../../../src/codegen/signing';
 import type { KeyAlgorithm } from '../../../src/keys/algorithms';
 import { startMoto, type Moto } from '../../runner/lib/moto.mjs';
 import { TEST_KEYS } from '../signing/helpers';
@@ -50,6 +50,8 @@ for (const language of ['typescript', 'javascript', 'python'] as const) {
     for (const kind of ['url', 'cookies'] as const) {
       for (const source of SOURCES) CASES.push({ id: `${language} ${algorithm} ${kind} ${source}`, language, algorithm, kind, source });
     }
+    // A stream's cookies: the same signing as cookies (every key source above), given a playlist's URL.
+    for (const source of ['env', 'kms'] as const) CASES.push({ id: `${language} ${algorithm} streamCookies ${source}`, language, algorithm, kind: 'streamCookies', source });
   }
 }
 
@@ -143,7 +145,8 @@ describe('generated signing code, run as scripts against moto and the local edge
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
-  const target = (kind: SigningKind): string => (kind === 'url' ? `${edge!.url}/paid/café menu.txt` : `${edge!.url}/paid/*`);
+  /** What each kind's script is given: a URL, a resource pattern, or a stream's master playlist (its folder is /paid/*). */
+  const target = (kind: SigningKind): string => (kind === 'url' ? `${edge!.url}/paid/café menu.txt` : kind === 'streamCookies' ? `${edge!.url}/paid/master.m3u8` : `${edge!.url}/paid/*`);
   /** The request path as a browser sends it. */
   const requestUrl = (): string => `${edge!.url}/paid/caf%C3%A9%20menu.txt`;
 
@@ -188,7 +191,12 @@ describe('generated signing code, run as scripts against moto and the local edge
 
   it('an independent verifier (Python cryptography) confirms key pair ID, SHA-256, the browser form of the URL and epoch seconds', async function () {
     if (outputs.size !== CASES.length) this.skip();
-    const input = CASES.map((testCase) => ({ id: testCase.id, kind: testCase.kind, output: outputs.get(testCase.id)!, publicKey: keys.get(`${testCase.algorithm} ${testCase.source}`)!.publicPem }));
+    const input = CASES.map((testCase) => ({
+      id: testCase.id,
+      kind: testCase.kind === 'url' ? 'url' : 'cookies',
+      output: outputs.get(testCase.id)!,
+      publicKey: keys.get(`${testCase.algorithm} ${testCase.source}`)!.publicPem,
+    }));
     const child = execFile(process.env.CFPC_PYTHON ?? 'python3', [resolve('test/unit/codegen/verify_signed.py')], { encoding: 'utf8' });
     child.stdin!.end(JSON.stringify(input));
     let stdout = '';
@@ -217,7 +225,7 @@ describe('generated signing code, run as scripts against moto and the local edge
     mkdirSync(dir);
     const files: string[] = [];
     for (const [name, key] of keys) {
-      for (const kind of ['url', 'cookies'] as const) {
+      for (const kind of SIGNING_KINDS) {
         const generated = generateSigningCode({ publicKeyId: key.publicKeyId, algorithm: name.startsWith('RSA') ? 'RSA_2048' : 'ECDSA_P256', language: 'typescript', kind, keySource: key.keySource });
         const file = join(dir, `${name.replace(/\s+/g, '-')}-${kind}.ts`);
         // Each file is a module of its own, so their top-level names do not clash.

@@ -68,4 +68,24 @@ describe('diagnose: origin access', () => {
     const withoutOrigins: AccountData = { ...unknown, distributions: unknown.distributions.map(({ origins: _, ...d }) => d) };
     assert.deepEqual(warnings(run('/paid/a.pdf', withoutOrigins)), []);
   });
+
+  it('an origin through an OAC whose bucket policy lets anyone read (bucketAccess): PublicBucketPolicy, with Close Public Access for that bucket', () => {
+    const data = { ...account({ originAccessControlId: 'E2OAC' }), bucketAccess: { bucket: 'media-bucket', publicStatements: ['PublicRead', '(no Sid)'] } };
+    const findings = run('/paid/report.pdf', data);
+    assert.deepEqual(warnings(findings), ['PublicBucketPolicy']);
+    const finding = findings.find((f) => f.code === 'PublicBucketPolicy')!;
+    assert.match(finding.message, /through origin access control E2OAC, but the policy of bucket media-bucket lets anyone read its objects straight from S3 \(statements PublicRead, \(no Sid\)\)/);
+    assert.match(finding.fix, /"Close Public Access" after this diagnosis/);
+    assert.deepEqual(finding.closePublicAccess, { bucket: 'media-bucket' });
+    assert.equal(finding.protect, undefined);
+  });
+
+  it('no PublicBucketPolicy when nobody reads the bucket, when another bucket was read, or when the path is served by a custom origin', () => {
+    const closed = { ...account({ originAccessControlId: 'E2OAC' }), bucketAccess: { bucket: 'media-bucket', publicStatements: [] } };
+    assert.deepEqual(warnings(run('/paid/report.pdf', closed)), []);
+    const other = { ...account({ originAccessControlId: 'E2OAC' }), bucketAccess: { bucket: 'other-bucket', publicStatements: ['PublicRead'] } };
+    assert.deepEqual(warnings(run('/paid/report.pdf', other)), []);
+    const open = { ...account({ originAccessControlId: 'E2OAC' }), bucketAccess: { bucket: 'media-bucket', publicStatements: ['PublicRead'] } };
+    assert.deepEqual(warnings(run('/api/status', open)), []);
+  });
 });

@@ -3,6 +3,7 @@
 // what cannot be kept exactly, or would not fit S3's 20 KB, is refused.
 import assert from 'node:assert/strict';
 import { insertion } from '../../support/textInsertion';
+import { PARTITIONS } from '../../../src/cloudfront/partitions';
 import { BUCKET_POLICY_MAX_BYTES, mergeOacStatement, publicReadStatements, withoutPublicRead, type OacMergeResult } from '../../../src/iam/bucketPolicyMerge';
 
 const ARN = 'arn:aws:cloudfront::123456789012:distribution/E1DIST';
@@ -318,7 +319,7 @@ describe("public reads by IAM's action matching", () => {
   ];
   for (const [name, statement, expected] of rows) {
     it(`${expected ? 'public' : 'not public'}: ${name}`, () => {
-      const found = publicReadStatements(JSON.stringify({ Version: '2012-10-17', Statement: [logs, { Sid: 'S', ...statement }] }), 'media', 'aws');
+      const found = publicReadStatements(JSON.stringify({ Version: '2012-10-17', Statement: [logs, { Sid: 'S', ...statement }] }), 'media', PARTITIONS.aws);
       assert.ok('statements' in found);
       assert.deepEqual(found.statements, expected ? [{ index: 1, sid: 'S', label: 'S', conditions: expected.conditions ?? [], someObjects: expected.someObjects ?? false }] : []);
     });
@@ -326,13 +327,13 @@ describe("public reads by IAM's action matching", () => {
 
   it('closing public reads drops only those statements, every other byte as written', () => {
     const text = JSON.stringify({ Version: '2012-10-17', Statement: [open({ Sid: 'A' }), logs, open({ Sid: 'B', Action: 's3:GetObject*' }), oac(), open({ Sid: 'C' })] }, null, 2);
-    const result = withoutPublicRead(text, 'media', 'aws');
+    const result = withoutPublicRead(text, 'media', PARTITIONS.aws);
     assert.ok('policy' in result && result.policy);
     assert.deepEqual((JSON.parse(result.policy) as { Statement: unknown[] }).Statement, [logs, oac()]);
     const expected =
       text.slice(0, text.indexOf('{', text.indexOf('['))) + JSON.stringify(logs, null, 2).replace(/\n/g, '\n    ') + ',\n    ' + JSON.stringify(oac(), null, 2).replace(/\n/g, '\n    ') + '\n  ]\n}';
     assert.equal(result.policy, expected);
-    assert.deepEqual(withoutPublicRead(JSON.stringify({ Statement: open({}) }), 'media', 'aws'), { policy: undefined });
-    assert.deepEqual(withoutPublicRead(JSON.stringify({ Statement: [logs] }), 'media', 'aws'), { policy: JSON.stringify({ Statement: [logs] }) });
+    assert.deepEqual(withoutPublicRead(JSON.stringify({ Statement: open({}) }), 'media', PARTITIONS.aws), { policy: undefined });
+    assert.deepEqual(withoutPublicRead(JSON.stringify({ Statement: [logs] }), 'media', PARTITIONS.aws), { policy: JSON.stringify({ Statement: [logs] }) });
   });
 });

@@ -1,5 +1,5 @@
 // Runs the browser form of one generated C# signing program (CloudFrontSigning.Signer) over the conformance
-// corpus on Mono (conformance.test.ts). args: Url or Resource; stdin: one base64 UTF-8 entry a line;
+// corpus on Mono (conformance.test.ts). args: Url, Resource or Stream; stdin: one base64 UTF-8 entry a line;
 // stdout: one base64 UTF-8 answer a line (the browser form, or "ERROR message").
 using System;
 using System.Reflection;
@@ -9,7 +9,10 @@ public static class Driver
 {
     public static void Main(string[] args)
     {
-        var method = typeof(CloudFrontSigning.Signer).GetMethod("Browser" + args[0], BindingFlags.Public | BindingFlags.Static);
+        // Stream: the entry is a playlist's URL; its folder (StreamResource) in the browser form of a resource.
+        var stream = args[0] == "Stream";
+        var method = typeof(CloudFrontSigning.Signer).GetMethod("Browser" + (stream ? "Resource" : args[0]), BindingFlags.Public | BindingFlags.Static);
+        var folder = typeof(CloudFrontSigning.Signer).GetMethod("StreamResource", BindingFlags.Public | BindingFlags.Static);
         var utf8 = new UTF8Encoding(false);
         var output = new StringBuilder();
         for (var line = Console.In.ReadLine(); line != null; line = Console.In.ReadLine())
@@ -17,7 +20,8 @@ public static class Driver
             string answer;
             try
             {
-                answer = (string)method.Invoke(null, new object[] { utf8.GetString(Convert.FromBase64String(line)) });
+                var entry = utf8.GetString(Convert.FromBase64String(line));
+                answer = (string)method.Invoke(null, new object[] { stream ? (string)folder.Invoke(null, new object[] { entry }) : entry });
             }
             catch (TargetInvocationException error)
             {

@@ -1,6 +1,6 @@
 // Runs generated Java signing programs (class Sign, each given a package of its own by the test) over the
 // conformance corpus in one JVM (conformance.test.ts).
-// args: now (epoch seconds), lifetime (seconds); stdin: lines "<package> <url|cookies> <base64 UTF-8 entry>";
+// args: now (epoch seconds), lifetime (seconds); stdin: lines "<package> <url|cookies|streamCookies> <base64 UTF-8 entry>";
 // stdout: lines "<package> <base64 UTF-8 answer>" (the signed URL, the Cookie header value, or "ERROR message").
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -26,6 +26,7 @@ public final class Driver {
             field.set(null, clock);
             Method method = sign.getMethod(fields[1].equals("url") ? "signUrl" : "signCookies", String.class, long.class);
             String target = new String(Base64.getDecoder().decode(fields[2]), StandardCharsets.UTF_8);
+            if (fields[1].equals("streamCookies")) target = (String) sign.getMethod("streamResource", String.class).invoke(null, target); // a playlist's URL: its folder
             String answer;
             try {
                 answer = (String) method.invoke(null, target, lifetime);

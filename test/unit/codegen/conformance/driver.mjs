@@ -9,12 +9,13 @@ const results = {};
 for (const variant of job.variants) {
   const module = await import(pathToFileURL(variant.file).href);
   const outputs = [];
-  for (const target of variant.kind === 'url' ? job.urls : job.resources) {
+  for (const target of variant.kind === 'cookies' ? job.resources : job.urls) {
     try {
       if (variant.kind === 'url') outputs.push(await module.signUrl(target, job.lifetime));
       else
         outputs.push(
-          Object.entries(await module.signCookies(target, job.lifetime))
+          // streamCookies: the target is a playlist's URL, the cookies cover its folder.
+          Object.entries(await module.signCookies(variant.kind === 'streamCookies' ? module.streamResource(target) : target, job.lifetime))
             .map(([name, value]) => `${name}=${value}`)
             .join('; '),
         );
