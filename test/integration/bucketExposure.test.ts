@@ -7,7 +7,8 @@
 // bucket in aws: protectBucket.test.ts.
 import assert from 'node:assert/strict';
 import { createPrivateKey } from 'node:crypto';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { withBucketWriteEvents, type BucketWrite } from '../../src/aws/bucketWriteEvents';
 import type { DistributionSummary } from '../../src/aws/cloudFrontService';
 import { partitionOfRegion } from '../../src/cloudfront/partitions';
 import { oacStatementOf } from '../../src/cloudfront/s3Origin';
@@ -42,8 +43,11 @@ function openBucket(distribution: DistributionSummary, bucket: string, region: s
   return { region, policy: JSON.stringify({ Version: '2012-10-17', Statement: [oacStatementOf(bucket, distribution.arn), publicRead(partition, bucket)] }, null, 2) };
 }
 
+/** A source over the fakes whose bucket writes are announced, as AwsSession announces them. */
 function sourceOver(service: FakeCloudFrontService, buckets: FakeS3Buckets) {
-  return { ...fakeSource(service, { profile: 'dev' }), buckets: () => Promise.resolve(buckets) };
+  const wroteBucket = new vscode.EventEmitter<BucketWrite>();
+  const announced = withBucketWriteEvents(buckets, (write) => wroteBucket.fire(write));
+  return { ...fakeSource(service, { profile: 'dev' }), buckets: () => Promise.resolve(announced), onDidWriteBucket: wroteBucket.event };
 }
 
 async function rowOf(provider: BucketsProvider, bucket: string) {

@@ -212,7 +212,7 @@ export const generateSigningCodeCommand = defineAskingCommandIn(GenerateSigningC
   const publicKeyId = answers.publicKeyId ?? (behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle));
   const algorithm = await algorithmOfPublicKey(context, publicKeyId);
   const language = answers.language ?? (await askLanguage(context));
-  const kind = answers.kind ?? (await askKind(context));
+  const kind = answers.kind ?? (await askKind(context, language));
   const keySource = answers.keySource ?? (await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage)));
   const distribution = behavior?.distribution;
   const example = answers.example ?? (distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind));
@@ -231,7 +231,7 @@ async function askLanguage(context: KeyCommandContext): Promise<SigningLanguage>
   });
 }
 
-function askKind(context: KeyCommandContext): Promise<SigningKind> {
+function askKind(context: KeyCommandContext, language: SigningLanguage): Promise<SigningKind> {
   return context.ui.pick<SigningKind>({
     title: vscode.l10n.t('What the backend signs'),
     items: [

@@ -47,14 +47,14 @@ export const SignCookiesOptions = optionsObject({
 
 /** The resource of a person's call: the one it was called with (not asked again), or typed. */
 async function askResource(context: SigningContext, given: unknown): Promise<string> {
+  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
+  if (!context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined);
   const positional = positionalText(given);
   if (positional !== undefined) {
     const problem = resourceProblem(positional);
     if (problem) throw new UserError(problem, 'resource');
     return positional;
   }
-  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
-  if (!context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined);
   return context.ui.input({
     title: vscode.l10n.t('Create Signed Cookies: resource'),
     prompt: vscode.l10n.t('The URLs the cookies open; * matches any characters'),
