@@ -106,5 +106,5 @@ export class SdkKeySecrets implements KeySecrets {
 }
 
 function tagsOf(tags: Array<{ Key?: string; Value?: string }> | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).filter((t) => t.Key !== undefined).map((t) => [t.Key!, t.Value ?? '']));
+  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key === undefined ? [] : [[t.Key, t.Value ?? '']])));
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import type { KeyStore, LocalKey } from '../keys/keyStore';
-import { LOCAL_STORAGE, regionOfStorage, storageReference } from '../keys/keyStorage';
+import { LOCAL_STORAGE, regionOfStorage, storageReference, type RemoteKeyStorage } from '../keys/keyStorage';
 import { localSigner, type PolicySigner } from '../signing';
 import type { KeyServicesSource } from './awsSession';
 import { kmsSigner } from './kmsSigner';
@@ -36,7 +36,7 @@ export class KeySigners {
     const cacheKey = `${key.fingerprint} ${JSON.stringify(storage)}`;
     const cached = this.remote.get(cacheKey);
     if (cached && cached.until > this.now()) return cached.signer;
-    const signer = this.remoteSigner(key, input);
+    const signer = this.remoteSigner(key, storage, input);
     this.remote.set(cacheKey, { signer, until: this.now() + REMOTE_SIGNER_MAX_AGE_MS });
     signer.catch(() => this.remote.delete(cacheKey));
     return signer;
@@ -47,10 +47,9 @@ export class KeySigners {
     this.remote.clear();
   }
 
-  private async remoteSigner(key: LocalKey, input: string): Promise<PolicySigner> {
-    const storage = key.storage!;
+  private async remoteSigner(key: LocalKey, storage: RemoteKeyStorage, input: string): Promise<PolicySigner> {
     const services = await this.aws.keyServices(regionOfStorage(storage));
-    const reference = storageReference(storage)!;
+    const reference = storageReference(storage);
     switch (storage.kind) {
       case 'kms':
         return kmsSigner(services.kms, storage.keyArn, reference, input, this.aws.profile);
@@ -60,8 +59,6 @@ export class KeySigners {
         const { key: loaded } = await readRemotePrivateKey(services.secrets, source, input, this.aws.profile, key.fingerprint);
         return localSigner(loaded.keyObject);
       }
-      default:
-        throw new Error(`unknown key storage ${storage.kind}`);
     }
   }
 }

@@ -48,7 +48,12 @@ export function regionOfStorage(storage: KeyStorage): string | undefined {
   }
 }
 
-/** What identifies the remote key in messages: alias or ARN, secret name, parameter name. */
+/** A key whose private half AWS keeps: a KMS key, a secret or a parameter. */
+export type RemoteKeyStorage = Exclude<KeyStorage, { readonly kind: 'local' }>;
+
+/** What identifies the remote key in messages: alias or ARN, secret name, parameter name; none for a local key. */
+export function storageReference(storage: RemoteKeyStorage): string;
+export function storageReference(storage: KeyStorage): string | undefined;
 export function storageReference(storage: KeyStorage): string | undefined {
   switch (storage.kind) {
     case 'kms':

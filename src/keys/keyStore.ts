@@ -235,8 +235,11 @@ export class SecretKeyStore implements MutableKeyStore, Disposable {
     for (const [fingerprint, secret] of secrets) if (secret) this.deleted.delete(fingerprint);
     const kept = keys.filter((k) => !this.deleted.has(k.fingerprint));
     const listed = new Set(kept.map((k) => k.fingerprint));
-    const back = candidates.filter((fingerprint) => !listed.has(fingerprint) && this.seen.has(fingerprint) && secrets.get(fingerprint));
-    return [...kept.map((k) => withSecretLink(k, secrets.get(k.fingerprint))), ...back.map((fingerprint) => ({ ...secrets.get(fingerprint)!.key, defaultSignerFor: [] }))];
+    const back = candidates.flatMap((fingerprint) => {
+      const secret = secrets.get(fingerprint);
+      return !listed.has(fingerprint) && this.seen.has(fingerprint) && secret ? [{ ...secret.key, defaultSignerFor: [] }] : [];
+    });
+    return [...kept.map((k) => withSecretLink(k, secrets.get(k.fingerprint))), ...back];
   }
 }
 

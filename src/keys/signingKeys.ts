@@ -30,12 +30,13 @@ export interface CandidateContext {
 export function keyCandidates(keys: readonly LocalKey[], context: CandidateContext, reasons: DisabledReasons): KeyCandidate[] {
   const behavior = context.behavior;
   return keys.map((key) => {
-    if (!key.publicKeyId) return { key, keyGroupNames: [], disabledReason: reasons.notInCloudFront };
+    const publicKeyId = key.publicKeyId;
+    if (!publicKeyId) return { key, keyGroupNames: [], disabledReason: reasons.notInCloudFront };
     const groups = (behavior?.trustedKeyGroupIds ?? []).map((id) => context.keyGroups.get(id)).filter((g): g is KeyGroupSummary => g !== undefined);
-    const holding = groups.filter((g) => g.publicKeyIds.includes(key.publicKeyId!)).map((g) => g.name);
+    const holding = groups.filter((g) => g.publicKeyIds.includes(publicKeyId)).map((g) => g.name);
     if (!behavior) return { key, keyGroupNames: [] };
     if (holding.length > 0) return { key, keyGroupNames: holding };
-    if (behavior.trustedSigners.length > 0 && isLegacyKeyPairId(key.publicKeyId)) return { key, keyGroupNames: [] };
+    if (behavior.trustedSigners.length > 0 && isLegacyKeyPairId(publicKeyId)) return { key, keyGroupNames: [] };
     if (behavior.trustedKeyGroupIds.length === 0 && behavior.trustedSigners.length === 0) {
       // CloudFront ignores signatures here; any key "works", which is worth saying, not refusing.
       return { key, keyGroupNames: [] };

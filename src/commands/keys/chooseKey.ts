@@ -8,7 +8,7 @@ import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { LocalKeyNode } from '../../tree/localKeyNodes';
-import { privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
+import { privateKeyPlace, privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
 import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
@@ -63,10 +63,19 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
  * (privateKeyPlace): every picker of keys says "this machine", "AWS KMS …", "Secrets Manager …" or "SSM …" alike.
  */
 export async function placesOfPublicKeys(context: Pick<KeyCommandContext, 'keyStore'>, publicKeyIds: readonly string[]): Promise<Map<string, PrivateKeyPlace>> {
-  const listed = publicKeyIds.map((id) => context.keyStore.find(id)).filter((key): key is LocalKey => key !== undefined);
-  const places = await privateKeyPlaces(context.keyStore, listed);
-  return new Map(listed.map((key) => [key.publicKeyId!, places.get(key.fingerprint)!]));
+  const listed = publicKeyIds.flatMap((id) => {
+    const key = context.keyStore.find(id);
+    return key ? [{ id, key }] : [];
+  });
+  const places = await privateKeyPlaces(
+    context.keyStore,
+    listed.map(({ key }) => key),
+  );
+  return new Map(listed.map(({ id, key }) => [id, placeOf(places, key)]));
 }
+
+/** Where `key`'s private half lives, from `privateKeyPlaces` for keys that include it (else: not readable here). */
+export const placeOf = (places: ReadonlyMap<string, PrivateKeyPlace>, key: LocalKey): PrivateKeyPlace => places.get(key.fingerprint) ?? privateKeyPlace(key, false);
 
 /** A key stored on this machine: a row, its public key id, or picked from the stored keys. */
 export async function chooseLocalKey(context: KeyCommandContext, given: unknown, placeholder: string): Promise<LocalKey> {
@@ -85,7 +94,7 @@ export async function chooseLocalKey(context: KeyCommandContext, given: unknown,
     placeholder,
     items: keys.map((k) => ({
       label: k.name,
-      description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, places.get(k.fingerprint)!.description].join(' · '),
+      description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, placeOf(places, k).description].join(' · '),
       detail: k.fingerprint,
       value: k,
     })),

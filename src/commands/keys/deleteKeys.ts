@@ -39,7 +39,7 @@ export const deleteLocalKey = defineCommandIn(DeleteKeyOptions, async (context: 
   const storage = key.storage ?? LOCAL_STORAGE;
   const detail =
     storage.kind !== 'local'
-      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', storageReference(storage)!)
+      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', storageReference(storage))
       : key.publicKeyId
         ? vscode.l10n.t('You can no longer sign URLs as {0} here. The public key stays in CloudFront; without another copy of the private key, nobody can sign with it again.', key.publicKeyId)
         : vscode.l10n.t('It was never uploaded to CloudFront.');
@@ -61,7 +61,7 @@ export const deletePublicKey = defineCommandIn(DeleteKeyOptions, async (context:
     ? vscode.l10n.t('This cannot be undone.')
     : storage.kind === 'local'
       ? vscode.l10n.t('Its private key stays on this machine, flagged, until you delete it too.')
-      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', storageReference(storage)!);
+      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', storageReference(storage));
   await confirmDeletion(context, call, vscode.l10n.t('Delete public key {0} from CloudFront?', publicKeyId), withAws(detail, inAws));
   await deletePublicKeyIfUnused(service, publicKeyId);
   let aws: AwsDeletionResult = {};

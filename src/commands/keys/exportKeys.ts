@@ -87,7 +87,7 @@ export const exportPrivateKey = defineCommandIn(ExportPrivateKeyOptions, async (
   const place = key.storage ?? LOCAL_STORAGE;
   if (place.kind !== 'local') {
     throw new UserError(
-      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)!),
+      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)),
       'publicKeyId',
     );
   }

@@ -15,7 +15,7 @@ import { isEncryptedPem, normalizePem } from '../../keys/pem';
 import { readPrivateKey, type ReadPrivateKey } from '../../keys/readPrivateKey';
 import { SigningError } from '../../signing';
 import { GoBack } from '../../ui/ui';
-import { runPrompts } from '../../wizard/wizard';
+import { recorded, runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { publicKeyById } from './chooseKey';
@@ -89,10 +89,10 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
     const given = positionalText(call.context);
     if (given) state.givenPublicKeyId = given;
     await askImport(context, state);
-    if (state.givenPublicKeyId) await linkTo(context, state, state.givenPublicKeyId, undefined);
+    if (state.givenPublicKeyId) await linkTo(context, state, recorded(state, 'read', 'where the key is'), state.givenPublicKeyId, undefined);
   }
 
-  const read = state.read!;
+  const read = recorded(state, 'read', 'Import Private Key: the key asked for or passed as pem');
   state.key = read;
   state.algorithm = read.algorithm;
   if (!hasKeyMaterialAnswers(state)) throw new Error('Import Private Key reached its execute steps without a name');
@@ -106,20 +106,21 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
   state.key = undefined;
   context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
-  if (interactive) void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", state.publicKeyId!));
-  return { publicKeyId: state.publicKeyId! };
+  const publicKeyId = recorded(state, 'publicKeyId', 'upload');
+  if (interactive) void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", publicKeyId));
+  return { publicKeyId };
 });
 
 async function readImportOptions(context: KeyCommandContext, state: ImportState, options: ImportPrivateKeyOptions): Promise<void> {
-  state.read = readOrRefuse(options.pem, options.passphrase);
-  if (options.publicKeyId) return linkTo(context, state, options.publicKeyId, options.name);
-  refuseForKeyGroups(state.read);
+  const read = readOrRefuse(options.pem, options.passphrase);
+  state.read = read;
+  if (options.publicKeyId) return linkTo(context, state, read, options.publicKeyId, options.name);
+  refuseForKeyGroups(read);
   state.name = options.name;
 }
 
 /** Links the read key to `publicKeyId`: a legacy key pair id as it is, else only to its own public half. */
-async function linkTo(context: KeyCommandContext, state: ImportState, publicKeyId: string, name: string | undefined): Promise<void> {
-  const read = state.read!;
+async function linkTo(context: KeyCommandContext, state: ImportState, read: ReadPrivateKey, publicKeyId: string, name: string | undefined): Promise<void> {
   if (isLegacyKeyPairId(publicKeyId)) {
     state.publicKeyId = publicKeyId;
     state.name = name || publicKeyId;
@@ -174,9 +175,12 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
+        // A follow-up of where the key is: asked only for an encrypted PEM, on that step's number.
         shouldPrompt: (s) => isEncryptedPem(s.pem ?? ''),
         mayPrompt: () => true,
+        followsUp: true,
         prompt: async (s, ui, position) => {
+          const pem = recorded(s, 'pem', 'where the key is');
           s.passphrase = await ui.input({
             title,
             position,
@@ -184,20 +188,20 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
             prompt: vscode.l10n.t('Passphrase of the encrypted private key'),
             validate: (value) => {
               try {
-                readPrivateKey(normalizePem(s.pem!), value);
+                readPrivateKey(normalizePem(pem), value);
                 return undefined;
               } catch (error) {
                 return error instanceof Error ? error.message : String(error);
               }
             },
           });
-          s.read = readOrRefuse(s.pem!, s.passphrase);
+          s.read = readOrRefuse(pem, s.passphrase);
         },
       },
       {
         shouldPrompt: (s) => !s.givenPublicKeyId,
         prompt: async (s, ui, position) => {
-          const read = s.read!;
+          const read = recorded(s, 'read', 'where the key is');
           const problem = problemInKeyGroups(read);
           const matching = context.source
             .cloudFront()
@@ -223,7 +227,10 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
+        // A follow-up of the target: a name to upload under, or the legacy id; none when linking.
         shouldPrompt: (s) => !s.givenPublicKeyId && s.target?.kind !== 'link',
+        mayPrompt: (s) => !s.givenPublicKeyId,
+        followsUp: true,
         prompt: async (s, ui, position) => {
           const legacy = s.target?.kind === 'legacy';
           const value = await ui.input({

@@ -9,7 +9,7 @@ import { isAwsManagedAlias, kmsAliasFor, secretNameFor, type CreatableKeyStorage
 import type { StepPosition, Ui } from '../../ui/ui';
 import type { PromptStep } from '../../wizard/wizard';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
-import { kmsAliasTaken, secretNameTaken } from './keyStorageOptions';
+import { kmsAliasTaken, nameOf, secretNameTaken } from './keyStorageOptions';
 
 export const KEY_STORAGE_LABELS: Record<CreatableKeyStorage, () => string> = {
   local: () => vscode.l10n.t('This machine (VS Code secret storage)'),
@@ -40,18 +40,18 @@ const MAX_ALIASES_DESCRIBED = 50;
 async function usableKmsKeys(keys: KeyServicesOf, algorithm: LocalKeyAlgorithm | undefined): Promise<Array<{ alias: string; spec: string }>> {
   if (!isKeyAlgorithm(algorithm)) return [];
   const kms = (await keys()).kms;
-  const aliases = (await kms.aliases()).filter((alias) => alias.targetKeyId && !isAwsManagedAlias(alias.name)).slice(0, MAX_ALIASES_DESCRIBED);
+  const aliases = (await kms.aliases())
+    .flatMap((alias) => (alias.targetKeyId && !isAwsManagedAlias(alias.name) ? [{ name: alias.name, targetKeyId: alias.targetKeyId }] : []))
+    .slice(0, MAX_ALIASES_DESCRIBED);
   const described = await Promise.all(
     aliases.map((alias) =>
-      kms.describe(alias.targetKeyId!).then(
-        (key) => ({ alias: alias.name, key }),
-        () => undefined,
+      kms.describe(alias.targetKeyId).then(
+        (key) => [{ alias: alias.name, key }],
+        () => [],
       ),
     ),
   );
-  return described
-    .filter((found) => found !== undefined && !kmsKeyProblem(found.key, found.alias) && found.key.keySpec === KMS_KEY_SPEC[algorithm])
-    .map((found) => ({ alias: found!.alias, spec: found!.key.keySpec }));
+  return described.flat().flatMap((found) => (!kmsKeyProblem(found.key, found.alias) && found.key.keySpec === KMS_KEY_SPEC[algorithm] ? [{ alias: found.alias, spec: found.key.keySpec }] : []));
 }
 
 /**
@@ -104,7 +104,7 @@ export function keyStoragePrompts<S extends KeyMaterialState & { interactive: bo
       shouldPrompt: (state) => state.interactive,
       prompt: async (state, ui, position) => {
         const current = state.keyStorage ? { keyStorage: state.keyStorage, ...(state.kmsKeyId ? { kmsKeyId: state.kmsKeyId } : {}) } : undefined;
-        const choice = await pickKeyStorage(ui, keys, state.name!, state.algorithm, title, position, current);
+        const choice = await pickKeyStorage(ui, keys, nameOf(state), state.algorithm, title, position, current);
         state.keyStorage = choice.keyStorage;
         if (choice.kmsKeyId) state.kmsKeyId = choice.kmsKeyId;
         else delete state.kmsKeyId;
@@ -120,7 +120,7 @@ export function keyStoragePrompts<S extends KeyMaterialState & { interactive: bo
           position,
           prompt: vscode.l10n.t('Name of the new Secrets Manager secret for the private key (Enter takes the one shown)'),
           ...(state.secretName ? { value: state.secretName } : {}),
-          defaultValue: secretNameFor(state.name!),
+          defaultValue: secretNameFor(nameOf(state)),
           validate: (value) => secretNameTaken(keys, value),
         });
       },

@@ -23,6 +23,7 @@ import { executeWithRecovery } from '../../wizard/recovery';
 import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
+const exactlyOneSource = () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).');
 
 export const LinkKeyOptions = v.pipe(
   optionsObject({
@@ -38,10 +39,7 @@ export const LinkKeyOptions = v.pipe(
     name: v.optional(nameOption('name', () => vscode.l10n.t('public key'))),
   }),
   v.forward(
-    v.check(
-      (o) => SOURCES.filter((option) => o[option] !== undefined).length === 1,
-      () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).'),
-    ),
+    v.check((o) => SOURCES.filter((option) => o[option] !== undefined).length === 1, exactlyOneSource),
     ['kmsKeyId'],
   ),
 );
@@ -55,7 +53,8 @@ export interface LinkKeyResult {
 function sourceOf(options: LinkKeyOptions): LinkSource {
   if (options.kmsKeyId !== undefined) return { kind: 'kms', kmsKeyId: options.kmsKeyId };
   if (options.secretId !== undefined) return { kind: 'secretsManager', secretId: options.secretId };
-  return { kind: 'ssm', parameterName: options.parameterName! };
+  if (options.parameterName !== undefined) return { kind: 'ssm', parameterName: options.parameterName };
+  throw new UserError(exactlyOneSource(), 'kmsKeyId'); // the schema's rule: one of them is there
 }
 
 export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyCommandContext, call): Promise<LinkKeyResult> => {
@@ -89,7 +88,7 @@ export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyComman
 
   await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context), interactive);
   context.events?.didChangeKeys.fire();
-  const result: LinkKeyResult = { publicKeyId: state.publicKeyId!, keyStorage: linked.storage };
+  const result: LinkKeyResult = { publicKeyId: recorded(state, 'publicKeyId', 'upload'), keyStorage: linked.storage };
   context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);
   if (interactive) void context.ui.notify('info', vscode.l10n.t('Public key {0} now signs with its private key in {1}.', result.publicKeyId, linked.reference));
   return result;

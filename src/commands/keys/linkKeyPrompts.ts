@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { isAwsManagedAlias, PUBLIC_KEY_ID_TAG } from '../../keys/keyStorage';
-import type { WizardState, PromptStep } from '../../wizard/wizard';
+import { recorded, type WizardState, type PromptStep } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import type { KeyCommandContext } from './keyCommandContext';
 import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
@@ -72,7 +72,7 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
         // A key, secret or parameter that cannot be linked (disabled, no PEM, not a SecureString…) is
         // said, and the list asked again: the person picks another instead of starting over.
         for (;;) {
-          const source = await pickSource(s.sourceKind!, ui, position, title, services);
+          const source = await pickSource(recorded(s, 'sourceKind', 'where AWS keeps the key'), ui, position, title, services);
           try {
             s.linked = await readLinkSource(await services(), source, context.source.profile);
             break;
@@ -85,14 +85,16 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
       },
     },
     {
+      // A follow-up of the key picked: the new public key's name, only when uploading.
       shouldPrompt: (s) => s.target?.kind === 'upload',
       mayPrompt: (s) => !s.publicKeyGiven,
+      followsUp: true,
       prompt: async (s, ui, position) => {
         s.name = await ui.input({
           title,
           position,
           prompt: vscode.l10n.t('Name of the new public key in CloudFront'),
-          value: s.name ?? defaultPublicKeyName(s.linked!),
+          value: s.name ?? defaultPublicKeyName(recorded(s, 'linked', 'which key')),
           validate: (text) => nameProblem(text, vscode.l10n.t('public key')),
         });
       },

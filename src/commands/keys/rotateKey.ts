@@ -26,6 +26,7 @@ import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
 import { keyStorageEntries, readKeyStorageOptions } from './keyStorageOptions';
 import { pickKeyStorage } from './keyStoragePrompts';
 import { executeWithRecovery } from '../../wizard/recovery';
+import { recorded } from '../../wizard/wizard';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 
 export const RotateKeyOptions = optionsObject({
@@ -91,26 +92,24 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   await readKeyStorageOptions(state, { ...options, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
   await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, interactive);
-  await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
+  await context.keyStore.setDefaultSigner(group.id, recorded(state, 'key', 'generate').fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();
+  const publicKeyId = recorded(state, 'publicKeyId', 'upload');
+  const previousPublicKeyId = previous?.publicKeyId;
   const result: RotateKeyResult = {
     keyGroupId: group.id,
-    publicKeyId: state.publicKeyId!,
+    publicKeyId,
     keyStorage,
     ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
     ...(state.secretArn ? { secretArn: state.secretArn } : {}),
-    ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}),
+    ...(previousPublicKeyId ? { previousPublicKeyId } : {}),
   };
-  if (interactive && result.previousPublicKeyId) {
+  if (interactive && previousPublicKeyId) {
     const removeNow = vscode.l10n.t('Remove Old Key Now');
     void context.ui
-      .notify(
-        'info',
-        vscode.l10n.t('{0} now signs for key group {1}. Remove the old key {2} once the URLs signed with it have expired.', result.publicKeyId!, group.name, result.previousPublicKeyId),
-        removeNow,
-      )
-      .then((choice) => (choice === removeNow ? removeOldKey(context, group, result.previousPublicKeyId!) : undefined));
+      .notify('info', vscode.l10n.t('{0} now signs for key group {1}. Remove the old key {2} once the URLs signed with it have expired.', publicKeyId, group.name, previousPublicKeyId), removeNow)
+      .then((choice) => (choice === removeNow ? removeOldKey(context, group, previousPublicKeyId) : undefined));
   }
   return result;
 });

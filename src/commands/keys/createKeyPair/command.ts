@@ -10,7 +10,7 @@ import { behaviorPatterns } from '../../../aws/trustedKeyGroups';
 import { Commands } from '../../../constants';
 import { UserError } from '../../../errors';
 import { KeyGroupNode } from '../../../tree/keyNodes';
-import { runPrompts } from '../../../wizard/wizard';
+import { recorded, runPrompts } from '../../../wizard/wizard';
 import { defineCommandIn, optionalText, optionsObject, positionalText, required } from '../../options';
 import { keyGroupById } from '../chooseKey';
 import { keyRecovery, type KeyCommandContext } from '../keyCommandContext';
@@ -119,18 +119,19 @@ export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairR
   const key = `${state.name ?? ''} (${result.publicKeyId})`;
   const group = `${state.keyGroup?.name ?? ''} (${result.keyGroupId})`;
   const created = state.keyGroup?.kind === 'new' ? vscode.l10n.t('Created key {0} in new key group {1}.', key, group) : vscode.l10n.t('Created key {0} in key group {1}.', key, group);
-  const patterns = state.distributionId ? (state.pathPatterns ?? []) : [];
-  const restricted = patterns.length
-    ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId!, state.keyGroup?.name ?? '')}`
-    : '';
+  const patterns = state.pathPatterns ?? [];
+  const restricted =
+    state.distributionId && patterns.length
+      ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId, state.keyGroup?.name ?? '')}`
+      : '';
   return `${created}${restricted} ${whereThePrivateKeyIs(state)}`;
 }
 
 /** What the command returns: the ids, and where the private key is. */
 export function createKeyPairResult(state: CreateKeyPairState): CreateKeyPairResult {
   return {
-    publicKeyId: state.publicKeyId!,
-    keyGroupId: state.keyGroupId!,
+    publicKeyId: recorded(state, 'publicKeyId', 'upload'),
+    keyGroupId: recorded(state, 'keyGroupId', 'keyGroup'),
     keyStorage: state.keyStorage ?? 'local',
     ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
     ...(state.secretArn ? { secretArn: state.secretArn } : {}),
@@ -150,10 +151,10 @@ async function readOptions(state: CreateKeyPairState, options: CreateKeyPairOpti
   if ((await lookups.existingPublicKeyNames()).has(options.name)) throw new UserError(vscode.l10n.t('name: a public key named {0} already exists.', options.name), 'name');
   state.name = options.name;
   state.algorithm = options.algorithm;
-  if (options.keyGroupId !== undefined) {
-    state.keyGroup = await existingKeyGroup(lookups, options.keyGroupId);
-  } else {
-    const keyGroupName = options.keyGroupName!;
+  const { keyGroupId, keyGroupName } = options;
+  if (keyGroupId !== undefined) {
+    state.keyGroup = await existingKeyGroup(lookups, keyGroupId);
+  } else if (keyGroupName !== undefined) {
     if ((await lookups.allKeyGroups()).some((g) => g.name === keyGroupName)) {
       throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', keyGroupName), 'keyGroupName');
     }

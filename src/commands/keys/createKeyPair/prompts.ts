@@ -11,7 +11,7 @@ import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
 import { KEYS_PER_KEY_GROUP, RESOURCE_NAME, RESOURCE_NAME_MAX_LENGTH } from '../../../cloudfront/rules';
 import type { PickItem } from '../../../ui/ui';
-import type { PromptStep } from '../../../wizard/wizard';
+import { recorded, type PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { KeyServicesOf } from '../keyMaterialState';
 import { keyStoragePrompts } from '../keyStoragePrompts';
@@ -177,13 +177,14 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       mayPrompt: (state) => state.interactive,
       followsUp: true,
       prompt: async (state, ui, position) => {
-        const distribution = lookups.distribution(state.distributionId!);
+        const distributionId = recorded(state, 'distributionId', 'the distribution');
+        const distribution = lookups.distribution(distributionId);
         const groups = lookups.allKeyGroups();
         state.pathPatterns = await ui.pickMany({
           title,
           position,
           // Short enough to show whole in the quick pick at its default width: the rows say the rest.
-          placeholder: vscode.l10n.t('Behaviors of {0} that need signed URLs', state.distributionId!),
+          placeholder: vscode.l10n.t('Behaviors of {0} that need signed URLs', distributionId),
           items: Promise.all([distribution, groups]).then(([d, all]) =>
             d.behaviors.map((b) => {
               const names = b.trustedKeyGroupIds.map((id) => all.find((g) => g.id === id)?.name ?? id);
@@ -223,7 +224,7 @@ const DEFAULT_KEY_GROUP_NAME = 'signing-keys';
 /** `base`, or `base` with the first number after it (counting on from its own) that `taken` lacks. */
 export function firstFreeName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
-  const [, stem, start] = /^(.*?)-?(\d*)$/.exec(base)!;
+  const [, stem = base, start = ''] = /^(.*?)-?(\d*)$/.exec(base) ?? [];
   for (let n = Number(start || 1) + 1; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 
