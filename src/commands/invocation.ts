@@ -1,7 +1,8 @@
 // How a command was called, decided once per call, in one place for every command: the wrapper in
-// runCommand.ts decides, and passes the decision on (decidedArguments) to the command's definition in
-// options.ts, which reads it instead of the arguments. A command called directly (tests, other
-// commands) decides here from its arguments:
+// runCommand.ts decides (invocationOf), and passes the decision on (decidedArguments) to the command's
+// definition in options.ts, which takes it (takeInvocation) instead of reading the arguments again.
+// A command's function called directly (tests, benchmarks) has no wrapper: takeInvocation decides
+// then, by the same rule:
 //   nothing                              → interactive
 //   a positional value (a string: URL, id, profile), or an instance — a tree row, a Uri, what a row's
 //   command carries ("Load more": the list's owner)  → interactive, with that as its context
@@ -27,9 +28,16 @@ export function decidedArguments(invocation: Invocation): unknown[] {
   return [{ [DECIDED]: invocation }];
 }
 
-export function invocationOf(args: readonly unknown[]): Invocation {
+/** The invocation the wrapper decided, or (a direct call, no wrapper) the one `args` make. */
+export function takeInvocation(args: readonly unknown[]): Invocation {
   const first = args[0];
   if (first !== null && typeof first === 'object' && DECIDED in first) return (first as Record<typeof DECIDED, Invocation>)[DECIDED];
+  return invocationOf(args);
+}
+
+/** How `args` call a command: the decision itself, made once per call. */
+export function invocationOf(args: readonly unknown[]): Invocation {
+  const first = args[0];
   if (first === undefined || first === null) return { kind: 'interactive' };
   if (typeof first !== 'object' || !isData(first)) return { kind: 'interactive', context: first };
   if ((first as { interactive?: unknown }).interactive === true) {

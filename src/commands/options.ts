@@ -5,18 +5,31 @@
 import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { UserError } from '../errors';
-import { invocationOf } from './invocation';
+import type { Ui } from '../ui/ui';
+import { unattendedUi } from '../ui/unattendedUi';
+import { takeInvocation } from './invocation';
 
 /**
- * How the command runs: asking a person (with what it was called on, and any answers given in advance,
- * checked by the same schema), or from checked options.
+ * The answers a call brings: automation's options (all of them, checked whole), or the answers a
+ * person's call was given in advance (some, each checked by the given-answers schema). A command asks
+ * only for what is missing here (`call.answers.url ?? await askUrl(ui)`).
  */
-export type Call<O> = { readonly kind: 'interactive'; readonly context?: unknown; readonly given?: Partial<O> } | { readonly kind: 'automation'; readonly options: O };
+export type Answers<O, G> = Partial<O> & Partial<G>;
+
+/**
+ * How the command runs, decided once (invocation.ts) and checked once (here): from checked options
+ * (automation: a wizard whose answers are all given), or asking a person, with what it was called on
+ * (`context`: a row, a Uri, a positional value) and any answers given in advance (`given`, typed by
+ * the command's given-answers schema, by default its options' schema made partial).
+ */
+export type Call<O, G = Partial<O>> =
+  | { readonly kind: 'automation'; readonly options: O; readonly context?: undefined; readonly answers: Answers<O, G> }
+  | { readonly kind: 'interactive'; readonly context?: unknown; readonly given?: G; readonly answers: Answers<O, G> };
 
 type Schema<O> = v.GenericSchema<unknown, O>;
 
-/** The answers a call brings: automation's options (all), an interactive call's given answers (some), or none. */
-export const answersOf = <O>(call: Call<O>): Partial<O> => (call.kind === 'automation' ? call.options : (call.given ?? {}));
+/** The answers a call brings (`call.answers`). */
+export const answersOf = <O, G>(call: Call<O, G>): Answers<O, G> => call.answers;
 
 /** The options, or a UserError with the message of the first problem and the option it names. */
 export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
@@ -32,34 +45,74 @@ export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
  * an option is. A schema with rules across options (a pipe over the options object) has its rules
  * left out: answers given in advance are some of the answers, and the wizard asks the rest.
  */
-function parseGiven<O>(schema: Schema<O>, given: Record<string, unknown>): Partial<O> {
+function partialOf<O>(schema: Schema<O>): Schema<Partial<O>> {
   type StrictOptions = v.StrictObjectSchema<v.ObjectEntries, undefined>;
   const piped = (schema as unknown as { pipe?: readonly unknown[] }).pipe?.[0];
   const objectSchema = (piped ?? schema) as unknown as Partial<StrictOptions>;
-  const partial = objectSchema.type === 'strict_object' ? (v.partial(objectSchema as StrictOptions) as unknown as Schema<Partial<O>>) : schema;
-  return parseOptions(partial, given);
+  return objectSchema.type === 'strict_object' ? (v.partial(objectSchema as StrictOptions) as unknown as Schema<Partial<O>>) : schema;
+}
+
+const noOptions = () => new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
+
+/**
+ * The one place a call's arguments become a `Call`: the invocation the wrapper decided, its options
+ * checked by `options`, its given answers by `given` (default: `options`, partial).
+ */
+export function callOf<O, G = Partial<O>>(options: Schema<O> | undefined, args: readonly unknown[], given?: Schema<G>): Call<O, G> {
+  const invocation = takeInvocation(args);
+  if (invocation.kind === 'automation') {
+    if (!options) throw noOptions();
+    const checked = parseOptions(options, invocation.options);
+    return { kind: 'automation', options: checked, answers: checked as Answers<O, G> };
+  }
+  if (!invocation.given) return { kind: 'interactive', context: invocation.context, answers: {} };
+  if (!options) throw noOptions();
+  const answers = parseOptions(given ?? (partialOf(options) as unknown as Schema<G>), invocation.given);
+  return { kind: 'interactive', given: answers, answers: answers as Answers<O, G> };
 }
 
 /**
  * A command's handler. `options`: the schema of its options object; a command without one refuses
- * options objects (naming `options`), since whatever they said would be ignored.
+ * options objects (naming `options`), since whatever they said would be ignored. `given`: the schema
+ * of the answers a person's call may bring in advance (`{ interactive: true, … }`), when they are
+ * not simply some of the options.
  */
-export function defineCommand<O, R>(options: Schema<O> | undefined, run: (call: Call<O>) => R): (...args: unknown[]) => Promise<Awaited<R>> {
+export function defineCommand<O, R, G = Partial<O>>(options: Schema<O> | undefined, run: (call: Call<O, G>) => R, given?: Schema<G>): (...args: unknown[]) => Promise<Awaited<R>> {
   return async (...args: unknown[]): Promise<Awaited<R>> => {
-    const invocation = invocationOf(args);
-    if (invocation.kind === 'interactive') {
-      if (!invocation.given) return await run({ kind: 'interactive', context: invocation.context });
-      if (!options) throw new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
-      return await run({ kind: 'interactive', given: parseGiven(options, invocation.given) });
-    }
-    if (!options) throw new UserError(vscode.l10n.t('This command takes no options object: call it without arguments, or with its tree row.'), 'options');
-    return await run({ kind: 'automation', options: parseOptions(options, invocation.options) });
+    return await run(callOf(options, args, given));
   };
 }
 
 /** `defineCommand` for a command that works in a context (the key store, CloudFront, the Ui): `(context, ...args)`. */
-export function defineCommandIn<X, O, R>(options: Schema<O> | undefined, run: (context: X, call: Call<O>) => R): (context: X, ...args: unknown[]) => Promise<Awaited<R>> {
-  return (context, ...args) => defineCommand(options, (call: Call<O>) => run(context, call))(...args);
+export function defineCommandIn<X, O, R, G = Partial<O>>(
+  options: Schema<O> | undefined,
+  run: (context: X, call: Call<O, G>) => R,
+  given?: Schema<G>,
+): (context: X, ...args: unknown[]) => Promise<Awaited<R>> {
+  return async (context: X, ...args: unknown[]): Promise<Awaited<R>> => {
+    return await run(context, callOf(options, args, given));
+  };
+}
+
+/** The Ui a call asks through: the person's when interactive, one that asks nobody (unattendedUi.ts) under automation. */
+export const uiOf = (ui: Ui, call: Pick<Call<unknown>, 'kind'>): Ui => (call.kind === 'automation' ? unattendedUi(ui) : ui);
+
+/** `context` with the Ui of `call` (see `uiOf`). The context is a plain object (the services, or a test's): its properties are copied. */
+export function askingFor<X extends { readonly ui: Ui }>(context: X, call: Pick<Call<unknown>, 'kind'>): X {
+  return { ...context, ui: uiOf(context.ui, call) };
+}
+
+/**
+ * `defineCommandIn` for a command that asks through `context.ui`: it gets the person's Ui when
+ * interactive and one that asks nobody under automation, so a prompt is reached only when its answer
+ * is missing, and then resolves to the answer it carries for automation or names the missing option.
+ */
+export function defineAskingCommandIn<X extends { readonly ui: Ui }, O, R, G = Partial<O>>(
+  options: Schema<O> | undefined,
+  run: (context: X, call: Call<O, G>) => R,
+  given?: Schema<G>,
+): (context: X, ...args: unknown[]) => Promise<Awaited<R>> {
+  return defineCommandIn(options, (context: X, call: Call<O, G>) => run(askingFor(context, call), call), given);
 }
 
 /** An options object that refuses keys it does not know (a misspelt option would be ignored otherwise). */

@@ -23,33 +23,40 @@ function isUserFacing(error: unknown): error is Error {
 
 export function registerCommand(id: string, handler: CommandHandler, log: Logger): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    // Decided here, once: the command takes this decision (decidedArguments) instead of the arguments.
     const invocation = invocationOf(args);
-    const automation = invocation.kind === 'automation';
+    // Automation's caller gets the error itself, so it learns which input was wrong; a person gets a message.
+    const fail = invocation.kind === 'automation' ? rethrow : tellPerson;
     try {
       return await handler(...decidedArguments(invocation));
     } catch (error) {
-      if (isCancellation(error)) {
-        if (automation) throw error;
-        return undefined;
-      }
-      log.error(`[${id}] failed`, error);
-      if (automation) throw error;
-      if (classifyAwsError(error) === 'ssoExpired') {
-        const profile = configuredProfile() ?? 'default';
-        const signIn = vscode.l10n.t('Run aws sso login');
-        void showErrorWithAction(describeAwsError(error, id, profile).message, signIn).then((taken) => {
-          if (taken) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
-        });
-        return undefined;
-      }
-      // AWS failures (access denied, no credentials, network) get the sentence that says what to do.
-      const aws = classifyAwsError(error) !== 'other' ? describeAwsError(error, id, configuredProfile()).message : undefined;
-      const message = aws ?? (isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error)));
-      const showLog = vscode.l10n.t('Show Log');
-      void showErrorWithAction(message, showLog).then((taken) => {
-        if (taken) void vscode.commands.executeCommand(Commands.showLog);
-      });
-      return undefined;
+      if (!isCancellation(error)) log.error(`[${id}] failed`, error);
+      return fail(id, error);
     }
   });
+}
+
+function rethrow(_id: string, error: unknown): never {
+  throw error;
+}
+
+/** Silent on cancel; otherwise shown in words that say what to do next. */
+function tellPerson(id: string, error: unknown): undefined {
+  if (isCancellation(error)) return undefined;
+  if (classifyAwsError(error) === 'ssoExpired') {
+    const profile = configuredProfile() ?? 'default';
+    const signIn = vscode.l10n.t('Run aws sso login');
+    void showErrorWithAction(describeAwsError(error, id, profile).message, signIn).then((taken) => {
+      if (taken) void vscode.commands.executeCommand(Commands.ssoLogin, profile);
+    });
+    return undefined;
+  }
+  // AWS failures (access denied, no credentials, network) get the sentence that says what to do.
+  const aws = classifyAwsError(error) !== 'other' ? describeAwsError(error, id, configuredProfile()).message : undefined;
+  const message = aws ?? (isUserFacing(error) ? error.message : vscode.l10n.t('Unexpected error: {0}', describeError(error)));
+  const showLog = vscode.l10n.t('Show Log');
+  void showErrorWithAction(message, showLog).then((taken) => {
+    if (taken) void vscode.commands.executeCommand(Commands.showLog);
+  });
+  return undefined;
 }

@@ -19,6 +19,14 @@ export interface StepPosition {
   canGoBack: boolean;
 }
 
+/**
+ * What a prompt stands for when nobody is there to answer it (a call with an options object is a
+ * wizard whose answers are all given: see unattendedUi.ts). `answer`: what the prompt resolves to
+ * unasked (the choice automation makes); `missing`: the answer's name (the option that gives it),
+ * and the sentence that says it is missing. A prompt is asked only when its answer is missing.
+ */
+export type Unattended<T> = { readonly answer: T } | { readonly missing: string; readonly message?: string };
+
 export interface PickItem<T> {
   label: string;
   description?: string;
@@ -36,10 +44,13 @@ export interface PickOptions<T> {
   /** Why this choice cannot be taken (the pick stays open and says so), or undefined to accept. */
   validate?(value: T): string | undefined;
   position?: StepPosition;
+  /** The answer when nobody is there to pick, or the name of the option that gives it. */
+  unattended?: Unattended<T>;
 }
 
-export interface PickManyOptions<T> extends Omit<PickOptions<T>, 'validate'> {
+export interface PickManyOptions<T> extends Omit<PickOptions<T>, 'validate' | 'unattended'> {
   validate?(values: readonly T[]): string | undefined;
+  unattended?: Unattended<T[]>;
 }
 
 export interface InputOptions {
@@ -66,6 +77,8 @@ export interface InputOptions {
    */
   offerPaste?: boolean;
   position?: StepPosition;
+  /** The answer when nobody is there to type, or the name of the option that gives it. */
+  unattended?: Unattended<string>;
 }
 
 export interface FileOptions {
@@ -75,14 +88,16 @@ export interface FileOptions {
   filters?: Record<string, string[]>;
   /** An open dialog that chooses a folder instead of a file. */
   folder?: boolean;
+  /** The answer when nobody is there to choose, or the name of the option that gives it. */
+  unattended?: Unattended<vscode.Uri | undefined>;
 }
 
 export interface Ui {
   pick<T>(options: PickOptions<T>): Promise<T>;
   pickMany<T>(options: PickManyOptions<T>): Promise<T[]>;
   input(options: InputOptions): Promise<string>;
-  /** A modal warning with one action; resolves true when the user takes it. */
-  confirm(message: string, detail: string, action: string): Promise<boolean>;
+  /** A modal warning with one action; resolves true when the user takes it. `unattended`: the answer when nobody is there. */
+  confirm(message: string, detail: string, action: string, unattended?: Unattended<boolean>): Promise<boolean>;
   /** A notification with buttons; resolves to the button pressed, undefined when dismissed. */
   notify(severity: 'info' | 'warning' | 'error', message: string, ...actions: string[]): Promise<string | undefined>;
   /** A file chosen in an open or save dialog, undefined when dismissed. */
