@@ -13,8 +13,8 @@ import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
 
-/** Which key a call names: the options' id, or the row or id a person's call was made with (undefined: pick one). */
-export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => (call.kind === 'automation' ? call.options.publicKeyId : call.context);
+/** Which key a call names: its answers' id, or the row or id the call was made with (undefined: pick one). */
+export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => call.answers.publicKeyId ?? call.context;
 
 /** The id a person's call named: a string, trimmed (a row is handled by the caller). */
 const givenId = (given: unknown): string | undefined => (typeof given === 'string' && given.trim() ? given.trim() : undefined);
@@ -48,6 +48,7 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
   return context.ui.pick({
     title: placeholder,
     placeholder,
+    unattended: { missing: 'publicKeyId' },
     items: keys.then(async (list) => {
       const places = await placesOfPublicKeys(
         context,
@@ -92,6 +93,7 @@ export async function chooseLocalKey(context: KeyCommandContext, given: unknown,
   return context.ui.pick({
     title: placeholder,
     placeholder,
+    unattended: { missing: 'publicKeyId' },
     items: keys.map((k) => ({
       label: k.name,
       description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, placeOf(places, k).description].join(' · '),

@@ -55,13 +55,13 @@ export function awsDeletionSentence(storage: DeletableStorage, now: Date): strin
 }
 
 /**
- * Whether to delete the key's private half in AWS too. Automation: its flags, refused when they
- * name something the key does not have. A person: a separate choice, keeping it first.
+ * Whether to delete the key's private half in AWS too. Flags given: those, refused when they name
+ * something the key does not have. Else a separate choice, keeping it first (and kept when nobody is asked).
  */
-export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKey | undefined, request: AwsDeletionRequest | undefined): Promise<DeletableStorage | undefined> {
+export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKey | undefined, request: AwsDeletionRequest): Promise<DeletableStorage | undefined> {
   const storage = deletable(key);
   const name = key?.publicKeyId ?? key?.name ?? '';
-  if (request) {
+  if (request.deleteKmsKey !== undefined || request.deleteSecret !== undefined) {
     if (request.deleteKmsKey && storage?.kind !== 'kms') throw new UserError(vscode.l10n.t('deleteKmsKey: the private key of {0} is not kept in an AWS KMS key.', name), 'deleteKmsKey');
     if (request.deleteSecret && storage?.kind !== 'secretsManager') {
       throw new UserError(vscode.l10n.t('deleteSecret: the private key of {0} is not kept in a Secrets Manager secret.', name), 'deleteSecret');
@@ -81,6 +81,8 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
         value: false,
       },
     ],
+    // Nobody to ask: the key in AWS stays unless deleteKmsKey or deleteSecret said otherwise.
+    unattended: { answer: true },
   });
   return keep ? undefined : storage;
 }

@@ -17,12 +17,13 @@ import { SigningError } from '../../signing';
 import { GoBack } from '../../ui/ui';
 import { recorded, runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
-import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { publicKeyById } from './chooseKey';
 import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { keyMaterialSteps, type KeyMaterialAnswers, type KeyMaterialState } from './keyMaterialSteps';
 import { hasKeyMaterialAnswers } from './keyMaterialState';
 import { executeWithRecovery } from '../../wizard/recovery';
+import { hasPerson } from '../../ui/unattendedUi';
 
 const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
 
@@ -46,8 +47,11 @@ export const ImportPrivateKeyOptions = v.pipe(
 type ImportPrivateKeyOptions = v.InferOutput<typeof ImportPrivateKeyOptions>;
 
 interface ImportState extends KeyMaterialState {
-  /** The public key id the caller passed: the private key is linked to it, no question which. */
-  givenPublicKeyId?: string;
+  /**
+   * The answers the call brought (a positional public key id among them): a step asks only for what
+   * is missing here. With publicKeyId the private key is linked to it, no question which.
+   */
+  readonly given: Partial<ImportPrivateKeyOptions>;
   pem?: string;
   passphrase?: string;
   read?: ReadPrivateKey;
@@ -78,21 +82,24 @@ function refuseForKeyGroups(read: ReadPrivateKey): void {
   if (problem) throw new UserError(problem, 'pem');
 }
 
-export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string }> => {
+export const importPrivateKey = defineAskingCommandIn(ImportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string }> => {
   const service = () => context.source.cloudFront();
-  const interactive = call.kind === 'interactive';
-  const state: ImportState = { done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
-  if (call.kind === 'automation') {
-    await readImportOptions(context, state, call.options);
-  } else {
-    // Called with a public key id: the key asked for is linked to it, with no question which.
-    const given = positionalText(call.context);
-    if (given) state.givenPublicKeyId = given;
-    await askImport(context, state);
-    if (state.givenPublicKeyId) await linkTo(context, state, recorded(state, 'read', 'where the key is'), state.givenPublicKeyId, undefined);
+  // Called with a public key id: the key asked for is linked to it, with no question which.
+  const positional = positionalText(call.context);
+  const given: Partial<ImportPrivateKeyOptions> = { ...call.answers, ...(positional ? { publicKeyId: positional } : {}) };
+  const state: ImportState = { given, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  if (given.pem !== undefined) {
+    state.pem = given.pem;
+    state.read = readOrRefuse(given.pem, given.passphrase);
+  }
+  await askImport(context, state);
+  const read = recorded(state, 'read', 'Import Private Key: the key asked for or passed as pem');
+  if (given.publicKeyId) await linkTo(context, state, read, given.publicKeyId, given.name);
+  else if (given.name !== undefined) {
+    refuseForKeyGroups(read);
+    state.name = given.name;
   }
 
-  const read = recorded(state, 'read', 'Import Private Key: the key asked for or passed as pem');
   state.key = read;
   state.algorithm = read.algorithm;
   if (!hasKeyMaterialAnswers(state)) throw new Error('Import Private Key reached its execute steps without a name');
@@ -101,23 +108,15 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
     vscode.l10n.t('Importing private key {0}', state.name),
     state,
     keyMaterialSteps<ImportState & KeyMaterialAnswers>(service, context.keyStore, (region) => context.source.keyServices(region)),
-    interactive,
+    hasPerson(context.ui),
   );
   state.key = undefined;
   context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
   const publicKeyId = recorded(state, 'publicKeyId', 'upload');
-  if (interactive) void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", publicKeyId));
+  void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", publicKeyId));
   return { publicKeyId };
 });
-
-async function readImportOptions(context: KeyCommandContext, state: ImportState, options: ImportPrivateKeyOptions): Promise<void> {
-  const read = readOrRefuse(options.pem, options.passphrase);
-  state.read = read;
-  if (options.publicKeyId) return linkTo(context, state, read, options.publicKeyId, options.name);
-  refuseForKeyGroups(read);
-  state.name = options.name;
-}
 
 /** Links the read key to `publicKeyId`: a legacy key pair id as it is, else only to its own public half. */
 async function linkTo(context: KeyCommandContext, state: ImportState, read: ReadPrivateKey, publicKeyId: string, name: string | undefined): Promise<void> {
@@ -140,17 +139,21 @@ async function linkable(context: KeyCommandContext, read: ReadPrivateKey, public
   return held.name || publicKeyId;
 }
 
+/** The call said which public key (publicKeyId) or the new one's name: no question which. */
+const targetGiven = (given: Partial<ImportPrivateKeyOptions>): boolean => !!given.publicKeyId || given.name !== undefined;
+
 async function askImport(context: KeyCommandContext, state: ImportState): Promise<void> {
   const title = vscode.l10n.t('Import Private Key');
   await runPrompts<ImportState>(
     state,
     [
       {
-        shouldPrompt: () => true,
+        shouldPrompt: (s) => s.given.pem === undefined,
         prompt: async (s, ui, position) => {
           const source = await ui.pick({
             title,
             position,
+            unattended: { missing: 'pem', message: vscode.l10n.t('pem is required: the private key as PEM text.') },
             placeholder: vscode.l10n.t('Where is the private key?'),
             items: [
               { label: vscode.l10n.t('$(file) From a PEM file…'), value: 'file' as const },
@@ -176,8 +179,8 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
       },
       {
         // A follow-up of where the key is: asked only for an encrypted PEM, on that step's number.
-        shouldPrompt: (s) => isEncryptedPem(s.pem ?? ''),
-        mayPrompt: () => true,
+        shouldPrompt: (s) => s.given.pem === undefined && isEncryptedPem(s.pem ?? ''),
+        mayPrompt: (s) => s.given.pem === undefined,
         followsUp: true,
         prompt: async (s, ui, position) => {
           const pem = recorded(s, 'pem', 'where the key is');
@@ -199,7 +202,7 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
-        shouldPrompt: (s) => !s.givenPublicKeyId,
+        shouldPrompt: (s) => !targetGiven(s.given),
         prompt: async (s, ui, position) => {
           const read = recorded(s, 'read', 'where the key is');
           const problem = problemInKeyGroups(read);
@@ -228,8 +231,8 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
       },
       {
         // A follow-up of the target: a name to upload under, or the legacy id; none when linking.
-        shouldPrompt: (s) => !s.givenPublicKeyId && s.target?.kind !== 'link',
-        mayPrompt: (s) => !s.givenPublicKeyId,
+        shouldPrompt: (s) => !targetGiven(s.given) && s.target?.kind !== 'link',
+        mayPrompt: (s) => !targetGiven(s.given),
         followsUp: true,
         prompt: async (s, ui, position) => {
           const legacy = s.target?.kind === 'legacy';

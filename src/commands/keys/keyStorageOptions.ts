@@ -35,6 +35,10 @@ export interface KeyStorageOptions {
   secretKmsKeyId?: string | undefined;
 }
 
+/** Whether a call gave where the private key goes (keyStorage, or an option that goes with one): then it is not asked. */
+export const storageGiven = (options: KeyStorageOptions): boolean =>
+  options.keyStorage !== undefined || options.kmsKeyId !== undefined || options.secretName !== undefined || options.secretKmsKeyId !== undefined;
+
 /** What a secret's name may be, for a message after `secretName: `. */
 export const secretNameRule = (name: string): string => vscode.l10n.t('use 1 to 512 letters, digits and / _ + = . @ - characters: {0}', name);
 

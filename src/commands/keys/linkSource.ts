@@ -30,6 +30,9 @@ export interface LinkedKey {
   readonly reference: string;
 }
 
+/** What a call must name: one place the key is kept. */
+export const exactlyOneSource = () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).');
+
 export const linkSourceInput = (source: LinkSource): string => (source.kind === 'kms' ? 'kmsKeyId' : source.kind === 'secretsManager' ? 'secretId' : 'parameterName');
 export const linkSourceReference = (source: LinkSource): string => (source.kind === 'kms' ? source.kmsKeyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName);
 
