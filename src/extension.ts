@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): CloudFrontPrivateCon
     distributionsView,
     keysView,
     bucketsView,
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: async () => (await features.get()).testing! } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { testing: async () => testingOf(await features.get()) } : {}),
   };
 }
 
@@ -65,3 +65,9 @@ function showProfileIn(views: vscode.TreeView<unknown>[]): vscode.Disposable[] {
 }
 
 export function deactivate(): void {}
+
+/** The features' testing API, built in test mode (the only mode that offers it). */
+function testingOf<T>(features: { readonly testing: T | undefined }): T {
+  if (features.testing === undefined) throw new Error('The testing API exists only when the extension runs in test mode.');
+  return features.testing;
+}

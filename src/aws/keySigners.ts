@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { UserError } from '../errors';
 import type { KeyStore, LocalKey } from '../keys/keyStore';
-import { LOCAL_STORAGE, regionOfStorage, storageReference, type RemoteKeyStorage } from '../keys/keyStorage';
+import { LOCAL_STORAGE, regionOfStorage, remoteReference, type RemoteKeyStorage } from '../keys/keyStorage';
 import { localSigner, type PolicySigner } from '../signing';
 import type { KeyServicesSource } from './awsSession';
 import { kmsSigner } from './kmsSigner';
@@ -49,7 +49,7 @@ export class KeySigners {
 
   private async remoteSigner(key: LocalKey, storage: RemoteKeyStorage, input: string): Promise<PolicySigner> {
     const services = await this.aws.keyServices(regionOfStorage(storage));
-    const reference = storageReference(storage);
+    const reference = remoteReference(storage);
     switch (storage.kind) {
       case 'kms':
         return kmsSigner(services.kms, storage.keyArn, reference, input, this.aws.profile);

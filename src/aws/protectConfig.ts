@@ -27,7 +27,7 @@ export interface BucketOrigin {
   pathPattern?: string;
 }
 
-function s3Origin(target: BucketOrigin): Origin {
+function s3Origin(target: BucketOrigin): Origin & { Id: string } {
   return {
     Id: target.domainName,
     DomainName: target.domainName,
@@ -61,8 +61,8 @@ export function newDistributionConfig(target: BucketOrigin, callerReference: str
     Comment: comment,
     Enabled: true,
     Origins: { Quantity: 1, Items: [origin] },
-    DefaultCacheBehavior: behaviorFor(origin.Id!),
-    ...(target.pathPattern ? { CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: target.pathPattern, ...behaviorFor(origin.Id!) }] } } : {}),
+    DefaultCacheBehavior: behaviorFor(origin.Id),
+    ...(target.pathPattern ? { CacheBehaviors: { Quantity: 1, Items: [{ PathPattern: target.pathPattern, ...behaviorFor(origin.Id) }] } } : {}),
   };
   return withKeyGroup(config, target.keyGroupId, [target.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN]);
 }
@@ -99,23 +99,27 @@ export function protectProblem(config: RawDistributionConfig, target: Pick<Bucke
  */
 export function withProtectedBucket(config: RawDistributionConfig, target: BucketOrigin): ProtectedConfig {
   const copy = structuredClone(config);
-  let origin = bucketOriginOf(copy, target.bucket);
-  const addedOrigin = !origin;
-  if (!origin) {
-    origin = s3Origin(target);
+  const existing = bucketOriginOf(copy, target.bucket);
+  const addedOrigin = !existing;
+  let originId: string;
+  if (!existing) {
+    const origin = s3Origin(target);
     const items = [...(copy.Origins?.Items ?? []), origin];
     copy.Origins = { ...copy.Origins, Quantity: items.length, Items: items };
+    originId = origin.Id;
   } else {
-    origin.OriginAccessControlId = target.originAccessControlId;
-    origin.S3OriginConfig = { ...origin.S3OriginConfig, OriginAccessIdentity: '' };
+    existing.OriginAccessControlId = target.originAccessControlId;
+    existing.S3OriginConfig = { ...existing.S3OriginConfig, OriginAccessIdentity: '' };
+    // CloudFront requires every origin's Id; a config read from it always has them.
+    originId = existing.Id ?? target.domainName;
   }
   const pattern = target.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
   const known = pattern === DEFAULT_BEHAVIOR_PATTERN || (copy.CacheBehaviors?.Items ?? []).some((b) => b.PathPattern === pattern);
   if (!known) {
-    const items = [...(copy.CacheBehaviors?.Items ?? []), { PathPattern: pattern, ...behaviorFor(origin.Id!) }];
+    const items = [...(copy.CacheBehaviors?.Items ?? []), { PathPattern: pattern, ...behaviorFor(originId) }];
     copy.CacheBehaviors = { ...copy.CacheBehaviors, Quantity: items.length, Items: items };
   }
-  return { config: withKeyGroup(copy, target.keyGroupId, [pattern]), originId: origin.Id!, addedOrigin, addedBehavior: !known };
+  return { config: withKeyGroup(copy, target.keyGroupId, [pattern]), originId, addedOrigin, addedBehavior: !known };
 }
 
 /**

@@ -15,8 +15,7 @@ export function entriesOf(answer: Pick<ListObjectsV2CommandOutput, 'CommonPrefix
   const folders: S3Entry[] = (answer.CommonPrefixes ?? []).flatMap((p) => (p.Prefix ? [{ kind: 'folder' as const, prefix: p.Prefix }] : []));
   const objects: S3Entry[] = (answer.Contents ?? [])
     // A zero-byte `folder/` marker object is the folder itself, not an entry in it.
-    .filter((o) => o.Key && o.Key !== prefix)
-    .map((o) => ({ kind: 'object' as const, key: o.Key!, size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified } : {}) }));
+    .flatMap((o) => (o.Key && o.Key !== prefix ? [{ kind: 'object' as const, key: o.Key, size: o.Size ?? 0, ...(o.LastModified ? { lastModified: o.LastModified } : {}) }] : []));
   const items = [...folders, ...objects];
   return answer.IsTruncated && answer.NextContinuationToken ? { items, nextMarker: answer.NextContinuationToken } : { items };
 }

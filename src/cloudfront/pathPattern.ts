@@ -19,7 +19,8 @@ export type PathPatternProblem =
 export function pathPatternProblem(pattern: string): PathPatternProblem | undefined {
   if (pattern.length === 0) return { kind: 'empty' };
   const refused = [...new Set([...pattern].filter((c) => !ALLOWED.test(c)))];
-  if (refused.length) return { kind: 'characters', characters: refused.map((c) => (c === ' ' ? '␠' : /\p{Cc}/u.test(c) ? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : c)) };
+  if (refused.length)
+    return { kind: 'characters', characters: refused.map((c) => (c === ' ' ? '␠' : /\p{Cc}/u.test(c) ? `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}` : c)) };
   if (pattern.length > MAX_PATH_PATTERN_LENGTH) return { kind: 'tooLong', length: pattern.length };
   return undefined;
 }

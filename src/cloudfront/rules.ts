@@ -24,6 +24,17 @@ export function isSignedUrlScheme(scheme: string): boolean {
   return SIGNED_URL_SCHEMES.includes(scheme.replace(/:$/, '').toLowerCase());
 }
 
+/**
+ * Whether CloudFront signs `text` as a URL: what is wrong with it (not an absolute URL; a scheme it
+ * does not sign, named), or undefined. The one URL rule of the sign commands' options and prompts;
+ * the signing core then checks what a URL's parts may hold (fragment, quotes, signed already).
+ */
+export function signableUrl(text: string): { readonly problem: 'notAbsolute' } | { readonly problem: 'scheme'; readonly scheme: string } | undefined {
+  if (!URL.canParse(text.trim())) return { problem: 'notAbsolute' };
+  const { protocol } = new URL(text.trim());
+  return isSignedUrlScheme(protocol) ? undefined : { problem: 'scheme', scheme: protocol.slice(0, -1) };
+}
+
 /** The longest URL CloudFront serves, in bytes; a signed URL's query counts too. */
 export const MAX_URL_BYTES = 8192;
 

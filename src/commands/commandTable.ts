@@ -37,7 +37,7 @@ export interface CommandServices {
 }
 
 /** A command that takes no options object: nothing, or the row (or value) it runs on. */
-const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.kind === 'interactive' ? call.context : undefined));
+const withContext = <R>(run: (context: unknown) => R) => defineCommand(undefined, (call) => run(call.context));
 
 /** Every id of `Commands` has a handler, or the type check fails. */
 export function commandTable({ services, distributions, keys, buckets, diagnosis }: CommandServices): Record<CommandId, CommandHandler> {

@@ -50,7 +50,11 @@ export class UrlDiagnosis implements vscode.Disposable {
   constructor(private readonly services: UrlDiagnosisServices) {}
 
   /** The command handler: options in, findings out; or the interactive flow (for the URL it was called with). */
-  readonly run = defineCommand(DiagnoseUrlOptions, (call) => (call.kind === 'automation' ? this.diagnoseOptions(call.options) : this.diagnoseInteractively(positionalText(call.context))));
+  readonly run = defineCommand(DiagnoseUrlOptions, (call) => {
+    // Options diagnose as they are, findings out; a person's call asks for the URL (the one it was called with offered).
+    const { answers } = call;
+    return answers.url !== undefined ? this.diagnoseOptions({ ...answers, url: answers.url }) : this.diagnoseInteractively(positionalText(call.context));
+  });
 
   /** Reads the account and diagnoses; `live` adds a live answer already obtained. */
   private async findings(options: DiagnoseUrlOptions, live?: LiveAnswer): Promise<Finding[]> {

@@ -6,7 +6,7 @@ import { Settings } from '../constants';
 import { UserError } from '../errors';
 import type { Ui } from '../ui/ui';
 import { runInTerminal } from '../ui/workbench';
-import { defineCommand, defineCommandIn, mustBeString, optionsObject, required } from './options';
+import { defineCommand, defineCommandIn, mustBeString, optionsObject, positionalText, required } from './options';
 
 /** `{ profile }`: a profile name from ~/.aws, or '' for the default credential chain. */
 const ProfileOptions = optionsObject({ profile: required(v.string(mustBeString('profile')), () => vscode.l10n.t('profile is required: a profile name, or "" for the default credential chain.')) });
@@ -38,7 +38,7 @@ function kindLabel(profile: AwsProfile): string {
 export const chooseProfile = defineCommandIn(ProfileOptions, async (context: { readonly ui: Ui }, call): Promise<string> => {
   const profiles = await readProfiles();
   let chosen: string;
-  const requested = call.kind === 'automation' ? call.options.profile : typeof call.context === 'string' ? call.context.trim() : undefined;
+  const requested = call.answers.profile ?? positionalText(call.context);
   if (requested !== undefined) {
     if (requested !== '' && !profiles.some((p) => p.name === requested)) {
       throw new UserError(
@@ -80,7 +80,7 @@ export const chooseProfile = defineCommandIn(ProfileOptions, async (context: { r
 
 /** Runs `aws sso login --profile NAME` in a terminal the user sees; the profile is its name (an error row's) or `{ profile }`. */
 export const ssoLogin = defineCommand(ProfileOptions, (call): void => {
-  const given = call.kind === 'automation' ? call.options.profile : call.context;
+  const given = call.answers.profile ?? call.context;
   const name = typeof given === 'string' && given ? given : 'default';
   if (!PROFILE_NAME.test(name)) throw new UserError(vscode.l10n.t('"{0}" is not a valid AWS profile name.', name), 'profile');
   runInTerminal(vscode.l10n.t('AWS SSO login'), `aws sso login --profile ${name}`);

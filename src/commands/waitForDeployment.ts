@@ -7,7 +7,7 @@ import type { CloudFrontService } from '../aws/cloudFrontService';
 import { CancellationError, UserError } from '../errors';
 import { DistributionNode } from '../tree/distributionNode';
 import type { Ui } from '../ui/ui';
-import { defineCommandIn, optionsObject, positionalText, requiredText } from './options';
+import { defineAskingCommandIn, optionsObject, positionalText, requiredText } from './options';
 import { isAwsError } from '../aws/awsError';
 
 /** CloudFront usually deploys a change within 15 minutes. */
@@ -22,13 +22,19 @@ export interface WaitForDeploymentContext {
   readonly ui: Ui;
 }
 
-export const waitForDeployment = defineCommandIn(WaitForDeploymentOptions, async (context: WaitForDeploymentContext, call) => {
-  const distributionId =
-    call.kind === 'automation'
-      ? call.options.distributionId
-      : call.context instanceof DistributionNode
-        ? call.context.distribution.id
-        : (positionalText(call.context) ?? (await context.ui.input({ title: vscode.l10n.t('Wait for Deployment'), prompt: vscode.l10n.t('The id of the distribution to wait for') })).trim());
+/** The distribution a call names: its `distributionId` answer, a row, an id, else typed. */
+async function distributionIdOf(ui: Ui, call: { readonly answers: { readonly distributionId?: string | undefined }; readonly context?: unknown }): Promise<string> {
+  if (call.answers.distributionId !== undefined) return call.answers.distributionId;
+  if (call.context instanceof DistributionNode) return call.context.distribution.id;
+  const typed =
+    positionalText(call.context) ??
+    (await ui.input({ title: vscode.l10n.t('Wait for Deployment'), prompt: vscode.l10n.t('The id of the distribution to wait for'), unattended: { missing: 'distributionId' } }));
+  return typed.trim();
+}
+
+/** Waits under the call's Ui: a person's progress notification with Cancel, or (automation) the same progress over the person's window. */
+export const waitForDeployment = defineAskingCommandIn(WaitForDeploymentOptions, async (context: WaitForDeploymentContext, call) => {
+  const distributionId = await distributionIdOf(context.ui, call);
   const service = await context.source.cloudFront();
   // Read once first: an unknown id is refused by name (the waiter would retry it until its time is up).
   let status: string;

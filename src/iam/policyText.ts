@@ -25,9 +25,10 @@ export interface PolicyText {
 
 const pathOf = (path: readonly (string | number)[]): string => path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('') || '(top level)';
 
-/** Decimal digits and exponent of a number literal, without leading or trailing zeros: "120.50" → 1205e-1. */
-function decimal(literal: string): { digits: string; exponent: number; negative: boolean } {
-  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal)!;
+/** Decimal digits and exponent of a number literal, without leading or trailing zeros: "120.50" → 1205e-1; undefined for no number literal. */
+function decimal(literal: string): { digits: string; exponent: number; negative: boolean } | undefined {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!match) return undefined;
   const all = match[2] + (match[3] ?? '');
   let exponent = Number(match[4] ?? 0) - (match[3]?.length ?? 0);
   let digits = all.replace(/^0+/, '');
@@ -47,7 +48,7 @@ export function isExactNumber(literal: string): boolean {
   const written = decimal(literal);
   const [mantissa, exp] = value.toExponential().split('e');
   const read = decimal(`${mantissa.replace('-', '')}e${exp}`);
-  return written.digits === read.digits && written.exponent === read.exponent && written.negative === value < 0;
+  return written !== undefined && read !== undefined && written.digits === read.digits && written.exponent === read.exponent && written.negative === value < 0;
 }
 
 /** Every problem that keeps `node`'s text from being read exactly: duplicate keys, inexact numbers. */
@@ -59,10 +60,11 @@ function exactnessProblem(node: Node, text: string, path: (string | number)[]): 
   if (node.type === 'object') {
     const seen = new Set<string>();
     for (const property of node.children ?? []) {
-      const key = property.children![0].value as string;
+      const [keyNode, valueNode] = property.children ?? [];
+      const key = keyNode?.value as string;
       if (seen.has(key)) return { kind: 'duplicateKey', key, path: pathOf(path) };
       seen.add(key);
-      const problem = property.children![1] && exactnessProblem(property.children![1], text, [...path, key]);
+      const problem = valueNode && exactnessProblem(valueNode, text, [...path, key]);
       if (problem) return problem;
     }
   }
@@ -89,9 +91,10 @@ export function readPolicyText(text: string): { policy: PolicyText } | { problem
   const problem = exactnessProblem(root, text, []);
   if (problem) return { problem };
   const statementNode = propertyNode(root, 'Statement');
-  const statements = !statementNode ? [] : statementNode.type === 'array' ? (statementNode.children ?? []) : [statementNode];
+  const inArray = statementNode?.type === 'array';
+  const statements = !statementNode ? [] : inArray ? (statementNode.children ?? []) : [statementNode];
   const notObject = statements.findIndex((s) => s.type !== 'object');
-  if (notObject >= 0) return { problem: { kind: 'statementNotObject', path: statementNode!.type === 'array' ? `Statement[${notObject}]` : 'Statement' } };
+  if (notObject >= 0) return { problem: { kind: 'statementNotObject', path: inArray ? `Statement[${notObject}]` : 'Statement' } };
   return { policy: { text, root, ...(statementNode ? { statementNode } : {}), statements } };
 }
 
@@ -112,7 +115,7 @@ export interface JsonStyle {
 /** The whitespace at the start of the line that holds `offset`. */
 function lineIndent(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(start))![0];
+  return /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
 }
 
 /** The layout of `sample` (an object node) within `text`; `fallback` for what it does not show. */
@@ -187,7 +190,8 @@ export function withStatementText(policy: PolicyText, statement: object): string
   }
   // The text between the last two statements (",\n    ", ", ", ","), or after "[" before the only one.
   const opening = text.slice(node.offset + 1, last.offset);
-  const before = items.length > 1 ? text.slice(end(items.at(-2)!), last.offset) : opening.includes('\n') ? `,${opening}` : style.comma;
+  const previous = items.at(-2);
+  const before = previous ? text.slice(end(previous), last.offset) : opening.includes('\n') ? `,${opening}` : style.comma;
   const separator = before.trimStart().startsWith(',') ? before.trimStart() : `,${before}`;
   return splice(text, end(last), end(last), `${separator}${writeJson(statement, style, lineIndent(text, end(last) - 1))}`);
 }
@@ -204,7 +208,7 @@ export function withoutStatementsText(policy: PolicyText, drop: ReadonlySet<numb
   // The separator that followed each statement; the last one borrows the one before it.
   const after = (i: number) => (i < statements.length - 1 ? text.slice(end(statements[i]), statements[i + 1].offset) : text.slice(end(statements[i - 1]), statements[i].offset));
   const first = statements[0];
-  const lastOriginal = statements.at(-1)!;
+  const lastOriginal = statements[statements.length - 1];
   const leading = text.slice(node.offset, first.offset);
   const trailing = text.slice(end(lastOriginal), end(node));
   const body = kept.map(({ s, i }, k) => text.slice(s.offset, end(s)) + (k < kept.length - 1 ? after(i) : '')).join('');

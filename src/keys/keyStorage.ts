@@ -48,13 +48,11 @@ export function regionOfStorage(storage: KeyStorage): string | undefined {
   }
 }
 
-/** A key whose private half AWS keeps: a KMS key, a secret or a parameter. */
+/** A place in AWS: every storage but this machine's. */
 export type RemoteKeyStorage = Exclude<KeyStorage, { readonly kind: 'local' }>;
 
-/** What identifies the remote key in messages: alias or ARN, secret name, parameter name; none for a local key. */
-export function storageReference(storage: RemoteKeyStorage): string;
-export function storageReference(storage: KeyStorage): string | undefined;
-export function storageReference(storage: KeyStorage): string | undefined {
+/** What identifies the remote key in messages: alias or ARN, secret name, parameter name. */
+export function remoteReference(storage: RemoteKeyStorage): string {
   switch (storage.kind) {
     case 'kms':
       return storage.alias ?? storage.keyArn;
@@ -62,9 +60,14 @@ export function storageReference(storage: KeyStorage): string | undefined {
       return storage.secretName;
     case 'ssm':
       return storage.parameterName;
-    default:
-      return undefined;
   }
+}
+
+/** `remoteReference`, or undefined for this machine's storage (a remote key's is a string). */
+export function storageReference(storage: RemoteKeyStorage): string;
+export function storageReference(storage: KeyStorage): string | undefined;
+export function storageReference(storage: KeyStorage): string | undefined {
+  return storage.kind === 'local' ? undefined : remoteReference(storage);
 }
 
 /** The tag on a secret (or KMS key) that says which CloudFront public key it is the private half of. */

@@ -97,9 +97,8 @@ function chooseResource(url: string | undefined, rawUrl: string | undefined, res
 
 /** Validates every option and works out the policy. Options are checked before the key is read. */
 export function planSigning(options: SignCookiesOptions, purpose: 'url' | 'cookies'): SigningPlan {
-  let key: LoadedKey | undefined;
-  const plan = planPolicy(options, purpose, () => (key = loadPrivateKey(options.privateKey, options.passphrase)));
-  return { ...plan, key: key! };
+  const { plan, key } = planWithKey(options, purpose, () => loadPrivateKey(options.privateKey, options.passphrase));
+  return { ...plan, key };
 }
 
 export type PlanOptions = Omit<SignCookiesOptions, 'privateKey' | 'passphrase'>;
@@ -110,6 +109,11 @@ export type PlanOptions = Omit<SignCookiesOptions, 'privateKey' | 'passphrase'>;
  * simpler ones).
  */
 export function planPolicy(options: PlanOptions, purpose: 'url' | 'cookies', keyFacts: () => KeyFacts): PolicyPlan {
+  return planWithKey(options, purpose, keyFacts).plan;
+}
+
+/** `planPolicy`, with the key `keyFacts` gave. */
+function planWithKey<K extends KeyFacts>(options: PlanOptions, purpose: 'url' | 'cookies', keyFacts: () => K): { plan: PolicyPlan; key: K } {
   const keyPairId = checkKeyPairId(options.keyPairId);
   const url = purpose === 'url' || options.url !== undefined ? normalizeViewerUrl(options.url as string) : undefined;
   const expires = toEpochSeconds(options.expires, 'expires');
@@ -124,7 +128,7 @@ export function planPolicy(options: PlanOptions, purpose: 'url' | 'cookies', key
   const hashAlgorithm = chooseHash(key, options.hashAlgorithm);
   // A canned cookie is checked against whatever URL is requested, so a * in a cookie URL means a pattern.
   const resourceIsUrl = resource === url && !(purpose === 'cookies' && resource.includes('*'));
-  return {
+  const plan: PolicyPlan = {
     url,
     policyJson: buildPolicy({ resource, expires, activeFrom, ipRange }),
     canned: resourceIsUrl && activeFrom === undefined && ipRange === undefined,
@@ -132,4 +136,5 @@ export function planPolicy(options: PlanOptions, purpose: 'url' | 'cookies', key
     keyPairId,
     hashAlgorithm,
   };
+  return { plan, key };
 }

@@ -28,7 +28,7 @@ export class PublicKeyNode implements TreeNode {
       [
         `**${key.name}**`,
         `${vscode.l10n.t('Public key ID')}: \`${key.id}\``,
-        created ? `${vscode.l10n.t('Created')}: ${key.created!.toISOString()}` : '',
+        key.created ? `${vscode.l10n.t('Created')}: ${key.created.toISOString()}` : '',
         key.comment ? `${vscode.l10n.t('Comment')}: ${key.comment}` : '',
         this.place ? `${vscode.l10n.t('Private key')}: ${this.place.label}` : '',
       ]

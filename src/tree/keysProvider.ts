@@ -56,7 +56,12 @@ export class KeysProvider implements vscode.TreeDataProvider<TreeNode>, PagedPar
       const ungrouped = keys.filter((key) => !grouped.has(key.id));
       const local = this.localKeys?.list() ?? [];
       const places = this.localKeys ? await privateKeyPlaces(this.localKeys, local) : new Map<string, PrivateKeyPlace>();
-      const placeById = new Map(local.flatMap((key) => (key.publicKeyId && keysById.has(key.publicKeyId) ? [[key.publicKeyId, places.get(key.fingerprint)!] as const] : [])));
+      const placeById = new Map(
+        local.flatMap((key) => {
+          const place = places.get(key.fingerprint);
+          return key.publicKeyId && keysById.has(key.publicKeyId) && place ? [[key.publicKeyId, place] as const] : [];
+        }),
+      );
       const rows: TreeNode[] = [...groups.values()].map((group) => new KeyGroupNode(group, keysById, placeById));
       if (ungrouped.length > 0) rows.push(new UngroupedKeysNode(ungrouped, placeById));
       const unlisted = local.filter((key) => !key.publicKeyId || !keysById.has(key.publicKeyId));

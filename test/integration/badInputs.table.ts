@@ -158,7 +158,7 @@ const WRONG_SHAPE: readonly BadInput[] = [
   {
     command: signUrl,
     args: { url: paidUrl, expiry: FUTURE, copy: false },
-    rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy, distributionId, pathPattern.',
+    rejects: 'expiry is not an option of this command; it takes url, keyPairId, expires, activeFrom, ipRange, resource, hashAlgorithm, copy.',
     input: 'expiry',
   },
   {
@@ -497,7 +497,7 @@ export const BAD_INPUTS: readonly BadInput[] = [
     case: 'an expiry that is not a date',
     command: signUrl,
     args: sign({ expires: 'tomorrow' }),
-    expect: { rejects: 'expires is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', input: 'expires' },
+    expect: { rejects: 'expires is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z), epoch seconds, or a local date and time (2026-12-31 23:59).', input: 'expires' },
   },
   {
     case: 'a start after the expiry',

@@ -66,8 +66,9 @@ export function cdkText(setup: PrivateContentSetup): string {
     body.push(comment(privateKeyStatement(key.id, location)));
     const privateId = logicalName('PrivateKey', key.name, taken);
     const lookup = privateKeyLookup(privateId, location);
-    if (lookup) {
-      modules.add(LOOKUP_MODULE[location.kind]!);
+    const module = LOOKUP_MODULE[location.kind];
+    if (lookup && module) {
+      modules.add(module);
       body.push(`export const ${camel(privateId)} = ${lookup};`);
     }
   }
@@ -75,7 +76,10 @@ export function cdkText(setup: PrivateContentSetup): string {
   for (const group of setup.keyGroups) {
     const id = logicalName('KeyGroup', group.name, taken);
     groups.set(group.id, camel(id));
-    const items = group.publicKeyIds.map((keyId) => (keys.has(keyId) ? `${keys.get(keyId)!}.attrId` : q(keyId)));
+    const items = group.publicKeyIds.map((keyId) => {
+      const name = keys.get(keyId);
+      return name ? `${name}.attrId` : q(keyId);
+    });
     const config = [`name: ${q(group.name)}`, `items: [${items.join(', ')}]`, ...(group.comment ? [`comment: ${q(group.comment)}`] : [])];
     body.push(
       comment(`Key group ${group.id}.`),

@@ -20,6 +20,9 @@ export interface CloudFormationTemplate {
   Outputs: Record<string, { Description: string; Value: unknown }>;
 }
 
+/** A reference to the template's resource with `logicalId`, or the id as it is (a resource the template does not hold). */
+const refOr = (logicalId: string | undefined, id: string): string | { Ref: string } => (logicalId ? { Ref: logicalId } : id);
+
 export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormationTemplate {
   const taken = new Set<string>();
   const template: CloudFormationTemplate = {
@@ -58,7 +61,7 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
       'AWS::CloudFront::KeyGroup',
       { Id: group.id },
       {
-        KeyGroupConfig: { Name: group.name, Items: group.publicKeyIds.map((id) => (publicKeyIds.has(id) ? { Ref: publicKeyIds.get(id)! } : id)), ...(group.comment && { Comment: group.comment }) },
+        KeyGroupConfig: { Name: group.name, Items: group.publicKeyIds.map((id) => refOr(publicKeyIds.get(id), id)), ...(group.comment && { Comment: group.comment }) },
       },
     );
   }
@@ -82,10 +85,11 @@ export function cloudFormationTemplate(setup: PrivateContentSetup): CloudFormati
     );
   }
   const distributionId = logicalName('Distribution', setup.distribution.id, taken);
-  const config = cloudFormationDistributionConfig(setup.distribution.config, (id) => (keyGroupIds.has(id) ? { Ref: keyGroupIds.get(id)! } : id));
+  const config = cloudFormationDistributionConfig(setup.distribution.config, (id) => refOr(keyGroupIds.get(id), id));
   for (const origin of (config.Origins as Array<Record<string, unknown>> | undefined) ?? []) {
     const oac = origin.OriginAccessControlId as string | undefined;
-    if (oac && oacIds.has(oac)) origin.OriginAccessControlId = { 'Fn::GetAtt': [oacIds.get(oac)!, 'Id'] };
+    const oacLogicalId = oac === undefined ? undefined : oacIds.get(oac);
+    if (oacLogicalId) origin.OriginAccessControlId = { 'Fn::GetAtt': [oacLogicalId, 'Id'] };
   }
   add(distributionId, 'AWS::CloudFront::Distribution', { Id: setup.distribution.id }, { DistributionConfig: config });
   for (const bucket of setup.buckets) {

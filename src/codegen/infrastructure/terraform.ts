@@ -25,8 +25,9 @@ export function terraformText(setup: PrivateContentSetup): string {
   // One namespace per resource or data source type, as Terraform addresses them (type.label).
   const namespaces = new Map<string, Set<string>>();
   const label = (type: string, name: string, fallback: string): string => {
-    if (!namespaces.has(type)) namespaces.set(type, new Set());
-    return terraformLabel(name, namespaces.get(type)!, fallback);
+    const namespace = namespaces.get(type) ?? new Set<string>();
+    namespaces.set(type, namespace);
+    return terraformLabel(name, namespace, fallback);
   };
   const blocks: string[] = [];
   const comment = (lines: string[]) => lines.map((line) => `# ${commentText(line)}`).join('\n');
@@ -67,7 +68,10 @@ export function terraformText(setup: PrivateContentSetup): string {
   for (const group of setup.keyGroups) {
     const groupLabel = label('aws_cloudfront_key_group', group.name, 'key_group');
     groups.set(group.id, groupLabel);
-    const items = group.publicKeyIds.map((id) => (publicKeys.has(id) ? `aws_cloudfront_public_key.${publicKeys.get(id)!}.id` : hclString(id)));
+    const items = group.publicKeyIds.map((id) => {
+      const label = publicKeys.get(id);
+      return label ? `aws_cloudfront_public_key.${label}.id` : hclString(id);
+    });
     adopt('aws_cloudfront_key_group', groupLabel, group.id, [['name', group.name], ...(group.comment ? [['comment', group.comment] as const] : []), ['items', expression(`[${items.join(', ')}]`)]]);
   }
   for (const oac of setup.originAccessControls) {
@@ -82,7 +86,16 @@ export function terraformText(setup: PrivateContentSetup): string {
 
   const trust = behaviorTrust(setup.distribution.config).map(
     ({ pathPattern, keyGroupIds }) =>
-      `  ${pathPattern}: ${keyGroupIds.length === 0 ? 'not restricted' : keyGroupIds.map((id) => (groups.has(id) ? `aws_cloudfront_key_group.${groups.get(id)!}` : id)).join(', ')}`,
+      `  ${pathPattern}: ${
+        keyGroupIds.length === 0
+          ? 'not restricted'
+          : keyGroupIds
+              .map((id) => {
+                const label = groups.get(id);
+                return label ? `aws_cloudfront_key_group.${label}` : id;
+              })
+              .join(', ')
+      }`,
   );
   blocks.push(
     `${comment([

@@ -20,7 +20,8 @@ import {
 import { CancellationError, UserError } from '../../errors';
 import { DistributionNode } from '../../tree/distributionNode';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
-import { defineCommandIn, oneLineText, optionsObject, positionalText, required, requiredText } from '../options';
+import { defineAskingCommandIn, oneLineText, optionsObject, positionalText, required, requiredText } from '../options';
+import { hasPerson } from '../../ui/unattendedUi';
 import { isAwsError } from '../../aws/awsError';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
 import { pickDistribution } from '../distributionPick';
@@ -102,28 +103,31 @@ async function readSetupOf(context: KeyCommandContext, service: CloudFrontServic
   return { ...setup, privateKeys };
 }
 
-export const exportInfrastructureCommand = defineCommandIn(ExportInfrastructureOptions, async (context: KeyCommandContext, call): Promise<string> => {
+/** Asks through `context.ui` only for what the call's answers lack: automation's options give all of it. */
+export const exportInfrastructureCommand = defineAskingCommandIn(ExportInfrastructureOptions, async (context: KeyCommandContext, call): Promise<string> => {
+  const { answers } = call;
   const service = await context.source.cloudFront();
-  if (call.kind === 'automation') {
-    const { distributionId, format, privateKeys } = call.options;
-    return exportInfrastructure(await readSetupOf(context, service, distributionId, privateKeys), format).text;
-  }
   const distributionId =
-    call.context instanceof DistributionNode
+    answers.distributionId ??
+    (call.context instanceof DistributionNode
       ? call.context.distribution.id
-      : (positionalText(call.context) ?? (await pickDistribution(context.ui, service, { title: vscode.l10n.t('Distribution to export') })));
+      : (positionalText(call.context) ?? (await pickDistribution(context.ui, service, { title: vscode.l10n.t('Distribution to export') }))));
   if (!distributionId) throw new CancellationError();
   // Read (and refused if it has nothing private) before asking anything more.
-  const setup = await readSetupOf(context, service, distributionId);
-  const format = await context.ui.pick<InfrastructureFormat>({
-    title: vscode.l10n.t('Export as'),
-    items: [
-      { label: vscode.l10n.t('AWS CloudFormation'), description: vscode.l10n.t('JSON template with import identifiers'), value: 'cloudformation' },
-      { label: vscode.l10n.t('AWS CDK'), description: vscode.l10n.t('TypeScript app with fromXxx lookups'), value: 'cdk' },
-      { label: vscode.l10n.t('Terraform'), description: vscode.l10n.t('HCL with import blocks'), value: 'terraform' },
-    ],
-  });
+  const setup = await readSetupOf(context, service, distributionId, answers.privateKeys);
+  const format =
+    answers.format ??
+    (await context.ui.pick<InfrastructureFormat>({
+      title: vscode.l10n.t('Export as'),
+      items: [
+        { label: vscode.l10n.t('AWS CloudFormation'), description: vscode.l10n.t('JSON template with import identifiers'), value: 'cloudformation' },
+        { label: vscode.l10n.t('AWS CDK'), description: vscode.l10n.t('TypeScript app with fromXxx lookups'), value: 'cdk' },
+        { label: vscode.l10n.t('Terraform'), description: vscode.l10n.t('HCL with import blocks'), value: 'terraform' },
+      ],
+      unattended: { missing: 'format' },
+    }));
   const exported = exportInfrastructure(setup, format);
-  await showText(exported.text, exported.languageId);
+  // A person reads the code in an editor; automation's caller gets it as the result.
+  if (hasPerson(context.ui)) await showText(exported.text, exported.languageId);
   return exported.text;
 });

@@ -26,7 +26,8 @@ import { loadPublicKey } from '../../signing';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import { choosePublicKey, placesOfPublicKeys } from '../keys/chooseKey';
 import type { KeyCommandContext } from '../keys/keyCommandContext';
-import { defineCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
+import { defineAskingCommandIn, optionsObject, publicKeyIdEntry, required } from '../options';
+import { hasPerson } from '../../ui/unattendedUi';
 import { isAwsError } from '../../aws/awsError';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
 import { keyGroupTakes } from '../../cloudfront/rules';
@@ -169,8 +170,12 @@ async function askKeySource(context: KeyCommandContext, known: KeySource | undef
         { label: vscode.l10n.t('AWS Systems Manager Parameter Store'), description: vscode.l10n.t('a SecureString, GetParameter with decryption'), value: 'ssm' },
       ] as const
     ).map((item) => ({ ...item, picked: item.value === known?.kind, ...(item.value === known?.kind && { detail: vscode.l10n.t('where this key is kept') }) })),
+    // Without a person: where the key is kept when the extension knows it, else an environment variable.
+    unattended: { answer: (known ?? DEFAULT_KEY_SOURCE).kind },
   });
-  const ask = (title: string, value: string) => context.ui.input({ title, value, validate: (answer) => (answer.trim() ? undefined : vscode.l10n.t('Enter a value.')) }).then((answer) => answer.trim());
+  // Without a person: the value offered (the key's own place, else the default variable).
+  const ask = (title: string, value: string) =>
+    context.ui.input({ title, value, validate: (answer) => (answer.trim() ? undefined : vscode.l10n.t('Enter a value.')), unattended: { answer: value } }).then((answer) => answer.trim());
   // The value offered first: the key's own KMS key, secret or parameter when the extension knows it.
   const offered = (fallback: string) => (known?.kind === kind ? referenceOf(known) : fallback);
   switch (kind) {
@@ -197,33 +202,40 @@ function generatedOrRefused(options: SigningCodeOptions): GeneratedCode {
   }
 }
 
-export const generateSigningCodeCommand = defineCommandIn(GenerateSigningCodeOptions, async (context: KeyCommandContext, call): Promise<string> => {
-  if (call.kind === 'automation') {
-    const { publicKeyId, language, kind, keySource, example } = call.options;
-    const algorithm = await algorithmOfPublicKey(context, publicKeyId);
-    const source = keySource ?? keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage) ?? DEFAULT_KEY_SOURCE;
-    return generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource: source, ...(example !== undefined && { example }) }).code;
-  }
+/** Asks through `context.ui` only for what the call's answers lack: automation's options give all of it. */
+export const generateSigningCodeCommand = defineAskingCommandIn(GenerateSigningCodeOptions, async (context: KeyCommandContext, call): Promise<string> => {
+  const { answers } = call;
   const behavior = call.context instanceof BehaviorNode ? call.context : undefined;
   const keyTitle = vscode.l10n.t('Public key the backend signs with');
-  const publicKeyId = behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle);
+  const publicKeyId = answers.publicKeyId ?? (behavior ? await keyOfBehavior(context, behavior, keyTitle) : await choosePublicKey(context, call.context, keyTitle));
   const algorithm = await algorithmOfPublicKey(context, publicKeyId);
+  const language = answers.language ?? (await askLanguage(context));
+  const kind = answers.kind ?? (await askKind(context));
+  const keySource = answers.keySource ?? (await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage)));
+  const distribution = behavior?.distribution;
+  const example = answers.example ?? (distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind));
+  const generated = generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource, example });
+  // A person reads the code in an editor; automation's caller gets it as the result.
+  if (hasPerson(context.ui)) await showText(generated.code, generated.languageId);
+  return generated.code;
+});
+
+async function askLanguage(context: KeyCommandContext): Promise<SigningLanguage> {
   const detected = await workspaceLanguage();
-  const language = await context.ui.pick<SigningLanguage>({
+  return context.ui.pick<SigningLanguage>({
     title: vscode.l10n.t('Language of the signing code'),
     items: SIGNING_LANGUAGES.map((id) => ({ label: LANGUAGE_LABELS[id], value: id, picked: id === detected, ...(id === detected && { description: vscode.l10n.t('this workspace') }) })),
+    unattended: { missing: 'language' },
   });
-  const kind = await context.ui.pick<SigningKind>({
+}
+
+function askKind(context: KeyCommandContext): Promise<SigningKind> {
+  return context.ui.pick<SigningKind>({
     title: vscode.l10n.t('What the backend signs'),
     items: [
       { label: vscode.l10n.t('Signed URLs'), value: 'url' },
       { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one policy for a path pattern'), value: 'cookies' },
     ],
+    unattended: { answer: 'url' },
   });
-  const keySource = await askKeySource(context, keySourceOfStorage(context.keyStore.find(publicKeyId)?.storage));
-  const distribution = behavior?.distribution;
-  const example = distribution ? exampleForBehavior(distribution.aliases[0] ?? distribution.domainName, behavior.behavior.pathPattern, kind) : defaultExample(kind);
-  const generated = generatedOrRefused({ publicKeyId, algorithm, language, kind, keySource, example });
-  await showText(generated.code, generated.languageId);
-  return generated.code;
-});
+}

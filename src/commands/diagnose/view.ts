@@ -35,7 +35,7 @@ export function markdownText(text: string): string {
     .split(/(\s+)/)
     .map((word) => {
       if (!word.trim() || !(MARKDOWN_SPECIAL.test(word) || word.includes('://') || word.startsWith('/'))) return word;
-      const open = /^[("]*/.exec(word)![0];
+      const open = /^[("]*/.exec(word)?.[0] ?? '';
       const rest = word.slice(open.length);
       const close = TRAILING_PUNCTUATION.exec(rest)?.[0] ?? '';
       const code = rest.slice(0, rest.length - close.length);

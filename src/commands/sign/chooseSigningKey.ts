@@ -1,13 +1,13 @@
 // The key that signs a URL: only local keys whose public key a key group of the serving behavior
-// holds can sign; the others are listed with the reason. Automation names it (`keyPairId`) or gets
-// the one the choice is clear for.
+// holds can sign; the others are listed with the reason. Automation names it (`keyPairId`) or, the
+// pick answered unattended, gets the one the choice is clear for.
 import * as vscode from 'vscode';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { automaticKey, type KeyCandidate } from '../../keys/signingKeys';
 import type { PolicySigner } from '../../signing';
 import { hashForKey } from './hashSetting';
-import { candidatesFor, describeTarget, refuseWithoutKey } from './noSigningKey';
+import { candidatesFor, describeTarget, disabledReasons, refuseWithoutKey } from './noSigningKey';
 import type { PolicyChoice } from './policyOptions';
 import { lastKeyMemory, type SigningContext } from './signingContext';
 import { privateKeyPlace } from '../../ui/privateKeyPlace';
@@ -37,14 +37,16 @@ export function signWith(key: ChosenKey, policy: PolicyChoice) {
 }
 
 /**
- * `interactive` false: automation; the error names `keyPairId`. `offerFixes` false: when no key can
- * sign, refuse with the words automation gets instead of offering the fixes (a document's URL is skipped).
+ * The key given (`keyPairId`), else the only one that can sign, else asked through `context.ui`:
+ * without a person, the one the choice is clear for (the key last used for the distribution, the key
+ * group's default signer) or a UserError that asks for `keyPairId`. `offerFixes` false: when no key
+ * can sign, refuse with the words automation gets instead of offering the fixes (a document's URL is skipped).
  */
 export async function chooseSigningKey(
   context: SigningContext,
   url: string,
   target: UrlTarget | undefined,
-  request: { keyPairId?: string; interactive: boolean; offerFixes?: boolean },
+  request: { readonly keyPairId?: string | undefined; readonly offerFixes?: boolean } = {},
 ): Promise<ChosenKey> {
   const found = await candidatesFor(context, target);
   const candidates = found.candidates;
@@ -52,32 +54,36 @@ export async function chooseSigningKey(
   const lastUsed = target ? context.memory.get<string>(lastKeyMemory(target.distribution.id)) : undefined;
   const defaultSigners = (target?.behavior?.trustedKeyGroupIds ?? []).flatMap((id) => context.keyStore.defaultSigner(id)?.publicKeyId ?? []);
 
-  let chosen: KeyCandidate | undefined;
-  if (request.keyPairId) {
-    chosen = candidates.find((c) => c.key.publicKeyId === request.keyPairId);
-    if (!chosen) {
-      throw new UserError(
-        vscode.l10n.t('No private key for {0} on this machine: create or import it with "CloudFront: Create Key Pair" or "CloudFront: Import Private Key".', request.keyPairId),
-        'keyPairId',
-      );
-    }
-    if (chosen.disabledReason) {
-      throw new UserError(vscode.l10n.t('Key {0} cannot sign {1}: {2}.', request.keyPairId, describeTarget(url, target), chosen.disabledReason), 'keyPairId');
-    }
-  } else if (!request.interactive || usable.length === 1) {
-    chosen = automaticKey(candidates, lastUsed, defaultSigners);
-  }
+  const chosen = request.keyPairId ? givenKey(candidates, request.keyPairId, url, target) : usable.length === 1 ? automaticKey(candidates, lastUsed, defaultSigners) : undefined;
   // Nothing here can sign: say so with the fixes (a person gets them as buttons), never a bare error.
-  if (!chosen && usable.length === 0) refuseWithoutKey(context, url, target, found, request.interactive && request.offerFixes !== false);
-  if (!chosen && !request.interactive) {
-    throw new UserError(vscode.l10n.t('Several keys can sign for {0} ({1}): pass keyPairId.', describeTarget(url, target), usable.map((c) => c.key.publicKeyId).join(', ')), 'keyPairId');
-  }
-  if (!chosen) chosen = await pickKey(context, url, target, candidates, lastUsed ?? defaultSigners[0]);
-
-  return { publicKeyId: chosen.key.publicKeyId!, signer: await context.signers.signerFor(chosen.key), candidate: chosen };
+  if (!chosen && usable.length === 0) refuseWithoutKey(context, url, target, found, request.offerFixes);
+  const candidate = chosen ?? (await pickKey(context, url, target, candidates, lastUsed ?? defaultSigners[0], automaticKey(candidates, lastUsed, defaultSigners)));
+  // A key that can sign is in CloudFront (one that is not is disabled, and refused above): it has its id.
+  const publicKeyId = candidate.key.publicKeyId;
+  if (!publicKeyId) throw new UserError(vscode.l10n.t('{0} cannot sign: {1}.', candidate.key.name, disabledReasons().notInCloudFront), 'keyPairId');
+  return { publicKeyId, signer: await context.signers.signerFor(candidate.key), candidate };
 }
 
-async function pickKey(context: SigningContext, url: string, target: UrlTarget | undefined, candidates: KeyCandidate[], preferred: string | undefined): Promise<KeyCandidate> {
+/** The key `keyPairId` names, or a UserError naming keyPairId when it is not here or cannot sign for `target`. */
+function givenKey(candidates: readonly KeyCandidate[], keyPairId: string, url: string, target: UrlTarget | undefined): KeyCandidate {
+  const given = candidates.find((c) => c.key.publicKeyId === keyPairId);
+  if (!given) {
+    throw new UserError(vscode.l10n.t('No private key for {0} on this machine: create or import it with "CloudFront: Create Key Pair" or "CloudFront: Import Private Key".', keyPairId), 'keyPairId');
+  }
+  if (given.disabledReason) throw new UserError(vscode.l10n.t('Key {0} cannot sign {1}: {2}.', keyPairId, describeTarget(url, target), given.disabledReason), 'keyPairId');
+  return given;
+}
+
+/** Asks which key signs; without a person, the one the choice is clear for (`automatic`), else a UserError asking for keyPairId. */
+async function pickKey(
+  context: SigningContext,
+  url: string,
+  target: UrlTarget | undefined,
+  candidates: KeyCandidate[],
+  preferred: string | undefined,
+  automatic: KeyCandidate | undefined,
+): Promise<KeyCandidate> {
+  const usable = candidates.filter((c) => !c.disabledReason);
   const ordered = [...candidates].sort((a, b) => Number(!!a.disabledReason) - Number(!!b.disabledReason));
   return context.ui.pick({
     title: vscode.l10n.t('Sign with which key?'),
@@ -91,5 +97,11 @@ async function pickKey(context: SigningContext, url: string, target: UrlTarget |
       picked: c.key.publicKeyId === preferred,
     })),
     validate: (c) => (c.disabledReason ? vscode.l10n.t('{0} cannot sign this URL: {1}', c.key.name, c.disabledReason) : undefined),
+    unattended: automatic
+      ? { answer: automatic }
+      : {
+          missing: 'keyPairId',
+          message: vscode.l10n.t('Several keys can sign for {0} ({1}): pass keyPairId.', describeTarget(url, target), usable.map((c) => c.key.publicKeyId).join(', ')),
+        },
   });
 }

@@ -10,6 +10,7 @@ import { Commands } from '../../constants';
 import { CancellationError, UserError } from '../../errors';
 import { keyCandidates, type DisabledReasons, type KeyCandidate } from '../../keys/signingKeys';
 import type { SigningContext } from './signingContext';
+import { hasPerson } from '../../ui/unattendedUi';
 
 /** A distribution and the behavior that serves (or will serve) the URL: what the key must be trusted by. */
 export interface SigningTarget {
@@ -81,19 +82,20 @@ function trustedPublicKeys(target: SigningTarget | undefined, keyGroups: Readonl
 
 /**
  * No local key can sign for `target`: a person gets a warning with the three fixes as buttons (the
- * one pressed runs, prefilled) and the command ends; automation gets a UserError naming the URL or
- * behavior and the fixes.
+ * one pressed runs, prefilled) and the command ends; automation (a Ui without a person), or a caller
+ * that wants no fixes offered (`offerFixes` false: a document's URL is skipped), gets a UserError
+ * naming the URL or behavior and the fixes.
  */
 export function refuseWithoutKey(
   context: SigningContext,
   url: string | undefined,
   target: SigningTarget | undefined,
   found: { candidates: readonly KeyCandidate[]; keyGroups: ReadonlyMap<string, KeyGroupSummary> },
-  interactive: boolean,
+  offerFixes = true,
 ): never {
   const where = describeTarget(url, target);
   const reasons = whyNoKey(target, found);
-  if (!interactive) {
+  if (!offerFixes || !hasPerson(context.ui)) {
     const pattern = target?.behavior?.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
     const create = target ? vscode.l10n.t('"CloudFront: Create Key Pair" (distributionId {0}, pathPatterns ["{1}"])', target.distribution.id, pattern) : vscode.l10n.t('"CloudFront: Create Key Pair"');
     throw new UserError(
@@ -116,7 +118,7 @@ export function refuseWithoutKey(
 }
 
 /** Before asking anything: refuses (with the fixes) when no local key can sign for `target`. */
-export async function requireSigningKey(context: SigningContext, url: string | undefined, target: SigningTarget | undefined, interactive: boolean): Promise<void> {
+export async function requireSigningKey(context: SigningContext, url: string | undefined, target: SigningTarget | undefined): Promise<void> {
   const found = await candidatesFor(context, target);
-  if (!found.candidates.some((c) => !c.disabledReason)) refuseWithoutKey(context, url, target, found, interactive);
+  if (!found.candidates.some((c) => !c.disabledReason)) refuseWithoutKey(context, url, target, found);
 }

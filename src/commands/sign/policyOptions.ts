@@ -3,10 +3,11 @@
 // and "Custom policy…" for a wildcard resource, an IP range and a start time.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { epochUnitOf, normalizeIpRange, SigningError, type HashAlgorithm } from '../../signing';
+import { epochUnitOf, normalizeIpRange, normalizeResource, SigningError, type HashAlgorithm } from '../../signing';
 import { EXPIRY_PRESETS, parseLocalDateTime, readDateArgument } from '../../signing/output';
 import type { Ui } from '../../ui/ui';
-import { optionalText } from '../options';
+import { UserError } from '../../errors';
+import { mustBeString } from '../options';
 import { localizedDuration } from '../../ui/expiryWords';
 
 export interface PolicyChoice {
@@ -20,65 +21,113 @@ export interface PolicyChoice {
 /** What every sign command signs for when automation names no expiry: long enough to use, short enough to leak little. */
 export const DEFAULT_EXPIRY_SECONDS = 3600;
 
-/** A date option: ISO 8601 text or epoch seconds, refused by name when it is null, in a finer unit than seconds, or no date. */
+type DateReading = { readonly date: Date } | { readonly problem: string };
+
+/**
+ * The one date reader of the sign commands, for options and typed answers alike: a local date and
+ * time (YYYY-MM-DD HH:MM, as the boxes ask), ISO 8601 text or epoch seconds. Refused by name when
+ * null (activeFrom), in a finer unit than seconds, no date, or (expires) not after `now`: a URL
+ * signed with it would be refused at once.
+ */
+export function readDate(value: unknown, name: 'expires' | 'activeFrom', now = new Date()): DateReading {
+  if (name === 'activeFrom' && value === null) {
+    return { problem: vscode.l10n.t('activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.') };
+  }
+  const read = (typeof value === 'string' ? parseLocalDateTime(value) : undefined) ?? readDateArgument(value);
+  if (typeof read === 'number' && read > 1e11) {
+    const { unit, perSecond } = epochUnitOf(read);
+    if (unit === 'milliseconds') return { problem: vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(read)) };
+    // Finer units: name the unit and the value in seconds, so nobody passes milliseconds next.
+    const words = unit === 'microseconds' ? vscode.l10n.t('microseconds') : vscode.l10n.t('nanoseconds');
+    return { problem: vscode.l10n.t('{0} looks like {1} ({2}): pass epoch seconds ({3}) or an ISO 8601 date.', name, words, String(read), String(Math.floor(read / perSecond))) };
+  }
+  const date = read instanceof Date ? read : new Date((read ?? NaN) * 1000);
+  if (Number.isNaN(date.getTime())) {
+    return { problem: vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z), epoch seconds, or a local date and time (2026-12-31 23:59).', name) };
+  }
+  if (name === 'expires' && date.getTime() <= now.getTime()) {
+    return { problem: vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', date.toISOString()) };
+  }
+  return { date };
+}
+
+/** What is wrong with a date (readDate), or undefined: the check of a date box as the user types. */
+export function dateProblem(value: unknown, name: 'expires' | 'activeFrom', now = new Date()): string | undefined {
+  const reading = readDate(value, name, now);
+  return 'problem' in reading ? reading.problem : undefined;
+}
+
+/** A date option, read by readDate. */
 function dateOption(name: 'expires' | 'activeFrom') {
   return v.pipe(
     v.unknown(),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      if (name === 'activeFrom' && dataset.value === null) {
-        addIssue({ message: vscode.l10n.t('activeFrom is null: pass an ISO 8601 date or epoch seconds for when the URL starts working, or leave activeFrom out to make it work at once.') });
-        return NEVER;
-      }
-      const value = readDateArgument(dataset.value);
-      if (typeof value === 'number' && value > 1e11) {
-        const { unit, perSecond } = epochUnitOf(value);
-        if (unit === 'milliseconds') addIssue({ message: vscode.l10n.t('{0} looks like milliseconds ({1}): pass epoch seconds or an ISO 8601 date.', name, String(value)) });
-        else {
-          // Finer units: name the unit and the value in seconds, so nobody passes milliseconds next.
-          const words = unit === 'microseconds' ? vscode.l10n.t('microseconds') : vscode.l10n.t('nanoseconds');
-          addIssue({ message: vscode.l10n.t('{0} looks like {1} ({2}): pass epoch seconds ({3}) or an ISO 8601 date.', name, words, String(value), String(Math.floor(value / perSecond))) });
-        }
-        return NEVER;
-      }
-      const date = value instanceof Date ? value : new Date((value ?? NaN) * 1000);
-      if (Number.isNaN(date.getTime())) {
-        addIssue({ message: vscode.l10n.t('{0} is not a date: pass an ISO 8601 string (2026-12-31T23:59:00Z) or epoch seconds.', name) });
-        return NEVER;
-      }
-      return date;
+      const reading = readDate(dataset.value, name);
+      if ('date' in reading) return reading.date;
+      addIssue({ message: reading.problem });
+      return NEVER;
     }),
   );
 }
+
+/** The signing core's refusal of `value` by `rule`, in its words, or undefined. */
+function coreProblem(rule: (value: string) => unknown, value: unknown): string | undefined {
+  try {
+    rule(value as string);
+    return undefined;
+  } catch (error) {
+    if (error instanceof SigningError) return error.message;
+    throw error;
+  }
+}
+
+/** What is wrong with an IP range (the signing core's rule: an IPv4 address or CIDR range), or undefined: the option's check and the box's. */
+export const ipRangeProblem = (value: unknown): string | undefined => coreProblem(normalizeIpRange, value);
+
+/** What is wrong with a policy's resource (the signing core's rule: a URL or pattern CloudFront can match), or undefined: the option's check and the box's. */
+export const resourceProblem = (value: unknown): string | undefined => coreProblem(normalizeResource, value);
+
+/** A text option checked by `problem` (one of the rules above). */
+const checkedText = (problem: (value: unknown) => string | undefined) =>
+  v.pipe(
+    v.unknown(),
+    v.check(
+      (value) => !problem(value),
+      (issue) => problem(issue.input) ?? '',
+    ),
+    v.transform((value) => value as string),
+  );
 
 /**
  * The policy options every sign command takes. `expires` defaults to an hour from now (the one rule
  * of URL, selection and cookies) and is refused when past: a URL signed with it would be refused at once.
  */
 export const policyEntries = {
-  expires: v.optional(
-    v.pipe(
-      dateOption('expires'),
-      v.check(
-        (date) => date.getTime() > Date.now(),
-        (issue) => vscode.l10n.t('expires ({0}) is in the past: a URL signed with it would be refused at once. Pass a later date.', issue.input.toISOString()),
-      ),
-    ),
-    () => new Date(Date.now() + DEFAULT_EXPIRY_SECONDS * 1000),
-  ),
+  expires: v.optional(dateOption('expires'), () => new Date(Date.now() + DEFAULT_EXPIRY_SECONDS * 1000)),
   activeFrom: v.optional(dateOption('activeFrom')),
-  ipRange: v.optional(
-    v.string((issue) =>
-      vscode.l10n.t(
-        'ipRange must be a string with an IPv4 address or CIDR range, like 192.0.2.10 or 192.0.2.0/24; got {0}. Leave ipRange out to admit any address.',
-        issue.input === null ? 'null' : typeof issue.input,
+  ipRange: v.optional(checkedText(ipRangeProblem)),
+  // '' is no resource (the URL's own), as before a resource was checked here.
+  resource: v.optional(
+    v.pipe(
+      v.string(mustBeString('resource')),
+      v.check(
+        (value) => value === '' || !resourceProblem(value),
+        (issue) => resourceProblem(issue.input) ?? '',
       ),
     ),
   ),
-  resource: optionalText('resource'),
   hashAlgorithm: v.optional(v.picklist(['SHA1', 'SHA256'], () => vscode.l10n.t('hashAlgorithm must be "SHA1" or "SHA256".'))),
 };
 
 type PolicyOptions = v.InferOutput<v.ObjectSchema<typeof policyEntries, undefined>>;
+
+/**
+ * The policy of a call: its answers' when it brings an expiry (automation's options always do: it
+ * defaults to an hour), else asked (`askPolicy`).
+ */
+export async function policyFrom(ui: Ui, url: string, answers: Partial<PolicyOptions>, options: { customOnly?: boolean; cookies?: boolean } = {}): Promise<PolicyChoice> {
+  return answers.expires ? policyOf({ ...answers, expires: answers.expires }) : await askPolicy(ui, url, options);
+}
 
 /** The policy that checked options ask for. */
 export function policyOf(options: PolicyOptions): PolicyChoice {
@@ -98,29 +147,23 @@ export function localAndUtc(date: Date): string {
   return vscode.l10n.t('{0} local ({1} UTC)', local, date.toISOString().slice(0, 16).replace('T', ' '));
 }
 
-/** The typed local date and time with its UTC value, as the user types it. */
-function describeLocalDate(text: string): string | undefined {
-  const date = parseLocalDateTime(text);
-  return date ? localAndUtc(date) : undefined;
+/** The typed date and time with its UTC value, as the user types it. */
+function describeDate(text: string): string | undefined {
+  const reading = readDate(text, 'activeFrom');
+  return 'date' in reading ? localAndUtc(reading.date) : undefined;
 }
 
-function validateLocalDate(text: string, now: Date, mustBeFuture: boolean): string | undefined {
-  const date = parseLocalDateTime(text);
-  if (!date) return vscode.l10n.t('Type a local date and time as YYYY-MM-DD HH:MM');
-  if (mustBeFuture && date.getTime() <= now.getTime()) return vscode.l10n.t('{0} is in the past', localAndUtc(date));
-  return undefined;
-}
-
-async function askLocalDate(ui: Ui, title: string, prompt: string, mustBeFuture: boolean): Promise<Date> {
+/** Asks for a date (readDate) until it is one; `name` is the option it answers. */
+async function askDate(ui: Ui, name: 'expires' | 'activeFrom', title: string, prompt: string): Promise<Date> {
   const now = new Date();
-  const text = await ui.input({
-    title,
-    prompt,
-    placeholder: 'YYYY-MM-DD HH:MM',
-    validate: (value) => validateLocalDate(value, now, mustBeFuture),
-    describe: describeLocalDate,
-  });
-  return parseLocalDateTime(text)!;
+  const text = await ui.input({ title, prompt, placeholder: 'YYYY-MM-DD HH:MM', validate: (value) => dateProblem(value, name, now), describe: describeDate, unattended: { missing: name } });
+  return dateOf(readDate(text, name, now), name);
+}
+
+/** The date read, or (an answer its box let through) the UserError that names it. */
+function dateOf(reading: DateReading, name: 'expires' | 'activeFrom'): Date {
+  if ('problem' in reading) throw new UserError(reading.problem, name);
+  return reading.date;
 }
 
 type ExpiryAnswer = { kind: 'seconds'; seconds: number } | { kind: 'date' } | { kind: 'custom' };
@@ -173,19 +216,14 @@ export async function askPolicy(ui: Ui, url: string, options: { customOnly?: boo
     const expires =
       answer.kind === 'seconds'
         ? new Date(Date.now() + answer.seconds * 1000)
-        : await askLocalDate(
+        : await askDate(
             ui,
+            'expires',
             vscode.l10n.t('Expires at'),
             cookies ? vscode.l10n.t('Local date and time when the cookies stop working') : vscode.l10n.t('Local date and time when the URL stops working'),
-            true,
           );
     return { expires, ...custom };
   }
-}
-
-/** Characters that would break out of the policy's JSON string: the signing core refuses them too. */
-function hasUnsafeCharacter(value: string): boolean {
-  return [...value].some((char) => char === '"' || char === '\\' || char.charCodeAt(0) < 0x20);
 }
 
 /** The custom parts: the resource (not for cookies, whose resource was typed first), IP range and start. */
@@ -196,32 +234,24 @@ async function askCustomParts(ui: Ui, url: string, cookies: boolean): Promise<Om
         title: vscode.l10n.t('Custom policy: resource'),
         prompt: vscode.l10n.t('The URLs the signature covers; * matches any characters, ? one character'),
         value: url,
-        validate: (value) => (hasUnsafeCharacter(value) ? vscode.l10n.t('The resource may not contain quotes, backslashes or control characters') : undefined),
+        validate: resourceProblem,
       });
   const ipRange = await ui.input({
     title: vscode.l10n.t('Custom policy: viewer IP range (optional)'),
     prompt: vscode.l10n.t('An IPv4 address or CIDR range the viewer must come from; empty for any'),
-    validate: (value) => {
-      if (!value.trim()) return undefined;
-      try {
-        normalizeIpRange(value.trim());
-        return undefined;
-      } catch (error) {
-        return error instanceof SigningError ? error.message : String(error);
-      }
-    },
+    validate: (value) => (value.trim() ? ipRangeProblem(value.trim()) : undefined),
   });
   const start = await ui.input({
     title: vscode.l10n.t('Custom policy: valid from (optional)'),
     prompt: cookies
       ? vscode.l10n.t('Local date and time from which the cookies work (YYYY-MM-DD HH:MM); empty for now')
       : vscode.l10n.t('Local date and time from which the URL works (YYYY-MM-DD HH:MM); empty for now'),
-    validate: (value) => (value.trim() ? validateLocalDate(value, new Date(), false) : undefined),
-    describe: describeLocalDate,
+    validate: (value) => (value.trim() ? dateProblem(value, 'activeFrom') : undefined),
+    describe: describeDate,
   });
   return {
     ...(resource && resource !== url ? { resource } : {}),
     ...(ipRange.trim() ? { ipRange: ipRange.trim() } : {}),
-    ...(start.trim() ? { activeFrom: parseLocalDateTime(start)! } : {}),
+    ...(start.trim() ? { activeFrom: dateOf(readDate(start, 'activeFrom'), 'activeFrom') } : {}),
   };
 }

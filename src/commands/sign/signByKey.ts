@@ -1,7 +1,7 @@
 // Signs the URLs of a document, grouped by the key chosen for each: with a wildcard resource one
 // signature per key covers its URLs; a key this process holds signs in-process, or on every core in
 // worker threads when the document is large enough for them to pay; a KMS key signs URL by URL with
-// bounded concurrency, backing off when KMS throttles, or (offered interactively for many URLs) once
+// bounded concurrency, backing off when KMS throttles, or (offered to a person for many URLs) once
 // for one shared wildcard policy. Every URL is signed before any edit: a failure that is not one URL's
 // (access denied, a disabled key, endless throttling) rejects, and the document stays as it was.
 import { availableParallelism } from 'node:os';
@@ -47,10 +47,9 @@ export function kmsConcurrency(onLimit?: (limit: number) => void): ConcurrencyOp
 const SIGN_WORKER_FILE = join(__dirname, 'signWorker.js');
 
 export interface SignByKeyContext {
+  /** The call's Ui: without a person, the URLs are signed one by one, as the options say. */
   readonly ui: Ui;
   readonly log: Logger;
-  /** Whether a person is there to ask (interactive call): automation keeps what its options say. */
-  readonly interactive: boolean;
 }
 
 export async function signByKey(
@@ -64,8 +63,11 @@ export async function signByKey(
   for (const url of urls) {
     const key = byUrl.get(url);
     if (!key || 'reason' in key) results.set(url, new Error(key?.reason ?? 'no key'));
-    else if (groups.has(key.publicKeyId)) groups.get(key.publicKeyId)!.urls.push(url);
-    else groups.set(key.publicKeyId, { key, urls: [url] });
+    else {
+      const group = groups.get(key.publicKeyId) ?? { key, urls: [] };
+      group.urls.push(url);
+      groups.set(key.publicKeyId, group);
+    }
   }
   for (const { key, urls: keyUrls } of groups.values()) {
     for (const [url, value] of await signGroup(context, key, keyUrls, policy)) results.set(url, value);
@@ -114,12 +116,12 @@ async function signGroup(context: SignByKeyContext, key: ChosenKey, urls: string
 }
 
 /**
- * Interactively, for many URLs of a KMS key and no resource chosen: one kms:Sign for a wildcard
+ * For many URLs of a KMS key and no resource chosen, a person is offered one kms:Sign for a wildcard
  * policy over the URLs' common folder, or one per URL. Undefined: per URL (automation, few URLs, or
  * no common resource because the URLs are on different hosts).
  */
 async function offerSharedPolicy(context: SignByKeyContext, key: ChosenKey, urls: readonly string[]): Promise<string | undefined> {
-  if (!context.interactive || urls.length < SHARED_POLICY_OFFER_MIN) return undefined;
+  if (urls.length < SHARED_POLICY_OFFER_MIN) return undefined;
   const resource = commonResource(urls);
   if (!resource) return undefined;
   return context.ui.pick<string | undefined>({
@@ -136,5 +138,7 @@ async function offerSharedPolicy(context: SignByKeyContext, key: ChosenKey, urls
         value: resource,
       },
     ],
+    // Automation signs what its options say: each URL for itself, unless it passed a resource.
+    unattended: { answer: undefined },
   });
 }

@@ -10,9 +10,9 @@ import type { DistributionSummary } from '../../aws/cloudFrontService';
 import { UserError } from '../../errors';
 import { signCookiesWithSigner } from '../../signing';
 import { checkCookieScope, cookiePathFor, formatCookies, parentCookieDomains, resourceHost, resourceOnHost, SAME_SITE_VALUES, type CookieFormat, type SameSite } from '../../signing/output';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, positionalText, requiredText, type Call } from '../options';
+import { defineAskingCommandIn, optionalFlag, optionalText, optionsObject, positionalText, requiredText, type Call } from '../options';
 import { chooseSigningKey, signWith } from './chooseSigningKey';
-import { askPolicy, localAndUtc, policyEntries, policyOf } from './policyOptions';
+import { localAndUtc, policyEntries, policyFrom, resourceProblem } from './policyOptions';
 import { requireSigningKey } from './noSigningKey';
 import type { SigningContext } from './signingContext';
 import { confirmUnknownHost } from './unknownHost';
@@ -24,12 +24,16 @@ function probeUrl(resource: string): string {
   return resource.replace(/[*?].*$/, '') || resource;
 }
 
-const resourceProblem = (value: string): string | undefined => (/^https?:\/\/[^/\s"]+\/\S*$/.test(value) ? undefined : vscode.l10n.t('Type a URL pattern such as https://media.example.com/paid/*'));
-
 export const SignCookiesOptions = optionsObject({
   ...policyEntries,
   // The policy's resource, which cookies cannot do without.
-  resource: requiredText('resource', () => vscode.l10n.t('resource is required: pass a URL pattern such as https://media.example.com/paid/*.')),
+  resource: v.pipe(
+    requiredText('resource', () => vscode.l10n.t('resource is required: pass a URL pattern such as https://media.example.com/paid/*.')),
+    v.check(
+      (value) => !resourceProblem(value),
+      (issue) => resourceProblem(issue.input) ?? '',
+    ),
+  ),
   keyPairId: optionalText('keyPairId'),
   format: v.optional(
     v.picklist(FORMATS, () => vscode.l10n.t('format must be one of {0}.', FORMATS.join(', '))),
@@ -49,44 +53,34 @@ async function askResource(context: SigningContext, given: unknown): Promise<str
     if (problem) throw new UserError(problem, 'resource');
     return positional;
   }
+  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
+  if (!context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined);
   return context.ui.input({
     title: vscode.l10n.t('Create Signed Cookies: resource'),
     prompt: vscode.l10n.t('The URLs the cookies open; * matches any characters'),
     placeholder: 'https://media.example.com/paid/*',
     validate: resourceProblem,
+    unattended: { missing: 'resource' },
   });
 }
 
+/** Asks through `context.ui` only for what the call's answers lack: automation's options give all of it. */
 async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput<typeof SignCookiesOptions>>): Promise<Record<string, string> | string> {
-  const automation = call.kind === 'automation' ? call.options : undefined;
-  // Nothing in this window can sign anything: say so (with the fixes) before asking for a resource.
-  if (!automation && !context.keyStore.list().some((key) => key.publicKeyId)) await requireSigningKey(context, undefined, undefined, true);
-  const typed = automation?.resource ?? (await askResource(context, call.kind === 'interactive' ? call.context : undefined));
+  const { answers } = call;
+  const typed = answers.resource ?? (await askResource(context, call.context));
   const probe = probeUrl(typed);
   const target = await context.finder.target(probe).catch(() => undefined);
-  if (!automation) await confirmUnknownHost(context, probe, target);
-  const key = await chooseSigningKey(context, probe, target, { ...(automation?.keyPairId ? { keyPairId: automation.keyPairId } : {}), interactive: !automation });
-  const policy = automation ? policyOf(automation) : await askPolicy(context.ui, typed, { customOnly: false, cookies: true });
+  await confirmUnknownHost(context, probe, target);
+  const key = await chooseSigningKey(context, probe, target, { keyPairId: answers.keyPairId });
+  const policy = await policyFrom(context.ui, typed, answers, { customOnly: false, cookies: true });
   let resource = policy.resource ?? typed;
 
-  let format: CookieFormat = automation?.format ?? 'json';
+  const format: CookieFormat = answers.format ?? (await askFormat(context));
   let domain: string | undefined;
-  let sameSite: SameSite = automation?.sameSite ?? 'Lax';
-  if (automation) {
-    // Cookies for a Domain the Resource's host is not in would reach only hosts it never matches.
-    if (automation.domain !== undefined) domain = checkCookieScope(resource, automation.domain);
-  } else {
-    format = await context.ui.pick<CookieFormat>({
-      title: vscode.l10n.t('Copy the signed cookies as'),
-      items: [
-        { label: 'Set-Cookie', description: vscode.l10n.t('headers for your server to send'), value: 'set-cookie' },
-        { label: 'curl', description: vscode.l10n.t('a command that requests a URL with them'), value: 'curl' },
-        { label: 'JSON', description: vscode.l10n.t('name to value'), value: 'json' },
-      ],
-    });
-    if (format === 'set-cookie' && target) ({ domain, resource } = await askDomain(context, target.distribution, resource));
-    if (format === 'set-cookie') sameSite = await askSameSite(context);
-  }
+  // Cookies for a Domain the Resource's host is not in would reach only hosts it never matches.
+  if (answers.domain !== undefined) domain = checkCookieScope(resource, answers.domain);
+  else if (format === 'set-cookie' && target) ({ domain, resource } = await askDomain(context, target.distribution, resource));
+  const sameSite: SameSite = answers.sameSite ?? (format === 'set-cookie' ? await askSameSite(context) : 'Lax');
   const cookies = await signCookiesWithSigner({ resource, ...signWith(key, policy) });
   context.log.info(`[sign] created signed cookies for ${target?.distribution.id ?? 'an unknown distribution'} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   context.events?.didSign.fire({ what: 'cookies', publicKeyId: key.publicKeyId, distributionId: target?.distribution.id, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
@@ -94,9 +88,23 @@ async function signCookiesWith(context: SigningContext, call: Call<v.InferOutput
   // The URL a viewer requests with them (curl): under the Resource, on the host it names.
   const path = cookiePathFor(resource);
   const text = formatCookies(cookies, format, { url: probeUrl(resource), path, expires: policy.expires, sameSite, ...(domain ? { domain } : {}) });
-  if (automation?.copy !== false) await context.ui.writeClipboard(format === 'json' ? JSON.stringify(cookies, null, 2) : text);
-  if (!automation) void context.ui.notify('info', `${copiedMessage(format, domain)} ${whatCloudFrontReads(cookies, resource, path, policy.expires)}`);
+  if (answers.copy !== false) await context.ui.writeClipboard(format === 'json' ? JSON.stringify(cookies, null, 2) : text);
+  // Told to a person only: the unattended Ui's notifications go nowhere.
+  void context.ui.notify('info', `${copiedMessage(format, domain)} ${whatCloudFrontReads(cookies, resource, path, policy.expires)}`);
   return format === 'json' ? cookies : text;
+}
+
+/** The form the cookies are copied in (JSON unless the person chooses). */
+function askFormat(context: SigningContext): Promise<CookieFormat> {
+  return context.ui.pick<CookieFormat>({
+    title: vscode.l10n.t('Copy the signed cookies as'),
+    items: [
+      { label: 'Set-Cookie', description: vscode.l10n.t('headers for your server to send'), value: 'set-cookie' },
+      { label: 'curl', description: vscode.l10n.t('a command that requests a URL with them'), value: 'curl' },
+      { label: 'JSON', description: vscode.l10n.t('name to value'), value: 'json' },
+    ],
+    unattended: { answer: 'json' },
+  });
 }
 
 /** Which cookie names CloudFront reads, on which requests, and until when: what a server must send. */
@@ -120,6 +128,7 @@ function askSameSite(context: SigningContext): Promise<SameSite> {
       { label: 'Strict', description: vscode.l10n.t('only on requests that start on your own site'), value: 'Strict' },
       { label: 'None', description: vscode.l10n.t("also on other sites' embedded requests (a player on another domain) · with Secure, as these cookies are"), value: 'None' },
     ],
+    unattended: { answer: 'Lax' },
   });
 }
 
@@ -129,13 +138,13 @@ function askSameSite(context: SigningContext): Promise<SameSite> {
  * a parent domain of an alias puts the Resource on the alias (or the typed host it covers), and the
  * cookies then reach every subdomain of it. A Resource on a host the distribution does not name is kept.
  */
-async function askDomain(context: SigningContext, distribution: DistributionSummary, resource: string): Promise<{ domain: string; resource: string }> {
+async function askDomain(context: SigningContext, distribution: DistributionSummary, resource: string): Promise<{ domain?: string; resource: string }> {
   const aliases = distribution.aliases.map((host) => host.toLowerCase());
   const hosts = [...aliases, distribution.domainName.toLowerCase()];
   const typedHost = resourceHost(resource);
   const onDistribution = hosts.includes(typedHost);
   const resourceOn = (host: string) => (onDistribution ? resourceOnHost(resource, host) : resource);
-  const { domain, host } = await context.ui.pick({
+  const chosenDomain = await context.ui.pick<{ domain: string; host: string } | undefined>({
     title: vscode.l10n.t('Cookie domain: the host viewers request'),
     placeholder: vscode.l10n.t('The browser sends the cookies to this host and its subdomains; the resource is put on it'),
     items: [
@@ -146,7 +155,11 @@ async function askDomain(context: SigningContext, distribution: DistributionSumm
         value: { domain, host },
       })),
     ],
+    // Without a person: no Domain attribute (the cookies go to the host that set them), the resource as typed.
+    unattended: { answer: undefined },
   });
+  if (!chosenDomain) return { resource };
+  const { domain, host } = chosenDomain;
   const chosen = resourceOn(host);
   // Each choice puts the resource where its domain reaches; a resource kept on another host is refused by name.
   return { domain: checkCookieScope(chosen, domain), resource: chosen };
@@ -174,4 +187,4 @@ function copiedMessage(format: CookieFormat, domain: string | undefined): string
   return format === 'curl' ? vscode.l10n.t('Signed cookies copied to the clipboard as a curl command.') : vscode.l10n.t('Signed cookies copied to the clipboard as JSON.');
 }
 
-export const signCookiesCommand = defineCommandIn(SignCookiesOptions, signCookiesWith);
+export const signCookiesCommand = defineAskingCommandIn(SignCookiesOptions, signCookiesWith);

@@ -8,10 +8,11 @@ import { editorOf, showText } from '../../ui/workbench';
 import type { UrlTarget } from '../../aws/distributionFinder';
 import { UserError } from '../../errors';
 import { applyEdits, findUrls, isPlaylist, planTextSigning, type SkippedUrl } from '../../signing/output';
-import { defineCommandIn, mustBeString, optionalText, optionsObject, type Call } from '../options';
+import { defineAskingCommandIn, mustBeString, optionalText, optionsObject, type Call } from '../options';
+import { hasPerson, unattendedUi } from '../../ui/unattendedUi';
 import { chooseSigningKey, type ChosenKey } from './chooseSigningKey';
 import { signByKey } from './signByKey';
-import { askPolicy, policyEntries, policyOf, type PolicyChoice } from './policyOptions';
+import { policyEntries, policyFrom } from './policyOptions';
 import type { SigningContext } from './signingContext';
 
 export interface SignSelectionResult {
@@ -23,12 +24,10 @@ export interface SignSelectionResult {
 
 const behaviorKey = (target: UrlTarget) => `${target.distribution.id} ${target.behavior?.pathPattern ?? '*'}`;
 
-function validateBaseUrl(value: string): string | undefined {
-  try {
-    return /^https?:$/.test(new URL(value).protocol) ? undefined : vscode.l10n.t('Use an http or https URL');
-  } catch {
-    return vscode.l10n.t('Type the URL the playlist is served at, such as https://media.example.com/hls/index.m3u8');
-  }
+/** What is wrong with a playlist's base URL (an http or https URL), or undefined: the option's check and the box's. */
+function baseUrlProblem(value: string): string | undefined {
+  if (!URL.canParse(value)) return vscode.l10n.t('Type the URL the playlist is served at, such as https://media.example.com/hls/index.m3u8');
+  return /^https?:$/.test(new URL(value).protocol) ? undefined : vscode.l10n.t('Use an http or https URL');
 }
 
 export const SignSelectionOptions = optionsObject({
@@ -38,30 +37,24 @@ export const SignSelectionOptions = optionsObject({
     v.pipe(
       v.string(mustBeString('baseUrl')),
       v.check(
-        (value) => !validateBaseUrl(value),
-        (issue) => validateBaseUrl(issue.input)!,
+        (value) => !baseUrlProblem(value),
+        (issue) => baseUrlProblem(issue.input) ?? '',
       ),
     ),
   ),
 });
 
+/** Asks through `context.ui` only for what the call's answers lack: automation's options give all of it. */
 async function signSelectionWith(context: SigningContext, call: Call<v.InferOutput<typeof SignSelectionOptions>>): Promise<SignSelectionResult> {
-  const automation = call.kind === 'automation' ? call.options : undefined;
-  const editor = await editorOf(call.kind === 'interactive' ? call.context : undefined);
+  const { answers } = call;
+  const editor = await editorOf(call.context);
   if (!editor) throw new UserError(vscode.l10n.t('Open the document whose URLs you want to sign first.'), 'editor');
   const range = editor.selection.isEmpty ? new vscode.Range(0, 0, editor.document.lineCount, 0) : editor.selection;
   const fullRange = editor.document.validateRange(range);
   const text = editor.document.getText(fullRange);
 
-  let baseUrl = automation?.baseUrl;
   const hasRelative = isPlaylist(editor.document.getText()) && findUrls(text, 'https://base.invalid/').some((o) => o.url.startsWith('https://base.invalid/'));
-  if (!automation && hasRelative && !baseUrl) {
-    baseUrl = await context.ui.input({
-      title: vscode.l10n.t('Base URL of the playlist'),
-      prompt: vscode.l10n.t('Relative segment URIs are resolved against the URL the playlist is served at'),
-      validate: validateBaseUrl,
-    });
-  }
+  const baseUrl = answers.baseUrl ?? (hasRelative ? await askBaseUrl(context) : undefined);
 
   // Read the account's distributions once, then group the URLs by the behavior that serves them:
   // each group needs one key choice, not each URL.
@@ -74,26 +67,28 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
     }
   });
   if (occurrences.length === 0) {
-    const message = vscode.l10n.t('No URL of a CloudFront distribution of this account in the {0}.', editor.selection.isEmpty ? vscode.l10n.t('document') : vscode.l10n.t('selection'));
-    if (automation) return { signed: 0, skipped: 0, skippedUrls: [] };
-    throw new UserError(message, 'selection');
+    // A person is told; automation's result says it (nothing signed, nothing skipped).
+    if (!hasPerson(context.ui)) return { signed: 0, skipped: 0, skippedUrls: [] };
+    throw new UserError(
+      vscode.l10n.t('No URL of a CloudFront distribution of this account in the {0}.', editor.selection.isEmpty ? vscode.l10n.t('document') : vscode.l10n.t('selection')),
+      'selection',
+    );
   }
-  const policy: PolicyChoice = automation ? policyOf(automation) : await askPolicy(context.ui, occurrences[0].url);
+  const policy = await policyFrom(context.ui, occurrences[0].url, answers);
   const keys = await keysByBehavior(
     context,
     occurrences.map((o) => o.url),
-    automation?.keyPairId,
-    !automation,
+    answers.keyPairId,
   );
 
   const plan = planTextSigning(text, { baseUrl, isKnownHost: (host) => context.finder.knows(host.replace(/:\d+$/, '')) });
   // Every URL is signed before any edit: a failure that is not one URL's (access denied, a disabled KMS
   // key, endless throttling) rejects here and the document stays as it was.
-  const results = await signByKey({ ui: context.ui, log: context.log, interactive: !automation }, plan.urls, keys.byUrl, policy);
+  const results = await signByKey(context, plan.urls, keys.byUrl, policy);
   const result = plan.finish(results);
 
   const start = editor.document.offsetAt(fullRange.start);
-  if (!automation && result.edits.length > 0 && (await copyInstead(context))) {
+  if (result.edits.length > 0 && (await copyInstead(context))) {
     await context.ui.writeClipboard(applyEdits(text, result.edits));
   } else if (result.edits.length > 0) {
     // One edit call: one undo step restores the document exactly.
@@ -110,12 +105,26 @@ async function signSelectionWith(context: SigningContext, call: Call<v.InferOutp
       context.events?.didSign.fire({ what: 'url', publicKeyId: key.publicKeyId, distributionId, host: undefined, trusted: key.candidate.keyGroupNames.length > 0 });
     }
   }
-  if (!automation) void report(context, result.signed, result.skipped);
+  // Told to a person only: the unattended Ui's notifications go nowhere.
+  void report(context, result.signed, result.skipped);
   return { signed: result.signed, skipped: result.skipped.length, skippedUrls: result.skipped };
+}
+
+/** The URL relative segment URIs are resolved against; without a person, none (relative URIs are skipped). */
+async function askBaseUrl(context: SigningContext): Promise<string | undefined> {
+  const typed = await context.ui.input({
+    title: vscode.l10n.t('Base URL of the playlist'),
+    prompt: vscode.l10n.t('Relative segment URIs are resolved against the URL the playlist is served at'),
+    validate: baseUrlProblem,
+    unattended: { answer: '' },
+  });
+  return typed || undefined;
 }
 
 async function copyInstead(context: SigningContext): Promise<boolean> {
   return context.ui.pick({
+    // Automation edits the document, as its result reports.
+    unattended: { answer: false },
     title: vscode.l10n.t('Signed URLs'),
     items: [
       { label: vscode.l10n.t('Replace in the document'), description: vscode.l10n.t('one edit: Undo restores it'), value: false },
@@ -132,7 +141,6 @@ async function keysByBehavior(
   context: SigningContext,
   urls: string[],
   keyPairId: string | undefined,
-  interactive: boolean,
 ): Promise<{ byUrl: Map<string, ChosenKey | { reason: string }>; chosen: Array<{ key: ChosenKey; distributionId: string }> }> {
   const byGroup = new Map<string, ChosenKey | { reason: string }>();
   const byUrl = new Map<string, ChosenKey | { reason: string }>();
@@ -146,11 +154,12 @@ async function keysByBehavior(
     if (!choice) {
       try {
         // The key picked for the first behavior is tried first for the others: one question at most.
-        choice = await chooseSigningKey(context, url, target, { ...(preferred ? { keyPairId: preferred } : {}), interactive: interactive && !preferred, offerFixes: false });
+        choice = await chooseSigningKey(context, url, target, { keyPairId: preferred, offerFixes: false });
         preferred ??= choice.publicKeyId;
       } catch (error) {
         if (keyPairId === undefined && preferred && error instanceof UserError) {
-          choice = await chooseSigningKey(context, url, target, { interactive: false }).catch((e: Error) => ({ reason: e.message }));
+          // The first behavior's key cannot sign here: the key the choice is clear for, asking nobody.
+          choice = await chooseSigningKey({ ...context, ui: unattendedUi(context.ui) }, url, target, { offerFixes: false }).catch((e: Error) => ({ reason: e.message }));
         } else {
           choice = { reason: error instanceof Error ? error.message : String(error) };
         }
@@ -173,4 +182,4 @@ async function report(context: SigningContext, signed: number, skipped: SkippedU
   }
 }
 
-export const signSelectionCommand = defineCommandIn(SignSelectionOptions, signSelectionWith);
+export const signSelectionCommand = defineAskingCommandIn(SignSelectionOptions, signSelectionWith);

@@ -8,7 +8,7 @@ import type { DistributionSummary } from '../../aws/cloudFrontService';
 import { BehaviorNode } from '../../tree/behaviorNode';
 import { DistributionNode } from '../../tree/distributionNode';
 import { S3ObjectNode } from '../../tree/s3Nodes';
-import { isSignedUrlScheme } from '../../cloudfront/rules';
+import { signableUrl } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import type { Ui } from '../../ui/ui';
 
@@ -18,13 +18,13 @@ function hostOf(distribution: DistributionSummary): string {
   return distribution.aliases[0] ?? distribution.domainName;
 }
 
-function validateUrl(value: string): string | undefined {
-  try {
-    const url = new URL(value.trim());
-    return isSignedUrlScheme(url.protocol) ? undefined : vscode.l10n.t('Use an http, https, ws or wss URL');
-  } catch {
-    return vscode.l10n.t('Type a full URL, such as https://d111111abcdef8.cloudfront.net/video.mp4');
-  }
+/** What is wrong with a URL to sign (signableUrl), in words: the check of the `url` option and of the box that asks for it. */
+export function urlProblem(value: string): string | undefined {
+  const problem = signableUrl(value);
+  if (!problem) return undefined;
+  return problem.problem === 'scheme'
+    ? vscode.l10n.t('url uses the scheme {0}; CloudFront signed URLs work only with http, https, ws and wss.', problem.scheme)
+    : vscode.l10n.t('url must be an absolute URL such as https://d111111abcdef8.cloudfront.net/video.mp4.');
 }
 
 /** Asks for the URL on `distribution`, started with the behavior's pattern (undefined: the default behavior). */
@@ -37,14 +37,14 @@ export async function askPath(ui: Ui, distribution: DistributionSummary, pattern
       prompt: vscode.l10n.t('Complete the path the viewer will request'),
       value: `https://${hostOf(distribution)}${start.startsWith('/') ? start : `/${start}`}`,
       valueToComplete: true,
-      validate: validateUrl,
+      validate: urlProblem,
     })
   ).trim();
 }
 
 export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | undefined): Promise<string> {
   if (typeof node === 'string') {
-    const problem = validateUrl(node);
+    const problem = urlProblem(node);
     if (problem) throw new UserError(problem, 'url');
     return node.trim();
   }
@@ -64,7 +64,7 @@ export async function urlFromSources(ui: Ui, node: unknown, lastHost: string | u
       title: vscode.l10n.t('Sign CloudFront URL'),
       prompt: vscode.l10n.t('The URL the viewer will request'),
       placeholder: 'https://d111111abcdef8.cloudfront.net/video.mp4',
-      validate: validateUrl,
+      validate: urlProblem,
       offerPaste: true,
     })
   ).trim();

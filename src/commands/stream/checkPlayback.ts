@@ -10,11 +10,10 @@ import { diagnose, keyPairIdOf, type AccountData, type LiveAnswer } from '../../
 import { StreamError, walkStream, type RequestRole, type StreamRequest } from '../../signing/stream';
 import { readAccount } from '../diagnose/account';
 import { cookieHeaderOf } from '../diagnose/liveRequest';
-import { defineCommandIn, optionsObject, type Call } from '../options';
+import { defineAskingCommandIn, optionsObject, type Call } from '../options';
 import { hostAddresses } from './hostAddresses';
 import { httpGet, type HttpAnswer } from './httpRequest';
-import { maxRequestsEntry, urlEntry } from './planStream';
-import { checkedStreamUrl, streamEntry } from './streamEntry';
+import { entryOf, maxRequestsEntry, urlEntry } from './planStream';
 import type { StreamContext } from './streamSource';
 
 const DEFAULT_MAX_REQUESTS = 200;
@@ -137,15 +136,23 @@ export async function checkPlayback(context: StreamContext, url: string, cookies
 }
 
 async function checkPlaybackWith(context: StreamContext, call: Call<v.InferOutput<typeof CheckPlaybackOptions>>): Promise<PlaybackResult> {
-  if (call.kind === 'automation') return checkPlayback(context, checkedStreamUrl(call.options.url), call.options.cookies, call.options.maxRequests);
-  const entry = await streamEntry(context.ui, call.context, vscode.l10n.t('Check Stream Playback'));
-  const cookies = await context.ui.input({
-    title: vscode.l10n.t('Check Stream Playback: cookies'),
-    prompt: vscode.l10n.t('The signed cookies a viewer has (a Cookie header or Set-Cookie lines); empty when the URL itself is signed'),
-    defaultValue: '',
-  });
-  const result = await context.ui.withProgress(vscode.l10n.t('Requesting the stream as a player…'), () => checkPlayback(context, entry.url, cookies.trim() || undefined, DEFAULT_MAX_REQUESTS));
+  const { answers } = call;
+  const entry = await entryOf(context, call, vscode.l10n.t('Check Stream Playback'));
+  const cookies =
+    answers.cookies ??
+    ((
+      await context.ui.input({
+        title: vscode.l10n.t('Check Stream Playback: cookies'),
+        prompt: vscode.l10n.t('The signed cookies a viewer has (a Cookie header or Set-Cookie lines); empty when the URL itself is signed'),
+        defaultValue: '',
+        // Automation without cookies: the URL itself is signed.
+        unattended: { answer: '' },
+      })
+    ).trim() ||
+      undefined);
+  const result = await context.ui.withProgress(vscode.l10n.t('Requesting the stream as a player…'), () => checkPlayback(context, entry.url, cookies, answers.maxRequests ?? DEFAULT_MAX_REQUESTS));
   context.log.info(`[stream] playback check: ${result.granted} granted, ${result.refused} refused`);
+  // Told to a person only: the unattended Ui's notifications go nowhere.
   const firstRefused = result.requests.find((r) => !grantedStatus(r.status));
   if (!firstRefused) void context.ui.notify('info', vscode.l10n.t('All {0} requests a player makes were granted.', result.granted));
   else {
@@ -164,4 +171,4 @@ async function checkPlaybackWith(context: StreamContext, call: Call<v.InferOutpu
   return result;
 }
 
-export const checkPlaybackCommand = defineCommandIn(CheckPlaybackOptions, checkPlaybackWith);
+export const checkPlaybackCommand = defineAskingCommandIn(CheckPlaybackOptions, checkPlaybackWith);

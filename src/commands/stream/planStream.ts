@@ -6,7 +6,8 @@ import * as v from 'valibot';
 import * as vscode from 'vscode';
 import { UserError } from '../../errors';
 import { planStream, StreamError, walkStream, DEFAULT_WALK_LIMITS, type StreamPlan, type StreamWalk } from '../../signing/stream';
-import { defineCommandIn, optionalText, optionsObject, requiredText, type Call } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, requiredText, type Call } from '../options';
+import { hasPerson } from '../../ui/unattendedUi';
 import { checkedStreamUrl, streamEntry, type StreamEntry } from './streamEntry';
 import { s3OriginOf, streamReader, type StreamContext, type StreamSourceKind } from './streamSource';
 import { objectKeyOf } from '../../aws/objectUrl';
@@ -48,7 +49,7 @@ export interface PlannedStream {
 export async function walkAndPlan(
   context: StreamContext,
   entry: StreamEntry,
-  options: { source?: StreamSourceKind; keyPairId?: string; interactive: boolean; maxRequests: number; validForSeconds?: number },
+  options: { source?: StreamSourceKind | undefined; keyPairId?: string | undefined; maxRequests: number; validForSeconds?: number },
 ): Promise<PlannedStream> {
   await context.finder.readAll();
   if (!entry.local && !(await context.finder.target(entry.url))) {
@@ -60,7 +61,7 @@ export async function walkAndPlan(
       'url',
     );
   }
-  const { read, via } = await streamReader(context, entry.url, { ...options, ...(entry.local ? { local: entry.local } : {}) });
+  const { read, via } = await streamReader(context, entry.url, { ...(options.source ? { source: options.source } : {}), keyPairId: options.keyPairId, ...(entry.local ? { local: entry.local } : {}) });
   let walk: StreamWalk;
   try {
     walk = await walkStream(entry.url, read, { ...DEFAULT_WALK_LIMITS, maxRequests: options.maxRequests });
@@ -85,15 +86,19 @@ async function otherObjects(context: StreamContext, plan: StreamPlan, target: Aw
   return keys.length >= OTHER_OBJECTS_LISTED ? `${others}+` : others;
 }
 
+/** The stream a call names: the `url` answer (checked), else the row, file or URL a person gives. */
+export async function entryOf(context: StreamContext, call: { readonly answers: { readonly url?: string | undefined }; readonly context?: unknown }, title: string): Promise<StreamEntry> {
+  return call.answers.url !== undefined ? { url: checkedStreamUrl(call.answers.url) } : await streamEntry(context.ui, call.context, title);
+}
+
 async function planStreamWith(context: StreamContext, call: Call<v.InferOutput<typeof PlanStreamOptions>>): Promise<StreamPlanResult> {
-  if (call.kind === 'automation') {
-    const { url, source, keyPairId, maxRequests } = call.options;
-    return (await walkAndPlan(context, { url: checkedStreamUrl(url) }, { ...(source ? { source } : {}), ...(keyPairId ? { keyPairId } : {}), interactive: false, maxRequests })).plan;
-  }
-  const entry = await streamEntry(context.ui, call.context, vscode.l10n.t('Plan Private Stream'));
-  const { plan } = await context.ui.withProgress(vscode.l10n.t('Reading the stream…'), () => walkAndPlan(context, entry, { interactive: true, maxRequests: DEFAULT_WALK_LIMITS.maxRequests }));
+  const { answers } = call;
+  const entry = await entryOf(context, call, vscode.l10n.t('Plan Private Stream'));
+  const walkOptions = { source: answers.source, keyPairId: answers.keyPairId, maxRequests: answers.maxRequests ?? DEFAULT_WALK_LIMITS.maxRequests };
+  const { plan } = await context.ui.withProgress(vscode.l10n.t('Reading the stream…'), () => walkAndPlan(context, entry, walkOptions));
   context.log.info(`[stream] planned ${plan.kind} stream: ${plan.urls.length} URLs, ${plan.problems.length} problems`);
-  await showText(planReport(entry.url, plan), 'markdown');
+  // A person reads the plan as a document; automation's caller gets it as the result.
+  if (hasPerson(context.ui)) await showText(planReport(entry.url, plan), 'markdown');
   return plan;
 }
 
@@ -134,4 +139,4 @@ export function planReport(url: string, plan: StreamPlanResult): string {
   return lines.join('\n') + '\n';
 }
 
-export const planStreamCommand = defineCommandIn(PlanStreamOptions, planStreamWith);
+export const planStreamCommand = defineAskingCommandIn(PlanStreamOptions, planStreamWith);

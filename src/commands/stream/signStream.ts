@@ -10,12 +10,13 @@ import { CancellationError, UserError } from '../../errors';
 import { sharedPolicySignerWithSigner, signCookiesWithSigner, SIGNING_PARAMETERS } from '../../signing';
 import { checkCookieScope, cookiePathFor, setCookieHeaders } from '../../signing/output';
 import { DEFAULT_WALK_LIMITS, rewriteDocument, type StreamProblem } from '../../signing/stream';
-import { defineCommandIn, optionalText, optionsObject, required, type Call } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, required, type Call } from '../options';
+import { hasPerson } from '../../ui/unattendedUi';
 import { chooseSigningKey, signWith, type ChosenKey } from '../sign/chooseSigningKey';
 import { signByKey } from '../sign/signByKey';
-import { askPolicy, policyEntries, type PolicyChoice } from '../sign/policyOptions';
-import { maxRequestsEntry, sourceEntry, urlEntry, walkAndPlan, type PlannedStream } from './planStream';
-import { checkedStreamUrl, streamEntry, type StreamEntry } from './streamEntry';
+import { policyEntries, policyFrom, type PolicyChoice } from '../sign/policyOptions';
+import { entryOf, maxRequestsEntry, sourceEntry, urlEntry, walkAndPlan, type PlannedStream } from './planStream';
+import type { StreamEntry } from './streamEntry';
 import type { StreamContext } from './streamSource';
 
 const STRATEGIES = ['cookies', 'signedPlaylists'] as const;
@@ -59,31 +60,25 @@ function refuseOnErrors(problems: readonly StreamProblem[]): void {
   if (blocking) throw new UserError(blocking.message, 'url');
 }
 
+/** Asks through `context.ui` only for what the call's answers lack: automation's options give all of it. */
 async function signStreamWith(context: StreamContext, call: Call<v.InferOutput<typeof SignStreamOptions>>): Promise<StreamCookiesResult | SignedPlaylistsResult> {
-  const automation = call.kind === 'automation' ? call.options : undefined;
-  const entry: StreamEntry = automation
-    ? { url: checkedStreamUrl(automation.url) }
-    : await streamEntry(context.ui, call.kind === 'interactive' ? call.context : undefined, vscode.l10n.t('Sign Private Stream'));
-  const strategy: Strategy = automation?.strategy ?? (await askStrategy(context));
-  const policy: PolicyChoice = automation
-    ? { expires: automation.expires, ...(automation.hashAlgorithm ? { hashAlgorithm: automation.hashAlgorithm } : {}) }
-    : await askPolicy(context.ui, entry.url, { cookies: strategy === 'cookies' });
-  const planned = await (async () => {
-    const run = () =>
-      walkAndPlan(context, entry, {
-        ...(automation?.source ? { source: automation.source } : {}),
-        ...(automation?.keyPairId ? { keyPairId: automation.keyPairId } : {}),
-        interactive: !automation,
-        maxRequests: automation?.maxRequests ?? DEFAULT_WALK_LIMITS.maxRequests,
-        validForSeconds: Math.floor((policy.expires.getTime() - Date.now()) / 1000),
-      });
-    return automation ? run() : context.ui.withProgress(vscode.l10n.t('Reading the stream…'), run);
-  })();
+  const { answers } = call;
+  const entry = await entryOf(context, call, vscode.l10n.t('Sign Private Stream'));
+  const strategy: Strategy = answers.strategy ?? (await askStrategy(context));
+  const policy = await policyFrom(context.ui, entry.url, { expires: answers.expires, hashAlgorithm: answers.hashAlgorithm }, { cookies: strategy === 'cookies' });
+  const planned = await context.ui.withProgress(vscode.l10n.t('Reading the stream…'), () =>
+    walkAndPlan(context, entry, {
+      source: answers.source,
+      keyPairId: answers.keyPairId,
+      maxRequests: answers.maxRequests ?? DEFAULT_WALK_LIMITS.maxRequests,
+      validForSeconds: Math.floor((policy.expires.getTime() - Date.now()) / 1000),
+    }),
+  );
   refuseOnErrors(planned.plan.problems);
   const target = await context.finder.target(entry.url);
   if (!target) throw new UserError(vscode.l10n.t('No distribution of this account serves {0}: choose the profile of the account that owns it.', entry.url), 'url');
-  const key = await chooseSigningKey(context, entry.url, target, { ...(automation?.keyPairId ? { keyPairId: automation.keyPairId } : {}), interactive: !automation });
-  const result = strategy === 'cookies' ? await streamCookies(planned, key, policy, automation?.domain) : await signedPlaylists(context, planned, key, policy, !automation);
+  const key = await chooseSigningKey(context, entry.url, target, { keyPairId: answers.keyPairId });
+  const result = strategy === 'cookies' ? await streamCookies(planned, key, policy, answers.domain) : await signedPlaylists(context, planned, key, policy);
   context.log.info(`[stream] signed a ${planned.plan.kind} stream (${strategy}) for ${target.distribution.id} with ${key.publicKeyId}, expires ${policy.expires.toISOString()}`);
   context.events?.didSign.fire({
     what: strategy === 'cookies' ? 'cookies' : 'url',
@@ -92,7 +87,8 @@ async function signStreamWith(context: StreamContext, call: Call<v.InferOutput<t
     host: undefined,
     trusted: key.candidate.keyGroupNames.length > 0,
   });
-  if (!automation) await deliver(context, entry, result);
+  // A person gets the cookies on the clipboard or the playlists in a folder; automation's caller gets the result.
+  if (hasPerson(context.ui)) await deliver(context, entry, result);
   return result;
 }
 
@@ -108,7 +104,7 @@ async function streamCookies({ plan }: PlannedStream, key: ChosenKey, policy: Po
   return { resource, cookies, setCookie, problems: plan.problems };
 }
 
-async function signedPlaylists(context: StreamContext, { walk, plan }: PlannedStream, key: ChosenKey, policy: PolicyChoice, interactive: boolean): Promise<SignedPlaylistsResult> {
+async function signedPlaylists(context: StreamContext, { walk, plan }: PlannedStream, key: ChosenKey, policy: PolicyChoice): Promise<SignedPlaylistsResult> {
   const entryHost = new URL(walk.url).host;
   const onHost = plan.urls.filter((url) => new URL(url).host === entryHost);
   const skipped = plan.urls.filter((url) => new URL(url).host !== entryHost).map((url) => ({ url, reason: vscode.l10n.t('on another host than {0}', entryHost) }));
@@ -130,7 +126,7 @@ async function signedPlaylists(context: StreamContext, { walk, plan }: PlannedSt
     };
   }
   const byUrl = new Map(onHost.map((url) => [url, key] as const));
-  const results = await signByKey({ ui: context.ui, log: context.log, interactive }, onHost, byUrl, policy);
+  const results = await signByKey(context, onHost, byUrl, policy);
   const signedOf = (url: string) => {
     const value = results.get(url);
     return typeof value === 'string' ? value : undefined;
@@ -154,6 +150,7 @@ async function askStrategy(context: StreamContext): Promise<Strategy> {
       { label: vscode.l10n.t('Signed cookies'), description: vscode.l10n.t('one wildcard policy for every rendition; your page sets three cookies'), value: 'cookies' },
       { label: vscode.l10n.t('Signed playlists'), description: vscode.l10n.t('every URI signed in a copy of each playlist, written to a folder'), value: 'signedPlaylists' },
     ],
+    unattended: { missing: 'strategy' },
   });
 }
 
@@ -188,4 +185,4 @@ async function deliver(context: StreamContext, entry: StreamEntry, result: Strea
   );
 }
 
-export const signStreamCommand = defineCommandIn(SignStreamOptions, signStreamWith);
+export const signStreamCommand = defineAskingCommandIn(SignStreamOptions, signStreamWith);

@@ -40,8 +40,7 @@ export interface LocalPlaylist {
 
 export interface StreamSourceOptions {
   readonly source?: StreamSourceKind;
-  readonly keyPairId?: string;
-  readonly interactive: boolean;
+  readonly keyPairId?: string | undefined;
   readonly local?: LocalPlaylist;
 }
 
@@ -64,7 +63,8 @@ export async function streamReader(context: StreamContext, url: string, options:
   const via: StreamSourceKind = options.source ?? (s3 ? 'origin' : 'live');
   let key: Promise<ChosenKey> | undefined;
   const signedForReading = async (target: UrlTarget, playlistUrl: string) => {
-    key ??= chooseSigningKey(context, playlistUrl, target, { ...(options.keyPairId ? { keyPairId: options.keyPairId } : {}), interactive: options.interactive });
+    // Asked through the call's Ui: without a person, the key given or the one the choice is clear for.
+    key ??= chooseSigningKey(context, playlistUrl, target, { keyPairId: options.keyPairId });
     const chosen = await key;
     return signUrlWithSigner({ url: playlistUrl, keyPairId: chosen.publicKeyId, signer: chosen.signer, expires: new Date(Date.now() + READ_SIGNATURE_SECONDS * 1000) });
   };

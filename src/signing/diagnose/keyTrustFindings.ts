@@ -25,7 +25,12 @@ export function otherHostsOf(distribution: DistributionData | undefined, host: s
 const isRestricted = (behavior: BehaviorData): boolean => behavior.trustedKeyGroupIds.length > 0 || behavior.trustedSigners.length > 0;
 
 function groupNames(ids: readonly string[], groups: ReadonlyMap<string, KeyGroupData>): string {
-  return ids.map((id) => (groups.get(id) ? `${groups.get(id)!.name} (${id})` : id)).join(', ');
+  return ids
+    .map((id) => {
+      const group = groups.get(id);
+      return group ? `${group.name} (${id})` : id;
+    })
+    .join(', ');
 }
 
 function legacyKeyFindings(keyPairId: string, behavior: BehaviorData, where: string): Finding {

@@ -92,8 +92,9 @@ export function signConcurrently(urls: readonly string[], signOne: (url: string)
     };
 
     const pump = () => {
-      while (!failure && inFlight < limit && queue.length > 0) {
-        const item = queue.shift()!;
+      // The next item while nothing failed and the limit allows one more in flight.
+      const next = () => (!failure && inFlight < limit ? queue.shift() : undefined);
+      for (let item = next(); item !== undefined; item = next()) {
         inFlight++;
         void attempt(item).finally(() => {
           inFlight--;

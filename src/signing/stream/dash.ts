@@ -88,10 +88,12 @@ export interface DashLimits {
   readonly liveSegments: number;
 }
 
-export function parseDocument(textOfManifest: string, url: string): Document {
-  if (!isDashManifest(textOfManifest)) throw new StreamError('NotAPlaylist', url, `${url} is not a DASH manifest (no <MPD> element): pass the URL of a .mpd manifest or a .m3u8 playlist.`);
+export function parseDocument(textOfManifest: string, url: string): Document & { readonly documentElement: Element } {
+  const notDash = () => new StreamError('NotAPlaylist', url, `${url} is not a DASH manifest (no <MPD> element): pass the URL of a .mpd manifest or a .m3u8 playlist.`);
+  if (!isDashManifest(textOfManifest)) throw notDash();
+  let document: Document;
   try {
-    return new DOMParser({
+    document = new DOMParser({
       onError: (level, message) => {
         if (level !== 'warning') throw new Error(message);
       },
@@ -99,11 +101,15 @@ export function parseDocument(textOfManifest: string, url: string): Document {
   } catch (error) {
     throw new StreamError('NotAPlaylist', url, `${url} is not well-formed XML (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): fix the manifest.`);
   }
+  if (!hasRoot(document)) throw notDash();
+  return document;
 }
+
+const hasRoot = (document: Document): document is Document & { readonly documentElement: Element } => document.documentElement !== null;
 
 /** Parses an MPD served at `url` into the requests a player makes. */
 export function parseDash(manifest: string, url: string, limits: DashLimits): DashManifest {
-  const mpd = parseDocument(manifest, url).documentElement!;
+  const mpd = parseDocument(manifest, url).documentElement;
   const live = attribute(mpd, 'type') === 'dynamic';
   const presentation = parseIsoDuration(attribute(mpd, 'mediaPresentationDuration'));
   const resources: DashResource[] = [];
@@ -145,7 +151,8 @@ export function parseDash(manifest: string, url: string, limits: DashLimits): Da
           const initialization = lists.map((list) => child(list, 'Initialization')).find((e) => e !== undefined);
           if (initialization) {
             const range = parseRange(attribute(initialization, 'range'));
-            add({ ...(attribute(initialization, 'sourceURL') ? at(attribute(initialization, 'sourceURL')!) : base), role: 'init', ...(range ? { range } : {}) });
+            const source = attribute(initialization, 'sourceURL');
+            add({ ...(source ? at(source) : base), role: 'init', ...(range ? { range } : {}) });
           }
           const segments = children(lists[0], 'SegmentURL');
           spend(segments.length);
@@ -246,6 +253,6 @@ export function appendQueryToManifest(manifest: string, url: string, query: stri
     }
     for (let node = element.firstChild; node; node = node.nextSibling) if (node.nodeType === 1) walk(node as Element);
   };
-  walk(document.documentElement!);
+  walk(document.documentElement);
   return new XMLSerializer().serializeToString(document);
 }

@@ -66,10 +66,11 @@ export function planStream(walk: StreamWalk, options: PlanOptions): StreamPlan {
   const sameHost = urls.filter((url) => hostOf(url) === entryHost);
   const resource = commonResource(sameHost);
 
-  const otherHosts = urls.filter((url) => hostOf(url) !== entryHost);
-  for (const host of new Set(otherHosts.map(hostOf))) {
-    const first = otherHosts.find((url) => hostOf(url) === host)!;
-    const count = otherHosts.filter((url) => hostOf(url) === host).length;
+  // The URLs on each other host, in order.
+  const otherHosts = new Map<string, string[]>();
+  for (const url of urls.filter((u) => hostOf(u) !== entryHost)) otherHosts.set(hostOf(url), [...(otherHosts.get(hostOf(url)) ?? []), url]);
+  for (const [host, [first, ...rest]] of otherHosts) {
+    const count = rest.length + 1;
     problems.push({
       code: 'OtherHost',
       severity: 'warning',
@@ -182,11 +183,15 @@ function behaviorProblems(walk: StreamWalk, distribution: DistributionData, grou
       });
     }
   }
-  const keyBehaviors = new Set(walk.requests.filter((request) => request.role === 'key').map((request) => matchBehavior(distribution.behaviors, requestPath(request.url))));
+  // Each behavior that serves a key, with the first key it serves.
+  const keyUrls = new Map<BehaviorData | undefined, string>();
+  for (const request of walk.requests.filter((r) => r.role === 'key')) {
+    const behavior = matchBehavior(distribution.behaviors, requestPath(request.url));
+    if (!keyUrls.has(behavior)) keyUrls.set(behavior, request.url);
+  }
   const segmentBehaviors = new Set(walk.requests.filter((request) => request.role === 'segment').map((request) => matchBehavior(distribution.behaviors, requestPath(request.url))));
-  for (const behavior of keyBehaviors) {
+  for (const [behavior, keyUrl] of keyUrls) {
     if (!behavior || segmentBehaviors.has(behavior) || segmentBehaviors.size === 0) continue;
-    const keyUrl = walk.requests.find((request) => request.role === 'key' && matchBehavior(distribution.behaviors, requestPath(request.url)) === behavior)!.url;
     problems.push({
       code: 'KeyUnderOtherBehavior',
       severity: 'warning',
