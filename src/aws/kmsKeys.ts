@@ -11,6 +11,15 @@ export type KmsKeySpec = 'RSA_2048' | 'ECC_NIST_P256';
 export const KMS_KEY_SPEC: Readonly<Record<KeyAlgorithm, KmsKeySpec>> = { RSA_2048: 'RSA_2048', ECDSA_P256: 'ECC_NIST_P256' };
 /** The algorithm of a KMS key of spec `spec`, undefined for a spec CloudFront cannot verify. */
 export const algorithmOfKmsSpec = (spec: string): KeyAlgorithm | undefined => (Object.keys(KMS_KEY_SPEC) as KeyAlgorithm[]).find((algorithm) => KMS_KEY_SPEC[algorithm] === spec);
+/**
+ * The algorithm of a key `describeSigningKey` accepted (it refuses every spec CloudFront cannot
+ * verify): a spec that slipped past it is said here, naming it, rather than passed on as undefined.
+ */
+export function algorithmOfSigningKey(key: { readonly keySpec: string }): KeyAlgorithm {
+  const algorithm = algorithmOfKmsSpec(key.keySpec);
+  if (!algorithm) throw new Error(`KMS key spec ${key.keySpec} is not one CloudFront can verify`);
+  return algorithm;
+}
 export type KmsSigningAlgorithm = 'RSASSA_PKCS1_V1_5_SHA_256' | 'ECDSA_SHA_256';
 
 export interface KmsKeyDescription {

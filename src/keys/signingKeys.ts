@@ -36,7 +36,7 @@ export function keyCandidates(keys: readonly LocalKey[], context: CandidateConte
     const holding = groups.filter((g) => g.publicKeyIds.includes(publicKeyId)).map((g) => g.name);
     if (!behavior) return { key, keyGroupNames: [] };
     if (holding.length > 0) return { key, keyGroupNames: holding };
-    if (behavior.trustedSigners.length > 0 && isLegacyKeyPairId(key.publicKeyId)) return { key, keyGroupNames: [] };
+    if (behavior.trustedSigners.length > 0 && isLegacyKeyPairId(publicKeyId)) return { key, keyGroupNames: [] };
     if (behavior.trustedKeyGroupIds.length === 0 && behavior.trustedSigners.length === 0) {
       // CloudFront ignores signatures here; any key "works", which is worth saying, not refusing.
       return { key, keyGroupNames: [] };

@@ -172,6 +172,11 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
     );
     assert.equal(uploaded.keyStorage.kind, 'secretsManager');
     assert.ok(samePublicKey(await cloudFrontPublicKey(uploaded.publicKeyId), privateKey));
+    // The secret picked again after the refusal, and the new public key's name (a follow-up), share 3/3.
+    assert.deepEqual(
+      ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+      ['1/3', '2/3', '3/3', '3/3', '3/3'],
+    );
 
     // A public key made elsewhere, its private half in a SecureString parameter: called with its id, only where.
     const other = newPrivateKeyPem('rsa');
@@ -183,6 +188,11 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
     const linked = await run<LinkKeyResult>(Commands.linkKey, publicKeyId);
     ui.assertAllUsed();
     assert.deepEqual(linked, { publicKeyId, keyStorage: { kind: 'ssm', parameterName: otherParameter, region: 'us-east-1' } });
+    assert.deepEqual(
+      ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+      ['1/2', '2/2'],
+      'no name is asked when linking to a public key: the run ends at 2/2',
+    );
     assert.equal(hooks.keyStore.find(publicKeyId)?.name, `made-elsewhere-${suffix}`);
   });
 

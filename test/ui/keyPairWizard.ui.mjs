@@ -39,9 +39,19 @@ export default async function keyPairWizard({ page, outputDir, motoUrl, log }) {
   const counters = [];
   /**
    * What tells one step from the next: its title and its placeholder (a follow-up question, such as the
-   * new group's name after "New key group", shares its step's title and counter).
+   * new group's name after "New key group", shares its step's title and counter). Both are read in one
+   * go inside the page: read one after the other, the title could be the step before's and the
+   * placeholder the next one's (a counter that seemed to lag one step).
    */
-  const stepShown = async () => `${(await title.innerText({ timeout: 500 })).trim()} | ${(await input.getAttribute('placeholder', { timeout: 500 })) ?? ''}`;
+  const stepShown = async () =>
+    widget.evaluate(
+      (element) => {
+        const titleText = element.querySelector('.quick-input-title')?.textContent?.trim() ?? '';
+        return `${titleText} | ${element.querySelector('.quick-input-box input')?.getAttribute('placeholder') ?? ''}`;
+      },
+      undefined,
+      { timeout: 500 },
+    );
   /** The step the widget shows now, once it is not `previous` any more; its "(n/N)" is recorded. */
   const nextStep = async (previous) => {
     const shown = await until(

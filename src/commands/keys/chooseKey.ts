@@ -8,13 +8,13 @@ import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
 import { PublicKeyNode } from '../../tree/keyNodes';
 import { LocalKeyNode } from '../../tree/localKeyNodes';
-import { privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
+import { privateKeyPlace, privateKeyPlaces, type PrivateKeyPlace } from '../../ui/privateKeyPlace';
 import type { Call } from '../options';
 import type { KeyCommandContext } from './keyCommandContext';
 import { readKeyGroups } from '../../aws/keyGroupDirectory';
 
-/** Which key a call names: the options' id, or the row or id a person's call was made with (undefined: pick one). */
-export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => (call.kind === 'automation' ? call.options.publicKeyId : call.context);
+/** Which key a call names: its answers' id, or the row or id the call was made with (undefined: pick one). */
+export const keyOf = (call: Call<{ publicKeyId: string }>): unknown => call.answers.publicKeyId ?? call.context;
 
 /** The id a person's call named: a string, trimmed (a row is handled by the caller). */
 const givenId = (given: unknown): string | undefined => (typeof given === 'string' && given.trim() ? given.trim() : undefined);
@@ -48,6 +48,7 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
   return context.ui.pick({
     title: placeholder,
     placeholder,
+    unattended: { missing: 'publicKeyId' },
     items: keys.then(async (list) => {
       const places = await placesOfPublicKeys(
         context,
@@ -63,10 +64,19 @@ export async function choosePublicKey(context: KeyCommandContext, given: unknown
  * (privateKeyPlace): every picker of keys says "this machine", "AWS KMS …", "Secrets Manager …" or "SSM …" alike.
  */
 export async function placesOfPublicKeys(context: Pick<KeyCommandContext, 'keyStore'>, publicKeyIds: readonly string[]): Promise<Map<string, PrivateKeyPlace>> {
-  const listed = publicKeyIds.map((id) => context.keyStore.find(id)).filter((key): key is LocalKey => key !== undefined);
-  const places = await privateKeyPlaces(context.keyStore, listed);
-  return new Map(listed.map((key) => [key.publicKeyId!, places.get(key.fingerprint)!]));
+  const listed = publicKeyIds.flatMap((id) => {
+    const key = context.keyStore.find(id);
+    return key ? [{ id, key }] : [];
+  });
+  const places = await privateKeyPlaces(
+    context.keyStore,
+    listed.map(({ key }) => key),
+  );
+  return new Map(listed.map(({ id, key }) => [id, placeOf(places, key)]));
 }
+
+/** Where `key`'s private half lives, from `privateKeyPlaces` for keys that include it (else: not readable here). */
+export const placeOf = (places: ReadonlyMap<string, PrivateKeyPlace>, key: LocalKey): PrivateKeyPlace => places.get(key.fingerprint) ?? privateKeyPlace(key, false);
 
 /** A key stored on this machine: a row, its public key id, or picked from the stored keys. */
 export async function chooseLocalKey(context: KeyCommandContext, given: unknown, placeholder: string): Promise<LocalKey> {
@@ -83,9 +93,10 @@ export async function chooseLocalKey(context: KeyCommandContext, given: unknown,
   return context.ui.pick({
     title: placeholder,
     placeholder,
+    unattended: { missing: 'publicKeyId' },
     items: keys.map((k) => ({
       label: k.name,
-      description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, places.get(k.fingerprint)!.description].join(' · '),
+      description: [k.publicKeyId ?? vscode.l10n.t('not uploaded'), k.algorithm, placeOf(places, k).description].join(' · '),
       detail: k.fingerprint,
       value: k,
     })),

@@ -38,7 +38,7 @@ const windowEnd = (now: Date) => new Date(now.getTime() + AWS_DELETION_WINDOW_DA
 
 /** "KMS key alias/media will be scheduled for deletion in 7 days (on 2026-12-07) …" */
 export function awsDeletionSentence(storage: DeletableStorage, now: Date): string {
-  const reference = storageReference(storage)!;
+  const reference = storageReference(storage);
   return storage.kind === 'kms'
     ? vscode.l10n.t(
         'KMS key {0} will be scheduled for deletion in {1} days (on {2}); until then kms:CancelKeyDeletion brings it back, and nothing can sign with it.',
@@ -55,13 +55,13 @@ export function awsDeletionSentence(storage: DeletableStorage, now: Date): strin
 }
 
 /**
- * Whether to delete the key's private half in AWS too. Automation: its flags, refused when they
- * name something the key does not have. A person: a separate choice, keeping it first.
+ * Whether to delete the key's private half in AWS too. Flags given: those, refused when they name
+ * something the key does not have. Else a separate choice, keeping it first (and kept when nobody is asked).
  */
-export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKey | undefined, request: AwsDeletionRequest | undefined): Promise<DeletableStorage | undefined> {
+export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKey | undefined, request: AwsDeletionRequest): Promise<DeletableStorage | undefined> {
   const storage = deletable(key);
   const name = key?.publicKeyId ?? key?.name ?? '';
-  if (request) {
+  if (request.deleteKmsKey !== undefined || request.deleteSecret !== undefined) {
     if (request.deleteKmsKey && storage?.kind !== 'kms') throw new UserError(vscode.l10n.t('deleteKmsKey: the private key of {0} is not kept in an AWS KMS key.', name), 'deleteKmsKey');
     if (request.deleteSecret && storage?.kind !== 'secretsManager') {
       throw new UserError(vscode.l10n.t('deleteSecret: the private key of {0} is not kept in a Secrets Manager secret.', name), 'deleteSecret');
@@ -69,7 +69,7 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
     return (storage?.kind === 'kms' && request.deleteKmsKey) || (storage?.kind === 'secretsManager' && request.deleteSecret) ? storage : undefined;
   }
   if (!storage) return undefined;
-  const reference = storageReference(storage)!;
+  const reference = storageReference(storage);
   const keep = await context.ui.pick({
     title: vscode.l10n.t('Delete Key'),
     placeholder: storage.kind === 'kms' ? vscode.l10n.t('And KMS key {0}?', reference) : vscode.l10n.t('And secret {0}?', reference),
@@ -81,6 +81,8 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
         value: false,
       },
     ],
+    // Nobody to ask: the key in AWS stays unless deleteKmsKey or deleteSecret said otherwise.
+    unattended: { answer: true },
   });
   return keep ? undefined : storage;
 }
@@ -88,7 +90,7 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
 /** Schedules the KMS key's deletion or deletes the secret, each with the 7-day window. */
 export async function deleteInAws(context: KeyCommandContext, storage: DeletableStorage, input: string): Promise<AwsDeletionResult> {
   const services = await context.source.keyServices(regionOfStorage(storage));
-  const reference = storageReference(storage)!;
+  const reference = storageReference(storage);
   const profile = context.source.profile;
   if (storage.kind === 'kms') {
     const date = await services.kms.scheduleDeletion(storage.keyArn, AWS_DELETION_WINDOW_DAYS).catch((error: unknown) => {

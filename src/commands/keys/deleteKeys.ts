@@ -6,7 +6,7 @@ import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import { CancellationError } from '../../errors';
 import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
-import { defineCommandIn, optionalFlag, optionsObject, publicKeyIdEntry, type Call } from '../options';
+import { defineAskingCommandIn, optionalFlag, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { awsDeletionSentence, chooseAwsDeletion, deleteInAws, type AwsDeletionResult } from './deleteInAws';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
@@ -22,35 +22,34 @@ export const DeleteKeyOptions = optionsObject({
 type DeleteKeyOptions = v.InferOutput<typeof DeleteKeyOptions>;
 type KeyCall = Call<DeleteKeyOptions>;
 
-/** A person confirms a deletion; automation does not (it has said what it wants). */
-async function confirmDeletion(context: KeyCommandContext, call: KeyCall, message: string, detail: string): Promise<void> {
-  if (call.kind === 'automation') return;
-  if (!(await context.ui.confirm(message, detail, vscode.l10n.t('Delete')))) throw new CancellationError();
+/** A person confirms a deletion; a call with nobody to ask has said what it wants. */
+async function confirmDeletion(context: KeyCommandContext, message: string, detail: string): Promise<void> {
+  if (!(await context.ui.confirm(message, detail, vscode.l10n.t('Delete'), { answer: true }))) throw new CancellationError();
 }
 
-const awsRequest = (call: KeyCall) => (call.kind === 'automation' ? call.options : undefined);
+const awsRequest = (call: KeyCall) => call.answers;
 const awsInput = (storage: { kind: string }) => (storage.kind === 'kms' ? 'deleteKmsKey' : 'deleteSecret');
 /** The confirmation's detail, then what happens in AWS, when anything does. */
 const withAws = (detail: string, inAws: Parameters<typeof awsDeletionSentence>[0] | undefined) => (inAws ? `${detail} ${awsDeletionSentence(inAws, new Date())}` : detail);
 
-export const deleteLocalKey = defineCommandIn(DeleteKeyOptions, async (context: KeyCommandContext, call): Promise<{ fingerprint: string } & AwsDeletionResult> => {
+export const deleteLocalKey = defineAskingCommandIn(DeleteKeyOptions, async (context: KeyCommandContext, call): Promise<{ fingerprint: string } & AwsDeletionResult> => {
   const key = await chooseLocalKey(context, keyOf(call), vscode.l10n.t('Private key to delete from this machine'));
   const inAws = await chooseAwsDeletion(context, key, awsRequest(call));
   const storage = key.storage ?? LOCAL_STORAGE;
   const detail =
     storage.kind !== 'local'
-      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', storageReference(storage)!)
+      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', storageReference(storage))
       : key.publicKeyId
         ? vscode.l10n.t('You can no longer sign URLs as {0} here. The public key stays in CloudFront; without another copy of the private key, nobody can sign with it again.', key.publicKeyId)
         : vscode.l10n.t('It was never uploaded to CloudFront.');
-  await confirmDeletion(context, call, vscode.l10n.t('Delete the private key {0} from this machine?', key.name), withAws(detail, inAws));
+  await confirmDeletion(context, vscode.l10n.t('Delete the private key {0} from this machine?', key.name), withAws(detail, inAws));
   const aws = inAws ? await deleteInAws(context, inAws, awsInput(inAws)) : {};
   await context.keyStore.remove(key.fingerprint);
   context.events?.didChangeKeys.fire();
   return { fingerprint: key.fingerprint, ...aws };
 });
 
-export const deletePublicKey = defineCommandIn(DeleteKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string } & AwsDeletionResult> => {
+export const deletePublicKey = defineAskingCommandIn(DeleteKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string } & AwsDeletionResult> => {
   const publicKeyId = await choosePublicKey(context, keyOf(call), vscode.l10n.t('Public key to delete from CloudFront'));
   const service = await context.source.cloudFront();
   await refuseIfHeld(service, publicKeyId);
@@ -61,8 +60,8 @@ export const deletePublicKey = defineCommandIn(DeleteKeyOptions, async (context:
     ? vscode.l10n.t('This cannot be undone.')
     : storage.kind === 'local'
       ? vscode.l10n.t('Its private key stays on this machine, flagged, until you delete it too.')
-      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', storageReference(storage)!);
-  await confirmDeletion(context, call, vscode.l10n.t('Delete public key {0} from CloudFront?', publicKeyId), withAws(detail, inAws));
+      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', storageReference(storage));
+  await confirmDeletion(context, vscode.l10n.t('Delete public key {0} from CloudFront?', publicKeyId), withAws(detail, inAws));
   await deletePublicKeyIfUnused(service, publicKeyId);
   let aws: AwsDeletionResult = {};
   if (inAws && listed) {

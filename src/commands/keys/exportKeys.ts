@@ -11,13 +11,14 @@ import { isLegacyKeyPairId } from '../../cloudfront/rules';
 import { publicKeyPemFromPrivate } from '../../signing';
 import type { LocalKey } from '../../keys/keyStore';
 import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
-import { defineCommandIn, optionalFlag, optionalText, optionsObject, publicKeyIdEntry, type Call } from '../options';
+import { defineAskingCommandIn, optionalFlag, optionalText, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
 import { secretNameFor } from '../../keys/keyStorage';
 import { exportToSecret, secretNameProblem, type SecretExportResult } from './exportToSecret';
 
 const PEM_FILTERS = () => ({ [vscode.l10n.t('PEM files')]: ['pem'] });
+const eitherFileOrSecret = () => vscode.l10n.t('Pass either uri (a file to write) or secretName (a new Secrets Manager secret).');
 
 export const ExportKeyOptions = optionsObject({
   ...publicKeyIdEntry,
@@ -28,17 +29,17 @@ export const ExportKeyOptions = optionsObject({
 });
 type ExportCall = Call<{ uri?: string | vscode.Uri | undefined }>;
 
-/** A file from `uri` in the options, or from a save dialog. */
+/** A file from `uri` in the call's answers, or from a save dialog. */
 async function targetFile(context: KeyCommandContext, call: ExportCall, title: string, defaultName: string): Promise<vscode.Uri> {
-  const given = call.kind === 'automation' ? call.options.uri : undefined;
+  const given = call.answers.uri;
   if (given instanceof vscode.Uri) return given;
   if (given) return given.includes('://') ? vscode.Uri.parse(given) : vscode.Uri.file(given);
-  const chosen = await context.ui.chooseFile({ title, save: true, defaultName, filters: PEM_FILTERS() });
+  const chosen = await context.ui.chooseFile({ title, save: true, defaultName, filters: PEM_FILTERS(), unattended: { missing: 'uri' } });
   if (!chosen) throw new CancellationError();
   return chosen;
 }
 
-export const exportPublicKey = defineCommandIn(ExportKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string; uri: string }> => {
+export const exportPublicKey = defineAskingCommandIn(ExportKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string; uri: string }> => {
   const publicKeyId = await choosePublicKey(context, keyOf(call), vscode.l10n.t('Public key to export'));
   const local = context.keyStore.find(publicKeyId);
   let pem: string;
@@ -65,10 +66,7 @@ export const ExportPrivateKeyOptions = v.pipe(
     deleteLocalCopy: optionalFlag('deleteLocalCopy'),
   }),
   v.forward(
-    v.check(
-      (o) => (o.uri === undefined) !== (o.secretName === undefined),
-      () => vscode.l10n.t('Pass either uri (a file to write) or secretName (a new Secrets Manager secret).'),
-    ),
+    v.check((o) => (o.uri === undefined) !== (o.secretName === undefined), eitherFileOrSecret),
     ['uri'],
   ),
   v.forward(
@@ -82,44 +80,49 @@ export const ExportPrivateKeyOptions = v.pipe(
 
 type PrivateExportResult = { publicKeyId: string | undefined; uri: string } | SecretExportResult;
 
-export const exportPrivateKey = defineCommandIn(ExportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<PrivateExportResult> => {
+export const exportPrivateKey = defineAskingCommandIn(ExportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<PrivateExportResult> => {
   const key = await chooseLocalKey(context, keyOf(call), vscode.l10n.t('Private key to export'));
   const place = key.storage ?? LOCAL_STORAGE;
   if (place.kind !== 'local') {
     throw new UserError(
-      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)!),
+      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)),
       'publicKeyId',
     );
   }
-  if (call.kind === 'automation') {
-    const { secretName, secretKmsKeyId, deleteLocalCopy } = call.options;
-    if (secretName !== undefined) {
-      return exportToSecret(context, key, { secretName, ...(secretKmsKeyId ? { secretKmsKeyId } : {}), ...(deleteLocalCopy !== undefined ? { deleteLocalCopy } : {}) }, false);
-    }
-    return exportToFile(context, key, await targetFile(context, call, '', ''));
-  }
-  const destination = await context.ui.pick({
-    title: vscode.l10n.t('Export Private Key'),
-    placeholder: vscode.l10n.t('Where should the private key of {0} go?', key.name),
-    items: [
-      { label: vscode.l10n.t('$(file) To a PEM file…'), value: 'file' as const },
-      { label: vscode.l10n.t('$(cloud-upload) To a new AWS Secrets Manager secret, for a backend…'), value: 'secret' as const },
-    ],
-  });
+  const { uri, secretName, secretKmsKeyId, deleteLocalCopy } = call.answers;
+  // Where it goes: the answer given (a file or a secret), else asked.
+  const destination =
+    secretName !== undefined
+      ? 'secret'
+      : uri !== undefined
+        ? 'file'
+        : await context.ui.pick({
+            title: vscode.l10n.t('Export Private Key'),
+            placeholder: vscode.l10n.t('Where should the private key of {0} go?', key.name),
+            items: [
+              { label: vscode.l10n.t('$(file) To a PEM file…'), value: 'file' as const },
+              { label: vscode.l10n.t('$(cloud-upload) To a new AWS Secrets Manager secret, for a backend…'), value: 'secret' as const },
+            ],
+            unattended: { missing: 'uri', message: eitherFileOrSecret() },
+          });
   if (destination === 'secret') {
-    const secretName = await context.ui.input({
-      title: vscode.l10n.t('Export Private Key'),
-      prompt: vscode.l10n.t('Name of the new Secrets Manager secret'),
-      value: secretNameFor(key.name),
-      validate: (text) => secretNameProblem(text),
-    });
-    return exportToSecret(context, key, { secretName }, true);
+    const name =
+      secretName ??
+      (await context.ui.input({
+        title: vscode.l10n.t('Export Private Key'),
+        prompt: vscode.l10n.t('Name of the new Secrets Manager secret'),
+        value: secretNameFor(key.name),
+        validate: (text) => secretNameProblem(text),
+        unattended: { missing: 'secretName' },
+      }));
+    return exportToSecret(context, key, { secretName: name, ...(secretKmsKeyId ? { secretKmsKeyId } : {}), ...(deleteLocalCopy !== undefined ? { deleteLocalCopy } : {}) });
   }
-  // Only a person is warned: automation has said where the file goes.
+  // A person is warned; a caller that named the file has said where it goes.
   const go = await context.ui.confirm(
     vscode.l10n.t('Export the private key of {0} to a file?', key.name),
     vscode.l10n.t('Anyone who can read the file can sign URLs for your private content until the key is removed from its key groups. Keep the file out of source control and delete it when done.'),
     vscode.l10n.t('Export Private Key'),
+    { answer: true },
   );
   if (!go) throw new CancellationError();
   return exportToFile(context, key, await targetFile(context, call, vscode.l10n.t('Export Private Key'), `${key.publicKeyId ?? key.name}.private.pem`));

@@ -16,7 +16,7 @@ import { awsErrorCode } from '../../aws/awsError';
 export interface SecretExport {
   readonly secretName: string;
   readonly secretKmsKeyId?: string;
-  /** undefined: ask (a person); false / true: automation's answer. */
+  /** undefined: ask (nobody there to ask: keep it); false / true: the caller's answer. */
   readonly deleteLocalCopy?: boolean;
 }
 
@@ -32,7 +32,7 @@ export function secretNameProblem(name: string): string | undefined {
   return isSecretName(name) ? undefined : `secretName: ${secretNameRule(name)}`;
 }
 
-export async function exportToSecret(context: KeyCommandContext, key: LocalKey, request: SecretExport, interactive: boolean): Promise<SecretExportResult> {
+export async function exportToSecret(context: KeyCommandContext, key: LocalKey, request: SecretExport): Promise<SecretExportResult> {
   const problem = secretNameProblem(request.secretName);
   if (problem) throw new UserError(problem, 'secretName');
   const pem = await context.keyStore.privateKeyPem(key.fingerprint);
@@ -48,21 +48,19 @@ export async function exportToSecret(context: KeyCommandContext, key: LocalKey, 
   const storage: KeyStorage = { kind: 'secretsManager', secretArn: secret.arn, secretName: secret.name };
   context.log.info(`[keys] copied the private key ${key.fingerprint} to Secrets Manager ${secret.arn} on request`);
 
-  const deleteLocal = request.deleteLocalCopy ?? (interactive && (await askDeleteLocal(context, key, secret.name)));
+  const deleteLocal = request.deleteLocalCopy ?? (await askDeleteLocal(context, key, secret.name));
   if (deleteLocal) {
     // Listed again with the secret as its storage: the entry no longer holds the PEM.
     await context.keyStore.addRemote({ ...withoutDefaults(key), storage });
     context.log.info(`[keys] deleted the local copy of ${key.fingerprint}; it now signs from ${secret.arn}`);
   }
   context.events?.didChangeKeys.fire();
-  if (interactive) {
-    void context.ui.notify(
-      'info',
-      deleteLocal
-        ? vscode.l10n.t('The private key of {0} is now in Secrets Manager {1} only; signing here reads the secret.', key.publicKeyId ?? key.name, secret.name)
-        : vscode.l10n.t('Copied the private key of {0} to Secrets Manager {1}; a copy stays on this machine.', key.publicKeyId ?? key.name, secret.name),
-    );
-  }
+  void context.ui.notify(
+    'info',
+    deleteLocal
+      ? vscode.l10n.t('The private key of {0} is now in Secrets Manager {1} only; signing here reads the secret.', key.publicKeyId ?? key.name, secret.name)
+      : vscode.l10n.t('Copied the private key of {0} to Secrets Manager {1}; a copy stays on this machine.', key.publicKeyId ?? key.name, secret.name),
+  );
   return { publicKeyId: key.publicKeyId, secretArn: secret.arn, keyStorage: deleteLocal ? storage : { kind: 'local' }, deletedLocalCopy: deleteLocal };
 }
 
@@ -71,6 +69,7 @@ function askDeleteLocal(context: KeyCommandContext, key: LocalKey, secretName: s
     vscode.l10n.t('Delete the local copy of {0}?', key.name),
     vscode.l10n.t("The private key is now in Secrets Manager {0}. Without the copy in VS Code's secret storage, signing here reads the secret (secretsmanager:GetSecretValue).", secretName),
     vscode.l10n.t('Delete Local Copy'),
+    { answer: false },
   );
 }
 

@@ -15,14 +15,15 @@ import { isEncryptedPem, normalizePem } from '../../keys/pem';
 import { readPrivateKey, type ReadPrivateKey } from '../../keys/readPrivateKey';
 import { SigningError } from '../../signing';
 import { GoBack } from '../../ui/ui';
-import { runPrompts } from '../../wizard/wizard';
+import { recorded, runPrompts } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
-import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { publicKeyById } from './chooseKey';
 import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { keyMaterialSteps, type KeyMaterialAnswers, type KeyMaterialState } from './keyMaterialSteps';
 import { hasKeyMaterialAnswers } from './keyMaterialState';
 import { executeWithRecovery } from '../../wizard/recovery';
+import { hasPerson } from '../../ui/unattendedUi';
 
 const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
 
@@ -46,8 +47,11 @@ export const ImportPrivateKeyOptions = v.pipe(
 type ImportPrivateKeyOptions = v.InferOutput<typeof ImportPrivateKeyOptions>;
 
 interface ImportState extends KeyMaterialState {
-  /** The public key id the caller passed: the private key is linked to it, no question which. */
-  givenPublicKeyId?: string;
+  /**
+   * The answers the call brought (a positional public key id among them): a step asks only for what
+   * is missing here. With publicKeyId the private key is linked to it, no question which.
+   */
+  readonly given: Partial<ImportPrivateKeyOptions>;
   pem?: string;
   passphrase?: string;
   read?: ReadPrivateKey;
@@ -78,21 +82,24 @@ function refuseForKeyGroups(read: ReadPrivateKey): void {
   if (problem) throw new UserError(problem, 'pem');
 }
 
-export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string }> => {
+export const importPrivateKey = defineAskingCommandIn(ImportPrivateKeyOptions, async (context: KeyCommandContext, call): Promise<{ publicKeyId: string }> => {
   const service = () => context.source.cloudFront();
-  const interactive = call.kind === 'interactive';
-  const state: ImportState = { done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
-  if (call.kind === 'automation') {
-    await readImportOptions(context, state, call.options);
-  } else {
-    // Called with a public key id: the key asked for is linked to it, with no question which.
-    const given = positionalText(call.context);
-    if (given) state.givenPublicKeyId = given;
-    await askImport(context, state);
-    if (state.givenPublicKeyId) await linkTo(context, state, state.givenPublicKeyId, undefined);
+  // Called with a public key id: the key asked for is linked to it, with no question which.
+  const positional = positionalText(call.context);
+  const given: Partial<ImportPrivateKeyOptions> = { ...call.answers, ...(positional ? { publicKeyId: positional } : {}) };
+  const state: ImportState = { given, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  if (given.pem !== undefined) {
+    state.pem = given.pem;
+    state.read = readOrRefuse(given.pem, given.passphrase);
+  }
+  await askImport(context, state);
+  const read = recorded(state, 'read', 'Import Private Key: the key asked for or passed as pem');
+  if (given.publicKeyId) await linkTo(context, state, read, given.publicKeyId, given.name);
+  else if (given.name !== undefined) {
+    refuseForKeyGroups(read);
+    state.name = given.name;
   }
 
-  const read = state.read!;
   state.key = read;
   state.algorithm = read.algorithm;
   if (!hasKeyMaterialAnswers(state)) throw new Error('Import Private Key reached its execute steps without a name');
@@ -101,25 +108,18 @@ export const importPrivateKey = defineCommandIn(ImportPrivateKeyOptions, async (
     vscode.l10n.t('Importing private key {0}', state.name),
     state,
     keyMaterialSteps<ImportState & KeyMaterialAnswers>(service, context.keyStore, (region) => context.source.keyServices(region)),
-    interactive,
+    hasPerson(context.ui),
   );
   state.key = undefined;
   context.events?.didChangeKeys.fire();
   context.log.info(`[keys] imported a private key for ${state.publicKeyId}`);
-  if (interactive) void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", state.publicKeyId!));
-  return { publicKeyId: state.publicKeyId! };
+  const publicKeyId = recorded(state, 'publicKeyId', 'upload');
+  void context.ui.notify('info', vscode.l10n.t("Imported the private key of {0} into VS Code's secret storage.", publicKeyId));
+  return { publicKeyId };
 });
 
-async function readImportOptions(context: KeyCommandContext, state: ImportState, options: ImportPrivateKeyOptions): Promise<void> {
-  state.read = readOrRefuse(options.pem, options.passphrase);
-  if (options.publicKeyId) return linkTo(context, state, options.publicKeyId, options.name);
-  refuseForKeyGroups(state.read);
-  state.name = options.name;
-}
-
 /** Links the read key to `publicKeyId`: a legacy key pair id as it is, else only to its own public half. */
-async function linkTo(context: KeyCommandContext, state: ImportState, publicKeyId: string, name: string | undefined): Promise<void> {
-  const read = state.read!;
+async function linkTo(context: KeyCommandContext, state: ImportState, read: ReadPrivateKey, publicKeyId: string, name: string | undefined): Promise<void> {
   if (isLegacyKeyPairId(publicKeyId)) {
     state.publicKeyId = publicKeyId;
     state.name = name || publicKeyId;
@@ -139,17 +139,21 @@ async function linkable(context: KeyCommandContext, read: ReadPrivateKey, public
   return held.name || publicKeyId;
 }
 
+/** The call said which public key (publicKeyId) or the new one's name: no question which. */
+const targetGiven = (given: Partial<ImportPrivateKeyOptions>): boolean => !!given.publicKeyId || given.name !== undefined;
+
 async function askImport(context: KeyCommandContext, state: ImportState): Promise<void> {
   const title = vscode.l10n.t('Import Private Key');
   await runPrompts<ImportState>(
     state,
     [
       {
-        shouldPrompt: () => true,
+        shouldPrompt: (s) => s.given.pem === undefined,
         prompt: async (s, ui, position) => {
           const source = await ui.pick({
             title,
             position,
+            unattended: { missing: 'pem', message: vscode.l10n.t('pem is required: the private key as PEM text.') },
             placeholder: vscode.l10n.t('Where is the private key?'),
             items: [
               { label: vscode.l10n.t('$(file) From a PEM file…'), value: 'file' as const },
@@ -174,9 +178,12 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
-        shouldPrompt: (s) => isEncryptedPem(s.pem ?? ''),
-        mayPrompt: () => true,
+        // A follow-up of where the key is: asked only for an encrypted PEM, on that step's number.
+        shouldPrompt: (s) => s.given.pem === undefined && isEncryptedPem(s.pem ?? ''),
+        mayPrompt: (s) => s.given.pem === undefined,
+        followsUp: true,
         prompt: async (s, ui, position) => {
+          const pem = recorded(s, 'pem', 'where the key is');
           s.passphrase = await ui.input({
             title,
             position,
@@ -184,20 +191,20 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
             prompt: vscode.l10n.t('Passphrase of the encrypted private key'),
             validate: (value) => {
               try {
-                readPrivateKey(normalizePem(s.pem!), value);
+                readPrivateKey(normalizePem(pem), value);
                 return undefined;
               } catch (error) {
                 return error instanceof Error ? error.message : String(error);
               }
             },
           });
-          s.read = readOrRefuse(s.pem!, s.passphrase);
+          s.read = readOrRefuse(pem, s.passphrase);
         },
       },
       {
-        shouldPrompt: (s) => !s.givenPublicKeyId,
+        shouldPrompt: (s) => !targetGiven(s.given),
         prompt: async (s, ui, position) => {
-          const read = s.read!;
+          const read = recorded(s, 'read', 'where the key is');
           const problem = problemInKeyGroups(read);
           const matching = context.source
             .cloudFront()
@@ -223,7 +230,10 @@ async function askImport(context: KeyCommandContext, state: ImportState): Promis
         },
       },
       {
-        shouldPrompt: (s) => !s.givenPublicKeyId && s.target?.kind !== 'link',
+        // A follow-up of the target: a name to upload under, or the legacy id; none when linking.
+        shouldPrompt: (s) => !targetGiven(s.given) && s.target?.kind !== 'link',
+        mayPrompt: (s) => !targetGiven(s.given),
+        followsUp: true,
         prompt: async (s, ui, position) => {
           const legacy = s.target?.kind === 'legacy';
           const value = await ui.input({

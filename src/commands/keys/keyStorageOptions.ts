@@ -4,7 +4,7 @@
 // chosen algorithm, and the names the run would create must be free.
 import * as v from 'valibot';
 import * as vscode from 'vscode';
-import { algorithmOfKmsSpec, KMS_KEY_SPEC } from '../../aws/kmsKeys';
+import { algorithmOfSigningKey, KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { describeSigningKey } from '../../aws/kmsSigner';
 import { UserError } from '../../errors';
 import type { KeyAlgorithm } from '../../keys/algorithms';
@@ -12,6 +12,7 @@ import { CREATABLE_KEY_STORAGE, isSecretName, kmsAliasFor, regionOfArn, secretNa
 import { optionalText } from '../options';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
 import { isAwsError } from '../../aws/awsError';
+import { recorded } from '../../wizard/wizard';
 
 export const keyStorageOption = v.picklist(CREATABLE_KEY_STORAGE, () =>
   vscode.l10n.t("keyStorage must be 'local' (VS Code's secret storage), 'kms' (AWS KMS) or 'secretsManager' (AWS Secrets Manager)."),
@@ -34,6 +35,10 @@ export interface KeyStorageOptions {
   secretKmsKeyId?: string | undefined;
 }
 
+/** Whether a call gave where the private key goes (keyStorage, or an option that goes with one): then it is not asked. */
+export const storageGiven = (options: KeyStorageOptions): boolean =>
+  options.keyStorage !== undefined || options.kmsKeyId !== undefined || options.secretName !== undefined || options.secretKmsKeyId !== undefined;
+
 /** What a secret's name may be, for a message after `secretName: `. */
 export const secretNameRule = (name: string): string => vscode.l10n.t('use 1 to 512 letters, digits and / _ + = . @ - characters: {0}', name);
 
@@ -55,7 +60,7 @@ export async function readKeyStorageOptions(state: KeyMaterialState, options: Ke
   state.keyStorage = storage;
   if (storage === 'kms') await readKms(state, options.kmsKeyId, keys, profile, refuse);
   if (storage === 'secretsManager') {
-    const secretName = options.secretName ?? secretNameFor(state.name!);
+    const secretName = options.secretName ?? secretNameFor(nameOf(state));
     if (!isSecretName(secretName)) throw refuse('secretName', secretNameRule(secretName));
     const taken = await secretNameTaken(keys, secretName);
     if (taken) throw refuse('secretName', taken);
@@ -64,10 +69,13 @@ export async function readKeyStorageOptions(state: KeyMaterialState, options: Ke
   }
 }
 
+/** The new key's name, which every caller answers before where its private key goes. */
+export const nameOf = (state: KeyMaterialState): string => recorded(state, 'name', "the key's name (asked, or passed as an option)");
+
 async function readKms(state: KeyMaterialState, kmsKeyId: string | undefined, keys: KeyServicesOf, profile: string | undefined, refuse: (option: string, message: string) => UserError): Promise<void> {
   const kms = (await keys(kmsKeyId ? regionOfArn(kmsKeyId) : undefined)).kms;
   if (kmsKeyId === undefined) {
-    const taken = await kmsAliasTaken(keys, state.name!);
+    const taken = await kmsAliasTaken(keys, nameOf(state));
     if (taken) throw refuse('name', taken);
     return;
   }
@@ -76,7 +84,7 @@ async function readKms(state: KeyMaterialState, kmsKeyId: string | undefined, ke
   });
   const spec = KMS_KEY_SPEC[state.algorithm as KeyAlgorithm];
   if (described.keySpec !== spec) {
-    const fitting = algorithmOfKmsSpec(described.keySpec)!; // describeSigningKey refused any other spec
+    const fitting = algorithmOfSigningKey(described);
     throw refuse('algorithm', vscode.l10n.t('KMS key {0} is {1}, not {2}: pass algorithm {3} with it, or another KMS key.', kmsKeyId, described.keySpec, spec, fitting));
   }
   state.kmsKeyId = kmsKeyId;

@@ -6,10 +6,11 @@ import { KMS_KEY_SPEC } from '../../aws/kmsKeys';
 import { kmsKeyProblem } from '../../aws/kmsSigner';
 import { isKeyAlgorithm, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import { isAwsManagedAlias, kmsAliasFor, secretNameFor, type CreatableKeyStorage } from '../../keys/keyStorage';
-import type { StepPosition, Ui } from '../../ui/ui';
+import type { StepPosition, Ui, Unattended } from '../../ui/ui';
+import { whenShown } from './whenShown';
 import type { PromptStep } from '../../wizard/wizard';
 import type { KeyMaterialState, KeyServicesOf } from './keyMaterialState';
-import { kmsAliasTaken, secretNameTaken } from './keyStorageOptions';
+import { kmsAliasTaken, nameOf, secretNameTaken, storageGiven, type KeyStorageOptions } from './keyStorageOptions';
 
 export const KEY_STORAGE_LABELS: Record<CreatableKeyStorage, () => string> = {
   local: () => vscode.l10n.t('This machine (VS Code secret storage)'),
@@ -40,18 +41,18 @@ const MAX_ALIASES_DESCRIBED = 50;
 async function usableKmsKeys(keys: KeyServicesOf, algorithm: LocalKeyAlgorithm | undefined): Promise<Array<{ alias: string; spec: string }>> {
   if (!isKeyAlgorithm(algorithm)) return [];
   const kms = (await keys()).kms;
-  const aliases = (await kms.aliases()).filter((alias) => alias.targetKeyId && !isAwsManagedAlias(alias.name)).slice(0, MAX_ALIASES_DESCRIBED);
+  const aliases = (await kms.aliases())
+    .flatMap((alias) => (alias.targetKeyId && !isAwsManagedAlias(alias.name) ? [{ name: alias.name, targetKeyId: alias.targetKeyId }] : []))
+    .slice(0, MAX_ALIASES_DESCRIBED);
   const described = await Promise.all(
     aliases.map((alias) =>
-      kms.describe(alias.targetKeyId!).then(
-        (key) => ({ alias: alias.name, key }),
-        () => undefined,
+      kms.describe(alias.targetKeyId).then(
+        (key) => [{ alias: alias.name, key }],
+        () => [],
       ),
     ),
   );
-  return described
-    .filter((found) => found !== undefined && !kmsKeyProblem(found.key, found.alias) && found.key.keySpec === KMS_KEY_SPEC[algorithm])
-    .map((found) => ({ alias: found!.alias, spec: found!.key.keySpec }));
+  return described.flat().flatMap((found) => (!kmsKeyProblem(found.key, found.alias) && found.key.keySpec === KMS_KEY_SPEC[algorithm] ? [{ alias: found.alias, spec: found.key.keySpec }] : []));
 }
 
 /**
@@ -68,6 +69,7 @@ export function pickKeyStorage(
   title: string,
   position: StepPosition | undefined,
   current: KeyStorageChoice | undefined,
+  unattended: Unattended<KeyStorageChoice>,
 ): Promise<KeyStorageChoice> {
   let aliasTaken: string | undefined;
   const choice = current ?? { keyStorage: 'local' };
@@ -75,44 +77,49 @@ export function pickKeyStorage(
     title,
     ...(position ? { position } : {}),
     placeholder: vscode.l10n.t('Where should the private key live?'),
-    items: Promise.all([kmsAliasTaken(keys, name).catch(() => undefined), usableKmsKeys(keys, algorithm).catch(() => [])]).then(([taken, existing]) => {
-      aliasTaken = taken;
-      return [
-        ...(['local', 'kms', 'secretsManager'] as const).map((kind) => ({
-          label: KEY_STORAGE_LABELS[kind](),
-          description: DESCRIPTIONS[kind](),
-          ...(kind === 'kms' && taken ? { detail: taken } : {}),
-          value: { keyStorage: kind },
-          picked: kind === choice.keyStorage && choice.kmsKeyId === undefined,
-        })),
-        ...existing.map(({ alias, spec }) => ({
-          label: vscode.l10n.t('AWS KMS — existing key {0}', alias),
-          description: vscode.l10n.t('{0}, enabled, SIGN_VERIFY', spec),
-          value: { keyStorage: 'kms' as const, kmsKeyId: alias },
-          picked: choice.kmsKeyId === alias,
-        })),
-      ];
-    }),
+    unattended,
+    // Read when shown: a call nobody answers asks KMS nothing.
+    items: whenShown(() =>
+      Promise.all([kmsAliasTaken(keys, name).catch(() => undefined), usableKmsKeys(keys, algorithm).catch(() => [])]).then(([taken, existing]) => {
+        aliasTaken = taken;
+        return [
+          ...(['local', 'kms', 'secretsManager'] as const).map((kind) => ({
+            label: KEY_STORAGE_LABELS[kind](),
+            description: DESCRIPTIONS[kind](),
+            ...(kind === 'kms' && taken ? { detail: taken } : {}),
+            value: { keyStorage: kind },
+            picked: kind === choice.keyStorage && choice.kmsKeyId === undefined,
+          })),
+          ...existing.map(({ alias, spec }) => ({
+            label: vscode.l10n.t('AWS KMS — existing key {0}', alias),
+            description: vscode.l10n.t('{0}, enabled, SIGN_VERIFY', spec),
+            value: { keyStorage: 'kms' as const, kmsKeyId: alias },
+            picked: choice.kmsKeyId === alias,
+          })),
+        ];
+      }),
+    ),
     validate: (value) => (value.keyStorage === 'kms' && value.kmsKeyId === undefined ? aliasTaken : undefined),
   });
 }
 
 /** The storage step, and for Secrets Manager the secret's name (default cloudfront/<name>). */
-export function keyStoragePrompts<S extends KeyMaterialState & { interactive: boolean }>(keys: KeyServicesOf, title: string): PromptStep<S>[] {
+export function keyStoragePrompts<S extends KeyMaterialState & { readonly given: KeyStorageOptions }>(keys: KeyServicesOf, title: string): PromptStep<S>[] {
   return [
     {
-      shouldPrompt: (state) => state.interactive,
+      // Nobody to ask: this machine.
+      shouldPrompt: (state) => !storageGiven(state.given),
       prompt: async (state, ui, position) => {
         const current = state.keyStorage ? { keyStorage: state.keyStorage, ...(state.kmsKeyId ? { kmsKeyId: state.kmsKeyId } : {}) } : undefined;
-        const choice = await pickKeyStorage(ui, keys, state.name!, state.algorithm, title, position, current);
+        const choice = await pickKeyStorage(ui, keys, nameOf(state), state.algorithm, title, position, current, { answer: { keyStorage: 'local' } });
         state.keyStorage = choice.keyStorage;
         if (choice.kmsKeyId) state.kmsKeyId = choice.kmsKeyId;
         else delete state.kmsKeyId;
       },
     },
     {
-      shouldPrompt: (state) => state.interactive && state.keyStorage === 'secretsManager',
-      mayPrompt: (state) => state.interactive,
+      shouldPrompt: (state) => !storageGiven(state.given) && state.keyStorage === 'secretsManager',
+      mayPrompt: (state) => !storageGiven(state.given),
       followsUp: true,
       prompt: async (state, ui, position) => {
         state.secretName = await ui.input({
@@ -120,7 +127,8 @@ export function keyStoragePrompts<S extends KeyMaterialState & { interactive: bo
           position,
           prompt: vscode.l10n.t('Name of the new Secrets Manager secret for the private key (Enter takes the one shown)'),
           ...(state.secretName ? { value: state.secretName } : {}),
-          defaultValue: secretNameFor(state.name!),
+          defaultValue: secretNameFor(nameOf(state)),
+          unattended: { answer: secretNameFor(nameOf(state)) },
           validate: (value) => secretNameTaken(keys, value),
         });
       },

@@ -12,14 +12,15 @@ import { samePublicKey } from '../../keys/fingerprint';
 import type { KeyStorage } from '../../keys/keyStorage';
 import { recorded, runPrompts, type ExecuteStep } from '../../wizard/wizard';
 import { PublicKeyNode } from '../../tree/keyNodes';
-import { defineCommandIn, optionalText, optionsObject, positionalText } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText } from '../options';
 import { publicKeyById } from './chooseKey';
 import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { deletePublicKeyIfUnused } from './keyGroupChanges';
 import { nameOption } from './keyOptions';
 import { linkKeyPrompts, type LinkKeyRun, type LinkKeyState } from './linkKeyPrompts';
-import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
+import { defaultPublicKeyName, exactlyOneSource, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
 import { executeWithRecovery } from '../../wizard/recovery';
+import { hasPerson } from '../../ui/unattendedUi';
 import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
@@ -38,10 +39,7 @@ export const LinkKeyOptions = v.pipe(
     name: v.optional(nameOption('name', () => vscode.l10n.t('public key'))),
   }),
   v.forward(
-    v.check(
-      (o) => SOURCES.filter((option) => o[option] !== undefined).length === 1,
-      () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).'),
-    ),
+    v.check((o) => SOURCES.filter((option) => o[option] !== undefined).length === 1, exactlyOneSource),
     ['kmsKeyId'],
   ),
 );
@@ -52,28 +50,23 @@ export interface LinkKeyResult {
   readonly keyStorage: KeyStorage;
 }
 
-function sourceOf(options: LinkKeyOptions): LinkSource {
+/** The place the call named (kmsKeyId, secretId or parameterName), or none: then it is asked. */
+function sourceOf(options: Partial<LinkKeyOptions>): LinkSource | undefined {
   if (options.kmsKeyId !== undefined) return { kind: 'kms', kmsKeyId: options.kmsKeyId };
   if (options.secretId !== undefined) return { kind: 'secretsManager', secretId: options.secretId };
-  return { kind: 'ssm', parameterName: options.parameterName! };
+  if (options.parameterName !== undefined) return { kind: 'ssm', parameterName: options.parameterName };
+  return undefined;
 }
 
-export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyCommandContext, call): Promise<LinkKeyResult> => {
-  const interactive = call.kind === 'interactive';
-  const state: LinkKeyState = { done: [] };
-  if (call.kind === 'automation') {
-    const { publicKeyId, name } = call.options;
-    state.target = publicKeyId !== undefined ? { kind: 'existing', publicKeyId } : { kind: 'upload' };
-    if (name !== undefined) state.name = name;
-    state.linked = await readLinkSource(await context.source.keyServices(), sourceOf(call.options), context.source.profile);
-  } else {
-    const given = call.context instanceof PublicKeyNode ? call.context.publicKey.id : positionalText(call.context);
-    if (given) {
-      state.target = { kind: 'existing', publicKeyId: (await publicKeyById(context, given)).id };
-      state.publicKeyGiven = true;
-    }
-    await runPrompts(state, linkKeyPrompts(context), context.ui);
-  }
+export const linkKey = defineAskingCommandIn(LinkKeyOptions, async (context: KeyCommandContext, call): Promise<LinkKeyResult> => {
+  const row = call.context instanceof PublicKeyNode ? call.context.publicKey.id : positionalText(call.context);
+  const given = { ...call.answers, ...(row ? { publicKeyId: (await publicKeyById(context, row)).id } : {}) };
+  const source = sourceOf(given);
+  const state: LinkKeyState = { done: [], publicKeyGiven: given.publicKeyId !== undefined, sourceGiven: source !== undefined };
+  if (given.publicKeyId !== undefined) state.target = { kind: 'existing', publicKeyId: given.publicKeyId };
+  if (given.name !== undefined) state.name = given.name;
+  if (source) state.linked = await readLinkSource(await context.source.keyServices(), source, context.source.profile);
+  await runPrompts(state, linkKeyPrompts(context), context.ui);
   const linked = state.linked;
   if (!linked) throw new Error('Link Key reached its execute steps without a key to link');
   refuseLocalCopy(context, linked);
@@ -87,11 +80,11 @@ export const linkKey = defineCommandIn(LinkKeyOptions, async (context: KeyComman
   }
   const run: LinkKeyRun = Object.assign(state, { linked, name });
 
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context), interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context), hasPerson(context.ui));
   context.events?.didChangeKeys.fire();
-  const result: LinkKeyResult = { publicKeyId: state.publicKeyId!, keyStorage: linked.storage };
+  const result: LinkKeyResult = { publicKeyId: recorded(state, 'publicKeyId', 'upload'), keyStorage: linked.storage };
   context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);
-  if (interactive) void context.ui.notify('info', vscode.l10n.t('Public key {0} now signs with its private key in {1}.', result.publicKeyId, linked.reference));
+  void context.ui.notify('info', vscode.l10n.t('Public key {0} now signs with its private key in {1}.', result.publicKeyId, linked.reference));
   return result;
 });
 

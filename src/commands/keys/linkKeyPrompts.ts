@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { readAllPages } from '../../aws/readAllPages';
 import { UserError } from '../../errors';
 import { isAwsManagedAlias, PUBLIC_KEY_ID_TAG } from '../../keys/keyStorage';
-import type { WizardState, PromptStep } from '../../wizard/wizard';
+import { recorded, type WizardState, type PromptStep } from '../../wizard/wizard';
 import { nameProblem } from './createKeyPair/prompts';
 import type { KeyCommandContext } from './keyCommandContext';
-import { defaultPublicKeyName, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
+import { whenShown } from './whenShown';
+import { defaultPublicKeyName, exactlyOneSource, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
 
 export interface LinkKeyState extends WizardState {
   /** The public key the private key signs as, or a new one made from its public half. */
@@ -18,8 +19,10 @@ export interface LinkKeyState extends WizardState {
   /** The public key's name (uploaded, or CloudFront's name of the existing one). */
   name?: string;
   publicKeyId?: string;
-  /** Called on a public key (row or id): no question which. */
-  publicKeyGiven?: boolean;
+  /** Called on a public key (row, id or publicKeyId): no question which. */
+  readonly publicKeyGiven: boolean;
+  /** The call named the key in AWS (kmsKeyId, secretId or parameterName): no question where. */
+  readonly sourceGiven: boolean;
 }
 
 /** The answers the execute steps take as given: the key to link and the public key's name. */
@@ -34,12 +37,16 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
     {
       shouldPrompt: (s) => !s.publicKeyGiven,
       prompt: async (s, ui, position) => {
-        const service = await context.source.cloudFront();
-        const keys = readAllPages((marker) => service.listPublicKeys(marker));
+        const keys = whenShown(async () => {
+          const service = await context.source.cloudFront();
+          return readAllPages((marker) => service.listPublicKeys(marker));
+        });
         s.target = await ui.pick<NonNullable<LinkKeyState['target']>>({
           title,
           position,
           placeholder: vscode.l10n.t('Which CloudFront public key does the key in AWS sign for?'),
+          // Nobody to ask: without publicKeyId, its public half is uploaded as a new public key.
+          unattended: { answer: { kind: 'upload' } },
           items: keys.then((list) => [
             { label: vscode.l10n.t('$(cloud-upload) Upload its public half as a new public key'), value: { kind: 'upload' as const } },
             ...list.map((k) => ({
@@ -52,12 +59,13 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
       },
     },
     {
-      shouldPrompt: () => true,
+      shouldPrompt: (s) => !s.sourceGiven,
       prompt: async (s, ui, position) => {
         s.sourceKind = await ui.pick<LinkSource['kind']>({
           title,
           position,
           placeholder: vscode.l10n.t('Where does AWS keep the private key?'),
+          unattended: { missing: 'kmsKeyId', message: exactlyOneSource() },
           items: [
             { label: vscode.l10n.t('AWS KMS key'), detail: vscode.l10n.t('Signs with kms:Sign; the private key never leaves KMS.'), value: 'kms' },
             { label: vscode.l10n.t('Secrets Manager secret'), detail: vscode.l10n.t('A secret holding the private key PEM, read into memory to sign.'), value: 'secretsManager' },
@@ -67,12 +75,12 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
       },
     },
     {
-      shouldPrompt: () => true,
+      shouldPrompt: (s) => !s.sourceGiven,
       prompt: async (s, ui, position) => {
         // A key, secret or parameter that cannot be linked (disabled, no PEM, not a SecureString…) is
         // said, and the list asked again: the person picks another instead of starting over.
         for (;;) {
-          const source = await pickSource(s.sourceKind!, ui, position, title, services);
+          const source = await pickSource(recorded(s, 'sourceKind', 'where AWS keeps the key'), ui, position, title, services);
           try {
             s.linked = await readLinkSource(await services(), source, context.source.profile);
             break;
@@ -85,14 +93,17 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
       },
     },
     {
-      shouldPrompt: (s) => s.target?.kind === 'upload',
-      mayPrompt: (s) => !s.publicKeyGiven,
+      // A follow-up of the key picked: the new public key's name, only when uploading. A call that named
+      // the key in AWS gets a free name made from its alias, secret or parameter (linkKey.ts).
+      shouldPrompt: (s) => !s.sourceGiven && s.target?.kind === 'upload',
+      mayPrompt: (s) => !s.sourceGiven && !s.publicKeyGiven,
+      followsUp: true,
       prompt: async (s, ui, position) => {
         s.name = await ui.input({
           title,
           position,
           prompt: vscode.l10n.t('Name of the new public key in CloudFront'),
-          value: s.name ?? defaultPublicKeyName(s.linked!),
+          value: s.name ?? defaultPublicKeyName(recorded(s, 'linked', 'which key')),
           validate: (text) => nameProblem(text, vscode.l10n.t('public key')),
         });
       },

@@ -5,14 +5,14 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { KeyServices } from '../../aws/awsSession';
-import { algorithmOfKmsSpec } from '../../aws/kmsKeys';
+import { algorithmOfSigningKey } from '../../aws/kmsKeys';
 import { describeSigningKey, kmsFailure } from '../../aws/kmsSigner';
 import { readRemotePrivateKey } from '../../aws/remotePem';
 import { keyGroupTakes, resourceNameFrom } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import { algorithmOf, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
-import { storageReference, type KeyStorage } from '../../keys/keyStorage';
+import { storageReference, type KeyStorage, type RemoteKeyStorage } from '../../keys/keyStorage';
 
 /** Which kind of place, and the option that names it. */
 export type LinkSource =
@@ -29,6 +29,9 @@ export interface LinkedKey {
   /** How messages name it: the alias, secret or parameter name. */
   readonly reference: string;
 }
+
+/** What a call must name: one place the key is kept. */
+export const exactlyOneSource = () => vscode.l10n.t('Pass exactly one of kmsKeyId (an AWS KMS key), secretId (a Secrets Manager secret) or parameterName (an SSM SecureString parameter).');
 
 export const linkSourceInput = (source: LinkSource): string => (source.kind === 'kms' ? 'kmsKeyId' : source.kind === 'secretsManager' ? 'secretId' : 'parameterName');
 export const linkSourceReference = (source: LinkSource): string => (source.kind === 'kms' ? source.kmsKeyId : source.kind === 'secretsManager' ? source.secretId : source.parameterName);
@@ -51,7 +54,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
       storage: { kind: 'kms', keyArn: described.arn, ...(alias ? { alias } : {}) },
       publicKey,
       fingerprint: fingerprintOf(publicKey),
-      algorithm: algorithmOfKmsSpec(described.keySpec)!, // describeSigningKey refused any other spec
+      algorithm: algorithmOfSigningKey(described),
       input,
       reference: alias ?? reference,
     };
@@ -63,7 +66,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   if (!keyGroupTakes(key)) {
     throw new UserError(vscode.l10n.t('{0}: {1} holds an RSA {2}-bit key; CloudFront key groups take only RSA 2048-bit and ECDSA P-256 keys.', input, reference, String(key.bits)), input);
   }
-  let storage: KeyStorage;
+  let storage: RemoteKeyStorage;
   if (source.kind === 'secretsManager') {
     // The ARN, so a renamed or same-named secret elsewhere is never read by mistake; the name for people.
     const described = await services.secrets.describeSecret(source.secretId);
@@ -71,7 +74,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   } else {
     storage = { kind: 'ssm', parameterName: source.parameterName, region: await services.kms.region };
   }
-  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference: storageReference(storage)! };
+  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference: storageReference(storage) };
 }
 
 /** The alias that names a key (for the Keys view), when the caller may list aliases; else none. */

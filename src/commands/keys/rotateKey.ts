@@ -16,16 +16,18 @@ import type { CreatableKeyStorage } from '../../keys/keyStorage';
 import { KEYS_PER_KEY_GROUP, RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 import { KeyGroupNode } from '../../tree/keyNodes';
 import { createKeyPairExecutes } from './createKeyPair/executes';
-import { defineCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText, requiredText } from '../options';
 import { keyGroupById } from './chooseKey';
 import { keyGroupFullProblem } from './keyGroupChanges';
 import { answeredRun, type CreateKeyPairState } from './createKeyPair/state';
 import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
 import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
-import { keyStorageEntries, readKeyStorageOptions } from './keyStorageOptions';
+import { keyStorageEntries, readKeyStorageOptions, storageGiven } from './keyStorageOptions';
+import { hasPerson } from '../../ui/unattendedUi';
 import { pickKeyStorage } from './keyStoragePrompts';
 import { executeWithRecovery } from '../../wizard/recovery';
+import { recorded } from '../../wizard/wizard';
 import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 
 export const RotateKeyOptions = optionsObject({
@@ -56,26 +58,26 @@ async function chooseKeyGroup(context: KeyCommandContext, given: unknown): Promi
   const id = positionalText(given);
   if (id) return keyGroupById(service, id);
   return context.ui.pick({
+    unattended: { missing: 'keyGroupId' },
     title: vscode.l10n.t('Rotate Key'),
     placeholder: vscode.l10n.t('Key group whose signing key to rotate'),
     items: readKeyGroups(service).then((groups) => groups.map((g) => ({ label: g.name, description: vscode.l10n.t('{0} of {1} keys used', g.publicKeyIds.length, KEYS_PER_KEY_GROUP), value: g }))),
   });
 }
 
-export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCommandContext, call): Promise<RotateKeyResult> => {
-  const options = call.kind === 'automation' ? call.options : undefined;
-  const interactive = !options;
-  const group = await chooseKeyGroup(context, options ? options.keyGroupId : call.kind === 'interactive' ? call.context : undefined);
-  if (options?.removePublicKeyId !== undefined) return removeOldKey(context, group, options.removePublicKeyId);
+export const rotateKey = defineAskingCommandIn(RotateKeyOptions, async (context: KeyCommandContext, call): Promise<RotateKeyResult> => {
+  const answers = call.answers;
+  const group = await chooseKeyGroup(context, answers.keyGroupId ?? call.context);
+  if (answers.removePublicKeyId !== undefined) return removeOldKey(context, group, answers.removePublicKeyId);
 
   const full = keyGroupFullProblem(group);
   if (full) throw new UserError(full, 'keyGroupId');
   const previous = context.keyStore.defaultSigner(group.id) ?? context.keyStore.list().find((k) => k.publicKeyId && group.publicKeyIds.includes(k.publicKeyId));
-  const algorithm = options?.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
-  const name = options?.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, RESOURCE_NAME_MAX_LENGTH);
+  const algorithm = answers.algorithm ?? (previous?.algorithm && isKeyAlgorithm(previous.algorithm) ? previous.algorithm : 'RSA_2048');
+  const name = answers.name ?? `${group.name}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`.slice(0, RESOURCE_NAME_MAX_LENGTH);
 
   const state: CreateKeyPairState = {
-    interactive: false,
+    given: {},
     done: [],
     name,
     algorithm,
@@ -86,31 +88,32 @@ export const rotateKey = defineCommandIn(RotateKeyOptions, async (context: KeyCo
   // A linked SSM parameter is never created: its successor lives on this machine unless asked otherwise.
   const previousStorage = previous?.storage?.kind ?? 'local';
   const usual = previousStorage === 'ssm' ? 'local' : previousStorage;
-  const choice = options ? { keyStorage: options.keyStorage ?? usual } : await pickKeyStorage(context.ui, keys, name, algorithm, vscode.l10n.t('Rotate Key'), undefined, { keyStorage: usual });
+  // Asked unless given (by keyStorage or the options that go with it); nobody to ask: where the old one was.
+  const choice = storageGiven(answers)
+    ? { keyStorage: answers.keyStorage ?? usual }
+    : await pickKeyStorage(context.ui, keys, name, algorithm, vscode.l10n.t('Rotate Key'), undefined, { keyStorage: usual }, { answer: { keyStorage: usual } });
   const keyStorage = choice.keyStorage;
-  await readKeyStorageOptions(state, { ...options, ...choice }, keys, context.source.profile);
+  await readKeyStorageOptions(state, { ...answers, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, interactive);
-  await context.keyStore.setDefaultSigner(group.id, state.key!.fingerprint);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, hasPerson(context.ui));
+  await context.keyStore.setDefaultSigner(group.id, recorded(state, 'key', 'generate').fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();
+  const publicKeyId = recorded(state, 'publicKeyId', 'upload');
+  const previousPublicKeyId = previous?.publicKeyId;
   const result: RotateKeyResult = {
     keyGroupId: group.id,
-    publicKeyId: state.publicKeyId!,
+    publicKeyId,
     keyStorage,
     ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
     ...(state.secretArn ? { secretArn: state.secretArn } : {}),
-    ...(previous?.publicKeyId ? { previousPublicKeyId: previous.publicKeyId } : {}),
+    ...(previousPublicKeyId ? { previousPublicKeyId } : {}),
   };
-  if (interactive && result.previousPublicKeyId) {
+  if (previousPublicKeyId) {
     const removeNow = vscode.l10n.t('Remove Old Key Now');
     void context.ui
-      .notify(
-        'info',
-        vscode.l10n.t('{0} now signs for key group {1}. Remove the old key {2} once the URLs signed with it have expired.', result.publicKeyId!, group.name, result.previousPublicKeyId),
-        removeNow,
-      )
-      .then((choice) => (choice === removeNow ? removeOldKey(context, group, result.previousPublicKeyId!) : undefined));
+      .notify('info', vscode.l10n.t('{0} now signs for key group {1}. Remove the old key {2} once the URLs signed with it have expired.', publicKeyId, group.name, previousPublicKeyId), removeNow)
+      .then((choice) => (choice === removeNow ? removeOldKey(context, group, previousPublicKeyId) : undefined));
   }
   return result;
 });

@@ -10,18 +10,19 @@ import { behaviorPatterns } from '../../../aws/trustedKeyGroups';
 import { Commands } from '../../../constants';
 import { UserError } from '../../../errors';
 import { KeyGroupNode } from '../../../tree/keyNodes';
-import { runPrompts } from '../../../wizard/wizard';
-import { defineCommandIn, optionalText, optionsObject, positionalText, required } from '../../options';
+import { recorded, runPrompts } from '../../../wizard/wizard';
+import { defineAskingCommandIn, optionalText, optionsObject, positionalText, required } from '../../options';
 import { keyGroupById } from '../chooseKey';
 import { keyRecovery, type KeyCommandContext } from '../keyCommandContext';
 import { algorithmOption, nameOption } from '../keyOptions';
-import { keyStorageEntries, readKeyStorageOptions } from '../keyStorageOptions';
+import { keyStorageEntries, readKeyStorageOptions, storageGiven } from '../keyStorageOptions';
+import { hasPerson } from '../../../ui/unattendedUi';
 import { executeWithRecovery } from '../../../wizard/recovery';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import { behaviorLabel, createKeyPairPrompts, nameProblem, WizardLookups } from './prompts';
 import { whereThePrivateKeyIs } from '../keyStoragePrompts';
-import { answeredRun, type CreateKeyPairResult, type CreateKeyPairState, type KeyGroupChoice } from './state';
+import { answeredRun, type CreateKeyPairGiven, type CreateKeyPairResult, type CreateKeyPairState, type KeyGroupChoice } from './state';
 
 const pathPatternsRequired = () => vscode.l10n.t('pathPatterns must list the path patterns of the behaviors to restrict (* for the default behavior).');
 
@@ -63,74 +64,56 @@ export const CreateKeyPairOptions = v.pipe(
 );
 type CreateKeyPairOptions = v.InferOutput<typeof CreateKeyPairOptions>;
 
-export const createKeyPair = defineCommandIn(CreateKeyPairOptions, async (context: KeyCommandContext, call): Promise<CreateKeyPairResult> => {
+export const createKeyPair = defineAskingCommandIn(CreateKeyPairOptions, async (context: KeyCommandContext, call): Promise<CreateKeyPairResult> => {
   const service = () => context.source.cloudFront();
   const keys = (region?: string) => context.source.keyServices(region);
   const lookups = new WizardLookups(service);
-  const interactive = call.kind === 'interactive';
-  const state: CreateKeyPairState = { interactive, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
-  if (call.kind === 'automation') {
-    await readOptions(state, call.options, lookups);
-    await readKeyStorageOptions(state, call.options, keys, context.source.profile);
-  } else {
-    // Called on a key group (its row or id): the wizard puts the key there and does not ask.
-    const givenGroup = call.context instanceof KeyGroupNode ? call.context.keyGroup.id : positionalText(call.context);
-    if (givenGroup) {
-      state.keyGroup = await existingKeyGroup(lookups, givenGroup);
-      state.keyGroupGiven = true;
-    }
-    prefillBehaviors(state, call.kind === 'interactive' ? call.given : undefined);
-  }
+  // Called on a key group (its row or id): the wizard puts the key there and does not ask.
+  const rowGroup = call.context instanceof KeyGroupNode ? call.context.keyGroup.id : positionalText(call.context);
+  const given: CreateKeyPairGiven = { ...call.answers, ...(rowGroup ? { keyGroupId: rowGroup } : {}) };
+  const state: CreateKeyPairState = { given, done: [], ...(context.source.profile ? { profile: context.source.profile } : {}) };
+  await readGiven(state, given, lookups);
+  // Where the private key goes, when the call said it: checked before anything is asked once the name is known.
+  const checkStorage = () => readKeyStorageOptions(state, given, keys, context.source.profile);
+  if (storageGiven(given) && state.name !== undefined) await checkStorage();
   await runPrompts(state, createKeyPairPrompts(lookups, keys), context.ui);
+  if (storageGiven(given) && given.name === undefined) await checkStorage();
 
   const run = answeredRun(state);
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys), interactive);
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys), hasPerson(context.ui));
   state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
   const result = createKeyPairResult(state);
   context.log.info(`[keys] created public key ${result.publicKeyId} in key group ${result.keyGroupId}, private key: ${result.keyStorage}`);
   // The key group now holds the new local key, and the chosen behaviors trust that group.
   if (state.distributionId && state.pathPatterns?.length) context.events?.didRestrictBehaviors.fire();
-  if (interactive) {
-    const sign = vscode.l10n.t('Sign a URL now');
-    // The URL box starts on the first behavior the key now protects, not empty.
-    const restricted = state.distributionId ? { distributionId: state.distributionId, pathPattern: state.pathPatterns?.[0] } : {};
-    void context.ui
-      .notify('info', createdMessage(state, result), sign)
-      .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { interactive: true, keyPairId: result.publicKeyId, ...restricted }) : undefined));
-  }
+  const sign = vscode.l10n.t('Sign a URL now');
+  // The URL box starts on the first behavior the key now protects, not empty.
+  const restricted = state.distributionId ? { distributionId: state.distributionId, pathPattern: state.pathPatterns?.[0] } : {};
+  void context.ui
+    .notify('info', createdMessage(state, result), sign)
+    .then((choice) => (choice === sign ? vscode.commands.executeCommand(Commands.signUrl, { interactive: true, keyPairId: result.publicKeyId, ...restricted }) : undefined));
   return result;
 });
-
-/**
- * `{ interactive: true, distributionId, pathPatterns }` (a sign command's "Create Key Pair for /paid/*"):
- * the distribution and behaviors start chosen; every step is still asked, so the person sees them.
- */
-function prefillBehaviors(state: CreateKeyPairState, context: unknown): void {
-  if (context === null || typeof context !== 'object' || Object.getPrototypeOf(context) !== Object.prototype) return;
-  const { distributionId, pathPatterns } = context as { distributionId?: unknown; pathPatterns?: unknown };
-  if (typeof distributionId !== 'string') return;
-  state.distributionId = distributionId;
-  if (Array.isArray(pathPatterns) && pathPatterns.every((p) => typeof p === 'string')) state.pathPatterns = pathPatterns;
-}
 
 /** "Created key media-2026 (K…) in new key group media-signers (KG…); /paid/* of E… now require signed URLs. …" */
 export function createdMessage(state: CreateKeyPairState, result: CreateKeyPairResult): string {
   const key = `${state.name ?? ''} (${result.publicKeyId})`;
   const group = `${state.keyGroup?.name ?? ''} (${result.keyGroupId})`;
   const created = state.keyGroup?.kind === 'new' ? vscode.l10n.t('Created key {0} in new key group {1}.', key, group) : vscode.l10n.t('Created key {0} in key group {1}.', key, group);
-  const patterns = state.distributionId ? (state.pathPatterns ?? []) : [];
-  const restricted = patterns.length
-    ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId!, state.keyGroup?.name ?? '')}`
-    : '';
+  const patterns = state.pathPatterns ?? [];
+  const restricted =
+    state.distributionId && patterns.length
+      ? ` ${vscode.l10n.t('{0} of distribution {1} now require URLs or cookies signed with a key of {2}.', patterns.map(behaviorLabel).join(', '), state.distributionId, state.keyGroup?.name ?? '')}`
+      : '';
   return `${created}${restricted} ${whereThePrivateKeyIs(state)}`;
 }
 
 /** What the command returns: the ids, and where the private key is. */
 export function createKeyPairResult(state: CreateKeyPairState): CreateKeyPairResult {
   return {
-    publicKeyId: state.publicKeyId!,
-    keyGroupId: state.keyGroupId!,
+    publicKeyId: recorded(state, 'publicKeyId', 'upload'),
+    keyGroupId: recorded(state, 'keyGroupId', 'keyGroup'),
     keyStorage: state.keyStorage ?? 'local',
     ...(state.kmsKeyArn ? { kmsKeyArn: state.kmsKeyArn } : {}),
     ...(state.secretArn ? { secretArn: state.secretArn } : {}),
@@ -145,15 +128,21 @@ async function existingKeyGroup(lookups: WizardLookups, keyGroupId: string): Pro
   return { kind: 'existing', id: group.id, name: group.name };
 }
 
-/** Fills the state from checked options, refusing what the account contradicts before anything changes. */
-async function readOptions(state: CreateKeyPairState, options: CreateKeyPairOptions, lookups: WizardLookups): Promise<void> {
-  if ((await lookups.existingPublicKeyNames()).has(options.name)) throw new UserError(vscode.l10n.t('name: a public key named {0} already exists.', options.name), 'name');
-  state.name = options.name;
-  state.algorithm = options.algorithm;
-  if (options.keyGroupId !== undefined) {
-    state.keyGroup = await existingKeyGroup(lookups, options.keyGroupId);
-  } else {
-    const keyGroupName = options.keyGroupName!;
+/**
+ * Fills the state from the answers the call gave, refusing what the account contradicts before
+ * anything is asked or changed. `{ interactive: true, distributionId, pathPatterns }` (a sign
+ * command's "Create Key Pair for /paid/*") starts the distribution and behaviors chosen.
+ */
+async function readGiven(state: CreateKeyPairState, options: CreateKeyPairGiven, lookups: WizardLookups): Promise<void> {
+  if (options.name !== undefined) {
+    if ((await lookups.existingPublicKeyNames()).has(options.name)) throw new UserError(vscode.l10n.t('name: a public key named {0} already exists.', options.name), 'name');
+    state.name = options.name;
+  }
+  if (options.algorithm !== undefined) state.algorithm = options.algorithm;
+  const { keyGroupId, keyGroupName } = options;
+  if (keyGroupId !== undefined) {
+    state.keyGroup = await existingKeyGroup(lookups, keyGroupId);
+  } else if (keyGroupName !== undefined) {
     if ((await lookups.allKeyGroups()).some((g) => g.name === keyGroupName)) {
       throw new UserError(vscode.l10n.t('keyGroupName: a key group named {0} already exists.', keyGroupName), 'keyGroupName');
     }
@@ -161,7 +150,9 @@ async function readOptions(state: CreateKeyPairState, options: CreateKeyPairOpti
   }
 
   const { distributionId, pathPatterns } = options;
-  if (distributionId === undefined || !pathPatterns) return;
+  if (distributionId === undefined) return;
+  state.distributionId = distributionId;
+  if (!pathPatterns) return;
   let known: string[];
   try {
     known = behaviorPatterns((await (await lookups.service()).getDistributionConfig(distributionId)).value);
@@ -172,6 +163,5 @@ async function readOptions(state: CreateKeyPairState, options: CreateKeyPairOpti
   if (unknown !== undefined) {
     throw new UserError(vscode.l10n.t('pathPatterns: distribution {0} has no cache behavior {1}; it has {2}.', distributionId, unknown, known.join(', ')), 'pathPatterns');
   }
-  state.distributionId = distributionId;
-  state.pathPatterns = pathPatterns;
+  state.pathPatterns = [...pathPatterns];
 }

@@ -53,7 +53,7 @@ export function createKeyPairExecutes(service: () => Promise<CloudFrontService>,
     {
       id: 'defaultSigner',
       title: (s) => vscode.l10n.t('Make it the default signer for key group {0}', s.keyGroup.name),
-      shouldExecute: (s) => !keyStore.defaultSigner(s.keyGroupId!),
+      shouldExecute: (s) => s.keyGroupId === undefined || !keyStore.defaultSigner(s.keyGroupId),
       execute: (s) => keyStore.setDefaultSigner(recorded(s, 'keyGroupId', 'keyGroup'), recorded(s, 'key', 'the new key').fingerprint),
     },
     {

@@ -11,13 +11,14 @@ import { CancellationError } from '../../../errors';
 import { KEY_ALGORITHMS, type KeyAlgorithm } from '../../../keys/algorithms';
 import { KEYS_PER_KEY_GROUP, RESOURCE_NAME, RESOURCE_NAME_MAX_LENGTH } from '../../../cloudfront/rules';
 import type { PickItem } from '../../../ui/ui';
-import type { PromptStep } from '../../../wizard/wizard';
+import { recorded, type PromptStep } from '../../../wizard/wizard';
 import { keyGroupFullProblem } from '../keyGroupChanges';
 import type { KeyServicesOf } from '../keyMaterialState';
 import { keyStoragePrompts } from '../keyStoragePrompts';
 import { kmsAliasFor } from '../../../keys/keyStorage';
 import type { KeyMaterialState } from '../keyMaterialState';
-import type { CreateKeyPairState, KeyGroupChoice } from './state';
+import type { CreateKeyPairGiven, CreateKeyPairState, KeyGroupChoice } from './state';
+import { whenShown } from '../whenShown';
 import { readKeyGroups } from '../../../aws/keyGroupDirectory';
 import { distributionItem } from '../../distributionPick';
 
@@ -72,7 +73,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
   const title = vscode.l10n.t('Create Key Pair');
   return [
     {
-      shouldPrompt: (state) => state.interactive,
+      shouldPrompt: (state) => state.given.name === undefined,
       prompt: async (state, ui, position) => {
         // The default is a name no public key has yet; without the list (no access yet) the validation says so.
         const taken = await lookups.existingPublicKeyNames().catch(() => new Set<string>());
@@ -82,6 +83,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
           prompt: vscode.l10n.t('Name of the public key in CloudFront (Enter takes the one shown)'),
           value: state.name,
           defaultValue: firstFreeName(DEFAULT_KEY_NAME, taken),
+          unattended: { missing: 'name' },
           validate: async (value) => {
             const problem = nameProblem(value, vscode.l10n.t('public key'));
             if (problem) return problem;
@@ -91,12 +93,13 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       },
     },
     {
-      shouldPrompt: (state) => state.interactive,
+      shouldPrompt: (state) => state.given.algorithm === undefined,
       prompt: async (state, ui, position) => {
         state.algorithm = await ui.pick({
           title,
           position,
           placeholder: vscode.l10n.t('Key algorithm'),
+          unattended: { missing: 'algorithm' },
           items: KEY_ALGORITHMS.map((algorithm) => ({
             label: ALGORITHM_LABELS[algorithm],
             description: algorithm === 'RSA_2048' ? vscode.l10n.t('default · private key kept as PKCS#1 PEM') : vscode.l10n.t('shorter keys and signatures · signs with SHA-256'),
@@ -108,13 +111,14 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
     },
     ...keyStoragePrompts<CreateKeyPairState>(keys, title),
     {
-      shouldPrompt: (state) => state.interactive && !state.keyGroupGiven,
+      shouldPrompt: (state) => !keyGroupGiven(state.given),
       prompt: async (state, ui, position) => {
         const previous = state.keyGroup;
         const chosen = await ui.pick<KeyGroupChoice | KeyGroupSummary>({
           title,
           position,
           placeholder: vscode.l10n.t('Key group to put the public key in'),
+          unattended: { missing: 'keyGroupName', message: vscode.l10n.t('Pass either keyGroupName (a new key group) or keyGroupId (an existing one).') },
           items: lookups.allKeyGroups().then((groups) => [
             { label: vscode.l10n.t('$(add) New key group'), value: { kind: 'new' as const }, picked: previous?.kind === 'new' },
             ...groups.map((group) => ({
@@ -131,8 +135,8 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       },
     },
     {
-      shouldPrompt: (state) => state.interactive && state.keyGroup?.kind === 'new',
-      mayPrompt: (state) => state.interactive && !state.keyGroupGiven,
+      shouldPrompt: (state) => !keyGroupGiven(state.given) && state.keyGroup?.kind === 'new',
+      mayPrompt: (state) => !keyGroupGiven(state.given),
       followsUp: true,
       prompt: async (state, ui, position) => {
         const groups = lookups.allKeyGroups();
@@ -143,6 +147,7 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
           prompt: vscode.l10n.t('Name of the new key group (Enter takes the one shown)'),
           value: state.keyGroup?.kind === 'new' ? state.keyGroup.name : undefined,
           defaultValue: firstFreeName(DEFAULT_KEY_GROUP_NAME, taken),
+          unattended: { missing: 'keyGroupName' },
           validate: async (value) =>
             nameProblem(value, vscode.l10n.t('key group')) ?? ((await groups).some((g) => g.name === value) ? vscode.l10n.t('A key group named {0} already exists.', value) : undefined),
         });
@@ -150,14 +155,16 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       },
     },
     {
-      shouldPrompt: (state) => state.interactive,
+      // Asked with the given distribution chosen; nobody to ask: the given one, or none.
+      shouldPrompt: () => true,
       prompt: async (state, ui, position) => {
         const none = { id: null };
         const chosen = await ui.pick<{ id: string | null }>({
           title,
           position,
           placeholder: vscode.l10n.t('Restrict cache behaviors of a distribution with this key group? (optional)'),
-          items: lookups.someDistributions().then((list) => [
+          unattended: { answer: { id: state.distributionId ?? null } },
+          items: whenShown(() => lookups.someDistributions()).then((list) => [
             {
               label: vscode.l10n.t('Not now'),
               description:
@@ -173,18 +180,20 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       },
     },
     {
-      shouldPrompt: (state) => state.interactive && !!state.distributionId,
-      mayPrompt: (state) => state.interactive,
+      shouldPrompt: (state) => !!state.distributionId,
+      mayPrompt: () => true,
       followsUp: true,
       prompt: async (state, ui, position) => {
-        const distribution = lookups.distribution(state.distributionId!);
-        const groups = lookups.allKeyGroups();
+        const distributionId = recorded(state, 'distributionId', 'the distribution');
+        const distribution = () => lookups.distribution(distributionId);
+        const groups = () => lookups.allKeyGroups();
         state.pathPatterns = await ui.pickMany({
           title,
           position,
           // Short enough to show whole in the quick pick at its default width: the rows say the rest.
-          placeholder: vscode.l10n.t('Behaviors of {0} that need signed URLs', state.distributionId!),
-          items: Promise.all([distribution, groups]).then(([d, all]) =>
+          placeholder: vscode.l10n.t('Behaviors of {0} that need signed URLs', distributionId),
+          unattended: state.pathPatterns ? { answer: [...state.pathPatterns] } : { missing: 'pathPatterns' },
+          items: whenShown(() => Promise.all([distribution(), groups()])).then(([d, all]) =>
             d.behaviors.map((b) => {
               const names = b.trustedKeyGroupIds.map((id) => all.find((g) => g.id === id)?.name ?? id);
               const pattern = b.pathPattern ?? DEFAULT_BEHAVIOR_PATTERN;
@@ -201,13 +210,15 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
       },
     },
     {
-      shouldPrompt: (state) => state.interactive,
+      // A person confirms; a call nobody answers has said what it wants.
+      shouldPrompt: () => true,
       prompt: async (state, ui, position) => {
         const choice = await ui.pick<Confirmation>({
           title,
           position,
           placeholder: vscode.l10n.t('Create this key pair? It does what the rows below say.'),
-          items: confirmRows(state, lookups),
+          unattended: { answer: 'create' },
+          items: whenShown(() => confirmRows(state, lookups)),
           validate: (value) => (value === 'info' ? vscode.l10n.t('Choose Create to go ahead, or Cancel.') : undefined),
         });
         if (choice !== 'create') throw new CancellationError();
@@ -217,13 +228,16 @@ export function createKeyPairPrompts(lookups: WizardLookups, keys: KeyServicesOf
   ];
 }
 
+/** The call named the key group (by options, or the row or id it was run on): it is not asked. */
+const keyGroupGiven = (given: CreateKeyPairGiven): boolean => given.keyGroupId !== undefined || given.keyGroupName !== undefined;
+
 const DEFAULT_KEY_NAME = 'signing-key-1';
 const DEFAULT_KEY_GROUP_NAME = 'signing-keys';
 
 /** `base`, or `base` with the first number after it (counting on from its own) that `taken` lacks. */
 export function firstFreeName(base: string, taken: ReadonlySet<string>): string {
   if (!taken.has(base)) return base;
-  const [, stem, start] = /^(.*?)-?(\d*)$/.exec(base)!;
+  const [, stem = base, start = ''] = /^(.*?)-?(\d*)$/.exec(base) ?? [];
   for (let n = Number(start || 1) + 1; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }
 

@@ -3,6 +3,7 @@
 import type { KeyAlgorithm } from '../../../keys/algorithms';
 import type { CreatableKeyStorage } from '../../../keys/keyStorage';
 import type { KeyMaterialState } from '../keyMaterialSteps';
+import type { KeyStorageOptions } from '../keyStorageOptions';
 
 export type KeyGroupChoice = { kind: 'new'; name?: string } | { kind: 'existing'; id: string; name: string };
 
@@ -15,12 +16,25 @@ export interface CreateKeyPairResult {
   secretArn?: string;
 }
 
+/**
+ * The answers a call brings (its options, the answers given in advance, the key group of the row it
+ * was run on): a step asks only for an answer missing here. The distribution and its behaviors are
+ * asked with the given ones chosen (a sign command's "Create Key Pair for /paid/*" shows them);
+ * a call that nobody answers takes them as they are.
+ */
+export interface CreateKeyPairGiven extends KeyStorageOptions {
+  readonly name?: string | undefined;
+  readonly algorithm?: KeyAlgorithm | undefined;
+  readonly keyGroupName?: string | undefined;
+  readonly keyGroupId?: string | undefined;
+  readonly distributionId?: string | undefined;
+  readonly pathPatterns?: readonly string[] | undefined;
+}
+
 export interface CreateKeyPairState extends KeyMaterialState {
-  interactive: boolean;
+  readonly given: Readonly<CreateKeyPairGiven>;
   algorithm?: KeyAlgorithm;
   keyGroup?: KeyGroupChoice;
-  /** The caller named the key group (a row or its id): the wizard does not ask for one. */
-  keyGroupGiven?: boolean;
   /** null: the user chose not to restrict behaviors now. */
   distributionId?: string | null;
   pathPatterns?: string[];
