@@ -8,9 +8,26 @@ import { runCommand, until } from './lib/workbench.mjs';
 export default async function showLog({ page, outputDir, log }) {
   // Any command loads the features, whose first log line names the build and the AWS profile.
   await runCommand(page, 'CloudFront: Refresh');
-  await runCommand(page, 'CloudFront: Show Log');
   const lines = page.locator('.part.panel .monaco-editor .view-lines');
-  await lines.first().waitFor({ state: 'visible', timeout: 15000 });
+  // In a window's first seconds the workbench may still lay itself out and close the panel the
+  // command opened (seen on a fresh machine): as a person would, run Show Log again until it shows.
+  let runs = 0;
+  await until(
+    async () => {
+      if (!(await lines.first().isVisible())) {
+        runs++;
+        await runCommand(page, 'CloudFront: Show Log');
+      }
+      return lines
+        .first()
+        .waitFor({ state: 'visible', timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+    },
+    'the Output panel to show after CloudFront: Show Log',
+    30000,
+  );
+  log(`the Output panel is shown (Show Log run ${runs} time${runs === 1 ? '' : 's'})`);
   // The panel wraps long lines: compare the text with its whitespace folded.
   await until(
     async () => /\[features\] .* ready; AWS profile:/.test((await lines.first().innerText()).replace(/\s+/g, ' ')),

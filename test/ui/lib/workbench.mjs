@@ -50,18 +50,25 @@ export async function openPalette(page) {
  *   show before Enter is pressed (default: `text`)
  */
 export async function runCommand(page, text, { rowText = text, timeoutMs = 15000 } = {}) {
-  const input = await openPalette(page);
-  await input.fill('>' + text);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: rowText }).first();
-  try {
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  } catch {
+  const deadline = Date.now() + timeoutMs;
+  let input;
+  // A palette opened before the extensions' commands were registered (a window just loaded or
+  // reloaded) keeps the list it was opened with: a person closes it and opens it again.
+  for (;;) {
+    input = await openPalette(page);
+    await input.fill('>' + text);
+    const found = await row
+      .waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(5000, deadline - Date.now())) })
+      .then(() => true)
+      .catch(() => false);
+    if (found) break;
     const shown = await page
       .locator('.quick-input-list .monaco-list-row')
       .allInnerTexts()
       .catch(() => []);
     await page.keyboard.press('Escape');
-    throw new Error(`command palette has no entry for "${text}"; it shows: ${JSON.stringify(shown.slice(0, 10))}`);
+    if (Date.now() >= deadline) throw new Error(`command palette has no entry for "${text}"; it shows: ${JSON.stringify(shown.slice(0, 10))}`);
   }
   // Enter runs the highlighted (first) row; if the best match is not the one we mean, click it instead.
   const focused = page.locator('.quick-input-list .monaco-list-row.focused').first();
