@@ -60,11 +60,13 @@ export async function checkPlayback(context: StreamContext, url: string, cookies
             .map(([name, value]) => `${name}=${value}`)
             .join('; ');
   const addresses = hostAddresses();
-  const made: Array<{ url: string; role: RequestRole | undefined; answer: HttpAnswer | { failure: string }; requestedAt: number }> = [];
+  // In the order the requests were made (as a player makes them), not the order their answers came in:
+  // the result, and so "the first refused", is the same on every run.
+  const made: Array<{ url: string; role: RequestRole | undefined; answer: Promise<HttpAnswer | { failure: string }>; requestedAt: number }> = [];
   let budget = maxRequests;
   const get = async (requestUrl: string, role: RequestRole | undefined, range: boolean) => {
     const requestedAt = Math.floor(Date.now() / 1000);
-    const answer = await httpGet(requestUrl, {
+    const answering = httpGet(requestUrl, {
       ...(cookie ? { cookie } : {}),
       ...(range ? { range: 'bytes=0-0' } : {}),
       addresses,
@@ -73,8 +75,8 @@ export async function checkPlayback(context: StreamContext, url: string, cookies
     }).catch((error: unknown) => ({
       failure: error instanceof Error ? error.message : String(error),
     }));
-    made.push({ url: requestUrl, role, answer, requestedAt });
-    return answer;
+    made.push({ url: requestUrl, role, answer: answering, requestedAt });
+    return answering;
   };
 
   // The playlists, read in full by the walker: a refused one ends the walk where a player would stop.
@@ -117,19 +119,20 @@ export async function checkPlayback(context: StreamContext, url: string, cookies
   const roleOf = new Map(walked.map((r) => [r.url, r.role] as const));
   for (const { role, ...m } of made) {
     const named = { url: m.url, role: role ?? roleOf.get(m.url) ?? (m.url === url ? 'master' : 'playlist') };
-    if ('failure' in m.answer) {
-      requests.push({ ...named, status: 0, failure: m.answer.failure });
+    const answer = await m.answer;
+    if ('failure' in answer) {
+      requests.push({ ...named, status: 0, failure: answer.failure });
       continue;
     }
-    if (grantedStatus(m.answer.status)) {
-      requests.push({ ...named, status: m.answer.status });
+    if (grantedStatus(answer.status)) {
+      requests.push({ ...named, status: answer.status });
       continue;
     }
     account ??= readAccount(context, url, keyPairIdOf({ url, ...(cookies ? { cookies } : {}) }));
-    const live: LiveAnswer = { status: m.answer.status, headers: m.answer.headers, body: m.answer.body, requestedAt: m.requestedAt };
+    const live: LiveAnswer = { status: answer.status, headers: answer.headers, body: answer.body, requestedAt: m.requestedAt };
     const findings = diagnose({ url: m.url, ...(cookies ? { cookies } : {}), account: await account, live });
     const first = findings.find((finding) => finding.severity === 'error');
-    requests.push({ ...named, status: m.answer.status, ...(first ? { code: first.code, fix: first.fix } : {}) });
+    requests.push({ ...named, status: answer.status, ...(first ? { code: first.code, fix: first.fix } : {}) });
   }
   const granted = requests.filter((r) => grantedStatus(r.status)).length;
   return { requests, granted, refused: requests.length - granted, notRequested: rest.length - allowed.length };
