@@ -57,7 +57,16 @@ export async function runCommand(page, text, { rowText = text, timeoutMs = 15000
   // reloaded) keeps the list it was opened with: a person closes it and opens it again.
   for (;;) {
     input = await openPalette(page);
-    await input.fill('>' + text);
+    // In a window's first seconds the workbench can take the palette away again (it turns inert,
+    // then closes; seen with the installed .vsix): a person opens it again.
+    const typed = await input
+      .fill('>' + text, { timeout: 3000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!typed) {
+      if (Date.now() >= deadline) throw new Error(`the command palette closed before "${text}" could be typed, each time until the deadline`);
+      continue;
+    }
     const found = await row
       .waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(5000, deadline - Date.now())) })
       .then(() => true)
