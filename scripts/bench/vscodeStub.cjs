@@ -9,6 +9,9 @@ class StubDisposable {
   dispose() {
     this.fn();
   }
+  static from(...disposables) {
+    return new StubDisposable(() => disposables.forEach((d) => d.dispose()));
+  }
 }
 class EventEmitter {
   constructor() {
