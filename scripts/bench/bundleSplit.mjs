@@ -30,9 +30,9 @@ const size = (file) => statSync(file).size;
 /** The production build with features.ts inside extension.js; only the SDK requires go to siblings. */
 async function buildSingle() {
   rmSync(SINGLE, { recursive: true, force: true });
-  const sdkChunks = { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js' };
+  const sdkChunks = { './sdk': './aws-sdk.js', './s3Sdk': './aws-s3.js', './keysSdk': './aws-keys.js' };
   await esbuild.build({
-    entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts' },
+    entryPoints: { extension: 'src/extension.ts', 'aws-sdk': 'src/aws/sdk.ts', 'aws-s3': 'src/aws/s3Sdk.ts', 'aws-keys': 'src/aws/keysSdk.ts' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -42,13 +42,16 @@ async function buildSingle() {
     minify: true,
     sourcemap: false,
     mainFields: ['main', 'module'],
+    // As esbuild.mjs: jsonc-parser's UMD `main` cannot be bundled (without this the variant failed to
+    // activate and the view never showed a row).
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [
       {
         name: 'lazy-sdk-only',
         setup(build) {
-          build.onResolve({ filter: /^\.\/(sdk|s3Sdk)$/ }, (args) => (args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: sdkChunks[args.path], external: true } : undefined));
+          build.onResolve({ filter: /^\.\/(sdk|s3Sdk|keysSdk)$/ }, (args) => (args.importer.endsWith(`aws${sep}loadSdk.ts`) ? { path: sdkChunks[args.path], external: true } : undefined));
         },
       },
     ],
