@@ -194,6 +194,22 @@ describe('keys kept in AWS, made outside the extension: link, sign, move, show, 
       'no name is asked when linking to a public key: the run ends at 2/2',
     );
     assert.equal(hooks.keyStore.find(publicKeyId)?.name, `made-elsewhere-${suffix}`);
+
+    // Interactive with the name given: the new public key takes it, and no name is asked.
+    const named = newPrivateKeyPem('rsa');
+    const namedSecret = `cloudfront/named-${suffix}`;
+    await createSecret(namedSecret, named.pem);
+    ui = new ScriptedUi([pick(/Upload its public half/), pick('Secrets Manager secret'), pick(namedSecret)]);
+    hooks.setUi(ui);
+    const withName = await run<LinkKeyResult>(Commands.linkKey, { interactive: true, name: `given-${suffix}` });
+    ui.assertAllUsed();
+    assert.deepEqual(
+      ui.prompts.map((p) => `${p.position?.step}/${p.position?.totalSteps}`),
+      ['1/3', '2/3', '3/3'],
+      'the name was given: the run ends at 3/3 without asking it',
+    );
+    assert.ok(samePublicKey(await cloudFrontPublicKey(withName.publicKeyId), named.privateKey));
+    assert.equal(hooks.keyStore.find(withName.publicKeyId)?.name, `given-${suffix}`);
   });
 
   it('the Keys view says where each private key lives, with the context values the menus match', async () => {

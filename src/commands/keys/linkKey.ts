@@ -62,7 +62,7 @@ export const linkKey = defineAskingCommandIn(LinkKeyOptions, async (context: Key
   const row = call.context instanceof PublicKeyNode ? call.context.publicKey.id : positionalText(call.context);
   const given = { ...call.answers, ...(row ? { publicKeyId: (await publicKeyById(context, row)).id } : {}) };
   const source = sourceOf(given);
-  const state: LinkKeyState = { done: [], publicKeyGiven: given.publicKeyId !== undefined, sourceGiven: source !== undefined };
+  const state: LinkKeyState = { done: [], publicKeyGiven: given.publicKeyId !== undefined, sourceGiven: source !== undefined, nameGiven: given.name !== undefined };
   if (given.publicKeyId !== undefined) state.target = { kind: 'existing', publicKeyId: given.publicKeyId };
   if (given.name !== undefined) state.name = given.name;
   if (source) state.linked = await readLinkSource(await context.source.keyServices(), source, context.source.profile);

@@ -23,6 +23,8 @@ export interface LinkKeyState extends WizardState {
   readonly publicKeyGiven: boolean;
   /** The call named the key in AWS (kmsKeyId, secretId or parameterName): no question where. */
   readonly sourceGiven: boolean;
+  /** The call named the new public key (`name`): kept whichever key is picked, and not asked. */
+  readonly nameGiven: boolean;
 }
 
 /** The answers the execute steps take as given: the key to link and the public key's name. */
@@ -89,14 +91,14 @@ export function linkKeyPrompts(context: KeyCommandContext): PromptStep<LinkKeySt
             void ui.notify('warning', error.message);
           }
         }
-        if (s.target?.kind === 'upload') s.name = undefined;
+        if (s.target?.kind === 'upload' && !s.nameGiven) s.name = undefined;
       },
     },
     {
       // A follow-up of the key picked: the new public key's name, only when uploading. A call that named
       // the key in AWS gets a free name made from its alias, secret or parameter (linkKey.ts).
-      shouldPrompt: (s) => !s.sourceGiven && s.target?.kind === 'upload',
-      mayPrompt: (s) => !s.sourceGiven && !s.publicKeyGiven,
+      shouldPrompt: (s) => !s.sourceGiven && !s.nameGiven && s.target?.kind === 'upload',
+      mayPrompt: (s) => !s.sourceGiven && !s.nameGiven && !s.publicKeyGiven,
       followsUp: true,
       prompt: async (s, ui, position) => {
         s.name = await ui.input({
