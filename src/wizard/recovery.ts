@@ -26,14 +26,9 @@ export function failureReport(what: string, failure: ExecuteFailure): string {
   return vscode.l10n.t('{0} stopped at "{1}": {2}. Done so far: {3}.', what, failure.failedStep, reason, done);
 }
 
-/** `interactive`: whether a person answers Retry and Undo; by default, whether one answers `context.ui`. */
-export async function executeWithRecovery<S extends WizardState>(
-  context: RecoveryContext,
-  what: string,
-  state: S,
-  steps: readonly ExecuteStep<S>[],
-  interactive = hasPerson(context.ui),
-): Promise<void> {
+/** Retry and Undo are offered when a person answers `context.ui`; otherwise the report is the error. */
+export async function executeWithRecovery<S extends WizardState>(context: RecoveryContext, what: string, state: S, steps: readonly ExecuteStep<S>[]): Promise<void> {
+  const interactive = hasPerson(context.ui);
   for (;;) {
     try {
       await context.ui.withProgress(what, (report) => runExecutes(state, steps, report));

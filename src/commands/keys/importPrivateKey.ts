@@ -23,7 +23,6 @@ import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { keyMaterialSteps, type KeyMaterialAnswers, type KeyMaterialState } from './keyMaterialSteps';
 import { hasKeyMaterialAnswers } from './keyMaterialState';
 import { executeWithRecovery } from '../../wizard/recovery';
-import { hasPerson } from '../../ui/unattendedUi';
 
 const uploadNameProblem = (name: string | undefined) => nameProblem(name ?? '', vscode.l10n.t('public key'));
 
@@ -108,7 +107,6 @@ export const importPrivateKey = defineAskingCommandIn(ImportPrivateKeyOptions, a
     vscode.l10n.t('Importing private key {0}', state.name),
     state,
     keyMaterialSteps<ImportState & KeyMaterialAnswers>(service, context.keyStore, (region) => context.source.keyServices(region)),
-    hasPerson(context.ui),
   );
   state.key = undefined;
   context.events?.didChangeKeys.fire();

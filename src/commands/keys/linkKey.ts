@@ -20,7 +20,6 @@ import { nameOption } from './keyOptions';
 import { linkKeyPrompts, type LinkKeyRun, type LinkKeyState } from './linkKeyPrompts';
 import { defaultPublicKeyName, exactlyOneSource, readLinkSource, type LinkedKey, type LinkSource } from './linkSource';
 import { executeWithRecovery } from '../../wizard/recovery';
-import { hasPerson } from '../../ui/unattendedUi';
 import { RESOURCE_NAME_MAX_LENGTH } from '../../cloudfront/rules';
 
 const SOURCES = ['kmsKeyId', 'secretId', 'parameterName'] as const;
@@ -80,7 +79,7 @@ export const linkKey = defineAskingCommandIn(LinkKeyOptions, async (context: Key
   }
   const run: LinkKeyRun = Object.assign(state, { linked, name });
 
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context), hasPerson(context.ui));
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Linking {0}', linked.reference), run, linkSteps(context));
   context.events?.didChangeKeys.fire();
   const result: LinkKeyResult = { publicKeyId: recorded(state, 'publicKeyId', 'upload'), keyStorage: linked.storage };
   context.log.info(`[keys] linked public key ${result.publicKeyId} to its private key in ${linked.storage.kind}`);

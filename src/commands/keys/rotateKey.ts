@@ -24,7 +24,6 @@ import { keyRecovery, type KeyCommandContext } from './keyCommandContext';
 import { algorithmOption, nameOption } from './keyOptions';
 import { deletePublicKeyNow, removeFromKeyGroup } from './keyGroupChanges';
 import { keyStorageEntries, readKeyStorageOptions, storageGiven } from './keyStorageOptions';
-import { hasPerson } from '../../ui/unattendedUi';
 import { pickKeyStorage } from './keyStoragePrompts';
 import { executeWithRecovery } from '../../wizard/recovery';
 import { recorded } from '../../wizard/wizard';
@@ -95,7 +94,7 @@ export const rotateKey = defineAskingCommandIn(RotateKeyOptions, async (context:
   const keyStorage = choice.keyStorage;
   await readKeyStorageOptions(state, { ...answers, ...choice }, keys, context.source.profile);
   const steps = createKeyPairExecutes(() => context.source.cloudFront(), context.keyStore, keys);
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps, hasPerson(context.ui));
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Rotating the key of {0}', group.name), answeredRun(state), steps);
   await context.keyStore.setDefaultSigner(group.id, recorded(state, 'key', 'generate').fingerprint);
   state.key = undefined;
   context.events?.didChangeKeys.fire();

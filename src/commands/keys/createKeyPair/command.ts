@@ -16,7 +16,6 @@ import { keyGroupById } from '../chooseKey';
 import { keyRecovery, type KeyCommandContext } from '../keyCommandContext';
 import { algorithmOption, nameOption } from '../keyOptions';
 import { keyStorageEntries, readKeyStorageOptions, storageGiven } from '../keyStorageOptions';
-import { hasPerson } from '../../../ui/unattendedUi';
 import { executeWithRecovery } from '../../../wizard/recovery';
 import { createKeyPairExecutes } from './executes';
 import { keyGroupFullProblem } from '../keyGroupChanges';
@@ -80,7 +79,7 @@ export const createKeyPair = defineAskingCommandIn(CreateKeyPairOptions, async (
   if (storageGiven(given) && given.name === undefined) await checkStorage();
 
   const run = answeredRun(state);
-  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys), hasPerson(context.ui));
+  await executeWithRecovery(keyRecovery(context), vscode.l10n.t('Creating key pair {0}', run.name), run, createKeyPairExecutes(service, context.keyStore, keys));
   state.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
   context.events?.didChangeKeys.fire();
   const result = createKeyPairResult(state);
