@@ -28,9 +28,6 @@ export type Call<O, G = Partial<O>> =
 
 type Schema<O> = v.GenericSchema<unknown, O>;
 
-/** The answers a call brings (`call.answers`). */
-export const answersOf = <O, G>(call: Call<O, G>): Answers<O, G> => call.answers;
-
 /** The options, or a UserError with the message of the first problem and the option it names. */
 export function parseOptions<O>(schema: Schema<O>, value: unknown): O {
   const result = v.safeParse(schema, value, { abortPipeEarly: true });
