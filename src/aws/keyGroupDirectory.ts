@@ -16,7 +16,12 @@ export function readKeyGroups(service: Pick<CloudFrontService, 'listKeyGroups'>)
 
 /** The key groups that hold a public key (CloudFront refuses to delete a key while one does). */
 export async function keyGroupsHolding(service: Pick<CloudFrontService, 'listKeyGroups'>, publicKeyId: string): Promise<KeyGroupSummary[]> {
-  return (await readKeyGroups(service)).filter((group) => group.publicKeyIds.includes(publicKeyId));
+  return groupsHolding(await readKeyGroups(service), publicKeyId);
+}
+
+/** Of key groups already read, those that hold `publicKeyId`. */
+export function groupsHolding(groups: readonly KeyGroupSummary[], publicKeyId: string): KeyGroupSummary[] {
+  return groups.filter((group) => group.publicKeyIds.includes(publicKeyId));
 }
 
 export class KeyGroupDirectory {

@@ -21,7 +21,12 @@ export function publicReadStatementIds(policy: string | undefined, bucket: strin
 
 /** Whether anonymous readers get the bucket's objects: a public statement that RestrictPublicBuckets does not neutralize. */
 export function publiclyReadable(policy: string | undefined, block: PublicAccessBlock | undefined, bucket: string, partition: Partition): boolean {
-  return publicReadStatementIds(policy, bucket, partition).length > 0 && !block?.restrictPublicBuckets;
+  return stillGranting(publicReadStatementIds(policy, bucket, partition), block).length > 0;
+}
+
+/** The public-read statements that still grant: none when RestrictPublicBuckets neutralizes them. */
+function stillGranting(statementIds: string[], block: PublicAccessBlock | undefined): string[] {
+  return block?.restrictPublicBuckets ? [] : statementIds;
 }
 
 /**
@@ -31,5 +36,5 @@ export function publiclyReadable(policy: string | undefined, block: PublicAccess
  */
 export async function readPublicReadStatementIds(buckets: Pick<S3Buckets, 'getPolicy' | 'publicAccessBlock'>, bucket: string, partition: Partition): Promise<string[]> {
   const [policy, block] = await Promise.all([buckets.getPolicy(bucket), buckets.publicAccessBlock(bucket)]);
-  return publiclyReadable(policy, block, bucket, partition) ? publicReadStatementIds(policy, bucket, partition) : [];
+  return stillGranting(publicReadStatementIds(policy, bucket, partition), block);
 }

@@ -143,9 +143,11 @@ export async function publicPolicyProblem(buckets: S3Buckets, bucket: string, pa
   return vscode.l10n.t('The policy of bucket {0} lets anyone read its objects ({1}).', bucket, named.join('; '));
 }
 
-/** The policy without its public-read statements (every other byte kept); undefined: nothing else is left. */
-export async function policyWithoutPublicRead(buckets: S3Buckets, bucket: string, partition: Partition): Promise<{ policy: string | undefined } | undefined> {
-  const policy = await buckets.getPolicy(bucket);
+/**
+ * `policy` (the bucket's, as read) without its public-read statements, every other byte kept: `policy`
+ * undefined when nothing else is left; undefined when there is nothing to change.
+ */
+export function policyWithoutPublicRead(policy: string | undefined, bucket: string, partition: Partition): { policy: string | undefined } | undefined {
   if (policy === undefined) return undefined;
   const result = withoutPublicRead(policy, bucket, partition);
   if ('refusal' in result) throw bucketPolicyRefusal(bucket, result.refusal);

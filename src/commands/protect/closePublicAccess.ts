@@ -36,8 +36,9 @@ export const ClosePublicAccessOptions = optionsObject({
  * bucket name `arn:aws-cn:s3:::…`).
  */
 export async function closePublicAccess(buckets: S3Buckets, bucket: string, partition: Partition): Promise<string[]> {
-  const removed = publicReadStatementIds(await buckets.getPolicy(bucket), bucket, partition);
-  const changed = await policyWithoutPublicRead(buckets, bucket, partition);
+  const policy = await buckets.getPolicy(bucket);
+  const removed = publicReadStatementIds(policy, bucket, partition);
+  const changed = policyWithoutPublicRead(policy, bucket, partition);
   if (changed?.policy) await buckets.putPolicy(bucket, changed.policy);
   else if (changed) await buckets.deletePolicy(bucket);
   await buckets.blockPublicAccess(bucket);

@@ -44,7 +44,7 @@ import type { Requester } from './verify';
 import type { VerifyRequest } from './verifyCommand';
 import { describeChecks, verifyBehavior, type VerifyProtectionResult } from './verifyCommand';
 import { awsStatus, isAwsError } from '../../aws/awsError';
-import { keyGroupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
+import { groupsHolding, readKeyGroups } from '../../aws/keyGroupDirectory';
 import { resourceNameFrom } from '../../cloudfront/rules';
 import { s3RegionalDomain, type Partition } from '../../cloudfront/partitions';
 
@@ -183,7 +183,7 @@ export const protectBucket = defineAskingCommandIn(
     run.key = undefined; // the private key now lives in SecretStorage, KMS or its secret only
     if (run.signer.kind === 'new') context.events?.didChangeKeys.fire();
     context.events?.didRestrictBehaviors.fire();
-    const result = resultOf(run, await publicAccessProblems(await context.source.buckets(), bucket, bucketPartition(run)));
+    const result = resultOf(run, await publicAccessProblems(buckets, bucket, bucketPartition(run)));
     // Notifications reach a person; under automation the result says it all (unattendedUi.ts).
     if (result.bucketPolicyWarnings) {
       context.log.warn(`[protect] bucket ${bucket}: ${result.bucketPolicyWarnings.join(' ')}`);
@@ -426,7 +426,7 @@ async function readKeyGroup(options: Partial<ProtectBucketOptions>, signer: Prot
     return { kind: 'new', name: options.keyGroupName };
   }
   // An existing key already in a key group: trust that group; otherwise a new group named after the bucket.
-  const holding = signer.kind === 'existing' ? await keyGroupsHolding(service, signer.publicKeyId) : [];
+  const holding = signer.kind === 'existing' ? groupsHolding(groups, signer.publicKeyId) : [];
   if (holding.length > 0) return { kind: 'existing', id: holding[0].id, name: holding[0].name, addKey: false };
   return { kind: 'new', name: freeName(`${base}-signers`, new Set(groups.map((g) => g.name))) };
 }
