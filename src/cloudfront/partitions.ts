@@ -55,6 +55,11 @@ export function bucketArn(bucket: string, partition: Partition): string {
   return `arn:${partition.id}:s3:::${bucket}`;
 }
 
+/** The bucket as a message names the resource of a failed call: its ARN when its partition is known, else its name. */
+export function bucketResource(bucket: string, partition: Partition | undefined): string {
+  return partition ? bucketArn(bucket, partition) : bucket;
+}
+
 /** The ARN of every object of `bucket`, as a Resource: `arn:aws:s3:::media/*`. */
 export function bucketObjectsArn(bucket: string, partition: Partition): string {
   return `${bucketArn(bucket, partition)}/*`;

@@ -63,9 +63,7 @@ export function remoteReference(storage: RemoteKeyStorage): string {
   }
 }
 
-/** `remoteReference`, or undefined for this machine's storage (a remote key's is a string). */
-export function storageReference(storage: RemoteKeyStorage): string;
-export function storageReference(storage: KeyStorage): string | undefined;
+/** `remoteReference`, or undefined for this machine's storage. */
 export function storageReference(storage: KeyStorage): string | undefined {
   return storage.kind === 'local' ? undefined : remoteReference(storage);
 }

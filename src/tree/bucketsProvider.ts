@@ -12,7 +12,7 @@ import { classifyAwsError, describeAwsError } from '../aws/describeAwsError';
 import { DistributionDetails } from '../aws/distributionDetails';
 import { readAllPages } from '../aws/readAllPages';
 import type { BucketSummary } from '../aws/s3Buckets';
-import { bucketArn, partitionOfRegion } from '../cloudfront/partitions';
+import { bucketResource, partitionOfRegion } from '../cloudfront/partitions';
 import { ContextKeys } from '../constants';
 import { readPublicReadStatementIds } from '../aws/publicRead';
 import { Lazy } from '../lazy';
@@ -97,7 +97,7 @@ export class BucketsProvider implements vscode.TreeDataProvider<TreeNode>, Paged
       const statements = await readPublicReadStatementIds(s3, bucket, partition);
       return statements.length > 0 ? { kind: 'public', statements } : { kind: 'closed' };
     } catch (error) {
-      const reason = describeAwsError(error, `s3:GetBucketPolicy (${partition ? bucketArn(bucket, partition) : bucket})`, this.source.profile).message;
+      const reason = describeAwsError(error, `s3:GetBucketPolicy (${bucketResource(bucket, partition)})`, this.source.profile).message;
       this.log.warn(`[buckets] reading the policy of bucket ${bucket} failed: ${reason}`);
       return { kind: 'unknown', reason };
     }

@@ -1,6 +1,6 @@
 // The objects behind an S3 origin: folders by delimiter, paged, with size and last-modified, each
 // object carrying the CloudFront URL it is served at.
-import { bucketArn, partitionOfArn } from '../cloudfront/partitions';
+import { bucketResource, partitionOfArn } from '../cloudfront/partitions';
 import * as vscode from 'vscode';
 import type { DistributionSummary, OriginSummary } from '../aws/cloudFrontService';
 import { objectUrl } from '../aws/objectUrl';
@@ -33,8 +33,7 @@ export class S3Listing implements PagedParent {
 
   /** The bucket's ARN, in the distribution's partition (arn:aws-cn:s3:::… in China). */
   private bucketName(): string {
-    const partition = partitionOfArn(this.location.distribution.arn);
-    return partition ? bucketArn(this.location.bucket, partition) : this.location.bucket;
+    return bucketResource(this.location.bucket, partitionOfArn(this.location.distribution.arn));
   }
 
   async rows(): Promise<TreeNode[]> {

@@ -69,8 +69,8 @@ export function terraformText(setup: PrivateContentSetup): string {
     const groupLabel = label('aws_cloudfront_key_group', group.name, 'key_group');
     groups.set(group.id, groupLabel);
     const items = group.publicKeyIds.map((id) => {
-      const label = publicKeys.get(id);
-      return label ? `aws_cloudfront_public_key.${label}.id` : hclString(id);
+      const keyLabel = publicKeys.get(id);
+      return keyLabel ? `aws_cloudfront_public_key.${keyLabel}.id` : hclString(id);
     });
     adopt('aws_cloudfront_key_group', groupLabel, group.id, [['name', group.name], ...(group.comment ? [['comment', group.comment] as const] : []), ['items', expression(`[${items.join(', ')}]`)]]);
   }
@@ -91,8 +91,8 @@ export function terraformText(setup: PrivateContentSetup): string {
           ? 'not restricted'
           : keyGroupIds
               .map((id) => {
-                const label = groups.get(id);
-                return label ? `aws_cloudfront_key_group.${label}` : id;
+                const groupLabel = groups.get(id);
+                return groupLabel ? `aws_cloudfront_key_group.${groupLabel}` : id;
               })
               .join(', ')
       }`,

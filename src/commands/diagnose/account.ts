@@ -11,7 +11,7 @@ import { isLegacyKeyPairId, originServing, requestPath, type AccountData, type D
 import { isAwsError } from '../../aws/awsError';
 import { readPublicReadStatementIds } from '../../aws/publicRead';
 import type { S3Buckets } from '../../aws/s3Buckets';
-import { bucketArn, partitionOfArn, partitionOfRegion, partitionOfS3Domain } from '../../cloudfront/partitions';
+import { bucketResource, partitionOfArn, partitionOfRegion, partitionOfS3Domain } from '../../cloudfront/partitions';
 import { bucketOfDomain, isPublicS3Origin } from '../../cloudfront/s3Origin';
 
 export interface AccountSources {
@@ -55,7 +55,7 @@ async function readBucketAccess(sources: AccountSources, distribution: Distribut
   if (!bucket) return { value: undefined };
   // The bucket is in the partition of the distribution that reads it through its OAC.
   const partition = (distribution.arn !== undefined ? partitionOfArn(distribution.arn) : undefined) ?? partitionOfS3Domain(origin.domainName);
-  return attempt(`s3:GetBucketPolicy (${partition ? bucketArn(bucket, partition) : bucket})`, source.profile, async () => {
+  return attempt(`s3:GetBucketPolicy (${bucketResource(bucket, partition)})`, source.profile, async () => {
     const s3 = await readBuckets();
     return { bucket, publicStatements: await readPublicReadStatementIds(s3, bucket, partition ?? partitionOfRegion(await s3.region(bucket))) };
   });

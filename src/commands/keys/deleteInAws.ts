@@ -11,7 +11,7 @@ import { classifyAwsError } from '../../aws/describeAwsError';
 import { kmsFailure } from '../../aws/kmsSigner';
 import { UserError } from '../../errors';
 import type { LocalKey } from '../../keys/keyStore';
-import { regionOfStorage, storageReference, type KeyStorage } from '../../keys/keyStorage';
+import { regionOfStorage, remoteReference, type KeyStorage } from '../../keys/keyStorage';
 import type { KeyCommandContext } from './keyCommandContext';
 
 /** KMS's and Secrets Manager's minimum waiting / recovery period, in days. */
@@ -38,7 +38,7 @@ const windowEnd = (now: Date) => new Date(now.getTime() + AWS_DELETION_WINDOW_DA
 
 /** "KMS key alias/media will be scheduled for deletion in 7 days (on 2026-12-07) …" */
 export function awsDeletionSentence(storage: DeletableStorage, now: Date): string {
-  const reference = storageReference(storage);
+  const reference = remoteReference(storage);
   return storage.kind === 'kms'
     ? vscode.l10n.t(
         'KMS key {0} will be scheduled for deletion in {1} days (on {2}); until then kms:CancelKeyDeletion brings it back, and nothing can sign with it.',
@@ -69,7 +69,7 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
     return (storage?.kind === 'kms' && request.deleteKmsKey) || (storage?.kind === 'secretsManager' && request.deleteSecret) ? storage : undefined;
   }
   if (!storage) return undefined;
-  const reference = storageReference(storage);
+  const reference = remoteReference(storage);
   const keep = await context.ui.pick({
     title: vscode.l10n.t('Delete Key'),
     placeholder: storage.kind === 'kms' ? vscode.l10n.t('And KMS key {0}?', reference) : vscode.l10n.t('And secret {0}?', reference),
@@ -90,7 +90,7 @@ export async function chooseAwsDeletion(context: KeyCommandContext, key: LocalKe
 /** Schedules the KMS key's deletion or deletes the secret, each with the 7-day window. */
 export async function deleteInAws(context: KeyCommandContext, storage: DeletableStorage, input: string): Promise<AwsDeletionResult> {
   const services = await context.source.keyServices(regionOfStorage(storage));
-  const reference = storageReference(storage);
+  const reference = remoteReference(storage);
   const profile = context.source.profile;
   if (storage.kind === 'kms') {
     const date = await services.kms.scheduleDeletion(storage.keyArn, AWS_DELETION_WINDOW_DAYS).catch((error: unknown) => {

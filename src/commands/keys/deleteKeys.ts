@@ -5,7 +5,7 @@
 import type * as v from 'valibot';
 import * as vscode from 'vscode';
 import { CancellationError } from '../../errors';
-import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
+import { LOCAL_STORAGE, remoteReference } from '../../keys/keyStorage';
 import { defineAskingCommandIn, optionalFlag, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { awsDeletionSentence, chooseAwsDeletion, deleteInAws, type AwsDeletionResult } from './deleteInAws';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
@@ -38,7 +38,7 @@ export const deleteLocalKey = defineAskingCommandIn(DeleteKeyOptions, async (con
   const storage = key.storage ?? LOCAL_STORAGE;
   const detail =
     storage.kind !== 'local'
-      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', storageReference(storage))
+      ? vscode.l10n.t('Only the reference is removed from this machine; the private key stays in {0} unless you chose to delete it.', remoteReference(storage))
       : key.publicKeyId
         ? vscode.l10n.t('You can no longer sign URLs as {0} here. The public key stays in CloudFront; without another copy of the private key, nobody can sign with it again.', key.publicKeyId)
         : vscode.l10n.t('It was never uploaded to CloudFront.');
@@ -60,7 +60,7 @@ export const deletePublicKey = defineAskingCommandIn(DeleteKeyOptions, async (co
     ? vscode.l10n.t('This cannot be undone.')
     : storage.kind === 'local'
       ? vscode.l10n.t('Its private key stays on this machine, flagged, until you delete it too.')
-      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', storageReference(storage));
+      : vscode.l10n.t('This cannot be undone. Its private key in {0} is not deleted unless you chose to.', remoteReference(storage));
   await confirmDeletion(context, vscode.l10n.t('Delete public key {0} from CloudFront?', publicKeyId), withAws(detail, inAws));
   await deletePublicKeyIfUnused(service, publicKeyId);
   let aws: AwsDeletionResult = {};

@@ -10,7 +10,7 @@ import { CancellationError, UserError } from '../../errors';
 import { isLegacyKeyPairId } from '../../cloudfront/rules';
 import { publicKeyPemFromPrivate } from '../../signing';
 import type { LocalKey } from '../../keys/keyStore';
-import { LOCAL_STORAGE, storageReference } from '../../keys/keyStorage';
+import { LOCAL_STORAGE, remoteReference } from '../../keys/keyStorage';
 import { defineAskingCommandIn, optionalFlag, optionalText, optionsObject, publicKeyIdEntry, type Call } from '../options';
 import { chooseLocalKey, choosePublicKey, keyOf } from './chooseKey';
 import type { KeyCommandContext } from './keyCommandContext';
@@ -85,7 +85,7 @@ export const exportPrivateKey = defineAskingCommandIn(ExportPrivateKeyOptions, a
   const place = key.storage ?? LOCAL_STORAGE;
   if (place.kind !== 'local') {
     throw new UserError(
-      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, storageReference(place)),
+      vscode.l10n.t('publicKeyId: the private key of {0} is kept in {1}, not on this machine; there is nothing here to export.', key.publicKeyId ?? key.name, remoteReference(place)),
       'publicKeyId',
     );
   }

@@ -12,7 +12,7 @@ import { keyGroupTakes, resourceNameFrom } from '../../cloudfront/rules';
 import { UserError } from '../../errors';
 import { algorithmOf, type LocalKeyAlgorithm } from '../../keys/algorithms';
 import { fingerprintOf } from '../../keys/fingerprint';
-import { storageReference, type KeyStorage, type RemoteKeyStorage } from '../../keys/keyStorage';
+import { remoteReference, type KeyStorage, type RemoteKeyStorage } from '../../keys/keyStorage';
 
 /** Which kind of place, and the option that names it. */
 export type LinkSource =
@@ -74,7 +74,7 @@ export async function readLinkSource(services: KeyServices, source: LinkSource, 
   } else {
     storage = { kind: 'ssm', parameterName: source.parameterName, region: await services.kms.region };
   }
-  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference: storageReference(storage) };
+  return { storage, publicKey, fingerprint: fingerprintOf(publicKey), algorithm, input, reference: remoteReference(storage) };
 }
 
 /** The alias that names a key (for the Keys view), when the caller may list aliases; else none. */
